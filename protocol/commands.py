@@ -1,0 +1,147 @@
+"""Command names and their payload models.
+
+Every model rejects unknown fields and mistyped values (strict mode: ``"5"`` is not an
+id), so a malformed command is refused before it reaches a domain rule.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from protocol.roles import Attendance, MeetingRole
+
+Id = Annotated[int, Field(gt=0)]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]
+RequestId = Annotated[str, StringConstraints(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9-]+$")]
+# ISO 8601 strings are the wire form of a time; strict mode alone would refuse them.
+Timestamp = Annotated[datetime, Field(strict=False)]
+
+
+class Payload(BaseModel):
+    """Base of every command payload."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    request_id: RequestId | None = None
+    """A client-made UUID; a repeat with the same id returns the first answer."""
+
+
+class MeetingPayload(Payload):
+    meeting_id: Id
+
+
+class Empty(Payload):
+    pass
+
+
+class MeetingCreate(Payload):
+    title: Title
+    starts_at: Timestamp
+    ends_at: Timestamp | None = None
+    location: ShortText | None = None
+    sites: Annotated[list[Title], Field(min_length=1, max_length=100)]
+
+
+class MeetingUpdate(MeetingPayload):
+    title: Title | None = None
+    starts_at: Timestamp | None = None
+    ends_at: Timestamp | None = None
+    location: ShortText | None = None
+
+
+class ParticipantSet(MeetingPayload):
+    user_id: Id
+    role: MeetingRole
+    site_id: Id | None = None
+    voting_weight: Annotated[int, Field(ge=0, le=1000)] | None = None
+
+
+class ParticipantRemove(MeetingPayload):
+    user_id: Id
+
+
+class UserList(Payload):
+    query: Annotated[str, StringConstraints(max_length=100)] | None = None
+
+
+class MeetingJoin(MeetingPayload):
+    since_seq: Annotated[int, Field(ge=0)] | None = None
+
+
+class AgendaSetCurrent(MeetingPayload):
+    item_id: Id | None
+
+
+class AgendaAddItem(MeetingPayload):
+    title: Title
+    presenter: ShortText | None = None
+    duration_min: Annotated[int, Field(ge=0, le=24 * 60)] | None = None
+    position: Annotated[int, Field(ge=0)] | None = None
+
+
+class AgendaUpdateItem(MeetingPayload):
+    item_id: Id
+    title: Title | None = None
+    presenter: ShortText | None = None
+    duration_min: Annotated[int, Field(ge=0, le=24 * 60)] | None = None
+
+
+class AgendaReorder(MeetingPayload):
+    item_ids: Annotated[list[Id], Field(max_length=500)]
+
+
+class AgendaRemoveItem(MeetingPayload):
+    item_id: Id
+
+
+class AttendanceSet(MeetingPayload):
+    user_id: Id
+    status: Attendance
+    reason: ShortText | None = None
+
+
+MEETING_LIST = "meeting.list"
+MEETING_CREATE = "meeting.create"
+MEETING_UPDATE = "meeting.update"
+PARTICIPANT_SET = "participant.set"
+PARTICIPANT_REMOVE = "participant.remove"
+USER_LIST = "user.list"
+MEETING_JOIN = "meeting.join"
+MEETING_LEAVE = "meeting.leave"
+MEETING_START = "meeting.start"
+MEETING_END = "meeting.end"
+AGENDA_SET_CURRENT = "agenda.set_current"
+AGENDA_ADD_ITEM = "agenda.add_item"
+AGENDA_UPDATE_ITEM = "agenda.update_item"
+AGENDA_REORDER = "agenda.reorder"
+AGENDA_REMOVE_ITEM = "agenda.remove_item"
+ATTENDANCE_CHECK_IN = "attendance.check_in"
+ATTENDANCE_SET = "attendance.set"
+
+PAYLOAD_MODELS: dict[str, type[Payload]] = {
+    MEETING_LIST: Empty,
+    MEETING_CREATE: MeetingCreate,
+    MEETING_UPDATE: MeetingUpdate,
+    PARTICIPANT_SET: ParticipantSet,
+    PARTICIPANT_REMOVE: ParticipantRemove,
+    USER_LIST: UserList,
+    MEETING_JOIN: MeetingJoin,
+    MEETING_LEAVE: MeetingPayload,
+    MEETING_START: MeetingPayload,
+    MEETING_END: MeetingPayload,
+    AGENDA_SET_CURRENT: AgendaSetCurrent,
+    AGENDA_ADD_ITEM: AgendaAddItem,
+    AGENDA_UPDATE_ITEM: AgendaUpdateItem,
+    AGENDA_REORDER: AgendaReorder,
+    AGENDA_REMOVE_ITEM: AgendaRemoveItem,
+    ATTENDANCE_CHECK_IN: MeetingPayload,
+    ATTENDANCE_SET: AttendanceSet,
+}
+"""Every command this protocol version defines, by name."""
+
+MAX_PAYLOAD_BYTES = 256 * 1024
+"""A command payload larger than this (as JSON) is refused as ``invalid``."""

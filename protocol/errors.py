@@ -1,0 +1,61 @@
+"""Error codes of the command envelope, and the exception that carries one."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ErrorCode(StrEnum):
+    """The fixed set of codes a failed command may answer with."""
+
+    FORBIDDEN = "forbidden"
+    NOT_FOUND = "not_found"
+    INVALID = "invalid"
+    CONFLICT = "conflict"
+    CLOSED = "closed"
+    UNAUTHENTICATED = "unauthenticated"
+    RATE_LIMITED = "rate_limited"
+    INTERNAL = "internal"
+
+
+class ProtocolError(Exception):
+    """A refusal that is answered to the caller as an error envelope."""
+
+    def __init__(self, code: ErrorCode, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+    def to_envelope(self) -> dict[str, object]:
+        """The ``{"ok": false, "error": ...}`` answer for this refusal."""
+        return error_envelope(self.code, self.message)
+
+
+def error_envelope(code: ErrorCode, message: str) -> dict[str, object]:
+    """Build a failed command's answer."""
+    return {"ok": False, "error": {"code": str(code), "message": message}}
+
+
+def ok_envelope(data: dict[str, object] | None = None) -> dict[str, object]:
+    """Build a successful command's answer."""
+    return {"ok": True, "data": data if data is not None else {}}
+
+
+def forbidden(message: str = "You do not have the right to do this") -> ProtocolError:
+    return ProtocolError(ErrorCode.FORBIDDEN, message)
+
+
+def not_found(message: str) -> ProtocolError:
+    return ProtocolError(ErrorCode.NOT_FOUND, message)
+
+
+def invalid(message: str) -> ProtocolError:
+    return ProtocolError(ErrorCode.INVALID, message)
+
+
+def conflict(message: str) -> ProtocolError:
+    return ProtocolError(ErrorCode.CONFLICT, message)
+
+
+def closed(message: str) -> ProtocolError:
+    return ProtocolError(ErrorCode.CLOSED, message)

@@ -1,0 +1,33 @@
+"""Event names and the event envelope sent as ``meeting.event``."""
+
+from __future__ import annotations
+
+from typing import Any, TypedDict
+
+EVENT_NAME = "meeting.event"
+"""The one Socket.IO event name that carries every meeting event."""
+
+MEETING_UPDATED = "meeting.updated"
+MEETING_STATUS_CHANGED = "meeting.status_changed"
+AGENDA_CHANGED = "agenda.changed"
+AGENDA_CURRENT_CHANGED = "agenda.current_changed"
+SITES_CHANGED = "sites.changed"
+PARTICIPANT_CHANGED = "participant.changed"
+PARTICIPANT_REMOVED = "participant.removed"
+PRESENCE_CHANGED = "presence.changed"
+ATTENDANCE_CHANGED = "attendance.changed"
+DOCUMENT_ADDED = "document.added"
+DOCUMENT_REMOVED = "document.removed"
+PRESENTER_PAGE_CHANGED = "presenter.page_changed"
+PRESENTER_STOPPED = "presenter.stopped"
+CONCLUSION_UPDATED = "conclusion.updated"
+
+
+class EventEnvelope(TypedDict):
+    """What every receiver of ``meeting.event`` gets."""
+
+    meeting_id: int
+    seq: int
+    type: str
+    data: dict[str, Any]
+    at: str

@@ -1,0 +1,103 @@
+"""Builds the aiohttp application and the Socket.IO server: wiring only."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+
+import socketio
+from aiohttp import web
+
+from server.domain import presence
+from server.domain.context import PendingEvent
+from server.persistence.db import Database, sqlite_url
+from server.persistence.migrate import migrate
+from server.persistence.models import utcnow
+from server.settings import Settings
+from server.transport import http, sockets
+from server.transport.pipeline import CommandPipeline
+from server.transport.services import Services
+
+log = logging.getLogger(__name__)
+
+
+def open_database(settings: Settings) -> Database:
+    """The configured database, migrated to the newest schema."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    db = Database(settings.database_url or sqlite_url(settings.data_dir))
+    migrate(db)
+    return db
+
+
+def build_app(settings: Settings) -> web.Application:
+    """One aiohttp app serving the HTTP API and Socket.IO on the same port."""
+    db = open_database(settings)
+    manager = socketio.AsyncRedisManager(settings.redis_url) if settings.redis_url else None
+    sio = socketio.AsyncServer(
+        async_mode="aiohttp",
+        client_manager=manager,
+        ping_interval=settings.ping_interval,
+        ping_timeout=settings.ping_timeout,
+        max_http_buffer_size=4 * 1024 * 1024,
+        cors_allowed_origins=[],
+    )
+    app = web.Application()
+    sio.attach(app)
+    threads = settings.db_threads if not db.is_sqlite else min(settings.db_threads, 4)
+    services = Services(settings, db, sio, ThreadPoolExecutor(threads, thread_name_prefix="db"))
+    pipeline = CommandPipeline(services)
+    app[http.SERVICES] = services
+    http.register(app)
+    sockets.register(services, pipeline)
+    app.cleanup_ctx.append(_lifetime(services, pipeline))
+    return app
+
+
+def _lifetime(services: Services, pipeline: CommandPipeline
+              ) -> Callable[[web.Application], AsyncIterator[None]]:
+    """Register this process, sweep dead ones, and beat until shutdown."""
+
+    async def lifetime(_app: web.Application) -> AsyncIterator[None]:
+        instance_id = services.settings.instance_id
+
+        def register() -> None:
+            with services.db.write() as session:
+                presence.register_instance(session, instance_id)
+
+        await services.in_thread(register)
+        # SQLite means one process: every earlier process's sockets are gone, sweep them now.
+        await _sweep(services, pipeline, immediately=services.db.is_sqlite)
+        beat = asyncio.create_task(_heartbeat(services, pipeline))
+        yield
+        beat.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await beat
+        services.executor.shutdown(wait=True)
+        services.db.dispose()
+
+    return lifetime
+
+
+async def _sweep(services: Services, pipeline: CommandPipeline, immediately: bool = False) -> None:
+    settings = services.settings
+    stale_before = utcnow() if immediately else utcnow() - timedelta(seconds=settings.stale_after_seconds)
+
+    def sweep() -> list[PendingEvent]:
+        with services.db.write() as session:
+            presence.heartbeat(session, settings.instance_id)
+            return presence.sweep_instances(session, stale_before, keep=settings.instance_id)
+
+    await pipeline.publish(await services.in_thread(sweep))
+
+
+async def _heartbeat(services: Services, pipeline: CommandPipeline) -> None:
+    while True:
+        await asyncio.sleep(services.settings.heartbeat_seconds)
+        try:
+            await _sweep(services, pipeline)
+        except Exception:  # a database hiccup must not stop the heartbeat for good
+            log.exception("heartbeat failed")

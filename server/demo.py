@@ -1,0 +1,99 @@
+"""``meeting-server seed-demo``: a realistic multi-site meeting to try the product on.
+
+Modelled on a ministry's annual review of administrative reform and e-government: a
+central hall and two remote sites (điểm cầu), six agenda items, a chair, a secretary,
+delegates spread over the sites and an observer. Running it again changes nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from protocol.roles import MeetingRole
+from server.domain.accounts import create_user
+from server.persistence.db import Database
+from server.persistence.models import AgendaItem, Meeting, Participant, Site, User
+
+DEMO_TITLE = "Hội nghị tổng kết công tác cải cách hành chính và chuyển đổi số năm 2026"
+DEMO_LOCATION = "Hội trường A, trụ sở Bộ, Hà Nội"
+SITES = ["Hội trường Bộ (Hà Nội)", "Điểm cầu TP. Hồ Chí Minh", "Điểm cầu Đà Nẵng"]
+
+AGENDA = [
+    ("Khai mạc hội nghị, giới thiệu đại biểu", "Chánh Văn phòng Bộ", 10),
+    ("Báo cáo tổng kết công tác cải cách hành chính năm 2026", "Vụ trưởng Vụ Tổ chức cán bộ", 30),
+    ("Báo cáo kết quả chuyển đổi số và xây dựng Chính phủ điện tử", "Giám đốc Trung tâm Công nghệ thông tin", 30),
+    ("Tham luận của các điểm cầu", "Đại diện các đơn vị", 45),
+    ("Thảo luận và biểu quyết Kế hoạch cải cách hành chính năm 2027", "Chủ trì hội nghị", 30),
+    ("Kết luận của Chủ trì hội nghị và bế mạc", "Thứ trưởng Nguyễn Văn Hùng", 15),
+]
+
+DELEGATE_NAMES = [
+    "Lê Quang Đức", "Phạm Thị Hồng Nhung", "Hoàng Minh Tuấn", "Vũ Thị Thu Hằng", "Đặng Văn Lâm",
+    "Bùi Thị Ngọc Ánh", "Đỗ Trọng Nghĩa", "Ngô Thị Phương Thảo", "Dương Văn Khải", "Lý Thị Kim Oanh",
+    "Trịnh Xuân Trường", "Huỳnh Thị Diễm My", "Phan Văn Định", "Võ Thị Bích Ngọc", "Tạ Quốc Bảo",
+]
+
+FIXED_USERS = [
+    ("admin", "Quản trị hệ thống", {"admin": True}),
+    ("chair", "Nguyễn Văn Hùng", {"organizer": True}),
+    ("secretary", "Trần Thị Mai", {}),
+    ("observer1", "Mai Thu Trang", {}),
+]
+
+
+def delegate_name(index: int) -> str:
+    """A Vietnamese full name for delegate ``index`` (1-based)."""
+    base = DELEGATE_NAMES[(index - 1) % len(DELEGATE_NAMES)]
+    return base if index <= len(DELEGATE_NAMES) else f"{base} ({index})"
+
+
+def _user(session: Session, username: str, full_name: str, password: str, **roles: bool) -> User:
+    existing = session.scalar(select(User).where(User.username == username))
+    return existing or create_user(session, username, full_name, password, **roles)
+
+
+def _meeting(session: Session) -> tuple[Meeting, list[Site], bool]:
+    meeting = session.scalar(select(Meeting).where(Meeting.title == DEMO_TITLE))
+    if meeting is not None:
+        sites = list(session.scalars(select(Site).where(Site.meeting_id == meeting.id).order_by(Site.position)))
+        return meeting, sites, False
+    # 08:00 in Vietnam (UTC+7) on the day the demo is seeded.
+    today = datetime.now(UTC).replace(hour=1, minute=0, second=0, microsecond=0)
+    meeting = Meeting(title=DEMO_TITLE, location=DEMO_LOCATION, starts_at=today,
+                      ends_at=today + timedelta(hours=3))
+    session.add(meeting)
+    session.flush()
+    sites = [Site(meeting_id=meeting.id, name=name, position=i) for i, name in enumerate(SITES)]
+    session.add_all(sites)
+    for position, (title, presenter, minutes) in enumerate(AGENDA):
+        session.add(AgendaItem(meeting_id=meeting.id, title=title, presenter=presenter,
+                               duration_min=minutes, position=position))
+    session.flush()
+    return meeting, sites, True
+
+
+def seed_demo(db: Database, data_dir: Path, *, delegates: int = 12, password: str = "demo") -> str:
+    """Create the demo users and meeting if they are missing; return a summary line."""
+    with db.write() as session:
+        users = {name: _user(session, name, full, password, **roles) for name, full, roles in FIXED_USERS}
+        for i in range(1, delegates + 1):
+            users[f"delegate{i}"] = _user(session, f"delegate{i}", delegate_name(i), password)
+        meeting, sites, created = _meeting(session)
+        placed = set(session.scalars(select(Participant.user_id).where(Participant.meeting_id == meeting.id)))
+
+        def place(user: User, role: MeetingRole, site: Site) -> None:
+            if user.id not in placed:
+                session.add(Participant(meeting_id=meeting.id, user_id=user.id, role=role, site_id=site.id))
+
+        place(users["chair"], MeetingRole.CHAIR, sites[0])
+        place(users["secretary"], MeetingRole.SECRETARY, sites[0])
+        place(users["observer1"], MeetingRole.OBSERVER, sites[0])
+        for i in range(1, delegates + 1):
+            place(users[f"delegate{i}"], MeetingRole.DELEGATE, sites[(i - 1) % len(sites)])
+        meeting_id = meeting.id
+    state = "created" if created else "already there"
+    return f"Demo meeting {meeting_id} {state}: {len(users)} users, password {password!r}, data in {data_dir}"

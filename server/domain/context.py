@@ -1,0 +1,58 @@
+"""What every domain function receives and returns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from server.persistence.models import Meeting, Participant
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The authenticated user a command runs for."""
+
+    user_id: int
+    username: str
+    full_name: str
+    is_admin: bool = False
+    is_organizer: bool = False
+
+
+@dataclass(frozen=True)
+class PendingEvent:
+    """An event a domain function caused; the transport gives it a seq and sends it."""
+
+    meeting_id: int
+    type: str
+    data: dict[str, Any]
+
+
+@dataclass
+class Outcome:
+    """A domain function's result: the answer's data and the events it caused."""
+
+    data: dict[str, Any] = field(default_factory=dict)
+    events: list[PendingEvent] = field(default_factory=list)
+    finish: Callable[[], dict[str, Any]] | None = None
+    """Computes more of the answer once the events have their seq (``meeting.join``)."""
+
+
+@dataclass
+class CommandContext:
+    """One command's unit of work: the session, who runs it, and where."""
+
+    session: Session
+    actor: Actor
+    sid: str | None = None
+    meeting: Meeting | None = None
+    participant: Participant | None = None
+
+    def require_meeting(self) -> Meeting:
+        """The meeting the command targets (resolved by the permission check)."""
+        if self.meeting is None:
+            raise RuntimeError("command has no meeting in its context")
+        return self.meeting

@@ -1,0 +1,34 @@
+"""Joining and leaving a meeting: presence, then the snapshot or the missed events."""
+
+from __future__ import annotations
+
+from protocol import commands as c
+from server.domain import presence, views
+from server.domain.context import CommandContext, Outcome
+from server.persistence import event_log
+
+MAX_REPLAY = 1000
+"""A client further behind than this gets a fresh snapshot instead of a replay."""
+
+
+def join(ctx: CommandContext, p: c.MeetingJoin) -> Outcome:
+    """Enter the meeting; answer a snapshot, or the events after ``since_seq``."""
+    meeting = ctx.require_meeting()
+    events = presence.join(ctx.session, ctx.sid, meeting.id) if ctx.sid else []
+    role = ctx.participant.role if ctx.participant else None
+
+    def answer() -> dict[str, object]:
+        # Runs after this join's own events were appended, so the seq includes them.
+        seq = event_log.current_seq(ctx.session, meeting.id)
+        since = p.since_seq
+        if since is not None and since <= seq and seq - since <= MAX_REPLAY:
+            return {"seq": seq, "events": event_log.events_after(ctx.session, meeting.id, since, MAX_REPLAY)}
+        ctx.session.refresh(meeting)
+        return {"seq": seq, "snapshot": views.snapshot(ctx.session, meeting, ctx.actor.user_id, role)}
+
+    return Outcome(events=events, finish=answer)
+
+
+def leave(ctx: CommandContext, _p: c.MeetingPayload) -> Outcome:
+    """Leave the meeting; the user goes offline there if this was their last window."""
+    return Outcome(events=presence.leave(ctx.session, ctx.sid) if ctx.sid else [])

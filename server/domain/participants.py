@@ -1,0 +1,76 @@
+"""Participants of a meeting, and the user directory they are chosen from."""
+
+from __future__ import annotations
+
+from sqlalchemy import or_, select
+
+from protocol import commands as c
+from protocol import events as ev
+from protocol.errors import invalid, not_found
+from server.domain import views
+from server.domain.audit import record
+from server.domain.context import CommandContext, Outcome, PendingEvent
+from server.persistence.models import Connection, Participant, Site, User
+
+
+def list_users(ctx: CommandContext, p: c.UserList) -> Outcome:
+    """Active users whose username or full name contains the query (at most 200)."""
+    query = select(User).where(User.active.is_(True)).order_by(User.full_name).limit(200)
+    if p.query:
+        pattern = f"%{p.query}%"
+        query = query.where(or_(User.username.ilike(pattern), User.full_name.ilike(pattern)))
+    users = [{"id": u.id, "username": u.username, "full_name": u.full_name}
+             for u in ctx.session.scalars(query)]
+    return Outcome({"users": users})
+
+
+def set_participant(ctx: CommandContext, p: c.ParticipantSet) -> Outcome:
+    """Add a user to the meeting, or change their role, site or voting weight."""
+    meeting = ctx.require_meeting()
+    user = ctx.session.get(User, p.user_id)
+    if user is None or not user.active:
+        raise not_found(f"User {p.user_id} not found")
+    if p.site_id is not None:
+        site = ctx.session.get(Site, p.site_id)
+        if site is None or site.meeting_id != meeting.id:
+            raise invalid(f"Site {p.site_id} is not a site of this meeting")
+    row = ctx.session.scalar(
+        select(Participant).where(Participant.meeting_id == meeting.id, Participant.user_id == user.id)
+    )
+    if row is None:
+        row = Participant(meeting_id=meeting.id, user_id=user.id, role=p.role, voting_weight=1)
+        row.user = user
+        ctx.session.add(row)
+    before = {"role": row.role, "site_id": row.site_id}
+    row.role = p.role
+    if "site_id" in p.model_fields_set:
+        row.site_id = p.site_id
+    if p.voting_weight is not None:
+        row.voting_weight = p.voting_weight
+    ctx.session.flush()
+    record(ctx, "participant.set", meeting.id,
+           {"user_id": user.id, "before": before, "role": row.role, "site_id": row.site_id})
+    online = ctx.session.scalar(
+        select(Connection.sid).where(Connection.meeting_id == meeting.id, Connection.user_id == user.id)
+    ) is not None
+    view = views.participant(row, online)
+    return Outcome({"participant": view},
+                   [PendingEvent(meeting.id, ev.PARTICIPANT_CHANGED, {"participant": view})])
+
+
+def remove_participant(ctx: CommandContext, p: c.ParticipantRemove) -> Outcome:
+    """Take a user out of the meeting."""
+    meeting = ctx.require_meeting()
+    row = ctx.session.scalar(
+        select(Participant).where(Participant.meeting_id == meeting.id, Participant.user_id == p.user_id)
+    )
+    if row is None:
+        raise not_found(f"User {p.user_id} is not a participant of this meeting")
+    ctx.session.delete(row)
+    # Their open connections stop being part of the meeting.
+    for connection in ctx.session.scalars(
+        select(Connection).where(Connection.meeting_id == meeting.id, Connection.user_id == p.user_id)
+    ):
+        connection.meeting_id = None
+    record(ctx, "participant.remove", meeting.id, {"user_id": p.user_id, "role": row.role})
+    return Outcome({}, [PendingEvent(meeting.id, ev.PARTICIPANT_REMOVED, {"user_id": p.user_id})])

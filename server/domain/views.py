@@ -1,0 +1,123 @@
+"""How domain rows look on the wire: the pieces of a snapshot and of events.
+
+The snapshot builder and the events use the same functions, so that the reducer applied
+to events reproduces exactly what a fresh snapshot shows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from protocol.reducer import participant_sort_key, site_online
+from server.persistence.event_log import iso
+from server.persistence.models import AgendaItem, Connection, Meeting, Participant, Site
+
+
+def meeting_fields(meeting: Meeting) -> dict[str, Any]:
+    """The editable fields of a meeting (the data of ``meeting.updated``)."""
+    return {
+        "title": meeting.title,
+        "starts_at": iso(meeting.starts_at),
+        "ends_at": iso(meeting.ends_at),
+        "location": meeting.location,
+    }
+
+
+def meeting_header(meeting: Meeting) -> dict[str, Any]:
+    """The snapshot's ``meeting`` part."""
+    return {
+        "id": meeting.id,
+        **meeting_fields(meeting),
+        "status": meeting.status,
+        "current_item_id": meeting.current_item_id,
+        "current_item_started_at": iso(meeting.current_item_started_at),
+        "started_at": iso(meeting.started_at),
+        "ended_at": iso(meeting.ended_at),
+    }
+
+
+def agenda(session: Session, meeting_id: int) -> list[dict[str, Any]]:
+    """The agenda in order (the data of ``agenda.changed``)."""
+    items = session.scalars(
+        select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position)
+    )
+    return [
+        {
+            "id": item.id,
+            "title": item.title,
+            "position": item.position,
+            "presenter": item.presenter,
+            "duration_min": item.duration_min,
+            "document_ids": [],
+        }
+        for item in items
+    ]
+
+
+def sites(session: Session, meeting_id: int) -> list[dict[str, Any]]:
+    """The sites in order, without their online flag (derived from participants)."""
+    rows = session.scalars(select(Site).where(Site.meeting_id == meeting_id).order_by(Site.position))
+    return [{"id": s.id, "name": s.name, "is_central": s.position == 0} for s in rows]
+
+
+def online_user_ids(session: Session, meeting_id: int) -> set[int]:
+    """Users with at least one connection that joined the meeting."""
+    return set(
+        session.scalars(select(Connection.user_id).where(Connection.meeting_id == meeting_id).distinct())
+    )
+
+
+def participant(row: Participant, online: bool) -> dict[str, Any]:
+    """One participant (the data of ``participant.changed``)."""
+    return {
+        "user_id": row.user_id,
+        "full_name": row.user.full_name,
+        "username": row.user.username,
+        "role": row.role,
+        "site_id": row.site_id,
+        "voting_weight": row.voting_weight,
+        "attendance": row.attendance,
+        "online": online,
+    }
+
+
+def participants(session: Session, meeting_id: int) -> list[dict[str, Any]]:
+    """Every participant with their online state, in the reducer's order."""
+    online = online_user_ids(session, meeting_id)
+    rows = session.scalars(select(Participant).where(Participant.meeting_id == meeting_id))
+    views = [participant(row, row.user_id in online) for row in rows]
+    views.sort(key=participant_sort_key)
+    return views
+
+
+def snapshot(session: Session, meeting: Meeting, user_id: int, role: str | None) -> dict[str, Any]:
+    """The whole state of a meeting as one participant may see it."""
+    people = participants(session, meeting.id)
+    return {
+        "meeting": meeting_header(meeting),
+        "agenda": agenda(session, meeting.id),
+        "documents": [],
+        "sites": [{**s, "online": site_online(people, s["id"])} for s in sites(session, meeting.id)],
+        "participants": people,
+        "speakers": {"queue": [], "current": None},
+        "polls": [],
+        "presenter": None,
+        "conclusions": {},
+        "you": {"user_id": user_id, "role": role},
+    }
+
+
+def meeting_summary(meeting: Meeting, role: str | None) -> dict[str, Any]:
+    """One line of ``meeting.list``."""
+    return {
+        "id": meeting.id,
+        "title": meeting.title,
+        "status": meeting.status,
+        "starts_at": iso(meeting.starts_at),
+        "ends_at": iso(meeting.ends_at),
+        "location": meeting.location,
+        "role": role,
+    }

@@ -1,0 +1,55 @@
+"""The per-meeting event log: appends with the next seq inside the caller's transaction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from protocol.events import EventEnvelope
+from server.persistence.models import Event, Meeting, utcnow
+
+
+def iso(moment: Any) -> str | None:
+    """A datetime as the wire's ISO 8601 UTC string (``...Z``)."""
+    if moment is None:
+        return None
+    return str(moment.isoformat(timespec="milliseconds").replace("+00:00", "Z"))
+
+
+def append(session: Session, meeting_id: int, event_type: str, data: dict[str, Any]) -> EventEnvelope:
+    """Write one event with the meeting's next seq and return its envelope.
+
+    The seq comes from an atomic ``UPDATE ... RETURNING`` on the meeting row: it locks the
+    row until commit (PostgreSQL) or runs inside ``BEGIN IMMEDIATE`` (SQLite), so two
+    writers never share a seq, and a rolled-back change gives its seq back: no gaps.
+    """
+    seq = session.execute(
+        update(Meeting)
+        .where(Meeting.id == meeting_id)
+        .values(last_seq=Meeting.last_seq + 1)
+        .returning(Meeting.last_seq)
+    ).scalar_one()
+    at = utcnow()
+    session.add(Event(meeting_id=meeting_id, seq=seq, type=event_type, data=data, at=at))
+    return {"meeting_id": meeting_id, "seq": seq, "type": event_type, "data": data, "at": iso(at) or ""}
+
+
+def events_after(session: Session, meeting_id: int, since_seq: int, limit: int) -> list[EventEnvelope]:
+    """The events with seq > since_seq in order, at most ``limit`` of them."""
+    rows = session.scalars(
+        select(Event)
+        .where(Event.meeting_id == meeting_id, Event.seq > since_seq)
+        .order_by(Event.seq)
+        .limit(limit)
+    )
+    return [
+        {"meeting_id": meeting_id, "seq": row.seq, "type": row.type, "data": row.data, "at": iso(row.at) or ""}
+        for row in rows
+    ]
+
+
+def current_seq(session: Session, meeting_id: int) -> int:
+    """The seq of the meeting's newest event (0 before the first)."""
+    return session.execute(select(Meeting.last_seq).where(Meeting.id == meeting_id)).scalar_one()

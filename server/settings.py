@@ -1,0 +1,37 @@
+"""Server settings, from the command line."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+from server.domain.accounts import AuthPolicy
+
+
+def default_data_dir() -> Path:
+    """``$MEETING_DATA_DIR``, else the user's data directory for the server."""
+    env = os.environ.get("MEETING_DATA_DIR")
+    return Path(env) if env else Path(platformdirs.user_data_dir("paperless-meeting")) / "server"
+
+
+@dataclass
+class Settings:
+    host: str = "127.0.0.1"
+    port: int = 8765
+    data_dir: Path = field(default_factory=default_data_dir)
+    database_url: str | None = None
+    """None: SQLite in ``data_dir``."""
+    redis_url: str | None = None
+    """Set to share events between several server processes."""
+    auth: AuthPolicy = field(default_factory=AuthPolicy)
+    heartbeat_seconds: float = 5.0
+    stale_after_seconds: float = 20.0
+    """A process silent this long has its connections swept (they went offline)."""
+    ping_interval: float = 10.0
+    ping_timeout: float = 10.0
+    db_threads: int = 8
+    instance_id: str = field(default_factory=lambda: uuid.uuid4().hex)

@@ -1,0 +1,1 @@
+"""Socket handlers and HTTP routes: authenticate, validate, call the domain, commit, broadcast."""

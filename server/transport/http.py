@@ -1,0 +1,107 @@
+"""HTTP routes: health, login, logout."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from aiohttp import web
+from pydantic import ValidationError
+
+from protocol import PROTOCOL_VERSION
+from protocol.errors import ErrorCode, ProtocolError
+from protocol.http import LoginRequest
+from server import __version__
+from server.domain import accounts, presence
+from server.persistence.event_log import iso
+from server.transport.pipeline import describe_validation_error
+from server.transport.services import Services
+
+SERVICES = web.AppKey("services", Services)
+
+STATUS_OF = {
+    ErrorCode.INVALID: 400,
+    ErrorCode.UNAUTHENTICATED: 401,
+    ErrorCode.FORBIDDEN: 403,
+    ErrorCode.NOT_FOUND: 404,
+    ErrorCode.CONFLICT: 409,
+    ErrorCode.CLOSED: 409,
+    ErrorCode.RATE_LIMITED: 429,
+    ErrorCode.INTERNAL: 500,
+}
+
+
+def error_response(code: ErrorCode, message: str, status: int | None = None) -> web.Response:
+    """The protocol's HTTP error body."""
+    return web.json_response({"error": {"code": str(code), "message": message}},
+                             status=status or STATUS_OF[code])
+
+
+def bearer_token(request: web.Request) -> str:
+    """The token of ``Authorization: Bearer ...``, or a 401."""
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise ProtocolError(ErrorCode.UNAUTHENTICATED, "Authorization: Bearer <token> is required")
+    return token.strip()
+
+
+@web.middleware
+async def errors_as_json(request: web.Request, handler: Any) -> web.StreamResponse:
+    """Every refusal leaves as the protocol's error body."""
+    try:
+        return await handler(request)
+    except ProtocolError as refusal:
+        return error_response(refusal.code, refusal.message)
+
+
+async def health(_request: web.Request) -> web.Response:
+    return web.json_response({"status": "ok", "version": __version__, "protocol": PROTOCOL_VERSION})
+
+
+async def login(request: web.Request) -> web.Response:
+    services = request.app[SERVICES]
+    try:
+        body = LoginRequest.model_validate(json.loads(await request.text()))
+    except (ValueError, ValidationError) as error:
+        message = describe_validation_error(error) if isinstance(error, ValidationError) else "The body is not JSON"
+        return error_response(ErrorCode.INVALID, message)
+    client = request.remote or "unknown"
+
+    def attempt() -> dict[str, Any]:
+        # A failed attempt is recorded (for rate limiting) even though login refuses.
+        with services.db.write() as session:
+            try:
+                result = accounts.login(session, body.username, body.password, client, services.settings.auth)
+            except ProtocolError as refusal:
+                return {"refusal": refusal}
+            user = result.user
+            return {"token": result.token, "expires_at": iso(result.expires_at),
+                    "user": {"id": user.id, "username": user.username, "full_name": user.full_name,
+                             "is_admin": user.is_admin, "is_organizer": user.is_organizer}}
+
+    answer = await services.in_thread(attempt)
+    if "refusal" in answer:
+        raise answer["refusal"]
+    return web.json_response(answer)
+
+
+async def logout(request: web.Request) -> web.Response:
+    services = request.app[SERVICES]
+    token = bearer_token(request)
+
+    def revoke() -> list[str]:
+        with services.db.write() as session:
+            return presence.sids_of_token(session, accounts.logout(session, token))
+
+    for sid in await services.in_thread(revoke):
+        await services.sio.disconnect(sid)
+    return web.Response(status=204)
+
+
+def register(app: web.Application) -> None:
+    """Add the routes and the error middleware."""
+    app.middlewares.append(errors_as_json)
+    app.router.add_get("/api/health", health)
+    app.router.add_post("/api/login", login)
+    app.router.add_post("/api/logout", logout)

@@ -1,0 +1,136 @@
+"""The fixed pipeline every command runs through.
+
+validate -> check access -> domain function -> append events with their seq -> commit ->
+broadcast -> answer. Every path ends in an envelope: a refusal, a malformed payload or a
+fault in a handler is answered, never left hanging.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections import defaultdict
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from protocol.commands import MAX_PAYLOAD_BYTES, Payload
+from protocol.errors import ErrorCode, ProtocolError, error_envelope, invalid, ok_envelope
+from protocol.events import EventEnvelope
+from server.domain.context import CommandContext, PendingEvent
+from server.domain.permissions import resolve
+from server.persistence import event_log
+from server.persistence.models import CommandResult, utcnow
+from server.transport.broadcast import broadcast
+from server.transport.registry import COMMANDS, CommandSpec
+from server.transport.services import ConnectionInfo, Services
+
+log = logging.getLogger(__name__)
+
+Envelope = dict[str, Any]
+
+
+class CommandPipeline:
+    """Runs commands for one server process."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        # One lock per meeting in this process, held from the transaction to the end of
+        # the broadcast, so that this process sends a meeting's events in seq order.
+        self._locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
+
+    def meeting_lock(self, meeting_id: int | None) -> asyncio.Lock:
+        """The lock that orders a meeting's commits and broadcasts in this process."""
+        return self._locks[meeting_id or 0]
+
+    async def run(self, name: str, args: tuple[Any, ...], sid: str, conn: ConnectionInfo) -> Envelope:
+        """Run one command and return its envelope."""
+        try:
+            spec, payload = self._parse(name, args)
+            if conn.token_expires_at <= utcnow():
+                raise ProtocolError(ErrorCode.UNAUTHENTICATED, "This session has expired; log in again")
+            meeting_id = getattr(payload, "meeting_id", None)
+            async with self.meeting_lock(meeting_id):
+                envelope, events = await self.services.in_thread(
+                    lambda: self._execute(spec, payload, sid, conn))
+                await broadcast(self.services, events)
+            return envelope
+        except ProtocolError as refusal:
+            return refusal.to_envelope()
+        except Exception:
+            log.exception("command %s failed", name)
+            return error_envelope(ErrorCode.INTERNAL, "The server could not complete this command")
+
+    async def publish(self, meeting_events: list[PendingEvent]) -> None:
+        """Log and broadcast events caused outside a command (disconnects, sweeps)."""
+        for meeting_id in sorted({e.meeting_id for e in meeting_events}):
+            async with self.meeting_lock(meeting_id):
+                own = [e for e in meeting_events if e.meeting_id == meeting_id]
+                envelopes = await self.services.in_thread(lambda own=own: self._append_alone(own))
+                await broadcast(self.services, envelopes)
+
+    def _append_alone(self, events: list[PendingEvent]) -> list[EventEnvelope]:
+        with self.services.db.write() as session:
+            return [event_log.append(session, e.meeting_id, e.type, e.data) for e in events]
+
+    @staticmethod
+    def _parse(name: str, args: tuple[Any, ...]) -> tuple[CommandSpec, Payload]:
+        spec = COMMANDS.get(name)
+        if spec is None:
+            raise invalid(f"Unknown command {name!r}")
+        if len(args) != 1 or not isinstance(args[0], dict):
+            raise invalid("A command's payload is one JSON object")
+        raw = args[0]
+        if len(json.dumps(raw, ensure_ascii=False)) > MAX_PAYLOAD_BYTES:
+            raise invalid(f"The payload is larger than {MAX_PAYLOAD_BYTES // 1024} KB")
+        try:
+            return spec, spec.model.model_validate(raw)
+        except ValidationError as error:
+            raise invalid(describe_validation_error(error)) from None
+
+    def _execute(self, spec: CommandSpec, payload: Payload, sid: str,
+                 conn: ConnectionInfo) -> tuple[Envelope, list[EventEnvelope]]:
+        """The unit of work, in a worker thread: one transaction, events appended inside."""
+        try:
+            return self._transaction(spec, payload, sid, conn)
+        except IntegrityError:
+            if payload.request_id is None:
+                raise
+            # A twin of this request committed first: answer what it answered.
+            return self._transaction(spec, payload, sid, conn)
+
+    def _transaction(self, spec: CommandSpec, payload: Payload, sid: str,
+                     conn: ConnectionInfo) -> tuple[Envelope, list[EventEnvelope]]:
+        db = self.services.db
+        request_id = payload.request_id if spec.writes else None
+        with db.write() if spec.writes else db.read() as session:
+            if request_id is not None:
+                earlier = session.scalar(select(CommandResult).where(
+                    CommandResult.user_id == conn.actor.user_id, CommandResult.request_id == request_id))
+                if earlier is not None:
+                    if earlier.command != spec.name:
+                        raise invalid("This request_id was already used for another command")
+                    return earlier.response, []
+            ctx = CommandContext(session, conn.actor, sid)
+            resolve(ctx, spec.access, getattr(payload, "meeting_id", None))
+            outcome = spec.handler(ctx, payload)
+            session.flush()
+            events = [event_log.append(session, e.meeting_id, e.type, e.data) for e in outcome.events]
+            data = {**outcome.data, **(outcome.finish() if outcome.finish else {})}
+            envelope = ok_envelope(data)
+            if request_id is not None:
+                session.add(CommandResult(user_id=conn.actor.user_id, request_id=request_id,
+                                          command=spec.name, response=envelope))
+        return envelope, events
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    """A short, readable account of what is wrong with a payload."""
+    parts = []
+    for problem in error.errors()[:5]:
+        where = ".".join(str(p) for p in problem["loc"]) or "payload"
+        parts.append(f"{where}: {problem['msg']}")
+    return "Invalid payload: " + "; ".join(parts)

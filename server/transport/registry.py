@@ -1,0 +1,55 @@
+"""The one command registry: name -> payload model -> permission -> handler."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from protocol import commands as c
+from protocol.commands import Payload
+from protocol.roles import GlobalRole, MeetingRole
+from server.domain import agenda, attendance, joining, meetings, participants
+from server.domain.context import CommandContext, Outcome
+from server.domain.permissions import ALL_ROLES, ANYONE, Access, access
+
+ADMIN, ORGANIZER = GlobalRole.ADMIN, GlobalRole.ORGANIZER
+CHAIR, SECRETARY = MeetingRole.CHAIR, MeetingRole.SECRETARY
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    """Everything the pipeline needs to run one command."""
+
+    name: str
+    access: Access
+    handler: Callable[[CommandContext, Any], Outcome]
+    writes: bool = True
+    """Read-only commands run without a write transaction."""
+
+    @property
+    def model(self) -> type[Payload]:
+        return c.PAYLOAD_MODELS[self.name]
+
+
+_SPECS = [
+    CommandSpec(c.MEETING_LIST, ANYONE, meetings.list_meetings, writes=False),
+    CommandSpec(c.MEETING_CREATE, access(ADMIN, ORGANIZER), meetings.create),
+    CommandSpec(c.MEETING_UPDATE, access(ADMIN, ORGANIZER, CHAIR, SECRETARY), meetings.update),
+    CommandSpec(c.PARTICIPANT_SET, access(ADMIN, ORGANIZER, SECRETARY), participants.set_participant),
+    CommandSpec(c.PARTICIPANT_REMOVE, access(ADMIN, ORGANIZER, SECRETARY), participants.remove_participant),
+    CommandSpec(c.USER_LIST, access(ADMIN, ORGANIZER, SECRETARY), participants.list_users, writes=False),
+    CommandSpec(c.MEETING_JOIN, Access(meeting_roles=ALL_ROLES), joining.join),
+    CommandSpec(c.MEETING_LEAVE, Access(meeting_roles=ALL_ROLES), joining.leave),
+    CommandSpec(c.MEETING_START, access(CHAIR), meetings.start),
+    CommandSpec(c.MEETING_END, access(CHAIR), meetings.end),
+    CommandSpec(c.AGENDA_SET_CURRENT, access(CHAIR), agenda.set_current),
+    CommandSpec(c.AGENDA_ADD_ITEM, access(CHAIR, SECRETARY), agenda.add_item),
+    CommandSpec(c.AGENDA_UPDATE_ITEM, access(CHAIR, SECRETARY), agenda.update_item),
+    CommandSpec(c.AGENDA_REORDER, access(CHAIR, SECRETARY), agenda.reorder),
+    CommandSpec(c.AGENDA_REMOVE_ITEM, access(CHAIR, SECRETARY), agenda.remove_item),
+    CommandSpec(c.ATTENDANCE_CHECK_IN, Access(meeting_roles=ALL_ROLES), attendance.check_in),
+    CommandSpec(c.ATTENDANCE_SET, access(CHAIR, SECRETARY), attendance.set_attendance),
+]
+
+COMMANDS: dict[str, CommandSpec] = {spec.name: spec for spec in _SPECS}

@@ -1,0 +1,101 @@
+"""Socket.IO handlers: the token checked on connect, every command through the pipeline."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import socketio
+
+from protocol import PROTOCOL_VERSION
+from protocol import commands as c
+from protocol.errors import ErrorCode, ProtocolError, error_envelope
+from server.domain import accounts, presence
+from server.domain.context import CommandContext
+from server.domain.permissions import ALL_ROLES, Access, resolve
+from server.transport.pipeline import CommandPipeline
+from server.transport.services import CONNECTION_KEY, ConnectionInfo, Services, meeting_room
+
+log = logging.getLogger(__name__)
+
+PARTICIPANTS = Access(meeting_roles=ALL_ROLES)
+
+
+def register(services: Services, pipeline: CommandPipeline) -> None:
+    """Attach the connect, disconnect and command handlers to the socket server."""
+    sio: socketio.AsyncServer = services.sio
+
+    @sio.event
+    async def connect(sid: str, environ: dict[str, Any], auth: Any) -> None:
+        if not isinstance(auth, dict) or not isinstance(auth.get("token"), str):
+            raise socketio.exceptions.ConnectionRefusedError("A login token is required")
+        if auth.get("protocol") != PROTOCOL_VERSION:
+            raise socketio.exceptions.ConnectionRefusedError(
+                f"Protocol {auth.get('protocol')!r} is not supported; this server speaks {PROTOCOL_VERSION}")
+
+        def accept() -> ConnectionInfo:
+            with services.db.write() as session:
+                actor, token = accounts.authenticate(session, auth["token"])
+                presence.connect(session, services.settings.instance_id, sid, actor.user_id, token.id)
+                return ConnectionInfo(actor, token.id, token.expires_at)
+
+        try:
+            info = await services.in_thread(accept)
+        except ProtocolError as refusal:
+            raise socketio.exceptions.ConnectionRefusedError(refusal.message) from None
+        await sio.save_session(sid, {CONNECTION_KEY: info})
+
+    @sio.event
+    async def disconnect(sid: str, reason: Any = None) -> None:
+        def forget() -> list[Any]:
+            with services.db.write() as session:
+                return presence.disconnect(session, sid)
+
+        await pipeline.publish(await services.in_thread(forget))
+
+    @sio.on("*")
+    async def command(name: str, sid: str, *args: Any) -> dict[str, Any]:
+        session = await sio.get_session(sid)
+        conn: ConnectionInfo | None = session.get(CONNECTION_KEY)
+        if conn is None:
+            return error_envelope(ErrorCode.UNAUTHENTICATED, "Not connected")
+        if name == c.MEETING_JOIN:
+            return await _join(services, pipeline, sid, conn, args)
+        envelope = await pipeline.run(name, args, sid, conn)
+        if name == c.MEETING_LEAVE and envelope["ok"] and conn.meeting_id is not None:
+            await sio.leave_room(sid, meeting_room(conn.meeting_id))
+            conn.meeting_id = None
+        return envelope
+
+
+async def _join(services: Services, pipeline: CommandPipeline, sid: str, conn: ConnectionInfo,
+                args: tuple[Any, ...]) -> dict[str, Any]:
+    """Enter the meeting's room before reading the snapshot, so no event falls between.
+
+    Events that reach the client before the answer carry a seq the snapshot already has or
+    the next ones; the client applies only those above the snapshot's seq.
+    """
+    sio = services.sio
+    meeting_id = args[0].get("meeting_id") if len(args) == 1 and isinstance(args[0], dict) else None
+    entered = False
+    if isinstance(meeting_id, int) and not isinstance(meeting_id, bool) and \
+            await services.in_thread(lambda: _may_join(services, conn, meeting_id)):
+        await sio.enter_room(sid, meeting_room(meeting_id))
+        entered = True
+    envelope = await pipeline.run(c.MEETING_JOIN, args, sid, conn)
+    if envelope["ok"]:
+        if conn.meeting_id is not None and conn.meeting_id != meeting_id:
+            await sio.leave_room(sid, meeting_room(conn.meeting_id))
+        conn.meeting_id = meeting_id
+    elif entered and conn.meeting_id != meeting_id:
+        await sio.leave_room(sid, meeting_room(meeting_id))
+    return envelope
+
+
+def _may_join(services: Services, conn: ConnectionInfo, meeting_id: int) -> bool:
+    with services.db.read() as session:
+        try:
+            resolve(CommandContext(session, conn.actor), PARTICIPANTS, meeting_id)
+        except ProtocolError:
+            return False
+        return True
