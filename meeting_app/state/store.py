@@ -1,0 +1,136 @@
+"""The store: one meeting's snapshot, reduced with the protocol's reducer.
+
+The connection hands it a snapshot and then every event in seq order without gaps (it
+catches up by itself); the store applies each with ``protocol.reducer`` and emits one
+signal per kind of change, so that a widget repaints only what changed. The reducer
+shares the parts an event did not touch, so a part that is the same object is unchanged.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from protocol.reducer import Snapshot, apply_event
+
+
+class MeetingStore(QObject):
+    """The state of the open meeting, as the server last told it."""
+
+    reset = Signal()
+    """A whole new snapshot (after joining, or a catch-up too long to replay)."""
+    meeting_changed = Signal()
+    """Title, times, place or status of the meeting."""
+    status_changed = Signal(str)
+    agenda_changed = Signal()
+    current_item_changed = Signal(object)
+    """The id of the new current agenda item, or None."""
+    participants_changed = Signal()
+    sites_changed = Signal()
+    role_changed = Signal(object)
+    """My role in this meeting (None when I was removed from it)."""
+    event_applied = Signal(dict)
+    """Every event, after it was applied (for logs and notifications)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._snapshot: Snapshot | None = None
+        self._seq = 0
+
+    # --- input -------------------------------------------------------------------------
+
+    def load(self, seq: int, snapshot: Snapshot) -> None:
+        """Replace everything with a fresh snapshot taken at ``seq``."""
+        self._snapshot, self._seq = snapshot, seq
+        self.reset.emit()
+        for signal in (self.meeting_changed, self.agenda_changed, self.participants_changed,
+                       self.sites_changed):
+            signal.emit()
+        self.status_changed.emit(snapshot["meeting"]["status"])
+        self.current_item_changed.emit(snapshot["meeting"]["current_item_id"])
+        self.role_changed.emit(snapshot["you"]["role"])
+
+    def apply(self, event: dict[str, Any]) -> None:
+        """Apply the next event; events at or below the current seq are ignored."""
+        if self._snapshot is None or event["seq"] <= self._seq:
+            return
+        before, after = self._snapshot, apply_event(self._snapshot, event)
+        self._snapshot, self._seq = after, event["seq"]
+        self._announce(before, after)
+        self.event_applied.emit(event)
+
+    def clear(self) -> None:
+        """Forget the meeting (after leaving it)."""
+        self._snapshot, self._seq = None, 0
+        self.reset.emit()
+
+    def _announce(self, before: Snapshot, after: Snapshot) -> None:
+        old, new = before["meeting"], after["meeting"]
+        if old is not new:
+            self.meeting_changed.emit()
+            if old["status"] != new["status"]:
+                self.status_changed.emit(new["status"])
+            if old["current_item_id"] != new["current_item_id"]:
+                self.current_item_changed.emit(new["current_item_id"])
+        if before["agenda"] is not after["agenda"]:
+            self.agenda_changed.emit()
+        if before["participants"] is not after["participants"]:
+            self.participants_changed.emit()
+        if before["sites"] is not after["sites"]:
+            self.sites_changed.emit()
+        if before["you"]["role"] != after["you"]["role"]:
+            self.role_changed.emit(after["you"]["role"])
+
+    # --- reading -----------------------------------------------------------------------
+
+    @property
+    def loaded(self) -> bool:
+        return self._snapshot is not None
+
+    @property
+    def seq(self) -> int:
+        """The seq of the last event applied."""
+        return self._seq
+
+    @property
+    def snapshot(self) -> Snapshot:
+        """The whole reduced state (read-only by convention: never mutate it)."""
+        if self._snapshot is None:
+            raise LookupError("no meeting is loaded")
+        return self._snapshot
+
+    @property
+    def meeting(self) -> dict[str, Any]:
+        return self.snapshot["meeting"]
+
+    @property
+    def agenda(self) -> list[dict[str, Any]]:
+        return self.snapshot["agenda"] if self._snapshot else []
+
+    @property
+    def participants(self) -> list[dict[str, Any]]:
+        return self.snapshot["participants"] if self._snapshot else []
+
+    @property
+    def sites(self) -> list[dict[str, Any]]:
+        return self.snapshot["sites"] if self._snapshot else []
+
+    @property
+    def my_role(self) -> str | None:
+        return self.snapshot["you"]["role"] if self._snapshot else None
+
+    @property
+    def my_user_id(self) -> int | None:
+        return self.snapshot["you"]["user_id"] if self._snapshot else None
+
+    @property
+    def current_item(self) -> dict[str, Any] | None:
+        """The agenda item under discussion, or None."""
+        if self._snapshot is None:
+            return None
+        current = self.meeting["current_item_id"]
+        return next((item for item in self.agenda if item["id"] == current), None)
+
+    def item_by_id(self, item_id: int) -> dict[str, Any] | None:
+        return next((item for item in self.agenda if item["id"] == item_id), None)

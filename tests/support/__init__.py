@@ -1,0 +1,1 @@
+"""Helpers the test packages share: a real server process, logins, waiting on conditions."""

@@ -1,0 +1,120 @@
+"""A real ``meeting-server`` process on a free port, for end-to-end tests."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+DEMO_PASSWORD = "demo"
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_until(condition: Any, timeout: float = 10.0, interval: float = 0.02, message: str = "") -> Any:
+    """Poll ``condition`` until it returns something truthy; fail after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout}s waiting for {message or condition}")
+        time.sleep(interval)
+
+
+@dataclass
+class ServerProcess:
+    """``meeting-server serve`` in a subprocess, on its own data directory."""
+
+    data_dir: Path
+    port: int = field(default_factory=free_port)
+    database_url: str | None = None
+    redis_url: str | None = None
+    process: subprocess.Popen[bytes] | None = None
+    log_path: Path | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def _cli(self, *args: str) -> list[str]:
+        command = [sys.executable, "-m", "server.cli", *args, "--data-dir", str(self.data_dir)]
+        if self.database_url:
+            command += ["--database-url", self.database_url]
+        return command
+
+    def seed_demo(self, delegates: int = 6) -> None:
+        """Run ``meeting-server seed-demo`` against this server's storage."""
+        subprocess.run([*self._cli("seed-demo", "--delegates", str(delegates), "--password", DEMO_PASSWORD)],
+                       check=True, capture_output=True, timeout=120)
+
+    def start(self) -> ServerProcess:
+        """Start the process and wait until /api/health answers."""
+        command = self._cli("serve", "--port", str(self.port))
+        if self.redis_url:
+            command += ["--redis-url", self.redis_url]
+        self.log_path = self.data_dir / f"server-{self.port}.log"
+        log = self.log_path.open("ab")
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+        wait_until(self._healthy, timeout=30, message=f"server on port {self.port} to answer")
+        return self
+
+    def _healthy(self) -> bool:
+        if self.process is not None and self.process.poll() is not None:
+            raise AssertionError(f"server exited with {self.process.returncode}:\n{self.log()}")
+        try:
+            with urllib.request.urlopen(self.url + "/api/health", timeout=1) as answer:
+                return bool(answer.status == 200)
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            return False
+
+    def stop(self) -> None:
+        """Stop the process (SIGTERM, then SIGKILL if it lingers)."""
+        if self.process is None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+
+    def kill(self) -> None:
+        """SIGKILL: the process dies without any cleanup."""
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.process = None
+
+    def restart(self) -> ServerProcess:
+        """Stop and start again on the same port and storage."""
+        self.stop()
+        return self.start()
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path and self.log_path.exists() else ""
+
+    def login(self, username: str, password: str = DEMO_PASSWORD) -> dict[str, Any]:
+        """POST /api/login; returns the answer's body (token, expires_at, user)."""
+        request = urllib.request.Request(
+            self.url + "/api/login", method="POST",
+            data=json.dumps({"username": username, "password": password}).encode(),
+            headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return dict(json.loads(answer.read()))
