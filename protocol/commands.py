@@ -6,10 +6,10 @@ id), so a malformed command is refused before it reaches a domain rule.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from protocol.roles import Attendance, MeetingRole
 
@@ -17,8 +17,15 @@ Id = Annotated[int, Field(gt=0)]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]
 RequestId = Annotated[str, StringConstraints(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9-]+$")]
+
+
+def _as_utc(moment: datetime) -> datetime:
+    """A time without a zone is read as UTC; every time is kept in UTC."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
 # ISO 8601 strings are the wire form of a time; strict mode alone would refuse them.
-Timestamp = Annotated[datetime, Field(strict=False)]
+Timestamp = Annotated[datetime, Field(strict=False), AfterValidator(_as_utc)]
 
 
 class Payload(BaseModel):
