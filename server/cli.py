@@ -8,6 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
+from server.persistence.db import Database
 from server.settings import Settings, default_data_dir
 
 
@@ -89,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _add_user(db, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _add_user(db: Database, args: argparse.Namespace) -> int:
     from protocol.errors import ProtocolError
     from server.domain.accounts import create_user
 

@@ -25,7 +25,8 @@ SITES = ["Hội trường Bộ (Hà Nội)", "Điểm cầu TP. Hồ Chí Minh",
 AGENDA = [
     ("Khai mạc hội nghị, giới thiệu đại biểu", "Chánh Văn phòng Bộ", 10),
     ("Báo cáo tổng kết công tác cải cách hành chính năm 2026", "Vụ trưởng Vụ Tổ chức cán bộ", 30),
-    ("Báo cáo kết quả chuyển đổi số và xây dựng Chính phủ điện tử", "Giám đốc Trung tâm Công nghệ thông tin", 30),
+    ("Báo cáo kết quả chuyển đổi số và xây dựng Chính phủ điện tử",
+     "Giám đốc Trung tâm Công nghệ thông tin", 30),
     ("Tham luận của các điểm cầu", "Đại diện các đơn vị", 45),
     ("Thảo luận và biểu quyết Kế hoạch cải cách hành chính năm 2027", "Chủ trì hội nghị", 30),
     ("Kết luận của Chủ trì hội nghị và bế mạc", "Thứ trưởng Nguyễn Văn Hùng", 15),
@@ -59,7 +60,8 @@ def _user(session: Session, username: str, full_name: str, password: str, **role
 def _meeting(session: Session) -> tuple[Meeting, list[Site], bool]:
     meeting = session.scalar(select(Meeting).where(Meeting.title == DEMO_TITLE))
     if meeting is not None:
-        sites = list(session.scalars(select(Site).where(Site.meeting_id == meeting.id).order_by(Site.position)))
+        query = select(Site).where(Site.meeting_id == meeting.id).order_by(Site.position)
+        sites = list(session.scalars(query))
         return meeting, sites, False
     # 08:00 in Vietnam (UTC+7) on the day the demo is seeded.
     today = datetime.now(UTC).replace(hour=1, minute=0, second=0, microsecond=0)

@@ -64,8 +64,8 @@ def update(ctx: CommandContext, p: c.MeetingUpdate) -> Outcome:
     if meeting.ends_at is not None and meeting.ends_at <= meeting.starts_at:
         raise invalid("The meeting must end after it starts")
     event = PendingEvent(meeting.id, ev.MEETING_UPDATED, {"meeting": views.meeting_fields(meeting)})
-    return Outcome({"meeting": views.meeting_summary(meeting, ctx.participant and ctx.participant.role)},
-                   [event])
+    role = ctx.participant.role if ctx.participant else None
+    return Outcome({"meeting": views.meeting_summary(meeting, role)}, [event])
 
 
 def start(ctx: CommandContext, _p: c.MeetingPayload) -> Outcome:

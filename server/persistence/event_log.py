@@ -44,10 +44,8 @@ def events_after(session: Session, meeting_id: int, since_seq: int, limit: int) 
         .order_by(Event.seq)
         .limit(limit)
     )
-    return [
-        {"meeting_id": meeting_id, "seq": row.seq, "type": row.type, "data": row.data, "at": iso(row.at) or ""}
-        for row in rows
-    ]
+    return [{"meeting_id": meeting_id, "seq": row.seq, "type": row.type, "data": row.data,
+             "at": iso(row.at) or ""} for row in rows]
 
 
 def current_seq(session: Session, meeting_id: int) -> int:

@@ -64,8 +64,9 @@ async def login(request: web.Request) -> web.Response:
     try:
         body = LoginRequest.model_validate(json.loads(await request.text()))
     except (ValueError, ValidationError) as error:
-        message = describe_validation_error(error) if isinstance(error, ValidationError) else "The body is not JSON"
-        return error_response(ErrorCode.INVALID, message)
+        if isinstance(error, ValidationError):
+            return error_response(ErrorCode.INVALID, describe_validation_error(error))
+        return error_response(ErrorCode.INVALID, "The body is not JSON")
     client = request.remote or "unknown"
 
     def attempt() -> dict[str, Any]:

@@ -11,6 +11,7 @@ import asyncio
 import json
 import logging
 from collections import defaultdict
+from functools import partial
 from typing import Any
 
 from pydantic import ValidationError
@@ -69,7 +70,7 @@ class CommandPipeline:
         for meeting_id in sorted({e.meeting_id for e in meeting_events}):
             async with self.meeting_lock(meeting_id):
                 own = [e for e in meeting_events if e.meeting_id == meeting_id]
-                envelopes = await self.services.in_thread(lambda own=own: self._append_alone(own))
+                envelopes = await self.services.in_thread(partial(self._append_alone, own))
                 await broadcast(self.services, envelopes)
 
     def _append_alone(self, events: list[PendingEvent]) -> list[EventEnvelope]:

@@ -87,7 +87,7 @@ async def _join(services: Services, pipeline: CommandPipeline, sid: str, conn: C
         if conn.meeting_id is not None and conn.meeting_id != meeting_id:
             await sio.leave_room(sid, meeting_room(conn.meeting_id))
         conn.meeting_id = meeting_id
-    elif entered and conn.meeting_id != meeting_id:
+    elif entered and isinstance(meeting_id, int) and conn.meeting_id != meeting_id:
         await sio.leave_room(sid, meeting_room(meeting_id))
     return envelope
 
