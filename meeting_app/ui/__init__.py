@@ -1,0 +1,1 @@
+"""Windows, panels and dialogs: they read the store and send commands."""
