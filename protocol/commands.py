@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 from protocol.roles import Attendance, MeetingRole
 
@@ -19,13 +19,30 @@ ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=3
 RequestId = Annotated[str, StringConstraints(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9-]+$")]
 
 
+def _from_iso(value: object) -> object:
+    """The wire form of a time is an ISO 8601 string (not a number of seconds)."""
+    if isinstance(value, str):
+        return datetime.fromisoformat(value)
+    if isinstance(value, datetime):
+        return value
+    raise ValueError("a time is an ISO 8601 string")
+
+
 def _as_utc(moment: datetime) -> datetime:
     """A time without a zone is read as UTC; every time is kept in UTC."""
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
-# ISO 8601 strings are the wire form of a time; strict mode alone would refuse them.
-Timestamp = Annotated[datetime, Field(strict=False), AfterValidator(_as_utc)]
+def _recorded(status: Attendance) -> Attendance:
+    if status == Attendance.UNKNOWN:
+        raise ValueError("attendance is recorded as present, absent or excused")
+    return status
+
+
+Timestamp = Annotated[datetime, BeforeValidator(_from_iso), AfterValidator(_as_utc)]
+# Enum values arrive as plain strings; strict mode alone would want enum instances.
+Role = Annotated[MeetingRole, Field(strict=False)]
+RecordedAttendance = Annotated[Attendance, Field(strict=False), AfterValidator(_recorded)]
 
 
 class Payload(BaseModel):
@@ -62,7 +79,7 @@ class MeetingUpdate(MeetingPayload):
 
 class ParticipantSet(MeetingPayload):
     user_id: Id
-    role: MeetingRole
+    role: Role
     site_id: Id | None = None
     voting_weight: Annotated[int, Field(ge=0, le=1000)] | None = None
 
@@ -107,7 +124,7 @@ class AgendaRemoveItem(MeetingPayload):
 
 class AttendanceSet(MeetingPayload):
     user_id: Id
-    status: Attendance
+    status: RecordedAttendance
     reason: ShortText | None = None
 
 

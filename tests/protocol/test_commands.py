@@ -1,0 +1,173 @@
+"""Payload models: the strict gate every command passes before any domain rule."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from protocol import commands as c
+from protocol.http import LoginRequest
+
+# One valid payload per command, with every required field and nothing else.
+VALID: dict[str, dict[str, Any]] = {
+    c.MEETING_LIST: {},
+    c.MEETING_CREATE: {"title": "Họp giao ban", "starts_at": "2026-11-21T01:00:00Z", "sites": ["Hà Nội"]},
+    c.MEETING_UPDATE: {"meeting_id": 1},
+    c.PARTICIPANT_SET: {"meeting_id": 1, "user_id": 2, "role": "delegate"},
+    c.PARTICIPANT_REMOVE: {"meeting_id": 1, "user_id": 2},
+    c.USER_LIST: {},
+    c.MEETING_JOIN: {"meeting_id": 1},
+    c.MEETING_LEAVE: {"meeting_id": 1},
+    c.MEETING_START: {"meeting_id": 1},
+    c.MEETING_END: {"meeting_id": 1},
+    c.AGENDA_SET_CURRENT: {"meeting_id": 1, "item_id": 3},
+    c.AGENDA_ADD_ITEM: {"meeting_id": 1, "title": "Khai mạc"},
+    c.AGENDA_UPDATE_ITEM: {"meeting_id": 1, "item_id": 3},
+    c.AGENDA_REORDER: {"meeting_id": 1, "item_ids": [3, 1, 2]},
+    c.AGENDA_REMOVE_ITEM: {"meeting_id": 1, "item_id": 3},
+    c.ATTENDANCE_CHECK_IN: {"meeting_id": 1},
+    c.ATTENDANCE_SET: {"meeting_id": 1, "user_id": 2, "status": "present"},
+}
+
+REQUIRED = [(name, key) for name, payload in VALID.items() for key in payload]
+INT_FIELDS = [(name, key) for name, payload in VALID.items() for key, value in payload.items()
+              if isinstance(value, int)]
+
+
+def validate(name: str, payload: dict[str, Any]) -> c.Payload:
+    return c.PAYLOAD_MODELS[name].model_validate(payload)
+
+
+def test_every_command_has_a_valid_example() -> None:
+    assert set(VALID) == set(c.PAYLOAD_MODELS)
+
+
+@pytest.mark.parametrize("name", sorted(VALID))
+def test_valid_payload_is_accepted(name: str) -> None:
+    payload = validate(name, VALID[name])
+    assert payload.request_id is None
+    for key, value in VALID[name].items():
+        if key != "starts_at":
+            assert getattr(payload, key) == value
+
+
+@pytest.mark.parametrize("name", sorted(VALID))
+def test_unknown_field_is_refused(name: str) -> None:
+    with pytest.raises(ValidationError, match="surprise"):
+        validate(name, {**VALID[name], "surprise": 1})
+
+
+@pytest.mark.parametrize(("name", "key"), REQUIRED)
+def test_missing_required_field_is_refused(name: str, key: str) -> None:
+    payload = {k: v for k, v in VALID[name].items() if k != key}
+    with pytest.raises(ValidationError, match=key):
+        validate(name, payload)
+
+
+MISTYPED_INTS = [(name, key, wrong) for name, key in INT_FIELDS for wrong in ("5", 5.0, True, None, [5])
+                 # item_id: null is how the chair clears the current item.
+                 if not (wrong is None and (name, key) == (c.AGENDA_SET_CURRENT, "item_id"))]
+
+
+@pytest.mark.parametrize(("name", "key", "wrong"), MISTYPED_INTS)
+def test_mistyped_int_is_refused(name: str, key: str, wrong: object) -> None:
+    with pytest.raises(ValidationError, match=key):
+        validate(name, {**VALID[name], key: wrong})
+
+
+@pytest.mark.parametrize(("name", "key"), INT_FIELDS)
+def test_ids_are_positive(name: str, key: str) -> None:
+    with pytest.raises(ValidationError, match=key):
+        validate(name, {**VALID[name], key: 0})
+
+
+def test_item_id_null_clears_current_but_must_be_present() -> None:
+    assert validate(c.AGENDA_SET_CURRENT, {"meeting_id": 1, "item_id": None}).item_id is None  # type: ignore[attr-defined]
+    with pytest.raises(ValidationError, match="item_id"):
+        validate(c.AGENDA_SET_CURRENT, {"meeting_id": 1})
+
+
+@pytest.mark.parametrize(("name", "field", "wrong"), [
+    (c.AGENDA_ADD_ITEM, "title", 5),
+    (c.AGENDA_ADD_ITEM, "title", ""),
+    (c.AGENDA_ADD_ITEM, "title", "   "),
+    (c.AGENDA_ADD_ITEM, "title", "x" * 301),
+    (c.AGENDA_ADD_ITEM, "duration_min", -1),
+    (c.AGENDA_ADD_ITEM, "duration_min", 24 * 60 + 1),
+    (c.AGENDA_ADD_ITEM, "position", -1),
+    (c.AGENDA_REORDER, "item_ids", "3,1,2"),
+    (c.AGENDA_REORDER, "item_ids", ["3", "1"]),
+    (c.AGENDA_REORDER, "item_ids", list(range(1, 502))),
+    (c.PARTICIPANT_SET, "role", "king"),
+    (c.PARTICIPANT_SET, "role", "admin"),
+    (c.PARTICIPANT_SET, "voting_weight", -1),
+    (c.ATTENDANCE_SET, "status", "here"),
+    (c.ATTENDANCE_SET, "status", "unknown"),
+    (c.MEETING_CREATE, "sites", []),
+    (c.MEETING_CREATE, "sites", "Hà Nội"),
+    (c.MEETING_CREATE, "starts_at", "tomorrow morning"),
+    (c.MEETING_CREATE, "starts_at", 1795000000),
+    (c.MEETING_CREATE, "starts_at", "5"),
+    (c.MEETING_UPDATE, "ends_at", True),
+    (c.MEETING_JOIN, "since_seq", -1),
+    (c.MEETING_JOIN, "since_seq", "3"),
+    (c.USER_LIST, "query", 5),
+])
+def test_wrong_value_is_refused(name: str, field: str, wrong: object) -> None:
+    with pytest.raises(ValidationError, match=field):
+        validate(name, {**VALID[name], field: wrong})
+
+
+@pytest.mark.parametrize("request_id", ["short", "has space in it", "x" * 65, 12345678, "ünïcödé-id"])
+def test_bad_request_id_is_refused(request_id: object) -> None:
+    with pytest.raises(ValidationError, match="request_id"):
+        validate(c.MEETING_START, {"meeting_id": 1, "request_id": request_id})
+
+
+def test_uuid_request_id_is_accepted() -> None:
+    request_id = "0b6f8c2e-4d0a-4f5e-9a57-2f3c1d7e9b10"
+    assert validate(c.MEETING_START, {"meeting_id": 1, "request_id": request_id}).request_id == request_id
+
+
+def test_titles_are_stripped() -> None:
+    assert validate(c.AGENDA_ADD_ITEM, {"meeting_id": 1, "title": "  Bế mạc "}).title == "Bế mạc"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("wire", "expected"), [
+    ("2026-11-21T08:00:00+07:00", datetime(2026, 11, 21, 1, 0, tzinfo=UTC)),
+    ("2026-11-21T01:00:00Z", datetime(2026, 11, 21, 1, 0, tzinfo=UTC)),
+    ("2026-11-21T01:00:00", datetime(2026, 11, 21, 1, 0, tzinfo=UTC)),
+])
+def test_times_are_read_as_utc(wire: str, expected: datetime) -> None:
+    payload = validate(c.MEETING_UPDATE, {"meeting_id": 1, "starts_at": wire})
+    assert payload.starts_at == expected  # type: ignore[attr-defined]
+    assert payload.starts_at.utcoffset().total_seconds() == 0  # type: ignore[attr-defined]
+
+
+def test_payloads_are_frozen() -> None:
+    payload = validate(c.MEETING_START, {"meeting_id": 1})
+    with pytest.raises(ValidationError):
+        payload.meeting_id = 2  # type: ignore[attr-defined]
+
+
+def test_login_request_is_strict() -> None:
+    assert LoginRequest.model_validate({"username": " chair ", "password": "demo"}).username == "chair"
+    for body in ({"username": "chair"}, {"username": "chair", "password": "demo", "x": 1},
+                 {"username": 5, "password": "demo"}, {"username": "", "password": "demo"}):
+        with pytest.raises(ValidationError):
+            LoginRequest.model_validate(body)
+
+
+def test_command_names_are_the_contracts() -> None:
+    assert set(c.PAYLOAD_MODELS) == {
+        "meeting.list", "meeting.create", "meeting.update", "participant.set", "participant.remove",
+        "user.list", "meeting.join", "meeting.leave", "meeting.start", "meeting.end",
+        "agenda.set_current", "agenda.add_item", "agenda.update_item", "agenda.reorder",
+        "agenda.remove_item", "attendance.check_in", "attendance.set"}
+
+
+def test_payload_limit_is_256_kb() -> None:
+    assert c.MAX_PAYLOAD_BYTES == 256 * 1024

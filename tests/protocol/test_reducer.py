@@ -1,0 +1,178 @@
+"""The snapshot reducer: pure, total over unknown types, and right for each event type."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from protocol import events as ev
+from protocol.reducer import REDUCERS, Snapshot, apply_event, apply_events, empty_snapshot
+
+CENTRAL, REMOTE = 11, 12
+
+
+def participant(user_id: int, site_id: int | None, role: str = "delegate",
+                online: bool = False) -> dict[str, Any]:
+    return {"user_id": user_id, "full_name": f"User {user_id}", "username": f"u{user_id}", "role": role,
+            "site_id": site_id, "voting_weight": 1, "attendance": "unknown", "online": online}
+
+
+def item(item_id: int, position: int) -> dict[str, Any]:
+    return {"id": item_id, "title": f"Item {item_id}", "position": position, "presenter": None,
+            "duration_min": None, "document_ids": []}
+
+
+@pytest.fixture
+def snap() -> Snapshot:
+    base = empty_snapshot(7, user_id=2, role="delegate")
+    base["meeting"].update(title="Họp", status="live", current_item_id=101,
+                           current_item_started_at="2026-11-21T01:00:00.000Z")
+    base["agenda"] = [item(101, 0), item(102, 1)]
+    base["sites"] = [{"id": CENTRAL, "name": "Hà Nội", "is_central": True, "online": True},
+                     {"id": REMOTE, "name": "Đà Nẵng", "is_central": False, "online": False}]
+    base["participants"] = [participant(1, CENTRAL, "chair", online=True), participant(2, CENTRAL),
+                            participant(3, REMOTE)]
+    base["presenter"] = {"document_id": 5, "page": 1}
+    return base
+
+
+def event(type_: str, data: dict[str, Any], seq: int = 1) -> dict[str, Any]:
+    return {"meeting_id": 7, "seq": seq, "type": type_, "data": data, "at": "2026-11-21T01:00:00.000Z"}
+
+
+# One event of every type the reducer knows, valid against the fixture.
+SAMPLES = [
+    event(ev.MEETING_UPDATED, {"meeting": {"title": "Họp mới", "starts_at": "2026-11-21T02:00:00.000Z",
+                                           "ends_at": None, "location": "Phòng 2"}}),
+    event(ev.MEETING_STATUS_CHANGED, {"status": "ended", "ended_at": "2026-11-21T03:00:00.000Z"}),
+    event(ev.AGENDA_CHANGED, {"agenda": [item(102, 0)]}),
+    event(ev.AGENDA_CURRENT_CHANGED, {"item_id": 102, "started_at": "2026-11-21T01:30:00.000Z"}),
+    event(ev.SITES_CHANGED, {"sites": [{"id": REMOTE, "name": "Đà Nẵng", "is_central": True}]}),
+    event(ev.PARTICIPANT_CHANGED, {"participant": participant(2, REMOTE, "observer", online=True)}),
+    event(ev.PARTICIPANT_REMOVED, {"user_id": 1}),
+    event(ev.PRESENCE_CHANGED, {"user_id": 3, "online": True}),
+    event(ev.ATTENDANCE_CHANGED, {"user_id": 3, "attendance": "present"}),
+    event(ev.PRESENTER_PAGE_CHANGED, {"document_id": 5, "page": 3}),
+    event(ev.PRESENTER_STOPPED, {}),
+    event(ev.CONCLUSION_UPDATED, {"agenda_item_id": 101, "text": "Thông qua"}),
+]
+
+
+def test_every_reducer_has_a_sample() -> None:
+    assert {e["type"] for e in SAMPLES} == set(REDUCERS)
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda e: e["type"])
+def test_reducer_never_mutates_its_input(snap: Snapshot, sample: dict[str, Any]) -> None:
+    before, event_before = copy.deepcopy(snap), copy.deepcopy(sample)
+    after = apply_event(snap, sample)
+    assert snap == before
+    assert sample == event_before
+    assert after != before, "every sample changes something"
+
+
+def test_unknown_event_type_is_ignored(snap: Snapshot) -> None:
+    before = copy.deepcopy(snap)
+    assert apply_event(snap, event("poll.from_the_future", {"anything": [1, 2]})) is snap
+    assert snap == before
+
+
+def test_untouched_parts_are_shared(snap: Snapshot) -> None:
+    after = apply_event(snap, event(ev.AGENDA_CURRENT_CHANGED, {"item_id": 102, "started_at": None}))
+    assert after["agenda"] is snap["agenda"]
+    assert after["participants"] is snap["participants"]
+    assert after["meeting"] is not snap["meeting"]
+
+
+def test_meeting_updated_changes_only_editable_fields(snap: Snapshot) -> None:
+    after = apply_event(snap, event(ev.MEETING_UPDATED, {"meeting": {
+        "title": "Mới", "starts_at": None, "ends_at": None, "location": None, "status": "ended"}}))
+    assert after["meeting"]["title"] == "Mới"
+    assert after["meeting"]["status"] == "live"
+
+
+def test_status_changed_records_its_time(snap: Snapshot) -> None:
+    after = apply_event(snap, SAMPLES[1])
+    assert after["meeting"]["status"] == "ended"
+    assert after["meeting"]["ended_at"] == "2026-11-21T03:00:00.000Z"
+    assert after["meeting"]["started_at"] is None
+
+
+def test_agenda_changed_clears_a_removed_current_item(snap: Snapshot) -> None:
+    after = apply_event(snap, event(ev.AGENDA_CHANGED, {"agenda": [item(102, 0)]}))
+    assert after["agenda"] == [item(102, 0)]
+    assert after["meeting"]["current_item_id"] is None
+    assert after["meeting"]["current_item_started_at"] is None
+    kept = apply_event(snap, event(ev.AGENDA_CHANGED, {"agenda": [item(102, 0), item(101, 1)]}))
+    assert kept["meeting"]["current_item_id"] == 101
+
+
+def test_current_changed(snap: Snapshot) -> None:
+    after = apply_event(snap, event(ev.AGENDA_CURRENT_CHANGED, {"item_id": None, "started_at": None}))
+    assert after["meeting"]["current_item_id"] is None
+
+
+def test_participant_changed_replaces_and_keeps_order(snap: Snapshot) -> None:
+    after = apply_event(snap, event(ev.PARTICIPANT_CHANGED, {"participant": participant(9, CENTRAL)}))
+    assert [p["user_id"] for p in after["participants"]] == [1, 2, 9, 3]
+    moved = apply_event(after, SAMPLES[5])  # user 2 (me) to the remote site as observer, online
+    assert [p["user_id"] for p in moved["participants"]] == [1, 9, 2, 3]
+    assert moved["you"] == {"user_id": 2, "role": "observer"}
+    assert {s["id"]: s["online"] for s in moved["sites"]} == {CENTRAL: True, REMOTE: True}
+
+
+def test_participant_removed(snap: Snapshot) -> None:
+    after = apply_event(snap, event(ev.PARTICIPANT_REMOVED, {"user_id": 1}))
+    assert [p["user_id"] for p in after["participants"]] == [2, 3]
+    assert {s["id"]: s["online"] for s in after["sites"]} == {CENTRAL: False, REMOTE: False}
+    assert after["you"]["role"] == "delegate"
+    me_gone = apply_event(snap, event(ev.PARTICIPANT_REMOVED, {"user_id": 2}))
+    assert me_gone["you"] == {"user_id": 2, "role": None}
+
+
+def test_presence_moves_site_online_state(snap: Snapshot) -> None:
+    online = apply_event(snap, event(ev.PRESENCE_CHANGED, {"user_id": 3, "online": True}))
+    assert next(p for p in online["participants"] if p["user_id"] == 3)["online"] is True
+    assert online["sites"][1]["online"] is True
+    offline = apply_event(online, event(ev.PRESENCE_CHANGED, {"user_id": 1, "online": False}))
+    assert offline["sites"][0]["online"] is False
+
+
+def test_sites_changed_derives_online_from_participants(snap: Snapshot) -> None:
+    after = apply_event(snap, event(ev.SITES_CHANGED, {"sites": [
+        {"id": CENTRAL, "name": "Hà Nội", "is_central": True},
+        {"id": 13, "name": "Huế", "is_central": False}]}))
+    assert after["sites"] == [{"id": CENTRAL, "name": "Hà Nội", "is_central": True, "online": True},
+                              {"id": 13, "name": "Huế", "is_central": False, "online": False}]
+
+
+def test_attendance_changed(snap: Snapshot) -> None:
+    after = apply_event(snap, event(ev.ATTENDANCE_CHANGED, {"user_id": 3, "attendance": "excused"}))
+    assert [p["attendance"] for p in after["participants"]] == ["unknown", "unknown", "excused"]
+
+
+def test_presenter_and_conclusions(snap: Snapshot) -> None:
+    shown = apply_event(snap, event(ev.PRESENTER_PAGE_CHANGED, {"document_id": 5, "page": 3}))
+    assert shown["presenter"] == {"document_id": 5, "page": 3}
+    assert apply_event(shown, event(ev.PRESENTER_STOPPED, {}))["presenter"] is None
+    concluded = apply_event(snap, SAMPLES[-1])
+    assert concluded["conclusions"] == {"101": "Thông qua"}
+
+
+def test_apply_events_in_order(snap: Snapshot) -> None:
+    events = [event(ev.AGENDA_CURRENT_CHANGED, {"item_id": 102, "started_at": None}, seq=1),
+              event(ev.AGENDA_CHANGED, {"agenda": [item(101, 0)]}, seq=2),
+              event("unknown.type", {}, seq=3)]
+    after = apply_events(snap, events)
+    assert after["meeting"]["current_item_id"] is None
+    assert apply_events(snap, []) is snap
+
+
+def test_empty_snapshot_has_the_contract_shape() -> None:
+    snap = empty_snapshot(1, 2, None)
+    assert set(snap) == {"meeting", "agenda", "documents", "sites", "participants", "speakers", "polls",
+                         "presenter", "conclusions", "you"}
+    assert {"id", "title", "status", "current_item_id"} <= set(snap["meeting"])
+    assert snap["you"] == {"user_id": 2, "role": None}
