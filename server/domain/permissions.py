@@ -65,4 +65,12 @@ def resolve(ctx: CommandContext, rule: Access, meeting_id: int | None) -> None:
     participant = ctx.participant
     if participant is not None and MeetingRole(participant.role) in rule.meeting_roles:
         return
+    if meeting_id is None and rule.meeting_roles and _holds_any(ctx, rule.meeting_roles):
+        return  # a command outside any meeting (user.list): the role in some meeting counts
     raise forbidden()
+
+
+def _holds_any(ctx: CommandContext, roles: frozenset[MeetingRole]) -> bool:
+    return ctx.session.scalar(select(Participant.id).where(
+        Participant.user_id == ctx.actor.user_id, Participant.role.in_([str(r) for r in roles])).limit(1)
+    ) is not None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from protocol.reducer import participant_sort_key, site_online
 from server.persistence.event_log import iso
@@ -87,7 +87,8 @@ def participant(row: Participant, online: bool) -> dict[str, Any]:
 def participants(session: Session, meeting_id: int) -> list[dict[str, Any]]:
     """Every participant with their online state, in the reducer's order."""
     online = online_user_ids(session, meeting_id)
-    rows = session.scalars(select(Participant).where(Participant.meeting_id == meeting_id))
+    rows = session.scalars(select(Participant).where(Participant.meeting_id == meeting_id)
+                           .options(joinedload(Participant.user)))
     views = [participant(row, row.user_id in online) for row in rows]
     views.sort(key=participant_sort_key)
     return views

@@ -1,0 +1,145 @@
+"""Who may run what: the roles of the contract's commands table, for every command.
+
+Each actor gets a fresh meeting, so every allowed command really succeeds (a rule that is
+too strict fails here as surely as one that is too lax). A refused command changes nothing:
+no seq, no event, the same snapshot. A meeting the actor takes no part in is ``not_found``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tests.server.world import MeetingHandle, World
+
+ACTORS = ["admin", "organizer", "chair", "secretary", "delegate", "observer", "outsider"]
+PARTICIPANTS = {"chair", "secretary", "delegate", "observer"}
+
+Payload = Callable[[World, MeetingHandle], dict[str, Any]]
+
+
+def allowed(*who: str, forbidden: tuple[str, ...] = (), hidden: tuple[str, ...] = ()) -> dict[str, str]:
+    """The outcome per actor: ok for ``who``; others forbidden, or not_found when hidden."""
+    rest = [a for a in ACTORS if a not in who]
+    outcome = {a: "ok" for a in who}
+    for actor in rest:
+        outcome[actor] = "not_found" if actor in hidden else "forbidden"
+    assert not forbidden or set(forbidden) <= set(rest)
+    return outcome
+
+
+# Actors who take no part in the meeting do not learn it exists (unless a global role covers them).
+NON_MEMBERS = ("organizer", "outsider")
+
+
+def start(world: World, m: MeetingHandle) -> None:
+    world.ok("admin", "meeting.start", {"meeting_id": m.id})
+
+
+MATRIX: list[tuple[str, Payload, dict[str, str], Callable[[World, MeetingHandle], None] | None]] = [
+    ("meeting.list", lambda w, m: {}, allowed(*ACTORS), None),
+    ("meeting.create", lambda w, m: {"title": "Họp mới", "starts_at": "2026-12-01T01:00:00Z", "sites": ["A"]},
+     allowed("admin", "organizer"), None),
+    ("meeting.update", lambda w, m: {"meeting_id": m.id, "title": "Đổi tên"},
+     allowed("admin", "organizer", "chair", "secretary", hidden=("outsider",)), None),
+    ("participant.set", lambda w, m: {"meeting_id": m.id, "user_id": w.users["newcomer"], "role": "delegate"},
+     allowed("admin", "organizer", "secretary", hidden=("outsider",)), None),
+    ("participant.remove", lambda w, m: {"meeting_id": m.id, "user_id": w.users["delegate2"]},
+     allowed("admin", "organizer", "secretary", hidden=("outsider",)), None),
+    ("user.list", lambda w, m: {}, allowed("admin", "organizer", "secretary"), None),
+    ("meeting.join", lambda w, m: {"meeting_id": m.id},
+     allowed("admin", *PARTICIPANTS, hidden=NON_MEMBERS), None),
+    ("meeting.leave", lambda w, m: {"meeting_id": m.id},
+     allowed("admin", *PARTICIPANTS, hidden=NON_MEMBERS), None),
+    ("meeting.start", lambda w, m: {"meeting_id": m.id}, allowed("admin", "chair", hidden=NON_MEMBERS), None),
+    ("meeting.end", lambda w, m: {"meeting_id": m.id}, allowed("admin", "chair", hidden=NON_MEMBERS), start),
+    ("agenda.set_current", lambda w, m: {"meeting_id": m.id, "item_id": m.items[1]},
+     allowed("admin", "chair", hidden=NON_MEMBERS), start),
+    ("agenda.add_item", lambda w, m: {"meeting_id": m.id, "title": "Mục mới"},
+     allowed("admin", "chair", "secretary", hidden=NON_MEMBERS), None),
+    ("agenda.update_item", lambda w, m: {"meeting_id": m.id, "item_id": m.items[0], "title": "Sửa"},
+     allowed("admin", "chair", "secretary", hidden=NON_MEMBERS), None),
+    ("agenda.reorder", lambda w, m: {"meeting_id": m.id, "item_ids": m.items[::-1]},
+     allowed("admin", "chair", "secretary", hidden=NON_MEMBERS), None),
+    ("agenda.remove_item", lambda w, m: {"meeting_id": m.id, "item_id": m.items[2]},
+     allowed("admin", "chair", "secretary", hidden=NON_MEMBERS), None),
+    # "the participant": an admin who takes no part has nobody to check in.
+    ("attendance.check_in", lambda w, m: {"meeting_id": m.id},
+     allowed(*PARTICIPANTS, hidden=NON_MEMBERS), None),
+    ("attendance.set", lambda w, m: {"meeting_id": m.id, "user_id": w.users["delegate"], "status": "absent"},
+     allowed("admin", "chair", "secretary", hidden=NON_MEMBERS), None),
+]
+
+
+@pytest.mark.parametrize(("command", "payload", "outcome", "prepare"), MATRIX, ids=[row[0] for row in MATRIX])
+def test_command_rights(world: World, command: str, payload: Payload, outcome: dict[str, str],
+                        prepare: Callable[[World, MeetingHandle], None] | None) -> None:
+    assert set(outcome) == set(ACTORS)
+    for actor in ACTORS:
+        meeting = world.new_meeting()
+        if prepare:
+            prepare(world, meeting)
+        body = payload(world, meeting)
+        sid = world.connect(actor)
+        seq = world.seq(meeting.id)
+        if outcome[actor] == "ok":
+            world.ok(actor, command, body, sid=sid)
+        else:
+            world.refused(actor, command, body, outcome[actor], sid=sid)
+            assert world.seq(meeting.id) == seq
+
+
+NO_MEETING = {"meeting.list", "meeting.create", "user.list"}
+MEETING_COMMANDS = [(command, payload) for command, payload, _outcome, _prepare in MATRIX
+                    if command not in NO_MEETING and not command.startswith("participant.")]
+
+
+@pytest.mark.parametrize(("command", "payload"), MEETING_COMMANDS, ids=[row[0] for row in MEETING_COMMANDS])
+def test_a_foreign_meeting_is_not_found(world: World, command: str, payload: Payload) -> None:
+    """The cast of one meeting cannot reach another one, nor learn it exists."""
+    assert world.foreign is not None
+    start(world, world.foreign)
+    for actor in ("chair", "secretary", "delegate", "observer", "organizer"):
+        if actor == "organizer" and command == "meeting.update":
+            continue  # organizers may update any meeting
+        world.refused(actor, command, payload(world, world.foreign), "not_found", sid=world.connect(actor))
+
+
+def test_an_unknown_meeting_is_not_found_even_for_admin(world: World) -> None:
+    unknown = MeetingHandle(424242, [1], [1, 2, 3])
+    sid = world.connect("admin")
+    for command, payload, _outcome, _prepare in MATRIX:
+        if command not in NO_MEETING:
+            world.refused("admin", command, payload(world, unknown), "not_found", sid=sid)
+
+
+def test_meeting_list_shows_only_ones_own_meetings(world: World) -> None:
+    assert world.meeting is not None and world.foreign is not None
+    mine = world.ok("delegate", "meeting.list", {})["meetings"]
+    assert [(m["id"], m["role"]) for m in mine] == [(world.meeting.id, "delegate")]
+    assert set(mine[0]) >= {"id", "title", "status", "starts_at", "role"}
+    theirs = world.ok("outsider", "meeting.list", {})["meetings"]
+    assert [(m["id"], m["role"]) for m in theirs] == [(world.foreign.id, "chair")]
+    assert world.ok("newcomer", "meeting.list", {})["meetings"] == []
+    for everyone in ("admin", "organizer"):
+        listed = world.ok(everyone, "meeting.list", {})["meetings"]
+        assert {m["id"]: m["role"] for m in listed} == {world.meeting.id: None, world.foreign.id: None}
+
+
+def test_a_role_change_changes_rights_at_once(world: World) -> None:
+    payload = {"meeting_id": world.main, "title": "Mục của đại biểu"}
+    world.refused("delegate", "agenda.add_item", payload, "forbidden")
+    world.ok("secretary", "participant.set", {"meeting_id": world.main, "user_id": world.users["delegate"],
+                                              "role": "secretary"})
+    world.ok("delegate", "agenda.add_item", payload)
+    world.ok("secretary", "participant.remove",
+             {"meeting_id": world.main, "user_id": world.users["delegate"]})
+    world.refused("delegate", "agenda.add_item", payload, "not_found")
+
+
+def test_a_secretary_of_any_meeting_may_look_users_up(world: World) -> None:
+    users = world.ok("secretary", "user.list", {"query": "newcomer"})["users"]
+    assert users == [{"id": world.users["newcomer"], "username": "newcomer",
+                      "full_name": "Người dùng newcomer"}]
