@@ -1,0 +1,63 @@
+"""``meeting-app``: the desktop client.
+
+    meeting-app [--server URL] [--user NAME]     sign in, then the meetings list
+    meeting-app --demo [--as USER]               a local demo server, its meeting room open
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="meeting-app", description="The paperless meeting client")
+    parser.add_argument("--server", help="the meeting server's address, e.g. http://host:8765")
+    parser.add_argument("--user", help="the username to sign in with")
+    parser.add_argument("--demo", action="store_true",
+                        help="start (or reuse) a local demo server and open its meeting room")
+    parser.add_argument("--as", dest="as_user", default="chair",
+                        help="with --demo: the demo user to sign in as (default: chair)")
+    parser.add_argument("--port", type=int, default=None,
+                        help="with --demo: the local server's port (default 8765)")
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="with --demo: the local server's data directory")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``meeting-app``."""
+    args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    from PySide6.QtWidgets import QApplication
+
+    from meeting_app.ui.app import ClientController
+    from meeting_app.ui.resources import setup_application
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    setup_application(app)
+    # The controller quits when its last window closes (see ClientController).
+    app.setQuitOnLastWindowClosed(False)
+    controller = ClientController(args.server, args.user)
+    if args.demo:
+        from meeting_app.demo import DEMO_PORT, DemoLauncher
+
+        launcher = DemoLauncher(controller, args.as_user, args.port or DEMO_PORT, args.data_dir)
+        # The server this window started stops with it; a reused one keeps running.
+        app.aboutToQuit.connect(launcher.stop_server)
+        launcher.start()
+    else:
+        controller.show_login()
+    try:
+        return app.exec()
+    finally:
+        if args.demo:
+            launcher.stop_server()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

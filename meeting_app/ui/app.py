@@ -1,0 +1,167 @@
+"""The client's flow: sign in, the meetings list, meeting rooms and preparation dialogs.
+
+The controller decides when the application quits (when its last window closes), so that
+going from the login dialog to the meetings list, or signing out, never quits by accident.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, QSettings
+
+from meeting_app.net.auth import logout
+from meeting_app.ui.login_dialog import LoginDialog
+from meeting_app.ui.meetings_window import MeetingsWindow
+from meeting_app.ui.preparation.dialog import PreparationDialog
+from meeting_app.ui.room.window import MeetingRoomWindow
+from meeting_app.ui.session import Session
+from meeting_app.ui.tasks import run_in_thread
+
+
+class ClientController(QObject):
+    """Owns the open windows of one signed-in user."""
+
+    def __init__(self, server_url: str | None = None, username: str | None = None,
+                 settings: QSettings | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._server_url, self._username, self._settings = server_url, username, settings
+        self.session: Session | None = None
+        self.login_dialog: LoginDialog | None = None
+        self.meetings: MeetingsWindow | None = None
+        self.rooms: dict[int, MeetingRoomWindow] = {}
+        self.dialogs: list[PreparationDialog] = []
+        self._auto_open = False
+        self._closing = False
+
+    # --- signing in and out ------------------------------------------------------------
+
+    def show_login(self, notice: str = "") -> LoginDialog:
+        """Show the login dialog; a successful login opens the meetings list."""
+        dialog = LoginDialog(self._server_url, self._username, self._settings, notice)
+        dialog.accepted.connect(lambda: self._logged_in(dialog))
+        dialog.rejected.connect(self._maybe_quit)
+        self.login_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _logged_in(self, dialog: LoginDialog) -> None:
+        result = dialog.result
+        if result is not None:
+            self._server_url = result.server_url
+            self._username = result.user.get("username")
+            self.start_session(Session(result.server_url, result.token, result.user))
+
+    def start_session(self, session: Session, auto_open: bool = False) -> MeetingsWindow:
+        """Open the meetings list; with ``auto_open``, enter my first meeting too."""
+        self.session = session
+        self._auto_open = auto_open
+        meetings = MeetingsWindow(session)
+        meetings.open_requested.connect(self.open_room)
+        meetings.prepare_requested.connect(self.open_preparation)
+        meetings.sign_out_requested.connect(self.sign_out)
+        meetings.session_expired.connect(self.expire)
+        meetings.model.modelReset.connect(self._listed)
+        meetings.closed.connect(self._maybe_quit)
+        self.meetings = meetings
+        meetings.open()
+        return meetings
+
+    def _listed(self) -> None:
+        if not self._auto_open or self.meetings is None:
+            return
+        self._auto_open = False
+        model = self.meetings.model
+        mine = [model.meeting(r) for r in range(model.rowCount()) if model.meeting(r)["role"]]
+        if mine:
+            # The demo meeting is the first one seeded: the lowest id.
+            self.open_room(min(m["id"] for m in mine))
+
+    def sign_out(self) -> None:
+        """Close every window, revoke the token, and show the login dialog."""
+        session = self.session
+        self.close_all()
+        if session is not None:
+            run_in_thread(lambda: logout(session.server_url, session.token), lambda _ok: None)
+        self.show_login()
+
+    def expire(self, reason: str) -> None:
+        """The server refused the token: close everything, ask to sign in again."""
+        if self.session is None:
+            return
+        self.close_all()
+        self.show_login(self.tr("Your session has ended ({reason}). Please sign in again.")
+                        .format(reason=reason))
+
+    def close_all(self) -> None:
+        """Close every window of the session without quitting."""
+        self._closing = True
+        try:
+            for dialog in list(self.dialogs):
+                dialog.close()
+            for room in list(self.rooms.values()):
+                room.close()
+            if self.meetings is not None:
+                self.meetings.close()
+                self.meetings.deleteLater()
+            self.meetings, self.session = None, None
+        finally:
+            self._closing = False
+
+    # --- windows -------------------------------------------------------------------------
+
+    def open_room(self, meeting_id: int) -> MeetingRoomWindow | None:
+        """Enter a meeting's room (or bring its window to the front)."""
+        if self.session is None:
+            return None
+        room = self.rooms.get(meeting_id)
+        if room is not None:
+            room.raise_()
+            room.activateWindow()
+            return room
+        room = MeetingRoomWindow(self.session, meeting_id)
+        room.closed.connect(self._room_closed)
+        room.session_expired.connect(self.expire)
+        self.rooms[meeting_id] = room
+        room.open()
+        return room
+
+    def _room_closed(self, meeting_id: int) -> None:
+        room = self.rooms.pop(meeting_id, None)
+        if room is not None:
+            room.deleteLater()
+        self._maybe_quit()
+
+    def open_preparation(self, meeting_id: int | None) -> PreparationDialog | None:
+        """Open the preparation dialog (``None``: a new meeting)."""
+        if self.session is None:
+            return None
+        dialog = PreparationDialog(self.session, meeting_id)
+        if self.meetings is not None:
+            dialog.meeting_saved.connect(lambda _id: self.meetings and self.meetings.refresh())
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        self.dialogs.append(dialog)
+        dialog.open_dialog()
+        return dialog
+
+    def _dialog_closed(self, dialog: PreparationDialog) -> None:
+        if dialog in self.dialogs:
+            self.dialogs.remove(dialog)
+            dialog.deleteLater()
+        if self.meetings is not None:
+            self.meetings.refresh()
+
+    def _maybe_quit(self) -> None:
+        if self._closing:
+            return
+        visible = [w for w in (self.login_dialog, self.meetings, *self.rooms.values())
+                   if w is not None and _alive(w) and w.isVisible()]
+        if not visible:
+            QCoreApplication.quit()
+
+
+def _alive(widget: QObject) -> bool:
+    """False once Qt deleted the C++ side of ``widget``."""
+    try:
+        widget.objectName()
+    except RuntimeError:
+        return False
+    return True

@@ -1,0 +1,222 @@
+"""The meetings list: live, upcoming and past meetings with time, place, status and my
+role; open one, prepare one, or create a new one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meeting_app.state.models import MeetingListModel
+from meeting_app.ui.commands import CommandSender
+from meeting_app.ui.resources import icon
+from meeting_app.ui.session import Session, may_prepare
+from meeting_app.ui.widgets import ConnectionIndicator, MessageBar, Spacer
+
+
+class MeetingsWindow(QMainWindow):
+    """The first window after signing in."""
+
+    open_requested = Signal(int)
+    """Open this meeting's room."""
+    prepare_requested = Signal(object)
+    """Open the preparation dialog: a meeting id, or None for a new meeting."""
+    sign_out_requested = Signal()
+    closed = Signal()
+    session_expired = Signal(str)
+    REFRESH_MS = 60_000
+
+    def __init__(self, session: Session, connection: Any = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Meetings"))
+        self.setWindowIcon(icon("app"))
+        self.connection = connection if connection is not None else session.connect(self)
+        self.sender = CommandSender(self.connection, self)
+        self.model = MeetingListModel(self)
+        self.loaded = False
+
+        header = QFrame()
+        header.setObjectName("headerBar")
+        top = QHBoxLayout(header)
+        top.setContentsMargins(18, 12, 18, 12)
+        titles = QVBoxLayout()
+        title = QLabel(self.tr("Meetings"))
+        title.setObjectName("meetingTitle")
+        roles = [self.tr("administrator")] if session.is_admin else []
+        if session.user.get("is_organizer"):
+            roles.append(self.tr("organizer"))
+        who = session.full_name + (f" · {', '.join(roles)}" if roles else "")
+        subtitle = QLabel(self.tr("Signed in as {who}").format(who=who))
+        subtitle.setObjectName("meetingSubtitle")
+        titles.addWidget(title)
+        titles.addWidget(subtitle)
+        top.addLayout(titles, 1)
+        self.indicator = ConnectionIndicator(self.connection)
+        top.addWidget(self.indicator, 0, Qt.AlignmentFlag.AlignVCenter)
+
+        self.toolbar = self._build_toolbar()
+        self.message = MessageBar()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(40)
+        columns = self.table.horizontalHeader()
+        columns.setHighlightSections(False)
+        columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for column in range(self.model.columnCount()):
+            columns.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        columns.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.empty = QLabel(self.tr("Loading meetings…"))
+        self.empty.setObjectName("placeholderTitle")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.table)
+        card = QFrame()
+        card.setObjectName("panel")
+        card_layout = QVBoxLayout(card)
+        card_layout.setContentsMargins(1, 1, 1, 1)
+        card_layout.addWidget(self.stack)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addWidget(self.toolbar)
+        content = QVBoxLayout()
+        content.setContentsMargins(14, 12, 14, 14)
+        content.setSpacing(10)
+        content.addWidget(self.message)
+        content.addWidget(card, 1)
+        layout.addLayout(content, 1)
+        self.setCentralWidget(body)
+        self.resize(1100, 620)
+
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.sender.refused.connect(lambda text: self.message.show_message(text))
+        self.sender.availability_changed.connect(self._availability)
+        self.connection.session_expired.connect(self.session_expired)
+        self._timer = QTimer(self, interval=self.REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._update_actions()
+
+    def _build_toolbar(self) -> QToolBar:
+        bar = QToolBar()
+        bar.setIconSize(QSize(20, 20))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.open_action = bar.addAction(icon("open"), self.tr("Open"))
+        self.open_action.setToolTip(self.tr("Enter the selected meeting's room"))
+        self.prepare_action = bar.addAction(icon("prepare"), self.tr("Prepare…"))
+        self.prepare_action.setToolTip(
+            self.tr("Edit the selected meeting's details, participants and agenda"))
+        self.new_action = bar.addAction(icon("new-meeting"), self.tr("New meeting…"))
+        self.new_action.setVisible(self.session.may_create_meetings)
+        self.refresh_action = bar.addAction(icon("refresh"), self.tr("Refresh"))
+        bar.addWidget(Spacer())
+        self.sign_out_action = bar.addAction(icon("logout"), self.tr("Sign out"))
+        self.open_action.triggered.connect(self.open_selected)
+        self.prepare_action.triggered.connect(self.prepare_selected)
+        self.new_action.triggered.connect(lambda: self.prepare_requested.emit(None))
+        self.refresh_action.triggered.connect(self.refresh)
+        self.sign_out_action.triggered.connect(self.sign_out_requested)
+        return bar
+
+    # --- life ----------------------------------------------------------------------------
+
+    def open(self) -> None:
+        """Show the window and connect; the list loads once connected."""
+        self.show()
+        self.connection.start()
+        self._timer.start()
+        if self.sender.available:
+            self.refresh()
+
+    def _availability(self, available: bool) -> None:
+        if available:
+            self.refresh()
+        self._update_actions()
+
+    def refresh(self) -> None:
+        """Ask the server for my meetings again."""
+        if self.sender.available:
+            self.sender.send("meeting.list", {}, self._listed)
+
+    def _listed(self, data: dict[str, Any]) -> None:
+        selected = self.selected_meeting()
+        self.model.set_meetings(list(data.get("meetings", [])))
+        self.loaded = True
+        if self.model.rowCount():
+            self.stack.setCurrentWidget(self.table)
+            self.select(selected["id"] if selected else None)
+        else:
+            self.empty.setText(self.tr("You take part in no meeting yet."))
+            self.stack.setCurrentWidget(self.empty)
+        self._update_actions()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._timer.stop()
+        self.connection.stop()
+        super().closeEvent(event)
+        self.closed.emit()
+
+    # --- selection -----------------------------------------------------------------------
+
+    def selected_meeting(self) -> dict[str, Any] | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.meeting(rows[0].row()) if rows else None
+
+    def select(self, meeting_id: int | None) -> None:
+        """Select a meeting by id (the first row if it is not there)."""
+        rows = range(self.model.rowCount())
+        row = next((r for r in rows if self.model.meeting(r)["id"] == meeting_id), 0)
+        if self.model.rowCount():
+            self.table.selectRow(row)
+
+    def _update_actions(self, *_args: Any) -> None:
+        meeting = self.selected_meeting()
+        self.open_action.setEnabled(meeting is not None and (
+            meeting.get("role") is not None or self.session.is_admin))
+        self.prepare_action.setEnabled(
+            meeting is not None and may_prepare(self.session, meeting.get("role"),
+                                                meeting["status"]))
+        self.new_action.setEnabled(self.sender.available)
+        self.refresh_action.setEnabled(self.sender.available)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        self.table.selectRow(index.row())
+        self.open_selected()
+
+    def open_selected(self) -> None:
+        meeting = self.selected_meeting()
+        if meeting is not None and self.open_action.isEnabled():
+            self.open_requested.emit(meeting["id"])
+
+    def prepare_selected(self) -> None:
+        meeting = self.selected_meeting()
+        if meeting is not None and self.prepare_action.isEnabled():
+            self.prepare_requested.emit(meeting["id"])

@@ -1,0 +1,1 @@
+"""Preparing a meeting: details, participants and agenda."""

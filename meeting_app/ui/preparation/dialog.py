@@ -1,0 +1,201 @@
+"""Preparing a meeting: create it or edit its details, choose its participants, write its
+agenda. For admins, organizers and the meeting's secretary (the server checks each step).
+
+The dialog has its own connection, joined to the meeting once it exists, so that its lists
+show the server's state, live, like the meeting room does.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meeting_app.state.models import role_label
+from meeting_app.state.store import MeetingStore
+from meeting_app.ui.commands import CommandSender
+from meeting_app.ui.preparation.details import DetailsForm
+from meeting_app.ui.preparation.participants import ParticipantsEditor
+from meeting_app.ui.resources import icon
+from meeting_app.ui.room.agenda_panel import AgendaPanel
+from meeting_app.ui.session import Session
+from meeting_app.ui.widgets import ConnectionIndicator, MessageBar
+
+
+class PreparationDialog(QDialog):
+    """Details, participants and agenda of one meeting (or of a new one)."""
+
+    meeting_saved = Signal(int)
+    """A meeting was created or changed (the meetings list refreshes)."""
+
+    def __init__(self, session: Session, meeting_id: int | None = None, connection: Any = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.meeting_id = session, meeting_id
+        self.setWindowTitle(self.tr("Prepare meeting") if meeting_id else self.tr("New meeting"))
+        self.setWindowIcon(icon("prepare"))
+        self.store = MeetingStore(self)
+        self.connection = connection if connection is not None else session.connect(self)
+        self.sender = CommandSender(self.connection, self)
+
+        heading = QLabel(self.windowTitle())
+        heading.setObjectName("loginTitle")
+        top = QHBoxLayout()
+        top.addWidget(heading, 1)
+        top.addWidget(ConnectionIndicator(self.connection))
+        self.message = MessageBar()
+        self.details = DetailsForm(creating=meeting_id is None)
+        roles: list[tuple[str | None, str]] = [("chair", role_label("chair")),
+                                               ("secretary", role_label("secretary"))]
+        if session.is_admin:  # an admin may join any meeting without taking part
+            roles.append((None, self.tr("Not taking part")))
+        self.details.offer_roles(roles)
+        self.participants = ParticipantsEditor(self.store, self.sender)
+        self.agenda = AgendaPanel(self.store, self.sender)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.details, icon("calendar"), self.tr("Details"))
+        self.tabs.addTab(self.participants, icon("users"), self.tr("Participants"))
+        self.tabs.addTab(self.agenda, icon("agenda"), self.tr("Agenda"))
+
+        self.save_button = QPushButton(icon("vote", "#ffffff"), self.tr(
+            "Save details") if meeting_id else self.tr("Create meeting"))
+        self.save_button.setProperty("primary", True)
+        close = QPushButton(self.tr("Close"))
+        buttons = QHBoxLayout()
+        self.state_label = QLabel()
+        self.state_label.setObjectName("hint")
+        buttons.addWidget(self.state_label, 1)
+        buttons.addWidget(close)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 16)
+        layout.setSpacing(12)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+        self.resize(980, 640)
+
+        self.save_button.clicked.connect(self.save)
+        close.clicked.connect(self.close)
+        self.sender.refused.connect(self.message.show_message)
+        self.sender.availability_changed.connect(self._update)
+        self.connection.snapshot_received.connect(self._snapshot)
+        self.connection.event_received.connect(self.store.apply)
+        self.connection.command_failed.connect(self._join_failed)
+        self.store.reset.connect(self._fill)
+        self.store.role_changed.connect(self._update)
+        self._update()
+
+    def open_dialog(self) -> None:
+        """Show the dialog and connect (joining the meeting when it exists)."""
+        self.show()
+        if self.meeting_id is not None:
+            self.connection.join_meeting(self.meeting_id)
+        self.connection.start()
+
+    # --- state -----------------------------------------------------------------------------
+
+    def _snapshot(self, meeting_id: int, seq: int, snapshot: dict[str, Any]) -> None:
+        if meeting_id == self.meeting_id:
+            self.store.load(seq, snapshot)
+
+    def _join_failed(self, name: str, envelope: dict[str, Any]) -> None:
+        message = (envelope.get("error") or {}).get("message", "")
+        self.message.show_message(self.tr("Could not open the meeting: {message}").format(
+            message=message))
+
+    def _fill(self) -> None:
+        if self.store.loaded:
+            self.details.fill(self.store.meeting, self.store.sites)
+            self.setWindowTitle(self.tr("Prepare: {title}").format(title=self.store.meeting["title"]))
+        self._update()
+
+    def _update(self, *_args: Any) -> None:
+        loaded = self.store.loaded
+        role = self.store.my_role
+        admin_like = self.session.may_create_meetings
+        self.tabs.setTabEnabled(1, loaded and (admin_like or role == "secretary"))
+        self.tabs.setTabEnabled(2, loaded)
+        self.agenda.set_rights(chair=False, editor=self.session.is_admin or
+                               role in ("chair", "secretary"))
+        creating = self.meeting_id is None
+        self.save_button.setEnabled(self.sender.available and (creating or loaded))
+        if creating:
+            self.state_label.setText(self.tr("Create the meeting first; then add its "
+                                             "participants and agenda."))
+        elif not loaded:
+            self.state_label.setText(self.tr("Loading the meeting…"))
+        else:
+            self.state_label.setText(self.tr("Changes are saved on the server at once, "
+                                             "except the details: save them with the button."))
+
+    # --- commands ------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Create the meeting, or save its details."""
+        problem = self.details.problem()
+        if problem:
+            self.message.show_message(problem)
+            return
+        values = self.details.values()
+        if self.meeting_id is None:
+            self.save_button.setEnabled(False)
+            self.sender.send("meeting.create", values, self._created,
+                             lambda _code, _text: self._update())
+        else:
+            self.sender.send("meeting.update", {"meeting_id": self.meeting_id, **values},
+                             lambda _data: self._saved())
+
+    def _saved(self) -> None:
+        self.message.show_message(self.tr("The details were saved."), tone="info")
+        if self.meeting_id is not None:
+            self.meeting_saved.emit(self.meeting_id)
+
+    def _created(self, data: dict[str, Any]) -> None:
+        meeting = data["meeting"]
+        self.meeting_id = int(meeting["id"])
+        self.details.creating = False
+        self.save_button.setText(self.tr("Save details"))
+        self.meeting_saved.emit(self.meeting_id)
+        role = self.details.my_role.currentData()
+        sites = meeting.get("sites") or []
+        if role is None:
+            self._join()
+            return
+        payload = {"meeting_id": self.meeting_id, "user_id": self.session.user_id, "role": role,
+                   "site_id": sites[0]["id"] if sites else None}
+        # Taking part first, so that joining (participants only) is allowed.
+        self.sender.send("participant.set", payload, lambda _data: self._join(),
+                         lambda _code, _text: self._join())
+
+    def _join(self) -> None:
+        assert self.meeting_id is not None
+        self.setWindowTitle(self.tr("Prepare meeting"))
+        self.message.show_message(self.tr("The meeting was created. Now add its participants "
+                                          "and agenda."), tone="info")
+        for button in (self.details.add_site, self.details.remove_site):
+            button.hide()
+        self.details.my_role.setEnabled(False)
+        self.connection.join_meeting(self.meeting_id)
+        self._update()
+
+    def done(self, result: int) -> None:
+        """Closing (button, Escape or the window's close box) ends the connection."""
+        self.connection.stop()
+        super().done(result)
+
+    def keyPressEvent(self, event: Any) -> None:
+        # Enter in a form field must not close the dialog (QDialog's default button).
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,200 @@
+"""Who takes part, in which role and from which site: chosen from the user directory."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meeting_app.state.models import role_label
+from meeting_app.state.store import MeetingStore
+from meeting_app.ui.commands import CommandSender
+from meeting_app.ui.widgets import Panel, ask, tool_button
+
+ROLES = ("chair", "secretary", "delegate", "observer")
+USER_ID = Qt.ItemDataRole.UserRole
+
+
+class ParticipantsEditor(QWidget):
+    """The participant list on the left; the user search and role/site form on the right."""
+
+    def __init__(self, store: MeetingStore, sender: CommandSender,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store, self._sender = store, sender
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"), self.tr("Site")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.remove_button = tool_button(self.tr("Remove from meeting"), "remove")
+        people = Panel(self.tr("Participants"), "users")
+        people.body.addWidget(self.table, 1)
+        people.body.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Search by name or username"))
+        self.search_button = tool_button(self.tr("Search"), "search")
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_edit, 1)
+        search_row.addWidget(self.search_button)
+        self.results = QListWidget()
+        self.role_combo = QComboBox()
+        for role in ROLES:
+            self.role_combo.addItem(role_label(role), role)
+        self.role_combo.setCurrentIndex(ROLES.index("delegate"))
+        self.site_combo = QComboBox()
+        self.set_button = tool_button(self.tr("Add to meeting"), "add")
+        self.set_button.setProperty("primary", True)
+        form = QFormLayout()
+        form.addRow(self.tr("Role"), self.role_combo)
+        form.addRow(self.tr("Site"), self.site_combo)
+        directory = Panel(self.tr("Add or change"), "user")
+        directory.body.addLayout(search_row)
+        directory.body.addWidget(self.results, 1)
+        directory.body.addLayout(form)
+        directory.body.addWidget(self.set_button)
+        self.hint = QLabel(self.tr("Pick a person, their role and site. Selecting a "
+                                   "participant on the left lets you change theirs."))
+        self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
+        directory.body.addWidget(self.hint)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(people, 3)
+        right = QVBoxLayout()
+        right.addWidget(directory)
+        layout.addLayout(right, 2)
+
+        self.search_button.clicked.connect(self.search)
+        self.search_edit.returnPressed.connect(self.search)
+        self.results.currentItemChanged.connect(self._update_buttons)
+        self.table.itemSelectionChanged.connect(self._participant_selected)
+        self.set_button.clicked.connect(self.apply)
+        self.remove_button.clicked.connect(self.remove_selected)
+        for signal in (store.reset, store.participants_changed, store.sites_changed):
+            signal.connect(self.refresh)
+        sender.availability_changed.connect(self._update_buttons)
+        self.refresh()
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Show the store's participants and sites."""
+        selected = self.selected_participant()
+        sites = {site["id"]: site["name"] for site in self._store.sites}
+        site_id = self.site_combo.currentData()
+        self.site_combo.clear()
+        self.site_combo.addItem(self.tr("No site"), None)
+        for sid, name in sites.items():
+            self.site_combo.addItem(name, sid)
+        self.site_combo.setCurrentIndex(max(0, self.site_combo.findData(site_id)))
+        people = self._store.participants
+        self.table.setRowCount(len(people))
+        for row, person in enumerate(people):
+            cells = (person["full_name"], role_label(person["role"]),
+                     sites.get(person["site_id"], ""))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(USER_ID, person["user_id"])
+                self.table.setItem(row, column, item)
+        self._reselect(selected)
+        self._update_buttons()
+
+    def _reselect(self, user_id: int | None) -> None:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(USER_ID) == user_id:
+                self.table.selectRow(row)
+
+    def selected_participant(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.table.item(rows[0].row(), 0).data(USER_ID) if rows else None
+
+    def _participant_selected(self) -> None:
+        user_id = self.selected_participant()
+        person = next((p for p in self._store.participants if p["user_id"] == user_id), None)
+        if person is not None:
+            self.role_combo.setCurrentIndex(ROLES.index(person["role"]))
+            self.site_combo.setCurrentIndex(max(0, self.site_combo.findData(person["site_id"])))
+            self.results.clearSelection()
+            self.results.setCurrentItem(None)
+        self._update_buttons()
+
+    def _target(self) -> int | None:
+        """The user the form applies to: a search result, else the selected participant."""
+        item = self.results.currentItem()
+        if item is not None and item.isSelected():
+            return int(item.data(USER_ID))
+        return self.selected_participant()
+
+    def _update_buttons(self, *_args: Any) -> None:
+        up = self._sender.available and self._store.loaded
+        target = self._target()
+        known = {p["user_id"] for p in self._store.participants}
+        self.set_button.setText(self.tr("Save role and site") if target in known
+                                else self.tr("Add to meeting"))
+        self.set_button.setEnabled(up and target is not None)
+        self.remove_button.setEnabled(up and self.selected_participant() is not None)
+        self.search_button.setEnabled(up)
+
+    # --- commands --------------------------------------------------------------------------
+
+    def search(self) -> None:
+        """Look users up in the directory (``user.list``)."""
+        query = self.search_edit.text().strip()
+        self._sender.send("user.list", {"query": query} if query else {}, self._found)
+
+    def _found(self, data: dict[str, Any]) -> None:
+        known = {p["user_id"] for p in self._store.participants}
+        self.results.clear()
+        for user in data.get("users", []):
+            text = f"{user['full_name']}  ({user['username']})"
+            if user["id"] in known:
+                text += "  · " + self.tr("already taking part")
+            item = QListWidgetItem(text)
+            item.setData(USER_ID, user["id"])
+            self.results.addItem(item)
+        self._update_buttons()
+
+    def apply(self) -> None:
+        """Add the chosen user, or change the role and site of a participant."""
+        user_id = self._target()
+        if user_id is None:
+            return
+        payload = {"meeting_id": self._store.meeting["id"], "user_id": user_id,
+                   "role": self.role_combo.currentData(), "site_id": self.site_combo.currentData()}
+        self._sender.send("participant.set", payload)
+
+    def remove_selected(self) -> None:
+        """Ask, then take the selected participant out of the meeting."""
+        user_id = self.selected_participant()
+        person = next((p for p in self._store.participants if p["user_id"] == user_id), None)
+        if person is None:
+            return
+        ask(self, self.tr("Remove participant"),
+            self.tr("Remove {name} from this meeting?").format(name=person["full_name"]),
+            lambda: self._sender.send("participant.remove", {
+                "meeting_id": self._store.meeting["id"], "user_id": person["user_id"]}),
+            self.tr("Remove"))

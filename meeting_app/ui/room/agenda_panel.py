@@ -1,0 +1,214 @@
+"""The agenda: the list, the chair's controls (previous / next / set current) and the
+secretary's editing (add, edit, remove, drag to reorder).
+
+Buttons send commands; the list changes only when the server's event reaches the store.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QSize
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QListView, QWidget
+
+from meeting_app.state.models import AgendaModel
+from meeting_app.state.store import MeetingStore
+from meeting_app.ui.agenda_item_dialog import AgendaItemDialog
+from meeting_app.ui.commands import CommandSender
+from meeting_app.ui.room.delegates import AgendaDelegate
+from meeting_app.ui.widgets import Panel, ask, tool_button
+
+
+class AgendaPanel(Panel):
+    """The agenda of the open meeting, with the controls the user's role allows."""
+
+    def __init__(self, store: MeetingStore, sender: CommandSender,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Agenda"), "agenda", parent)
+        self._store, self._sender = store, sender
+        self._chair = self._editor = False
+        self.model = AgendaModel(store, self)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(AgendaDelegate(self.view))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setWordWrap(True)
+        self.view.setMinimumWidth(300)
+        self.body.addWidget(self.view, 1)
+
+        self.previous_button = tool_button(self.tr("Previous"), "previous",
+                                           self.tr("Go back to the previous item"))
+        self.next_button = tool_button(self.tr("Next"), "next", self.tr("Move on to the next item"))
+        self.set_current_button = tool_button(self.tr("Discuss this"), "current",
+                                              self.tr("Make the selected item the current one"))
+        self.chair_row = self._row(self.previous_button, self.next_button, self.set_current_button)
+        self.add_button = tool_button(self.tr("Add"), "add", self.tr("Add an agenda item"))
+        self.edit_button = tool_button(self.tr("Edit"), "edit",
+                                       self.tr("Rename the item, set its presenter or duration"))
+        self.remove_button = tool_button(self.tr("Remove"), "remove",
+                                         self.tr("Remove the selected item"))
+        self.editor_row = self._row(self.add_button, self.edit_button, self.remove_button)
+        self.drag_hint = QLabel(self.tr("Drag items to change their order."))
+        self.drag_hint.setObjectName("hint")
+        self.body.addWidget(self.drag_hint)
+
+        self.previous_button.clicked.connect(lambda: self._step(-1))
+        self.next_button.clicked.connect(lambda: self._step(+1))
+        self.set_current_button.clicked.connect(self.discuss_selected)
+        self.add_button.clicked.connect(self.add_item)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.model.reorder_requested.connect(self.reorder)
+        self.view.doubleClicked.connect(lambda _index: self.edit_selected())
+        self._remembered: int | None = None
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_selection)
+        self.view.selectionModel().selectionChanged.connect(self.update_controls)
+        store.current_item_changed.connect(self._follow_current)
+        store.reset.connect(self.update_controls)
+        store.status_changed.connect(self.update_controls)
+        store.current_item_changed.connect(self.update_controls)
+        store.agenda_changed.connect(self.update_controls)
+        sender.availability_changed.connect(self.update_controls)
+        self.set_rights(chair=False, editor=False)
+
+    def _row(self, *buttons: QWidget) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for button in buttons:
+            layout.addWidget(button)
+        self.body.addWidget(row)
+        return row
+
+    # --- rights and state --------------------------------------------------------------
+
+    def set_rights(self, chair: bool, editor: bool) -> None:
+        """Show the chair's and the editor's controls only to those who have the role."""
+        self._chair, self._editor = chair, editor
+        self.chair_row.setVisible(chair)
+        self.editor_row.setVisible(editor)
+        self.drag_hint.setVisible(editor)
+        self.update_controls()
+
+    def update_controls(self, *_args: Any) -> None:
+        """Enable what makes sense now (connected, meeting live or not ended, a selection)."""
+        loaded = self._store.loaded
+        status = self._store.meeting["status"] if loaded else "ended"
+        up = self._sender.available and loaded
+        live, open_ = status == "live", status != "ended"
+        ids = self.model.item_ids()
+        current = self._store.meeting["current_item_id"] if loaded else None
+        at = ids.index(current) if current in ids else None
+        selected = self.selected_id()
+        steer = self._chair and up and live
+        self.previous_button.setEnabled(steer and at is not None and at > 0)
+        self.next_button.setEnabled(steer and bool(ids) and (at is None or at < len(ids) - 1))
+        self.set_current_button.setEnabled(steer and selected is not None and selected != current)
+        edit = self._editor and up and open_
+        self.add_button.setEnabled(edit)
+        self.edit_button.setEnabled(edit and selected is not None)
+        self.remove_button.setEnabled(edit and selected is not None)
+        reorder = self._editor and open_
+        self.model.set_reorderable(reorder)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove if reorder
+                                  else QAbstractItemView.DragDropMode.NoDragDrop)
+
+    def selected_id(self) -> int | None:
+        """The id of the selected item, or None."""
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].data(AgendaModel.ItemIdRole) if rows else None
+
+    def select(self, item_id: int | None) -> None:
+        """Select an item by id (nothing if it is gone)."""
+        row = self.model.row_of(item_id)
+        if row is None:
+            self.view.clearSelection()
+            return
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.view.selectionModel().select(self.model.index(row), flags)
+        self.view.setCurrentIndex(self.model.index(row))
+
+    def _remember_selection(self) -> None:
+        self._remembered = self.selected_id()
+
+    def _restore_selection(self) -> None:
+        # The model resets on every agenda change; keep the user's selection across it.
+        if self._remembered is not None:
+            self.select(self._remembered)
+        self._follow_current(self._store.meeting["current_item_id"] if self._store.loaded else None)
+
+    def _follow_current(self, item_id: int | None) -> None:
+        row = self.model.row_of(item_id)
+        if row is not None:
+            self.view.scrollTo(self.model.index(row), QAbstractItemView.ScrollHint.EnsureVisible)
+
+    # --- commands ------------------------------------------------------------------------
+
+    def _send(self, name: str, **payload: Any) -> None:
+        self._sender.send(name, {"meeting_id": self._store.meeting["id"], **payload})
+
+    def _step(self, delta: int) -> None:
+        ids = self.model.item_ids()
+        current = self._store.meeting["current_item_id"]
+        if current not in ids:
+            target = ids[0] if ids else None
+        else:
+            position = ids.index(current) + delta
+            target = ids[position] if 0 <= position < len(ids) else None
+        if target is not None:
+            self._send("agenda.set_current", item_id=target)
+
+    def discuss_selected(self) -> None:
+        """Chair: make the selected item the current one."""
+        selected = self.selected_id()
+        if selected is not None:
+            self._send("agenda.set_current", item_id=selected)
+
+    def add_item(self) -> AgendaItemDialog:
+        """Open the form for a new item; it is inserted after the selection, or at the end."""
+        dialog = AgendaItemDialog(parent=self)
+        row = self.model.row_of(self.selected_id())
+
+        def accepted() -> None:
+            position = {} if row is None else {"position": row + 1}
+            self._send("agenda.add_item", **dialog.values(), **position)
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
+
+    def edit_selected(self) -> AgendaItemDialog | None:
+        """Open the form on the selected item (editors only)."""
+        item = self._store.item_by_id(self.selected_id() or 0)
+        if item is None or not self.edit_button.isEnabled():
+            return None
+        dialog = AgendaItemDialog(item, parent=self)
+
+        def accepted() -> None:
+            changes = dialog.changes()
+            if changes:
+                self._send("agenda.update_item", item_id=item["id"], **changes)
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
+
+    def remove_selected(self) -> None:
+        """Ask, then remove the selected item."""
+        item = self._store.item_by_id(self.selected_id() or 0)
+        if item is None:
+            return
+        ask(self, self.tr("Remove agenda item"),
+            self.tr("Remove “{title}” from the agenda?").format(title=item["title"]),
+            lambda: self._send("agenda.remove_item", item_id=item["id"]), self.tr("Remove"))
+
+    def reorder(self, item_ids: list[int]) -> None:
+        """Ask the server for a new order (from a drag and drop)."""
+        self._send("agenda.reorder", item_ids=item_ids)
+
+    def sizeHint(self) -> QSize:
+        return QSize(380, 600)
+

@@ -1,0 +1,128 @@
+"""The central area of the meeting room: the item under discussion, and the places kept
+for the document reader, the floor, votes and minutes (later versions)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from meeting_app.state.store import MeetingStore
+from meeting_app.ui.resources import icon
+from meeting_app.ui.room.header import duration_text, elapsed_since
+
+
+class CurrentItemPage(QWidget):
+    """Which item is discussed, by whom, for how long."""
+
+    def __init__(self, store: MeetingStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.setSpacing(10)
+        self.caption = QLabel()
+        self.caption.setObjectName("currentCaption")
+        self.title = QLabel()
+        self.title.setObjectName("currentTitle")
+        self.title.setWordWrap(True)
+        self.presenter = QLabel()
+        self.presenter.setWordWrap(True)
+        self.clock_caption = QLabel()
+        self.clock_caption.setObjectName("hint")
+        self.clock = QLabel()
+        self.clock.setObjectName("bigClock")
+        for widget in (self.caption, self.title, self.presenter):
+            layout.addWidget(widget)
+        layout.addSpacing(18)
+        layout.addWidget(self.clock_caption)
+        layout.addWidget(self.clock)
+        layout.addStretch(1)
+        for signal in (store.reset, store.meeting_changed, store.agenda_changed):
+            signal.connect(self.refresh)
+        self._ticker = QTimer(self, interval=1000)
+        self._ticker.timeout.connect(self._tick)
+        self._ticker.start()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the store's current item."""
+        store = self._store
+        item = store.current_item
+        status = store.meeting["status"] if store.loaded else None
+        if item is None:
+            texts = {None: self.tr("Joining the meeting…"),
+                     "scheduled": self.tr("The meeting has not started yet."),
+                     "live": self.tr("No agenda item is being discussed right now."),
+                     "ended": self.tr("The meeting has ended.")}
+            self.caption.setText(self.tr("MEETING") if status else "")
+            self.title.setText(texts.get(status, ""))
+            self.presenter.setText("")
+        else:
+            ids = [i["id"] for i in store.agenda]
+            self.caption.setText(self.tr("NOW DISCUSSING · ITEM {n} OF {total}").format(
+                n=ids.index(item["id"]) + 1, total=len(ids)))
+            self.title.setText(item["title"])
+            parts = []
+            if item.get("presenter"):
+                parts.append(self.tr("Presented by {name}").format(name=item["presenter"]))
+            if item.get("duration_min"):
+                parts.append(self.tr("planned {n} min").format(n=item["duration_min"]))
+            self.presenter.setText(" · ".join(parts))
+        self._tick()
+
+    def _tick(self) -> None:
+        item = self._store.current_item
+        seconds = None
+        if item is not None and self._store.meeting["status"] == "live":
+            seconds = elapsed_since(self._store.meeting.get("current_item_started_at"))
+        self.clock_caption.setVisible(seconds is not None)
+        self.clock.setVisible(seconds is not None)
+        if seconds is None:
+            return
+        self.clock_caption.setText(self.tr("Time on this item"))
+        planned = item.get("duration_min") if item else None
+        text = duration_text(seconds)
+        self.clock.setText(f"{text} / {duration_text(planned * 60)}" if planned else text)
+
+
+class PlaceholderPage(QWidget):
+    """A tab kept for a part of the product that comes in a later version."""
+
+    def __init__(self, icon_name: str, title: str, text: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        glyph = QLabel()
+        glyph.setPixmap(icon(icon_name, "#9aa5b1").pixmap(QSize(48, 48)))
+        heading = QLabel(title)
+        heading.setObjectName("placeholderTitle")
+        body = QLabel(text)
+        body.setObjectName("hint")
+        body.setWordWrap(True)
+        for widget in (glyph, heading, body):
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(widget)
+        layout.addStretch(2)
+
+
+class CentralArea(QTabWidget):
+    """Tabs: the current item now; documents, floor, votes and minutes to come."""
+
+    def __init__(self, store: MeetingStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDocumentMode(False)
+        self.current_page = CurrentItemPage(store)
+        self.addTab(self.current_page, icon("current"), self.tr("Current item"))
+        later = self.tr("This part of the meeting room arrives in a later version.")
+        for name, title, text in (
+            ("document", self.tr("Documents"),
+             self.tr("Read the meeting's documents, follow the presenter's page, annotate.")),
+            ("microphone", self.tr("Floor"),
+             self.tr("Ask for the floor; the chair grants it and times each speaker.")),
+            ("vote", self.tr("Votes"),
+             self.tr("Vote on resolutions, openly or by secret ballot, with live results.")),
+            ("minutes", self.tr("Minutes"),
+             self.tr("The secretary records conclusions; the chair publishes the minutes.")),
+        ):
+            self.addTab(PlaceholderPage(name, title, f"{text}\n{later}"), icon(name), title)

@@ -1,0 +1,186 @@
+"""The meeting room: header, agenda, the central area and participants by site.
+
+The window owns one connection joined to the meeting and one store. Everything it shows
+comes from the store, so it shows what the server confirmed; while the connection is down
+it keeps the last state and disables every command.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QVBoxLayout, QWidget
+
+from meeting_app.state.store import MeetingStore
+from meeting_app.ui.commands import CommandSender
+from meeting_app.ui.resources import icon
+from meeting_app.ui.room.agenda_panel import AgendaPanel
+from meeting_app.ui.room.central import CentralArea
+from meeting_app.ui.room.header import HeaderBar
+from meeting_app.ui.room.participants_panel import ParticipantsPanel
+from meeting_app.ui.session import Session
+from meeting_app.ui.widgets import MessageBar, Spacer, ask
+
+CHAIR, SECRETARY = "chair", "secretary"
+
+
+class MeetingRoomWindow(QMainWindow):
+    """One open meeting, live."""
+
+    closed = Signal(int)
+    """The meeting id, when the window closes."""
+    session_expired = Signal(str)
+    """The server no longer accepts the login token: sign in again."""
+
+    def __init__(self, session: Session, meeting_id: int, connection: Any = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.meeting_id = session, meeting_id
+        self.setWindowTitle(self.tr("Meeting room"))
+        self.setWindowIcon(icon("app"))
+        self.store = MeetingStore(self)
+        self.connection = connection if connection is not None else session.connect(self)
+        self.sender = CommandSender(self.connection, self)
+
+        self.header = HeaderBar(self.store, self.connection)
+        self.actions_bar = self._build_actions()
+        self.message = MessageBar()
+        self.agenda = AgendaPanel(self.store, self.sender)
+        self.central = CentralArea(self.store)
+        self.participants = ParticipantsPanel(self.store)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.setHandleWidth(10)
+        for widget in (self.agenda, self.central, self.participants):
+            splitter.addWidget(widget)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([380, 640, 320])
+
+        body = QWidget()
+        content = QVBoxLayout()
+        content.setContentsMargins(12, 10, 12, 12)
+        content.setSpacing(10)
+        content.addWidget(self.message)
+        content.addWidget(splitter, 1)
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.header)
+        outer.addWidget(self.actions_bar)
+        outer.addLayout(content, 1)
+        self.setCentralWidget(body)
+        self.statusBar().showMessage(self.tr("Signed in as {name}").format(name=session.full_name))
+        self.resize(1360, 820)
+
+        self.sender.refused.connect(self.show_refusal)
+        self.sender.availability_changed.connect(self._update_controls)
+        self.connection.status_changed.connect(self._connection_status)
+        self.connection.snapshot_received.connect(self._snapshot)
+        self.connection.event_received.connect(self.store.apply)
+        self.connection.session_expired.connect(self._expired)
+        self.connection.command_failed.connect(self._join_failed)
+        self.store.role_changed.connect(self._update_controls)
+        self.store.status_changed.connect(self._update_controls)
+        self.store.reset.connect(self._update_controls)
+        self.store.meeting_changed.connect(self._retitle)
+        self._update_controls()
+
+    def _build_actions(self) -> QToolBar:
+        bar = QToolBar()
+        bar.setIconSize(QSize(20, 20))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.start_action = bar.addAction(icon("play", "#2e7d32"), self.tr("Start meeting"))
+        self.start_action.setToolTip(self.tr("Open the meeting for every site"))
+        self.end_action = bar.addAction(icon("stop", "#b3261e"), self.tr("End meeting"))
+        self.end_action.setToolTip(self.tr("Close the meeting; it can no longer change"))
+        bar.addWidget(Spacer())
+        self.leave_action = bar.addAction(icon("logout"), self.tr("Leave the room"))
+        self.start_action.triggered.connect(self.start_meeting)
+        self.end_action.triggered.connect(self.end_meeting)
+        self.leave_action.triggered.connect(self.close)
+        return bar
+
+    # --- life ----------------------------------------------------------------------------
+
+    def open(self) -> None:
+        """Show the window, connect and join the meeting."""
+        self.show()
+        self.connection.join_meeting(self.meeting_id)  # made as soon as the socket is up
+        self.connection.start()  # does nothing if it already runs
+
+    def _snapshot(self, meeting_id: int, seq: int, snapshot: dict[str, Any]) -> None:
+        if meeting_id == self.meeting_id:
+            self.store.load(seq, snapshot)
+
+    def _connection_status(self, status: str) -> None:
+        if status == "connected":
+            self.statusBar().showMessage(self.tr("Connected"), 3000)
+        elif status == "reconnecting":
+            self.statusBar().showMessage(
+                self.tr("Connection lost: reconnecting. Showing the last known state."))
+        elif status == "offline":
+            self.statusBar().showMessage(
+                self.tr("Offline: showing the last known state. Commands are disabled."))
+
+    def _expired(self, reason: str) -> None:
+        self.message.show_message(
+            self.tr("Your session has ended ({reason}). Please sign in again.").format(
+                reason=reason))
+        self.session_expired.emit(reason)
+
+    def _join_failed(self, name: str, envelope: dict[str, Any]) -> None:
+        error = envelope.get("error") or {}
+        message = self.sender.describe(str(error.get("code", "")), str(error.get("message", "")))
+        if name == "meeting.join":
+            message = self.tr("Could not open the meeting: {message}").format(message=message)
+        self.show_refusal(message)
+
+    def _retitle(self) -> None:
+        if self.store.loaded:
+            self.setWindowTitle(self.store.meeting["title"])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Leave the meeting and close this window's connection."""
+        try:
+            self.connection.stop()
+        finally:
+            self.closed.emit(self.meeting_id)
+        super().closeEvent(event)
+
+    # --- rights --------------------------------------------------------------------------
+
+    @property
+    def role(self) -> str | None:
+        """My role in this meeting, as the server says."""
+        return self.store.my_role
+
+    def _update_controls(self, *_args: Any) -> None:
+        role = self.role
+        chair = role == CHAIR
+        self.agenda.set_rights(chair=chair, editor=role in (CHAIR, SECRETARY))
+        status = self.store.meeting["status"] if self.store.loaded else None
+        up = self.sender.available and self.store.loaded
+        for action in (self.start_action, self.end_action):
+            action.setVisible(chair)
+        self.start_action.setEnabled(chair and up and status == "scheduled")
+        self.end_action.setEnabled(chair and up and status == "live")
+
+    # --- commands ------------------------------------------------------------------------
+
+    def start_meeting(self) -> None:
+        """Chair: open the meeting."""
+        self.sender.send("meeting.start", {"meeting_id": self.meeting_id})
+
+    def end_meeting(self) -> None:
+        """Chair: ask, then close the meeting."""
+        ask(self, self.tr("End the meeting"),
+            self.tr("End the meeting for every site? It can no longer change afterwards."),
+            lambda: self.sender.send("meeting.end", {"meeting_id": self.meeting_id}),
+            self.tr("End meeting"))
+
+    def show_refusal(self, message: str) -> None:
+        """A refused command: say why, without blocking anything."""
+        self.message.show_message(message)
+        self.statusBar().showMessage(message, 10_000)

@@ -1,0 +1,47 @@
+"""Who is signed in, where: what every window needs to open its own connection."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from meeting_app.net.connection import Connection
+
+
+@dataclass(frozen=True)
+class Session:
+    """A signed-in user on one server (the answer of ``POST /api/login``)."""
+
+    server_url: str
+    token: str
+    user: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def user_id(self) -> int:
+        return int(self.user.get("id", 0))
+
+    @property
+    def full_name(self) -> str:
+        return str(self.user.get("full_name") or self.user.get("username") or "")
+
+    @property
+    def is_admin(self) -> bool:
+        return bool(self.user.get("is_admin"))
+
+    @property
+    def may_create_meetings(self) -> bool:
+        """Admins and organizers create meetings (the server checks it again)."""
+        return self.is_admin or bool(self.user.get("is_organizer"))
+
+    def connect(self, parent: QObject | None = None) -> Connection:
+        """A new, not yet started, connection for this user."""
+        return Connection(self.server_url, self.token, parent)
+
+
+def may_prepare(session: Session, role: str | None, status: str) -> bool:
+    """Whether the preparation dialog makes sense for a meeting I have ``role`` in."""
+    if status == "ended":
+        return False
+    return session.may_create_meetings or role in ("chair", "secretary")
