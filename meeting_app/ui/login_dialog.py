@@ -40,6 +40,7 @@ class LoginDialog(QDialog):
         self._settings = settings if settings is not None else QSettings()
         self._login = login_function
         self._attempt = 0
+        self._busy = False
         self.result: LoginResult | None = None
         self.setWindowTitle(self.tr("Sign in"))
         self.setWindowIcon(icon("app"))
@@ -108,7 +109,8 @@ class LoginDialog(QDialog):
 
     @property
     def busy(self) -> bool:
-        return self.progress.isVisible()
+        """True while a login is under way."""
+        return self._busy
 
     def submit(self) -> None:
         """Start a login in the background with what was typed."""
@@ -125,6 +127,7 @@ class LoginDialog(QDialog):
                       lambda error: self._failed(attempt, error))
 
     def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
         for widget in (self.server_edit, self.user_edit, self.password_edit, self.sign_in):
             widget.setEnabled(not busy)
         self.progress.setVisible(busy)

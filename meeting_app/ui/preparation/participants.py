@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -187,13 +188,13 @@ class ParticipantsEditor(QWidget):
                    "role": self.role_combo.currentData(), "site_id": self.site_combo.currentData()}
         self._sender.send("participant.set", payload)
 
-    def remove_selected(self) -> None:
+    def remove_selected(self) -> QMessageBox | None:
         """Ask, then take the selected participant out of the meeting."""
         user_id = self.selected_participant()
         person = next((p for p in self._store.participants if p["user_id"] == user_id), None)
         if person is None:
-            return
-        ask(self, self.tr("Remove participant"),
+            return None
+        return ask(self, self.tr("Remove participant"),
             self.tr("Remove {name} from this meeting?").format(name=person["full_name"]),
             lambda: self._sender.send("participant.remove", {
                 "meeting_id": self._store.meeting["id"], "user_id": person["user_id"]}),

@@ -9,7 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QSize
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QListView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QWidget,
+)
 
 from meeting_app.state.models import AgendaModel
 from meeting_app.state.store import MeetingStore
@@ -196,12 +203,12 @@ class AgendaPanel(Panel):
         dialog.open()
         return dialog
 
-    def remove_selected(self) -> None:
+    def remove_selected(self) -> QMessageBox | None:
         """Ask, then remove the selected item."""
         item = self._store.item_by_id(self.selected_id() or 0)
         if item is None:
-            return
-        ask(self, self.tr("Remove agenda item"),
+            return None
+        return ask(self, self.tr("Remove agenda item"),
             self.tr("Remove “{title}” from the agenda?").format(title=item["title"]),
             lambda: self._send("agenda.remove_item", item_id=item["id"]), self.tr("Remove"))
 
