@@ -82,8 +82,14 @@ class DemoServer:
         if server_answers(self.url):
             log.info("reusing the demo server at %s", self.url)
             return
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        with self.log_path.open("ab") as output:
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            output = self.log_path.open("ab")
+        except OSError as error:
+            raise DemoError(f"Could not create the demo data directory {self.data_dir} "
+                            f"({error.strerror}). Set MEETING_DATA_DIR to a writable "
+                            "folder.") from None
+        with output:
             try:
                 subprocess.run(self._cli("seed-demo", "--password", DEMO_PASSWORD),
                                stdout=output, stderr=subprocess.STDOUT, check=True,
