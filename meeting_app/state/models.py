@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
 
 from meeting_app.state.store import MeetingStore
 
@@ -120,6 +120,15 @@ class MeetingListModel(QAbstractTableModel):
             return m.get(column) or ""
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
             return m["title"]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            # Live meetings stand out; past ones step back.
+            if column == "status" and m["status"] == "live":
+                return QColor("#b3261e")
+            return QColor("#7b8794") if m["status"] == "ended" else None
+        if role == Qt.ItemDataRole.FontRole and column == "status" and m["status"] == "live":
+            font = QFont()
+            font.setBold(True)
+            return font
         return {self.IdRole: m["id"], self.StatusRole: m["status"],
                 self.MyRoleRole: m.get("role")}.get(role)
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from meeting_app.state.models import role_label
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
+from meeting_app.ui.resources import icon
 from meeting_app.ui.widgets import Panel, ask, tool_button
 
 ROLES = ("chair", "secretary", "delegate", "observer")
@@ -46,6 +47,8 @@ class ParticipantsEditor(QWidget):
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setHighlightSections(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -61,6 +64,8 @@ class ParticipantsEditor(QWidget):
         search_row.addWidget(self.search_edit, 1)
         search_row.addWidget(self.search_button)
         self.results = QListWidget()
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.role_combo = QComboBox()
         for role in ROLES:
             self.role_combo.addItem(role_label(role), role)
@@ -171,10 +176,10 @@ class ParticipantsEditor(QWidget):
         known = {p["user_id"] for p in self._store.participants}
         self.results.clear()
         for user in data.get("users", []):
-            text = f"{user['full_name']}  ({user['username']})"
+            item = QListWidgetItem(f"{user['full_name']}  ({user['username']})")
             if user["id"] in known:
-                text += "  · " + self.tr("already taking part")
-            item = QListWidgetItem(text)
+                item.setIcon(icon("vote", "#2e7d32"))
+                item.setToolTip(self.tr("Already taking part: pick to change the role or site"))
             item.setData(USER_ID, user["id"])
             self.results.addItem(item)
         self._update_buttons()

@@ -3,6 +3,8 @@ for the document reader, the floor, votes and minutes (later versions)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
@@ -31,11 +33,19 @@ class CurrentItemPage(QWidget):
         self.clock_caption.setObjectName("hint")
         self.clock = QLabel()
         self.clock.setObjectName("bigClock")
+        self.next_caption = QLabel(self.tr("UP NEXT"))
+        self.next_caption.setObjectName("hint")
+        self.next_title = QLabel()
+        self.next_title.setWordWrap(True)
+        self.next_title.setObjectName("nextTitle")
         for widget in (self.caption, self.title, self.presenter):
             layout.addWidget(widget)
         layout.addSpacing(18)
         layout.addWidget(self.clock_caption)
         layout.addWidget(self.clock)
+        layout.addSpacing(24)
+        layout.addWidget(self.next_caption)
+        layout.addWidget(self.next_title)
         layout.addStretch(1)
         for signal in (store.reset, store.meeting_changed, store.agenda_changed):
             signal.connect(self.refresh)
@@ -68,7 +78,22 @@ class CurrentItemPage(QWidget):
             if item.get("duration_min"):
                 parts.append(self.tr("planned {n} min").format(n=item["duration_min"]))
             self.presenter.setText(" · ".join(parts))
+        self._show_next(item)
         self._tick()
+
+    def _show_next(self, item: dict[str, Any] | None) -> None:
+        """The item that follows the current one (or the first, before the start)."""
+        agenda = self._store.agenda
+        ids = [i["id"] for i in agenda]
+        status = self._store.meeting["status"] if self._store.loaded else None
+        # Before the start the first item is next; once live with no current item, none.
+        start = 0 if status == "scheduled" else len(ids)
+        position = ids.index(item["id"]) + 1 if item is not None else start
+        following = agenda[position] if position < len(agenda) else None
+        self.next_caption.setVisible(following is not None)
+        self.next_title.setVisible(following is not None)
+        if following is not None:
+            self.next_title.setText(f"{position + 1}. {following['title']}")
 
     def _tick(self) -> None:
         item = self._store.current_item

@@ -1,0 +1,203 @@
+"""Screenshots of every screen of the client, taken from the real client offscreen against
+a real server process (seeded with the demo meeting), into ``docs/screenshots/``.
+
+    python docs/make_screenshots.py [--out docs/screenshots]
+
+Times are shown in Vietnam's time zone, as the people in the demo would see them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["TZ"] = "Asia/Ho_Chi_Minh"
+time.tzset()
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from meeting_app.demo import DemoServer, prepare  # noqa: E402
+from meeting_app.net.connection import Connection  # noqa: E402
+from meeting_app.ui.login_dialog import LoginDialog  # noqa: E402
+from meeting_app.ui.meetings_window import MeetingsWindow  # noqa: E402
+from meeting_app.ui.preparation.dialog import PreparationDialog  # noqa: E402
+from meeting_app.ui.resources import setup_application  # noqa: E402
+from meeting_app.ui.room.window import MeetingRoomWindow  # noqa: E402
+from meeting_app.ui.session import Session  # noqa: E402
+from tests.support.server_process import free_port  # noqa: E402
+
+DEMO_MEETING = 1
+
+
+def spin(seconds: float) -> None:
+    """Let Qt work for a while (signals, repaints)."""
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def wait_until(condition: Callable[[], Any], what: str, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit(f"timed out waiting for {what}")
+        spin(0.05)
+
+
+class Script:
+    """Drives the demo: other participants, the chair's commands, the screenshots."""
+
+    def __init__(self, server: DemoServer, out: Path) -> None:
+        self.server, self.out = server, out
+        self.connections: list[Connection] = []
+        self.widgets: list[QWidget] = []
+
+    def session(self, username: str) -> Session:
+        return prepare(self.server, username)
+
+    def connect(self, username: str, meeting_id: int | None = None,
+                on_snapshot: Callable[..., None] | None = None) -> Connection:
+        """Another participant, connected (and joined: they show as online)."""
+        session = self.session(username)
+        connection = Connection(session.server_url, session.token)
+        if on_snapshot is not None:
+            connection.snapshot_received.connect(on_snapshot)
+        if meeting_id is not None:
+            connection.join_meeting(meeting_id)
+        connection.start()
+        wait_until(lambda: connection.status == "connected", f"{username} to connect")
+        self.connections.append(connection)
+        return connection
+
+    def run(self, connection: Connection, name: str, payload: dict[str, Any]) -> dict[str, Any]:
+        answers: list[dict[str, Any]] = []
+        connection.command(name, payload, answers.append)
+        wait_until(lambda: answers, name)
+        if not answers[0]["ok"]:
+            raise SystemExit(f"{name} failed: {answers[0]['error']}")
+        return dict(answers[0]["data"])
+
+    def shoot(self, widget: QWidget, name: str) -> None:
+        spin(0.6)  # let the last events land and the clocks tick
+        path = self.out / f"{name}.png"
+        widget.grab().save(str(path))
+        print(f"saved {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+    def other_meetings(self, chair: Connection, chair_id: int) -> None:
+        """An upcoming and a past meeting, so the list shows all three kinds."""
+        # 08:00 and 14:00 in Vietnam (UTC+7).
+        now = datetime.now(UTC).replace(hour=1, minute=0, second=0, microsecond=0)
+        plans = [("Họp giao ban công tác tháng 12/2026", now + timedelta(days=9),
+                  "Phòng họp số 2, trụ sở Bộ", False),
+                 ("Phiên họp thường kỳ tháng 10/2026", now - timedelta(days=30, hours=-6),
+                  "Hội trường A, trụ sở Bộ", True)]
+        for title, start, place, finish in plans:
+            created = self.run(chair, "meeting.create", {
+                "title": title, "starts_at": start.isoformat(),
+                "ends_at": (start + timedelta(hours=2)).isoformat(), "location": place,
+                "sites": ["Hội trường Bộ (Hà Nội)", "Điểm cầu TP. Hồ Chí Minh"]})
+            meeting_id = created["meeting"]["id"]
+            self.run(chair, "participant.set", {"meeting_id": meeting_id, "user_id": chair_id,
+                                                "role": "chair"})
+            if finish:
+                self.run(chair, "meeting.start", {"meeting_id": meeting_id})
+                self.run(chair, "meeting.end", {"meeting_id": meeting_id})
+
+    def main(self) -> None:
+        login = LoginDialog(self.server.url, "chair", settings=QSettings(
+            str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat))
+        login.password_edit.setText("demo")
+        login.show()
+        login.password_edit.deselect()
+        self.shoot(login, "login")
+        login.close()
+
+        chair_session = self.session("chair")
+        chair = self.connect("chair")
+        self.other_meetings(chair, chair_session.user_id)
+        self.run(chair, "meeting.start", {"meeting_id": DEMO_MEETING})
+        agenda_ids: list[int] = []
+        self.connect("admin", DEMO_MEETING,
+                     lambda _m, _s, snap: agenda_ids.extend(i["id"] for i in snap["agenda"]))
+        wait_until(lambda: agenda_ids, "the agenda")
+        self.run(chair, "agenda.set_current", {"meeting_id": DEMO_MEETING,
+                                               "item_id": agenda_ids[1]})
+        for username in ("secretary", "delegate2", "delegate3", "delegate5", "delegate7",
+                         "delegate9", "observer1"):
+            self.connect(username, DEMO_MEETING)
+
+        meetings = MeetingsWindow(chair_session)
+        meetings.open()
+        wait_until(lambda: meetings.loaded, "the meetings list")
+        meetings.select(DEMO_MEETING)
+        self.shoot(meetings, "meetings")
+
+        room = MeetingRoomWindow(chair_session, DEMO_MEETING)
+        room.open()
+        wait_until(lambda: room.store.loaded, "the chair's room")
+        room.agenda.select(agenda_ids[2])
+        self.shoot(room, "room-chair")
+
+        delegate = MeetingRoomWindow(self.session("delegate1"), DEMO_MEETING)
+        delegate.open()
+        wait_until(lambda: delegate.store.loaded, "the delegate's room")
+        self.shoot(delegate, "room-delegate")
+
+        prep = PreparationDialog(self.session("secretary"), DEMO_MEETING)
+        prep.open_dialog()
+        wait_until(lambda: prep.store.loaded, "the preparation dialog")
+        prep.tabs.setCurrentIndex(1)
+        prep.participants.search_edit.setText("Thị")
+        prep.participants.search()
+        wait_until(lambda: prep.participants.results.count(), "the user search")
+        prep.participants.results.setCurrentRow(0)
+        self.shoot(prep, "preparation")
+        prep.tabs.setCurrentIndex(2)
+        self.shoot(prep, "preparation-agenda")
+
+        new = PreparationDialog(chair_session)
+        new.open_dialog()
+        wait_until(lambda: new.save_button.isEnabled(), "the new meeting dialog")
+        new.details.title_edit.setText("Hội nghị sơ kết 6 tháng đầu năm 2027")
+        new.details.location_edit.setText("Hội trường B, trụ sở Bộ, Hà Nội")
+        new.details.sites.item(0).setText("Hội trường Bộ (Hà Nội)")
+        for name in ("Điểm cầu TP. Hồ Chí Minh", "Điểm cầu Đà Nẵng"):
+            new.details.add_site.click()
+            new.details.sites.currentItem().setText(name)
+        self.shoot(new, "preparation-new")
+
+        for window in (new, prep, delegate, room, meetings):
+            window.close()
+        for connection in self.connections:
+            connection.stop()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    setup_application(app)
+    server = DemoServer(free_port(), Path(tempfile.mkdtemp(prefix="screenshots-")))
+    try:
+        server.ensure_running()
+        Script(server, args.out).main()
+    finally:
+        server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
