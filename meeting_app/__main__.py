@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,6 +30,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _quit_on_signals(app: QCoreApplication) -> None:
+    """Ctrl+C or SIGTERM quit the application cleanly (so a demo server stops too).
+
+    Python runs signal handlers only between bytecodes; a timer gives it that chance while
+    Qt's event loop waits.
+    """
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_args: app.quit())
+    ticker = QTimer(app, interval=300)
+    ticker.timeout.connect(lambda: None)
+    ticker.start()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``meeting-app``."""
     args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
@@ -42,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     setup_application(app)
     # The controller quits when its last window closes (see ClientController).
     app.setQuitOnLastWindowClosed(False)
+    _quit_on_signals(app)
     controller = ClientController(args.server, args.user)
     if args.demo:
         from meeting_app.demo import DEMO_PORT, DemoLauncher

@@ -68,10 +68,12 @@ class DemoServer:
 
     @property
     def url(self) -> str:
+        """The server's address."""
         return f"http://127.0.0.1:{self.port}"
 
     @property
     def log_path(self) -> Path:
+        """Where the server started here writes its log."""
         return self.data_dir / "demo-server.log"
 
     def _cli(self, *args: str) -> list[str]:

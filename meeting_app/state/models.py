@@ -89,6 +89,7 @@ class MeetingListModel(QAbstractTableModel):
         self.endResetModel()
 
     def meeting(self, row: int) -> dict[str, Any]:
+        """The meeting shown on ``row``."""
         return self._meetings[row]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
@@ -178,6 +179,7 @@ class AgendaModel(QAbstractListModel):
         return next((row for row, item in enumerate(self._items) if item["id"] == item_id), None)
 
     def item_ids(self) -> list[int]:
+        """The item ids in the order shown."""
         return [item["id"] for item in self._items]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

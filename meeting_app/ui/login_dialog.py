@@ -168,6 +168,7 @@ class LoginDialog(QDialog):
         return f"{headline}\n{detail}".strip()
 
     def show_error(self, text: str) -> None:
+        """Show a failure under the form."""
         self.error_label.setText(text)
         self.error_label.show()
 

@@ -187,6 +187,7 @@ class MeetingsWindow(QMainWindow):
     # --- selection -----------------------------------------------------------------------
 
     def selected_meeting(self) -> dict[str, Any] | None:
+        """The selected line of the list, or None."""
         rows = self.table.selectionModel().selectedRows()
         return self.model.meeting(rows[0].row()) if rows else None
 
@@ -212,11 +213,13 @@ class MeetingsWindow(QMainWindow):
         self.open_selected()
 
     def open_selected(self) -> None:
+        """Ask to enter the selected meeting's room."""
         meeting = self.selected_meeting()
         if meeting is not None and self.open_action.isEnabled():
             self.open_requested.emit(meeting["id"])
 
     def prepare_selected(self) -> None:
+        """Ask to prepare the selected meeting."""
         meeting = self.selected_meeting()
         if meeting is not None and self.prepare_action.isEnabled():
             self.prepare_requested.emit(meeting["id"])

@@ -20,14 +20,17 @@ class Session:
 
     @property
     def user_id(self) -> int:
+        """My user id."""
         return int(self.user.get("id", 0))
 
     @property
     def full_name(self) -> str:
+        """My name as people read it."""
         return str(self.user.get("full_name") or self.user.get("username") or "")
 
     @property
     def is_admin(self) -> bool:
+        """Whether I administer the server."""
         return bool(self.user.get("is_admin"))
 
     @property

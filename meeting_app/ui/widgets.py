@@ -38,6 +38,7 @@ class Badge(QLabel):
         self.set_tone(tone)
 
     def set_tone(self, tone: str) -> None:
+        """Change the colour (a ``tone`` of the style sheet)."""
         if self.property("tone") != tone:
             self.setProperty("tone", tone)
             restyle(self)
@@ -115,6 +116,7 @@ class MessageBar(QFrame):
 
     @property
     def text(self) -> str:
+        """The message shown (or last shown)."""
         return self.label.text()
 
 
@@ -128,6 +130,7 @@ class ConnectionIndicator(Badge):
         self.show_status(str(getattr(connection, "status", "connecting")))
 
     def show_status(self, status: str) -> None:
+        """Show a ``ConnectionStatus`` value."""
         labels = {"connected": self.tr("● Connected"),
                   "connecting": self.tr("● Connecting…"),
                   "reconnecting": self.tr("● Reconnecting…"),

@@ -153,6 +153,7 @@ class DetailsForm(QWidget):
         return None
 
     def site_names(self) -> list[str]:
+        """The sites typed in, in order, without blank ones."""
         return [self.sites.item(row).text().strip() for row in range(self.sites.count())
                 if self.sites.item(row).text().strip()]
 

@@ -135,6 +135,7 @@ class ParticipantsEditor(QWidget):
                 self.table.selectRow(row)
 
     def selected_participant(self) -> int | None:
+        """The user id of the participant selected on the left, or None."""
         rows = self.table.selectionModel().selectedRows()
         return self.table.item(rows[0].row(), 0).data(USER_ID) if rows else None
 
