@@ -8,6 +8,7 @@ and the row moves when the server's ``agenda.changed`` reaches the store.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -212,7 +213,7 @@ class AgendaModel(QAbstractListModel):
     def mimeTypes(self) -> list[str]:
         return [self.MIME_TYPE]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         data = QMimeData()
         ids = [self._items[i.row()]["id"] for i in sorted(indexes, key=lambda i: i.row())]
         data.setData(self.MIME_TYPE, json.dumps(ids).encode())

@@ -44,7 +44,7 @@ class ClientController(QObject):
         return dialog
 
     def _logged_in(self, dialog: LoginDialog) -> None:
-        result = dialog.result
+        result = dialog.login_result
         if result is not None:
             self._server_url = result.server_url
             self._username = result.user.get("username")
@@ -135,19 +135,21 @@ class ClientController(QObject):
         if self.session is None:
             return None
         dialog = PreparationDialog(self.session, meeting_id)
-        if self.meetings is not None:
-            dialog.meeting_saved.connect(lambda _id: self.meetings and self.meetings.refresh())
+        dialog.meeting_saved.connect(self._refresh_list)
         dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
         self.dialogs.append(dialog)
         dialog.open_dialog()
         return dialog
 
+    def _refresh_list(self, *_args: object) -> None:
+        if self.meetings is not None:
+            self.meetings.refresh()
+
     def _dialog_closed(self, dialog: PreparationDialog) -> None:
         if dialog in self.dialogs:
             self.dialogs.remove(dialog)
             dialog.deleteLater()
-        if self.meetings is not None:
-            self.meetings.refresh()
+        self._refresh_list()
 
     def _maybe_quit(self) -> None:
         if self._closing:

@@ -31,7 +31,7 @@ LoginFunction = Callable[[str, str, str], LoginResult]
 
 
 class LoginDialog(QDialog):
-    """Asks for the server and credentials; ``result`` holds the login once accepted."""
+    """Asks for the server and credentials; ``login_result`` holds the login once accepted."""
 
     def __init__(self, server_url: str | None = None, username: str | None = None,
                  settings: QSettings | None = None, notice: str = "",
@@ -41,7 +41,7 @@ class LoginDialog(QDialog):
         self._login = login_function
         self._attempt = 0
         self._busy = False
-        self.result: LoginResult | None = None
+        self.login_result: LoginResult | None = None
         self.setWindowTitle(self.tr("Sign in"))
         self.setWindowIcon(icon("app"))
         self.setMinimumWidth(440)
@@ -142,7 +142,7 @@ class LoginDialog(QDialog):
         self._settings.setValue(USER_KEY, user)
         self._settings.sync()
         self.password_edit.clear()
-        self.result = result
+        self.login_result = result
         self.accept()
 
     def _failed(self, attempt: int, error: BaseException) -> None:

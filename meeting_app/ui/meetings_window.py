@@ -47,7 +47,7 @@ class MeetingsWindow(QMainWindow):
         self.setWindowTitle(self.tr("Meetings"))
         self.setWindowIcon(icon("app"))
         self.connection = connection if connection is not None else session.connect(self)
-        self.sender = CommandSender(self.connection, self)
+        self.commands = CommandSender(self.connection, self)
         self.model = MeetingListModel(self)
         self.loaded = False
 
@@ -118,8 +118,8 @@ class MeetingsWindow(QMainWindow):
 
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
-        self.sender.refused.connect(lambda text: self.message.show_message(text))
-        self.sender.availability_changed.connect(self._availability)
+        self.commands.refused.connect(lambda text: self.message.show_message(text))
+        self.commands.availability_changed.connect(self._availability)
         self.connection.session_expired.connect(self.session_expired)
         self._timer = QTimer(self, interval=self.REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
@@ -153,7 +153,7 @@ class MeetingsWindow(QMainWindow):
         self.show()
         self.connection.start()
         self._timer.start()
-        if self.sender.available:
+        if self.commands.available:
             self.refresh()
 
     def _availability(self, available: bool) -> None:
@@ -163,8 +163,8 @@ class MeetingsWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Ask the server for my meetings again."""
-        if self.sender.available:
-            self.sender.send("meeting.list", {}, self._listed)
+        if self.commands.available:
+            self.commands.send("meeting.list", {}, self._listed)
 
     def _listed(self, data: dict[str, Any]) -> None:
         selected = self.selected_meeting()
@@ -205,8 +205,8 @@ class MeetingsWindow(QMainWindow):
         self.prepare_action.setEnabled(
             meeting is not None and may_prepare(self.session, meeting.get("role"),
                                                 meeting["status"]))
-        self.new_action.setEnabled(self.sender.available)
-        self.refresh_action.setEnabled(self.sender.available)
+        self.new_action.setEnabled(self.commands.available)
+        self.refresh_action.setEnabled(self.commands.available)
 
     def _double_clicked(self, index: QModelIndex) -> None:
         self.table.selectRow(index.row())

@@ -23,7 +23,7 @@ def secretary_room(qtbot: Any, demo_server: ServerProcess) -> Iterator[MeetingRo
     window = MeetingRoomWindow(Session(demo_server.url, body["token"], body["user"]), 1)
     qtbot.addWidget(window)
     window.open()
-    qtbot.waitUntil(lambda: window.store.loaded and window.sender.available, timeout=WAIT)
+    qtbot.waitUntil(lambda: window.store.loaded and window.commands.available, timeout=WAIT)
     yield window
     window.close()  # before the server stops
 

@@ -41,7 +41,7 @@ def test_a_wrong_password_says_so(qtbot: Any, demo_server: ServerProcess,
     dialog.sign_in.click()
     qtbot.waitUntil(lambda: failed(dialog), timeout=WAIT)
     assert dialog.error_label.text().startswith("Wrong username or password.")
-    assert dialog.result is None and dialog.isVisible()
+    assert dialog.login_result is None and dialog.isVisible()
     assert dialog.sign_in.isEnabled()  # ready for another try
 
 
@@ -64,7 +64,7 @@ def test_a_good_login_remembers_server_and_user_never_the_password(
     fill(dialog, demo_server.url, "secretary", "demo")
     with qtbot.waitSignal(dialog.accepted, timeout=WAIT):
         dialog.sign_in.click()
-    assert dialog.result is not None and dialog.result.user["username"] == "secretary"
+    assert dialog.login_result is not None and dialog.login_result.user["username"] == "secretary"
     assert settings.value(SERVER_KEY) == demo_server.url
     assert settings.value(USER_KEY) == "secretary"
     stored = {key: settings.value(key) for key in settings.allKeys()}

@@ -132,6 +132,8 @@ def test_the_chair_has_the_chair_controls(open_room: Any, qtbot: Any) -> None:
     window.start_meeting()
     qtbot.waitUntil(lambda: window.end_action.isEnabled(), timeout=WAIT)
     assert not window.start_action.isEnabled()
+    # Starting makes the first item current (its own event, right after the status).
+    qtbot.waitUntil(lambda: current_row(window) == 0, timeout=WAIT)
     window.agenda.next_button.click()
     qtbot.waitUntil(lambda: current_row(window) == 1, timeout=WAIT)
     window.agenda.previous_button.click()
@@ -156,7 +158,7 @@ def test_the_room_catches_up_after_a_server_restart(
     demo_server.stop()
     qtbot.waitUntil(lambda: window.header.connection.status in ("reconnecting", "offline"),
                     timeout=WAIT)
-    assert not window.sender.available
+    assert not window.commands.available
     assert window.header.title.text().startswith("Hội nghị")  # the last state stays
     demo_server.start()
     qtbot.waitUntil(chair.reconnected, timeout=30_000)

@@ -45,7 +45,7 @@ class PreparationDialog(QDialog):
         self.setWindowIcon(icon("prepare"))
         self.store = MeetingStore(self)
         self.connection = connection if connection is not None else session.connect(self)
-        self.sender = CommandSender(self.connection, self)
+        self.commands = CommandSender(self.connection, self)
 
         heading = QLabel(self.windowTitle())
         heading.setObjectName("loginTitle")
@@ -59,8 +59,8 @@ class PreparationDialog(QDialog):
         if session.is_admin:  # an admin may join any meeting without taking part
             roles.append((None, self.tr("Not taking part")))
         self.details.offer_roles(roles)
-        self.participants = ParticipantsEditor(self.store, self.sender)
-        self.agenda = AgendaPanel(self.store, self.sender)
+        self.participants = ParticipantsEditor(self.store, self.commands)
+        self.agenda = AgendaPanel(self.store, self.commands)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.details, icon("calendar"), self.tr("Details"))
         self.tabs.addTab(self.participants, icon("users"), self.tr("Participants"))
@@ -87,8 +87,8 @@ class PreparationDialog(QDialog):
 
         self.save_button.clicked.connect(self.save)
         close.clicked.connect(self.close)
-        self.sender.refused.connect(self.message.show_message)
-        self.sender.availability_changed.connect(self._update)
+        self.commands.refused.connect(self.message.show_message)
+        self.commands.availability_changed.connect(self._update)
         self.connection.snapshot_received.connect(self._snapshot)
         self.connection.event_received.connect(self.store.apply)
         self.connection.command_failed.connect(self._join_failed)
@@ -129,7 +129,7 @@ class PreparationDialog(QDialog):
         self.agenda.set_rights(chair=False, editor=self.session.is_admin or
                                role in ("chair", "secretary"))
         creating = self.meeting_id is None
-        self.save_button.setEnabled(self.sender.available and (creating or loaded))
+        self.save_button.setEnabled(self.commands.available and (creating or loaded))
         if creating:
             self.state_label.setText(self.tr("Create the meeting first; then add its "
                                              "participants and agenda."))
@@ -150,10 +150,10 @@ class PreparationDialog(QDialog):
         values = self.details.values()
         if self.meeting_id is None:
             self.save_button.setEnabled(False)
-            self.sender.send("meeting.create", values, self._created,
+            self.commands.send("meeting.create", values, self._created,
                              lambda _code, _text: self._update())
         else:
-            self.sender.send("meeting.update", {"meeting_id": self.meeting_id, **values},
+            self.commands.send("meeting.update", {"meeting_id": self.meeting_id, **values},
                              lambda _data: self._saved())
 
     def _saved(self) -> None:
@@ -175,7 +175,7 @@ class PreparationDialog(QDialog):
         payload = {"meeting_id": self.meeting_id, "user_id": self.session.user_id, "role": role,
                    "site_id": sites[0]["id"] if sites else None}
         # Taking part first, so that joining (participants only) is allowed.
-        self.sender.send("participant.set", payload, lambda _data: self._join(),
+        self.commands.send("participant.set", payload, lambda _data: self._join(),
                          lambda _code, _text: self._join())
 
     def _join(self) -> None:

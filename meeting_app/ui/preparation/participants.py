@@ -131,13 +131,15 @@ class ParticipantsEditor(QWidget):
 
     def _reselect(self, user_id: int | None) -> None:
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(USER_ID) == user_id:
+            item = self.table.item(row, 0)
+            if item is not None and item.data(USER_ID) == user_id:
                 self.table.selectRow(row)
 
     def selected_participant(self) -> int | None:
         """The user id of the participant selected on the left, or None."""
         rows = self.table.selectionModel().selectedRows()
-        return self.table.item(rows[0].row(), 0).data(USER_ID) if rows else None
+        item = self.table.item(rows[0].row(), 0) if rows else None
+        return item.data(USER_ID) if item is not None else None
 
     def _participant_selected(self) -> None:
         user_id = self.selected_participant()
@@ -146,7 +148,7 @@ class ParticipantsEditor(QWidget):
             self.role_combo.setCurrentIndex(ROLES.index(person["role"]))
             self.site_combo.setCurrentIndex(max(0, self.site_combo.findData(person["site_id"])))
             self.results.clearSelection()
-            self.results.setCurrentItem(None)
+            self.results.setCurrentRow(-1)
         self._update_buttons()
 
     def _target(self) -> int | None:

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 from meeting_app.state.models import AgendaModel, ParticipantsModel, role_label
 from meeting_app.ui.resources import icon
@@ -31,7 +36,7 @@ class AgendaDelegate(QStyledItemDelegate):
 
     def _text_width(self, option: QStyleOptionViewItem) -> int:
         view = self.parent()
-        width = view.viewport().width() if isinstance(view, QWidget) else option.rect.width()
+        width = view.viewport().width() if isinstance(view, QAbstractItemView) else option.rect.width()
         return max(120, width - self.NUMBER - 3 * self.PAD - 4)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:

@@ -42,12 +42,12 @@ class MeetingRoomWindow(QMainWindow):
         self.setWindowIcon(icon("app"))
         self.store = MeetingStore(self)
         self.connection = connection if connection is not None else session.connect(self)
-        self.sender = CommandSender(self.connection, self)
+        self.commands = CommandSender(self.connection, self)
 
         self.header = HeaderBar(self.store, self.connection)
         self.actions_bar = self._build_actions()
         self.message = MessageBar()
-        self.agenda = AgendaPanel(self.store, self.sender)
+        self.agenda = AgendaPanel(self.store, self.commands)
         self.central = CentralArea(self.store)
         self.participants = ParticipantsPanel(self.store)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -74,8 +74,8 @@ class MeetingRoomWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Signed in as {name}").format(name=session.full_name))
         self.resize(1360, 820)
 
-        self.sender.refused.connect(self.show_refusal)
-        self.sender.availability_changed.connect(self._update_controls)
+        self.commands.refused.connect(self.show_refusal)
+        self.commands.availability_changed.connect(self._update_controls)
         self.connection.status_changed.connect(self._connection_status)
         self.connection.snapshot_received.connect(self._snapshot)
         self.connection.event_received.connect(self.store.apply)
@@ -132,7 +132,7 @@ class MeetingRoomWindow(QMainWindow):
 
     def _join_failed(self, name: str, envelope: dict[str, Any]) -> None:
         error = envelope.get("error") or {}
-        message = self.sender.describe(str(error.get("code", "")), str(error.get("message", "")))
+        message = self.commands.describe(str(error.get("code", "")), str(error.get("message", "")))
         if name == "meeting.join":
             message = self.tr("Could not open the meeting: {message}").format(message=message)
         self.show_refusal(message)
@@ -161,7 +161,7 @@ class MeetingRoomWindow(QMainWindow):
         chair = role == CHAIR
         self.agenda.set_rights(chair=chair, editor=role in (CHAIR, SECRETARY))
         status = self.store.meeting["status"] if self.store.loaded else None
-        up = self.sender.available and self.store.loaded
+        up = self.commands.available and self.store.loaded
         for action in (self.start_action, self.end_action):
             action.setVisible(chair)
         self.start_action.setEnabled(chair and up and status == "scheduled")
@@ -171,13 +171,13 @@ class MeetingRoomWindow(QMainWindow):
 
     def start_meeting(self) -> None:
         """Chair: open the meeting."""
-        self.sender.send("meeting.start", {"meeting_id": self.meeting_id})
+        self.commands.send("meeting.start", {"meeting_id": self.meeting_id})
 
     def end_meeting(self) -> None:
         """Chair: ask, then close the meeting."""
         ask(self, self.tr("End the meeting"),
             self.tr("End the meeting for every site? It can no longer change afterwards."),
-            lambda: self.sender.send("meeting.end", {"meeting_id": self.meeting_id}),
+            lambda: self.commands.send("meeting.end", {"meeting_id": self.meeting_id}),
             self.tr("End meeting"))
 
     def show_refusal(self, message: str) -> None:
