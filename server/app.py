@@ -11,6 +11,7 @@ from datetime import timedelta
 
 import socketio
 from aiohttp import web
+from sqlalchemy.orm import Session
 
 from server.domain import presence
 from server.domain.context import PendingEvent
@@ -86,12 +87,11 @@ async def _sweep(services: Services, pipeline: CommandPipeline, immediately: boo
     settings = services.settings
     stale_before = utcnow() if immediately else utcnow() - timedelta(seconds=settings.stale_after_seconds)
 
-    def sweep() -> list[PendingEvent]:
-        with services.db.write() as session:
-            presence.heartbeat(session, settings.instance_id)
-            return presence.sweep_instances(session, stale_before, keep=settings.instance_id)
+    def sweep(session: Session) -> list[PendingEvent]:
+        presence.heartbeat(session, settings.instance_id)
+        return presence.sweep_instances(session, stale_before, keep=settings.instance_id)
 
-    await pipeline.publish(await services.in_thread(sweep))
+    await pipeline.publish(sweep)
 
 
 async def _heartbeat(services: Services, pipeline: CommandPipeline) -> None:

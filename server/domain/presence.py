@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from protocol import events as ev
 from server.domain.context import PendingEvent
+from server.persistence import event_log
 from server.persistence.models import Connection, Participant, ServerInstance, utcnow
 
 
@@ -53,6 +54,8 @@ def _leave(session: Session, connection: Connection) -> list[PendingEvent]:
     meeting_id = connection.meeting_id
     if meeting_id is None:
         return []
+    # Whether the user is still online there must not race another socket joining.
+    event_log.lock_meeting(session, meeting_id)
     connection.meeting_id = None
     session.flush()
     if _is_online(session, meeting_id, connection.user_id):
@@ -68,6 +71,7 @@ def join(session: Session, sid: str, meeting_id: int) -> list[PendingEvent]:
     if connection.meeting_id == meeting_id:
         return []
     events = _leave(session, connection)
+    event_log.lock_meeting(session, meeting_id)
     was_online = _is_online(session, meeting_id, connection.user_id)
     connection.meeting_id = meeting_id
     if not was_online:
@@ -97,7 +101,9 @@ def sweep_instances(session: Session, stale_before: datetime, keep: str) -> list
         ServerInstance.heartbeat_at < stale_before, ServerInstance.id != keep)))
     events: list[PendingEvent] = []
     for instance_id in stale:
-        for connection in session.scalars(select(Connection).where(Connection.instance_id == instance_id)):
+        connections = select(Connection).where(Connection.instance_id == instance_id).order_by(
+            Connection.meeting_id, Connection.sid)  # meetings locked in one order: no deadlock
+        for connection in session.scalars(connections):
             events += _leave(session, connection)
             session.delete(connection)
         session.execute(delete(ServerInstance).where(ServerInstance.id == instance_id))

@@ -36,6 +36,16 @@ def append(session: Session, meeting_id: int, event_type: str, data: dict[str, A
     return {"meeting_id": meeting_id, "seq": seq, "type": event_type, "data": data, "at": iso(at) or ""}
 
 
+def lock_meeting(session: Session, meeting_id: int) -> None:
+    """Take the meeting row's lock before a change reads any of the meeting's state.
+
+    ``append`` locks the row anyway; taking the lock first makes every change of a meeting
+    read the state left by the one committed before it, in whichever process it ran
+    (PostgreSQL; SQLite's ``BEGIN IMMEDIATE`` already admits one writer at a time).
+    """
+    session.execute(select(Meeting.id).where(Meeting.id == meeting_id).with_for_update())
+
+
 def events_after(session: Session, meeting_id: int, since_seq: int, limit: int) -> list[EventEnvelope]:
     """The events with seq > since_seq in order, at most ``limit`` of them."""
     rows = session.scalars(

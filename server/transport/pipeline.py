@@ -11,12 +11,14 @@ import asyncio
 import json
 import logging
 from collections import defaultdict
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from protocol.commands import MAX_PAYLOAD_BYTES, Payload
 from protocol.errors import ErrorCode, ProtocolError, error_envelope, invalid, ok_envelope
@@ -65,17 +67,25 @@ class CommandPipeline:
             log.exception("command %s failed", name)
             return error_envelope(ErrorCode.INTERNAL, "The server could not complete this command")
 
-    async def publish(self, meeting_events: list[PendingEvent]) -> None:
-        """Log and broadcast events caused outside a command (disconnects, sweeps)."""
-        for meeting_id in sorted({e.meeting_id for e in meeting_events}):
-            async with self.meeting_lock(meeting_id):
-                own = [e for e in meeting_events if e.meeting_id == meeting_id]
-                envelopes = await self.services.in_thread(partial(self._append_alone, own))
-                await broadcast(self.services, envelopes)
+    async def publish(self, change: Callable[[Session], list[PendingEvent]],
+                      meeting_id: int | None = None) -> None:
+        """Make a change caused outside a command (a disconnect, a sweep), log the events it
+        causes, and broadcast them.
 
-    def _append_alone(self, events: list[PendingEvent]) -> list[EventEnvelope]:
+        ``meeting_id`` is the meeting the change is expected to touch: its lock orders this
+        process's broadcasts. (A sweep cannot know its meetings beforehand; a client that
+        sees a seq out of order catches up with ``since_seq``.)
+        """
+        async with self.meeting_lock(meeting_id):
+            envelopes = await self.services.in_thread(partial(self._change_alone, change))
+            await broadcast(self.services, envelopes)
+
+    def _change_alone(self, change: Callable[[Session], list[PendingEvent]]) -> list[EventEnvelope]:
+        # The change and its events commit together: a presence change committed in
+        # between (another socket joining) would otherwise be logged before this one and
+        # the log would end with the wrong online state.
         with self.services.db.write() as session:
-            return [event_log.append(session, e.meeting_id, e.type, e.data) for e in events]
+            return [event_log.append(session, e.meeting_id, e.type, e.data) for e in change(session)]
 
     @staticmethod
     def _parse(name: str, args: tuple[Any, ...]) -> tuple[CommandSpec, Payload]:
@@ -108,6 +118,9 @@ class CommandPipeline:
         db = self.services.db
         request_id = payload.request_id if spec.writes else None
         with db.write() if spec.writes else db.read() as session:
+            meeting_id = getattr(payload, "meeting_id", None)
+            if spec.writes and meeting_id is not None:
+                event_log.lock_meeting(session, meeting_id)
             if request_id is not None:
                 earlier = session.scalar(select(CommandResult).where(
                     CommandResult.user_id == conn.actor.user_id, CommandResult.request_id == request_id))
@@ -116,7 +129,7 @@ class CommandPipeline:
                         raise invalid("This request_id was already used for another command")
                     return earlier.response, []
             ctx = CommandContext(session, conn.actor, sid)
-            resolve(ctx, spec.access, getattr(payload, "meeting_id", None))
+            resolve(ctx, spec.access, meeting_id)
             outcome = spec.handler(ctx, payload)
             session.flush()
             events = [event_log.append(session, e.meeting_id, e.type, e.data) for e in outcome.events]

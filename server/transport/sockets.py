@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import Any
 
 import socketio
@@ -47,11 +48,9 @@ def register(services: Services, pipeline: CommandPipeline) -> None:
 
     @sio.event
     async def disconnect(sid: str, reason: Any = None) -> None:
-        def forget() -> list[Any]:
-            with services.db.write() as session:
-                return presence.disconnect(session, sid)
-
-        await pipeline.publish(await services.in_thread(forget))
+        session = await sio.get_session(sid)
+        conn: ConnectionInfo | None = session.get(CONNECTION_KEY)
+        await pipeline.publish(partial(presence.disconnect, sid=sid), conn.meeting_id if conn else None)
 
     @sio.on("*")
     async def command(name: str, sid: str, *args: Any) -> dict[str, Any]:

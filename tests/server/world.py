@@ -15,12 +15,14 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import socketio
 from sqlalchemy import func, select
 
+from protocol.errors import ProtocolError
 from protocol.reducer import Snapshot
 from server.domain import presence, views
 from server.domain.accounts import actor_of
@@ -135,6 +137,20 @@ class World:
             self.pipeline.run(command, args, sid or f"no-socket-{user}", self.conns[user]))
         return wire(envelope)
 
+    def run_in_this_thread(self, user: str, command: str, payload: dict[str, Any],
+                           sid: str | None = None) -> dict[str, Any]:
+        """The unit of work alone, in the calling thread: as another server process would run it.
+
+        (Each process orders its own commands with a per-meeting lock; only the database
+        orders commands from different processes, which is what this exercises.)
+        """
+        try:
+            spec, model = CommandPipeline._parse(command, (payload,))
+            envelope, _events = self.pipeline._execute(spec, model, sid or f"thread-{user}", self.conns[user])
+        except ProtocolError as refusal:
+            envelope = refusal.to_envelope()
+        return wire(envelope)
+
     def ok(self, user: str, command: str, payload: dict[str, Any], sid: str | None = None) -> dict[str, Any]:
         envelope = self.run(user, command, payload, sid=sid)
         assert envelope["ok"], f"{user} {command} {payload}: {envelope}"
@@ -157,26 +173,27 @@ class World:
     def connect(self, user: str, instance_id: str | None = None) -> str:
         sid = uuid.uuid4().hex
         with self.db.write() as session:
+            if instance_id is not None:
+                presence.heartbeat(session, instance_id)  # another process, alive
+                session.flush()
             presence.connect(session, instance_id or self.instance_id, sid, self.users[user],
                              self.conns[user].token_id)
         return sid
 
     def disconnect(self, sid: str) -> None:
-        def forget() -> list[Any]:
-            with self.db.write() as session:
-                return presence.disconnect(session, sid)
+        """What the socket handler does when a socket closes."""
+        self.loop.run_until_complete(self.pipeline.publish(partial(presence.disconnect, sid=sid)))
 
-        self.loop.run_until_complete(self.pipeline.publish(forget()))
+    def disconnect_in_this_thread(self, sid: str) -> None:
+        """The same, in the calling thread, as another process would."""
+        self.pipeline._change_alone(partial(presence.disconnect, sid=sid))
 
     def sweep(self, instance_id: str) -> None:
-        """Another process finds ``instance_id`` dead and drops its sockets."""
-        def sweep() -> list[Any]:
-            with self.db.write() as session:
-                presence.register_instance(session, self.instance_id)
-                stale = utcnow() + timedelta(days=1)
-                return presence.sweep_instances(session, stale, keep=self.instance_id)
-
-        self.loop.run_until_complete(self.pipeline.publish(sweep()))
+        """This process finds ``instance_id`` dead (as its heartbeat does) and drops its sockets."""
+        assert instance_id != self.instance_id
+        stale = utcnow() + timedelta(days=1)
+        self.loop.run_until_complete(self.pipeline.publish(
+            partial(presence.sweep_instances, stale_before=stale, keep=self.instance_id)))
 
     # -- reading state -------------------------------------------------------------------
 
