@@ -1,0 +1,205 @@
+"""Logging in and out over HTTP: blocking calls, made from a worker thread by the UI.
+
+``login`` first asks ``GET /api/health`` so that a wrong address, a foreign web server or
+a server speaking another protocol version is told apart from a wrong password.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import socket
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from protocol import PROTOCOL_VERSION
+
+# No proxies: the meeting server sits on the room's network, and the socket connection
+# (aiohttp) does not use the environment's proxy either; both must reach the same place.
+_opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+class LoginErrorKind(StrEnum):
+    """Why a login failed; the UI picks its wording and its advice from this."""
+
+    CREDENTIALS = "credentials"
+    RATE_LIMITED = "rate_limited"
+    UNREACHABLE = "unreachable"
+    INCOMPATIBLE = "incompatible"
+    SERVER = "server"
+
+
+class LoginError(Exception):
+    """A failed login: ``kind`` (a ``LoginErrorKind``, compares equal to its string) and a
+    human ``message`` in English."""
+
+    def __init__(self, kind: LoginErrorKind | str, message: str) -> None:
+        super().__init__(message)
+        self.kind = LoginErrorKind(kind)
+        self.message = message
+
+    def __repr__(self) -> str:
+        return f"LoginError({self.kind.value!r}, {self.message!r})"
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    """A successful login."""
+
+    token: str
+    expires_at: str
+    """ISO 8601 UTC, as the server sent it."""
+    user: dict[str, Any]
+    """``id``, ``username``, ``full_name``, ``is_admin``, ``is_organizer``."""
+    server_url: str
+    """The normalised address that answered (``http://host:port``, no trailing slash)."""
+
+
+def normalize_server_url(server_url: str) -> str:
+    """``host:port`` or ``http(s)://host:port/`` as ``http(s)://host:port``.
+
+    Raises ``ValueError`` for something that is not an http(s) address.
+    """
+    url = server_url.strip()
+    if url and "://" not in url:
+        url = "http://" + url
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"{server_url!r} is not a server address; write it as http://host:port")
+    return url.rstrip("/")
+
+
+def login(server_url: str, username: str, password: str, timeout: float = 10.0) -> LoginResult:
+    """Check the server, then log in; blocking. Raises ``LoginError`` on any failure."""
+    try:
+        base = normalize_server_url(server_url)
+    except ValueError as error:
+        raise LoginError(LoginErrorKind.UNREACHABLE, str(error)) from None
+    if not username.strip() or not password:
+        raise LoginError(LoginErrorKind.CREDENTIALS, "Enter your username and password.")
+    _check_health(base, timeout)
+    status, body = _request("POST", base + "/api/login", timeout,
+                            {"username": username.strip(), "password": password})
+    if status == 200:
+        return _login_result(base, body)
+    if status == 401:
+        raise LoginError(LoginErrorKind.CREDENTIALS, "Wrong username or password.")
+    if status == 429:
+        raise LoginError(LoginErrorKind.RATE_LIMITED,
+                         "Too many failed attempts. Wait a few minutes, then try again.")
+    raise LoginError(LoginErrorKind.SERVER,
+                     f"The server could not log you in (HTTP {status}){_server_says(body)}")
+
+
+def logout(server_url: str, token: str, timeout: float = 5.0) -> bool:
+    """Revoke the token on the server (its sockets are closed too); blocking.
+
+    Never raises: returns True when the server confirmed, False otherwise (unreachable,
+    token already invalid, ...). Logging out locally must work without a network.
+    """
+    try:
+        base = normalize_server_url(server_url)
+        status, _body = _request("POST", base + "/api/logout", timeout, token=token)
+    except (LoginError, ValueError):
+        return False
+    return status in (200, 204)
+
+
+# --- internals ---------------------------------------------------------------------------
+
+
+def _check_health(base: str, timeout: float) -> None:
+    status, body = _request("GET", base + "/api/health", timeout)
+    if status >= 500:
+        raise LoginError(LoginErrorKind.SERVER,
+                         f"The server at {base} reported an error (HTTP {status}). "
+                         "Try again in a moment or ask the administrator.")
+    not_ours = LoginError(LoginErrorKind.INCOMPATIBLE,
+                          f"The address {base} answers, but it is not a meeting server. "
+                          "Check the address and the port.")
+    if status != 200:
+        raise not_ours
+    try:
+        health = json.loads(body)
+    except ValueError:
+        raise not_ours from None
+    if not isinstance(health, dict) or "protocol" not in health:
+        raise not_ours
+    if health["protocol"] != PROTOCOL_VERSION:
+        raise LoginError(LoginErrorKind.INCOMPATIBLE,
+                         f"The server speaks protocol version {health['protocol']}, this app "
+                         f"speaks version {PROTOCOL_VERSION}. Update the app or the server.")
+
+
+def _login_result(base: str, body: bytes) -> LoginResult:
+    try:
+        answer = json.loads(body)
+        user = answer["user"]
+        result = LoginResult(
+            token=answer["token"], expires_at=answer["expires_at"], server_url=base,
+            user={"id": user["id"], "username": user["username"],
+                  "full_name": user.get("full_name") or user["username"],
+                  "is_admin": bool(user.get("is_admin", False)),
+                  "is_organizer": bool(user.get("is_organizer", False))})
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise LoginError(LoginErrorKind.SERVER,
+                         "The server's answer to the login could not be read.") from None
+    if not isinstance(result.token, str) or not result.token or not isinstance(result.user["id"], int):
+        raise LoginError(LoginErrorKind.SERVER, "The server's answer to the login could not be read.")
+    return result
+
+
+def _request(method: str, url: str, timeout: float, body: dict[str, Any] | None = None,
+             token: str | None = None) -> tuple[int, bytes]:
+    """One HTTP exchange: (status, body) for any answer; LoginError when there is none."""
+    headers = {"Accept": "application/json"}
+    data = None
+    if body is not None:
+        data = json.dumps(body).encode()
+        headers["Content-Type"] = "application/json"
+    if token is not None:
+        headers["Authorization"] = f"Bearer {token}"
+    request = urllib.request.Request(url, data=data, headers=headers, method=method)
+    try:
+        with _opener.open(request, timeout=timeout) as answer:
+            return int(answer.status), answer.read()
+    except urllib.error.HTTPError as error:
+        with error:
+            return int(error.code), error.read()
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
+        raise _no_answer(url, timeout, error) from None
+
+
+def _no_answer(url: str, timeout: float, error: BaseException) -> LoginError:
+    """Why nothing usable came back, in words a user can act on."""
+    reason = error.reason if isinstance(error, urllib.error.URLError) else error
+    parts = urllib.parse.urlsplit(url)
+    where = parts.netloc
+    if isinstance(reason, ConnectionRefusedError):
+        message = f"Could not connect to {where}: no server is listening there. " \
+                  "Check the address and that the server is running."
+    elif isinstance(reason, socket.gaierror):
+        message = f"The server name {parts.hostname} could not be found. Check the address."
+    elif isinstance(reason, TimeoutError):
+        message = f"The server at {where} did not answer within {timeout:g} seconds."
+    elif isinstance(reason, http.client.HTTPException) and not isinstance(reason, ConnectionError):
+        # Something answered, but not in HTTP: another service on that port.
+        return LoginError(LoginErrorKind.INCOMPATIBLE,
+                          f"The address {where} answers, but it is not a meeting server. "
+                          "Check the address and the port.")
+    else:
+        message = f"Could not reach the server at {where} ({reason})."
+    return LoginError(LoginErrorKind.UNREACHABLE, message)
+
+
+def _server_says(body: bytes) -> str:
+    """``": <the server's message>."`` from an error body, or ``"."``."""
+    try:
+        message = json.loads(body)["error"]["message"]
+    except (ValueError, KeyError, TypeError):
+        return "."
+    return f": {message}" if isinstance(message, str) and message else "."

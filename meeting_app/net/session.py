@@ -1,0 +1,295 @@
+"""The network side of a ``Connection``: everything here runs on its asyncio thread.
+
+One ``NetworkSession`` owns the Socket.IO client, the reconnect loop, the commands in
+flight and the ``Sequencer`` of the joined meeting. It reports through a ``Sink`` (the
+Connection), which turns each report into a Qt signal for the GUI thread.
+
+python-socketio's own reconnection is off: this loop makes a fresh client per attempt, so
+no state of a dead connection survives, and it stops for good when the server refuses the
+token (the built-in loop would retry a refused token forever).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import Any
+
+import aiohttp
+import socketio
+
+from meeting_app.net import envelopes as env
+from meeting_app.net.backoff import Backoff
+from meeting_app.net.envelopes import Envelope, LocalErrorCode
+from meeting_app.net.sequencer import Sequencer
+from meeting_app.net.status import ConnectionStatus, Sink
+from protocol import PROTOCOL_VERSION
+from protocol import commands as c
+from protocol.errors import ErrorCode
+from protocol.events import EVENT_NAME
+
+log = logging.getLogger(__name__)
+
+
+class _Refused(Exception):
+    """The server refused the connection itself (bad token, other protocol)."""
+
+
+_LOST = object()
+"""Resolves a pending command whose connection went away."""
+
+
+class NetworkSession:
+    """The connect loop, commands and meeting sync; see the module docstring."""
+
+    def __init__(self, url: str, token: str, sink: Sink, *, connect_timeout: float = 10.0,
+                 join_timeout: float = 15.0, backoff: Backoff | None = None) -> None:
+        self._url, self._token, self._sink = url, token, sink
+        self._connect_timeout, self._join_timeout = connect_timeout, join_timeout
+        self._backoff = backoff or Backoff()
+        self.sequencer = Sequencer()
+        self._client: socketio.AsyncClient | None = None
+        self._connected = False
+        self._stop = asyncio.Event()
+        self._pending: set[asyncio.Future[Any]] = set()
+        self._sync_task: asyncio.Task[None] | None = None
+        self._background: set[asyncio.Task[Any]] = set()
+        self._generation = 0
+        """Bumped by every join or leave, so that an answer to an older one is ignored."""
+        self._connector: asyncio.Task[None] | None = None
+        self._expired = False
+
+    # --- lifetime ------------------------------------------------------------------------
+
+    async def run(self) -> None:
+        """Connect and stay connected until ``request_stop``; then clean up."""
+        # One HTTP session for every attempt: engineio leaves its own open after a failed
+        # connect. Its timeouts bound the handshake; websocket reads are not limited.
+        http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(
+            total=None, connect=self._connect_timeout, sock_connect=self._connect_timeout))
+        self._connector = asyncio.create_task(self._connect_loop(http))
+        try:
+            await self._stop.wait()
+        finally:
+            self._connector.cancel()
+            await asyncio.gather(self._connector, return_exceptions=True)
+            self._cancel_sync()
+            await self._close_client()
+            self._fail_pending()
+            await http.close()
+            self._sink.set_status(ConnectionStatus.OFFLINE)
+
+    def request_stop(self) -> None:
+        """Ask ``run`` to end (call on the loop thread)."""
+        self._stop.set()
+
+    async def _connect_loop(self, http: aiohttp.ClientSession) -> None:
+        was_connected = False
+        self._sink.set_status(ConnectionStatus.CONNECTING)
+        while True:
+            client, lost = self._new_client(http)
+            self._client = client
+            try:
+                up = await self._attempt(client)
+            except _Refused as refusal:
+                self._expire(str(refusal))
+                return  # a refused token stays refused: no more attempts
+            if up:
+                was_connected = True
+                self._backoff.reset()
+                self._connected = True
+                self._sink.set_status(ConnectionStatus.CONNECTED)
+                self._restart_sync()  # re-join the meeting and catch up
+                await lost.wait()
+                self._connected = False
+                self._cancel_sync()
+                self._fail_pending()
+            self._client = None
+            self._sink.set_status(ConnectionStatus.RECONNECTING if was_connected
+                                  else ConnectionStatus.OFFLINE)
+            # A pause even before the first retry: when a server restarts, all its clients
+            # lose it at once and should not all come back in the same instant.
+            await asyncio.sleep(self._backoff.next())
+
+    def _new_client(self, http: aiohttp.ClientSession) -> tuple[socketio.AsyncClient, asyncio.Event]:
+        client = socketio.AsyncClient(reconnection=False, handle_sigint=False, http_session=http)
+        lost = asyncio.Event()
+        client.on("disconnect", lambda *_reason: lost.set())
+        client.on(EVENT_NAME, self._on_event)
+        return client, lost
+
+    async def _attempt(self, client: socketio.AsyncClient) -> bool:
+        """One connection attempt: True when up, False to retry; raises ``_Refused``."""
+        refusals: list[Any] = []
+        client.on("connect_error", lambda data=None: refusals.append(data))
+        try:
+            await client.connect(self._url, transports=["websocket"],
+                                 auth={"token": self._token, "protocol": PROTOCOL_VERSION},
+                                 wait_timeout=self._connect_timeout)
+        except Exception as error:  # whatever the cause, the loop tries again
+            # failed_namespaces is filled only by the server's CONNECT_ERROR packet, i.e. a
+            # refusal; a network failure leaves it empty.
+            if client.failed_namespaces:
+                data = refusals[-1] if refusals else None
+                reason = data.get("message") if isinstance(data, dict) else data
+                raise _Refused(str(reason or "The server refused the connection")) from None
+            log.info("connection attempt to %s failed: %s", self._url, error)
+            await self._discard(client)
+            return False
+        return True
+
+    def _expire(self, reason: str) -> None:
+        """The server no longer accepts the token: disconnect and stop trying for good."""
+        if self._expired:
+            return
+        self._expired = True
+        if self._connector is not None and self._connector is not asyncio.current_task():
+            self._connector.cancel()
+        self._cancel_sync()
+        client, self._client, self._connected = self._client, None, False
+        if client is not None:
+            self.spawn(self._discard(client))
+        self._fail_pending()
+        self._sink.set_status(ConnectionStatus.OFFLINE)
+        self._sink.session_expired(reason)
+
+    async def _close_client(self) -> None:
+        client, self._client, self._connected = self._client, None, False
+        if client is not None:
+            await self._discard(client)
+
+    @staticmethod
+    async def _discard(client: socketio.AsyncClient) -> None:
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(client.disconnect(), 3)
+
+    # --- commands ------------------------------------------------------------------------
+
+    async def call(self, name: str, payload: dict[str, Any], timeout: float) -> Envelope:
+        """Send one command and wait for its envelope (a local error if none comes)."""
+        client = self._client
+        if client is None or not self._connected:
+            return env.offline_error()
+        answer: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+
+        def acknowledge(*args: Any) -> None:
+            if not answer.done():
+                answer.set_result(args[0] if args else None)
+
+        # Registered before the first await: a disconnect from now on resolves it.
+        self._pending.add(answer)
+        try:
+            await client.emit(name, payload, callback=acknowledge)
+            result = await asyncio.wait_for(answer, timeout)
+        except TimeoutError:
+            return env.timeout_error(name, timeout)
+        except socketio.exceptions.SocketIOError:
+            return env.offline_error()
+        finally:
+            self._pending.discard(answer)
+        envelope = env.lost_error() if result is _LOST else env.checked_answer(result)
+        if not envelope["ok"] and envelope["error"]["code"] == ErrorCode.UNAUTHENTICATED:
+            # The token expired while the socket stayed up (the server checks it on every
+            # command): the same end as a refused connection.
+            self._expire(envelope["error"]["message"])
+        return envelope
+
+    def _fail_pending(self) -> None:
+        for answer in list(self._pending):
+            if not answer.done():
+                answer.set_result(_LOST)
+
+    def spawn(self, coroutine: Any) -> None:
+        """Run a coroutine in the background, keeping a reference until it ends."""
+        task = asyncio.ensure_future(coroutine)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    # --- the joined meeting --------------------------------------------------------------
+
+    def join(self, meeting_id: int) -> None:
+        """Join ``meeting_id`` (now, or as soon as connected); a fresh snapshot follows."""
+        self._generation += 1
+        self.sequencer.join(meeting_id)
+        self._restart_sync()
+
+    def leave(self) -> None:
+        """Leave the joined meeting; its events are dropped from now on."""
+        meeting_id = self.sequencer.meeting_id
+        self._generation += 1
+        self.sequencer.leave()
+        self._cancel_sync()
+        if meeting_id is not None and self._connected:
+            self.spawn(self._leave(meeting_id))
+
+    async def _leave(self, meeting_id: int) -> None:
+        envelope = await self.call(c.MEETING_LEAVE, {"meeting_id": meeting_id}, self._join_timeout)
+        if not envelope["ok"] and envelope["error"]["code"] != LocalErrorCode.OFFLINE:
+            self._sink.command_failed(c.MEETING_LEAVE, envelope)
+
+    def _on_event(self, event: Any) -> None:
+        if not isinstance(event, dict):
+            return
+        for ready in self.sequencer.on_event(event):
+            self._sink.deliver_event(ready)
+        if self.sequencer.needs_catch_up and self._connected and \
+                (self._sync_task is None or self._sync_task.done()):
+            self._sync_task = asyncio.ensure_future(self._sync(force=False))
+
+    def _restart_sync(self) -> None:
+        self._cancel_sync()
+        if self._connected and self.sequencer.meeting_id is not None:
+            self._sync_task = asyncio.ensure_future(self._sync(force=True))
+
+    def _cancel_sync(self) -> None:
+        if self._sync_task is not None and not self._sync_task.done():
+            self._sync_task.cancel()
+        self._sync_task = None
+
+    async def _sync(self, force: bool) -> None:
+        """``meeting.join`` until the meeting is complete: a snapshot, then no gap.
+
+        ``force``: join even with nothing missing (a new socket must enter the room).
+        """
+        generation, seqr = self._generation, self.sequencer
+        while seqr.meeting_id is not None and (force or seqr.awaiting_snapshot or seqr.needs_catch_up):
+            force = False
+            meeting_id, since = seqr.meeting_id, seqr.last_seq
+            payload: dict[str, Any] = {"meeting_id": meeting_id}
+            if since is not None:
+                payload["since_seq"] = since
+            envelope = await self.call(c.MEETING_JOIN, payload, self._join_timeout)
+            if generation != self._generation:
+                return  # joined or left something else meanwhile
+            if not envelope["ok"]:
+                code = envelope["error"]["code"]
+                if code == LocalErrorCode.TIMEOUT:
+                    continue
+                if code != LocalErrorCode.OFFLINE:  # offline: the next connection syncs again
+                    self._sink.command_failed(c.MEETING_JOIN, envelope)
+                return
+            if not self._apply_join(meeting_id, envelope["data"]):
+                return
+            if since is not None and seqr.needs_catch_up and seqr.last_seq == since:
+                # The answer did not close the gap (a confused server): start over from a
+                # snapshot instead of asking the same question forever.
+                log.warning("catch-up after seq %s made no progress; fetching a snapshot", since)
+                seqr.join(meeting_id)
+
+    def _apply_join(self, meeting_id: int, data: dict[str, Any]) -> bool:
+        seq, seqr = data.get("seq"), self.sequencer
+        if isinstance(seq, int) and isinstance(data.get("snapshot"), dict):
+            ready = seqr.on_snapshot(seq)
+            self._sink.deliver_snapshot(meeting_id, seq, data["snapshot"])
+        elif isinstance(seq, int) and isinstance(data.get("events"), list):
+            log.debug("meeting %s: catch-up answered %d events up to seq %s",
+                      meeting_id, len(data["events"]), seq)
+            ready = seqr.on_events(seq, data["events"])
+        else:
+            self._sink.command_failed(c.MEETING_JOIN, env.unreadable_answer())
+            return False
+        for event in ready:
+            self._sink.deliver_event(event)
+        return True
+

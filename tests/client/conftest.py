@@ -1,0 +1,159 @@
+"""Fixtures for the client's network tests: signal recorders, connections that are always
+stopped, and a scripted Socket.IO server for the cases a real server will not produce on
+demand (gaps, events before the join's answer)."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+import socketio
+from aiohttp import web
+
+from meeting_app.net import Connection
+from tests.support.server_process import free_port
+
+
+@dataclass
+class Recorder:
+    """Everything a Connection emitted, and the threads its slots ran on."""
+
+    statuses: list[str] = field(default_factory=list)
+    snapshots: list[tuple[int, int, dict[str, Any]]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    expired: list[str] = field(default_factory=list)
+    failures: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    threads: set[str] = field(default_factory=set)
+
+    def attach(self, conn: Connection) -> None:
+        def seen() -> None:
+            self.threads.add(threading.current_thread().name)
+
+        conn.status_changed.connect(lambda s: (seen(), self.statuses.append(s)))
+        conn.snapshot_received.connect(lambda m, q, s: (seen(), self.snapshots.append((m, q, s))))
+        conn.event_received.connect(lambda e: (seen(), self.events.append(e)))
+        conn.session_expired.connect(lambda r: (seen(), self.expired.append(r)))
+        conn.command_failed.connect(lambda n, e: (seen(), self.failures.append((n, e))))
+
+    def seqs(self) -> list[int]:
+        return [e["seq"] for e in self.events]
+
+
+class Answers:
+    """Collects command answers by name; ``callback(name)`` makes the callback."""
+
+    def __init__(self) -> None:
+        self.got: dict[str, dict[str, Any]] = {}
+        self.threads: set[str] = set()
+
+    def callback(self, key: str) -> Callable[[dict[str, Any]], None]:
+        def record(envelope: dict[str, Any]) -> None:
+            self.threads.add(threading.current_thread().name)
+            self.got[key] = envelope
+        return record
+
+
+@pytest.fixture
+def open_connection(qtbot: Any) -> Iterator[Callable[[str, str], tuple[Connection, Recorder]]]:
+    """``open_connection(url, token)``: a started Connection and its Recorder; stopped at
+    the end of the test whatever happens."""
+    opened: list[Connection] = []
+
+    def make(url: str, token: str) -> tuple[Connection, Recorder]:
+        conn, recorder = Connection(url, token), Recorder()
+        recorder.attach(conn)
+        opened.append(conn)
+        conn.start()
+        return conn, recorder
+
+    yield make
+    for conn in opened:
+        conn.stop()
+
+
+@dataclass
+class FakeServer:
+    """A Socket.IO server on its own thread, driven by the test.
+
+    It accepts the token "good", answers ``meeting.join`` with what the test queued in
+    ``join_answers`` (after emitting ``events_before_answer``), and records every join's
+    payload. Any other command is answered from ``command_answers`` by name.
+    """
+
+    port: int = field(default_factory=free_port)
+    joins: list[dict[str, Any]] = field(default_factory=list)
+    join_answers: list[dict[str, Any]] = field(default_factory=list)
+    events_before_answer: list[dict[str, Any]] = field(default_factory=list)
+    command_answers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    loop: asyncio.AbstractEventLoop | None = None
+    sio: socketio.AsyncServer | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def emit(self, *events: dict[str, Any]) -> None:
+        """Send events to every client, in order; returns once they are sent."""
+        async def send() -> None:
+            assert self.sio is not None
+            for event in events:
+                await self.sio.emit("meeting.event", event)
+        assert self.loop is not None
+        asyncio.run_coroutine_threadsafe(send(), self.loop).result(timeout=5)
+
+    def app(self) -> web.Application:
+        sio = self.sio = socketio.AsyncServer(async_mode="aiohttp")
+        application = web.Application()
+        sio.attach(application)
+
+        @sio.event
+        async def connect(sid: str, environ: dict[str, Any], auth: Any) -> None:
+            if not isinstance(auth, dict) or auth.get("token") != "good":
+                raise socketio.exceptions.ConnectionRefusedError("Unknown token; log in again")
+
+        @sio.on("meeting.join")
+        async def join(sid: str, payload: dict[str, Any]) -> dict[str, Any]:
+            self.joins.append(payload)
+            for event in self.events_before_answer:
+                await sio.emit("meeting.event", event, to=sid)
+            self.events_before_answer = []
+            if not self.join_answers:
+                return {"ok": False, "error": {"code": "internal", "message": "nothing queued"}}
+            return {"ok": True, "data": self.join_answers.pop(0)}
+
+        @sio.on("*")
+        async def command(name: str, sid: str, payload: Any) -> dict[str, Any]:
+            return self.command_answers.get(name, {"ok": True, "data": {}})
+
+        return application
+
+
+@pytest.fixture
+def fake_server() -> Iterator[FakeServer]:
+    """A scripted Socket.IO server (see ``FakeServer``), stopped after the test."""
+    server = FakeServer()
+    started = threading.Event()
+    stopping: asyncio.Event | None = None
+
+    async def serve() -> None:
+        nonlocal stopping
+        stopping = asyncio.Event()
+        runner = web.AppRunner(server.app())
+        await runner.setup()
+        await web.TCPSite(runner, "127.0.0.1", server.port).start()
+        server.loop = asyncio.get_running_loop()
+        started.set()
+        await stopping.wait()
+        await runner.cleanup()
+
+    thread = threading.Thread(target=lambda: asyncio.run(serve()), daemon=True)
+    thread.start()
+    assert started.wait(10), "the fake server did not start"
+    yield server
+    assert server.loop is not None and stopping is not None
+    server.loop.call_soon_threadsafe(stopping.set)
+    thread.join(10)
