@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,31 @@ def world(db: Database, tmp_path: Path) -> Iterator[World]:
     w = World.build(db, tmp_path)
     yield w
     w.close()
+
+
+@pytest.fixture
+def fresh_world(db: Database, tmp_path: Path) -> Iterator[Callable[[], World]]:
+    """Makes a new World on an empty database each time it is called (one per hypothesis
+    example, so that an example replays exactly: same ids, same state)."""
+    made: list[tuple[World, Database]] = []
+
+    def make() -> World:
+        for world, database in made:
+            world.close()
+            if database is not db:
+                database.dispose()
+        made.clear()
+        if db.is_sqlite:
+            database = sqlite_database(tmp_path / f"example-{uuid.uuid4().hex}")
+        else:
+            truncate_all(db)
+            database = db
+        world = World.build(database, tmp_path, foreign=False)
+        made.append((world, database))
+        return world
+
+    yield make
+    for world, database in made:
+        world.close()
+        if database is not db:
+            database.dispose()

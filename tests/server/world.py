@@ -73,7 +73,7 @@ class World:
     foreign: MeetingHandle | None = None
 
     @classmethod
-    def build(cls, db: Database, tmp_path: Path) -> World:
+    def build(cls, db: Database, tmp_path: Path, *, foreign: bool = True) -> World:
         settings = Settings(data_dir=tmp_path / "data")
         services = Services(settings, db, socketio.AsyncServer(async_mode="aiohttp"),
                             ThreadPoolExecutor(2, thread_name_prefix="db"))
@@ -83,7 +83,8 @@ class World:
         for name, spec in CAST.items():
             world.add_user(name, admin=spec.get("admin", False), organizer=spec.get("organizer", False))
         world.meeting = world.new_meeting()
-        world.foreign = world.new_meeting(cast={"outsider": "chair"})
+        if foreign:
+            world.foreign = world.new_meeting(cast={"outsider": "chair"})
         return world
 
     def close(self) -> None:

@@ -1,0 +1,177 @@
+"""The reducer agrees with the server: events a+1..b applied to the snapshot at a give the
+snapshot at b, for every viewer, whatever the commands and whoever sends them.
+
+Random command sequences (many of them refused: wrong role, wrong state, unknown ids) run
+through the server's pipeline, and sockets come and go on two processes (one of which may
+die and be swept). After every step the test records the seq and the snapshot the server
+builds for each viewer; at the end it checks every pair of steps.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, Phase, event, given, note, settings
+from hypothesis import strategies as st
+
+from protocol.reducer import apply_events
+from tests.server.world import World
+
+VIEWERS = ["admin", "chair", "secretary", "delegate", "delegate2", "observer", "newcomer"]
+# Fewer people come and go and change roles, so that their sockets meet often: two windows
+# of one user, a role change of someone online, an admin who joins before being added.
+MOVERS = ["delegate", "chair", "admin", "newcomer"]
+# Mostly those with the right to act, so that the meeting moves; the others get refused.
+ACTORS = ["chair"] * 4 + ["secretary"] * 3 + ["admin"] * 2 + [*VIEWERS, "organizer", "outsider"]
+ITEM_TITLES = ["Báo cáo", "Thảo luận", "Bế mạc"]
+STATUSES = ["present", "absent", "excused"]
+TIMES = ["2026-11-21T08:00:00+07:00", "2026-11-21T01:30:00Z", "2026-12-01T09:15:30.123456"]
+MEETING_CHANGES = st.fixed_dictionaries({}, optional={
+    "title": st.sampled_from(["Hội nghị", "Phiên họp"]), "location": st.sampled_from(["", "Phòng 2"]),
+    "starts_at": st.sampled_from(TIMES), "ends_at": st.none() | st.just("2026-12-24T00:00:00Z")})
+KINDS = (["add_item"] * 3 + ["update_item", "reorder"] + ["remove_item"] * 2 + ["set_current"] * 3
+         + ["start"] * 2 + ["end", "update_meeting"] + ["participant_set"] * 2
+         + ["participant_remove", "attendance_set", "check_in", "repeat"]
+         + ["connect"] * 4 + ["join"] * 6 + ["leave"] * 2 + ["disconnect"] * 3 + ["sweep"])
+
+
+class Run:
+    """One example: a fresh meeting, its open sockets, and what was sent last."""
+
+    def __init__(self, world: World, data: st.DataObject) -> None:
+        self.world, self.data = world, data
+        assert world.meeting is not None
+        self.meeting = world.meeting
+        self.sockets: list[tuple[str, str, str]] = []  # (user, sid, instance)
+        self.other_instance = f"other-{uuid.uuid4().hex[:8]}"
+        self.last: tuple[str, str, dict[str, Any], dict[str, Any]] | None = None
+
+    def draw(self, strategy: st.SearchStrategy[Any]) -> Any:
+        return self.data.draw(strategy)
+
+    def items(self) -> list[int]:
+        return [item["id"] for item in self.world.snapshot("admin", self.meeting.id)["agenda"]]
+
+    def some_item(self) -> int:
+        """An item of the agenda, the current one more often than others, or an unknown id."""
+        current = self.world.snapshot("admin", self.meeting.id)["meeting"]["current_item_id"]
+        favoured = [current] * 3 if current else []
+        return self.draw(st.sampled_from([*favoured, *self.items(), 999_999]))
+
+    def send(self, command: str, payload: dict[str, Any], sid: str | None = None) -> None:
+        actor = self.draw(st.sampled_from(ACTORS))
+        payload = {"meeting_id": self.meeting.id, **payload}
+        if self.draw(st.booleans()):
+            payload["request_id"] = uuid.uuid4().hex
+        answer = self.world.run(actor, command, payload, sid=sid)
+        note(f"{actor} {command} {payload} -> {answer}")
+        if "request_id" in payload:
+            self.last = (actor, command, payload, answer)
+
+    def step(self) -> None:
+        kind = self.draw(st.sampled_from(KINDS))
+        world, mid, users = self.world, self.meeting.id, self.world.users
+        if kind == "add_item":
+            self.send("agenda.add_item", {"title": self.draw(st.sampled_from(ITEM_TITLES)),
+                                          "position": self.draw(st.none() | st.integers(0, 6))})
+        elif kind == "update_item":
+            self.send("agenda.update_item", {"item_id": self.some_item(),
+                                             **self.draw(st.fixed_dictionaries({}, optional={
+                                                 "title": st.sampled_from(["Sửa", "Mục"]),
+                                                 "presenter": st.sampled_from(["", "Vụ trưởng"]),
+                                                 "duration_min": st.none() | st.integers(0, 90)}))})
+        elif kind == "reorder":
+            items = self.items()
+            order = self.draw(st.permutations(items)) if items else []
+            if self.draw(st.integers(0, 4)) == 0:
+                order = order[1:]  # invalid: an item missing
+            self.send("agenda.reorder", {"item_ids": list(order)})
+        elif kind == "remove_item":
+            self.send("agenda.remove_item", {"item_id": self.some_item()})
+        elif kind == "set_current":
+            clear = self.draw(st.integers(0, 5)) == 0
+            self.send("agenda.set_current", {"item_id": None if clear else self.some_item()})
+        elif kind == "start" or (kind == "end" and self.draw(st.integers(0, 3)) == 0):
+            self.send(f"meeting.{kind}", {})  # an ended meeting refuses almost everything: rarely
+        elif kind == "update_meeting":
+            self.send("meeting.update", self.draw(MEETING_CHANGES))
+        elif kind == "participant_set":
+            self.send("participant.set", {
+                "user_id": users[self.draw(st.sampled_from(MOVERS))],
+                "role": self.draw(st.sampled_from(["chair", "secretary", "delegate", "observer"])),
+                **self.draw(st.fixed_dictionaries({}, optional={
+                    "site_id": st.none() | st.sampled_from(self.meeting.sites),
+                    "voting_weight": st.integers(0, 3)}))})
+        elif kind == "participant_remove":
+            self.send("participant.remove", {"user_id": users[self.draw(st.sampled_from(MOVERS))]})
+        elif kind == "attendance_set":
+            self.send("attendance.set", {"user_id": users[self.draw(st.sampled_from(VIEWERS))],
+                                         "status": self.draw(st.sampled_from(STATUSES)),
+                                         "reason": self.draw(st.none() | st.just("Ốm"))})
+        elif kind == "check_in":
+            self.send("attendance.check_in", {})
+        elif kind == "repeat" and self.last is not None:
+            actor, command, payload, answer = self.last
+            seq = world.seq(mid)
+            assert world.run(actor, command, payload) == answer
+            assert world.seq(mid) == seq, "a repeated request_id changed something"
+        elif kind == "connect":
+            user = self.draw(st.sampled_from(MOVERS))
+            instance = self.draw(st.sampled_from([None, self.other_instance]))
+            self.sockets.append((user, world.connect(user, instance_id=instance), instance or "here"))
+            note(f"connect {self.sockets[-1]}")
+        elif kind in ("join", "leave") and self.sockets:
+            user, sid, _instance = self.draw(st.sampled_from(self.sockets))
+            note(f"{user} {kind} {sid} -> {world.run(user, f'meeting.{kind}', {'meeting_id': mid}, sid=sid)}")
+        elif kind == "disconnect" and self.sockets:
+            socket = self.draw(st.sampled_from(self.sockets))
+            self.sockets.remove(socket)
+            world.disconnect(socket[1])
+            note(f"disconnect {socket}")
+        elif kind == "sweep" and any(instance != "here" for _u, _s, instance in self.sockets):
+            world.sweep(self.other_instance)
+            note(f"sweep {self.other_instance}")
+            self.sockets = [s for s in self.sockets if s[2] == "here"]
+
+
+def replay_check(world: World, data: st.DataObject) -> None:
+    run = Run(world, data)
+    mid = run.meeting.id
+    timeline = [(world.seq(mid), world.snapshots(VIEWERS, mid))]
+    for _ in range(data.draw(st.integers(5, 30), label="steps")):
+        run.step()
+        timeline.append((world.seq(mid), world.snapshots(VIEWERS, mid)))
+    events = world.events(mid)
+    for type_ in sorted({e["type"] for e in events}):
+        event(type_)
+    assert [e["seq"] for e in events] == list(range(1, world.seq(mid) + 1)), "seq is gapless"
+    for a, (seq_a, snaps_a) in enumerate(timeline):
+        for seq_b, snaps_b in timeline[a + 1:]:
+            between = events[seq_a:seq_b]
+            for viewer in VIEWERS:
+                assert apply_events(snaps_a[viewer], between) == snaps_b[viewer], (viewer, seq_a, seq_b)
+
+
+# Shrinking replays hundreds of examples against a database: too slow for a test run. A
+# failure prints every step instead (note()), which is enough to write a regression test.
+SETTINGS = {"deadline": None, "phases": [Phase.explicit, Phase.reuse, Phase.generate],
+            "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]}
+
+
+@pytest.mark.parametrize("db", ["sqlite"], indirect=True)
+@settings(max_examples=30, **SETTINGS)  # type: ignore[arg-type]
+@given(data=st.data())
+def test_events_replay_to_the_servers_snapshot(fresh_world: Callable[[], World], data: st.DataObject) -> None:
+    replay_check(fresh_world(), data)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("db", ["postgres"], indirect=True)
+@settings(max_examples=12, **SETTINGS)  # type: ignore[arg-type]
+@given(data=st.data())
+def test_events_replay_to_the_servers_snapshot_on_postgres(fresh_world: Callable[[], World],
+                                                           data: st.DataObject) -> None:
+    replay_check(fresh_world(), data)
