@@ -110,6 +110,11 @@ def sweep_instances(session: Session, stale_before: datetime, keep: str) -> list
     return events
 
 
+def sids_of_user(session: Session, user_id: int) -> list[str]:
+    """Every socket of a user (to take them out of a meeting they were removed from)."""
+    return list(session.scalars(select(Connection.sid).where(Connection.user_id == user_id)))
+
+
 def sids_of_token(session: Session, token_id: int) -> list[str]:
     """Every socket opened with a token (to disconnect them when it is revoked)."""
     return list(session.scalars(select(Connection.sid).where(Connection.token_id == token_id)))

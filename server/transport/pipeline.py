@@ -95,7 +95,7 @@ class CommandPipeline:
         if len(args) != 1 or not isinstance(args[0], dict):
             raise invalid("A command's payload is one JSON object")
         raw = args[0]
-        if len(json.dumps(raw, ensure_ascii=False)) > MAX_PAYLOAD_BYTES:
+        if len(json.dumps(raw, ensure_ascii=False).encode()) > MAX_PAYLOAD_BYTES:
             raise invalid(f"The payload is larger than {MAX_PAYLOAD_BYTES // 1024} KB")
         try:
             return spec, spec.model.model_validate(raw)

@@ -27,10 +27,12 @@ def register(services: Services, pipeline: CommandPipeline) -> None:
     sio: socketio.AsyncServer = services.sio
 
     @sio.event
-    async def connect(sid: str, environ: dict[str, Any], auth: Any) -> None:
+    async def connect(sid: str, environ: Any = None, auth: Any = None, *_args: Any) -> Any:
+        if sio.manager.is_connected(sid, "/"):
+            return _reserved("connect")  # a client's event named "connect", not a connection
         if not isinstance(auth, dict) or not isinstance(auth.get("token"), str):
             raise socketio.exceptions.ConnectionRefusedError("A login token is required")
-        if auth.get("protocol") != PROTOCOL_VERSION:
+        if type(auth.get("protocol")) is not int or auth["protocol"] != PROTOCOL_VERSION:  # True == 1
             raise socketio.exceptions.ConnectionRefusedError(
                 f"Protocol {auth.get('protocol')!r} is not supported; this server speaks {PROTOCOL_VERSION}")
 
@@ -47,7 +49,9 @@ def register(services: Services, pipeline: CommandPipeline) -> None:
         await sio.save_session(sid, {CONNECTION_KEY: info})
 
     @sio.event
-    async def disconnect(sid: str, reason: Any = None) -> None:
+    async def disconnect(sid: str, reason: Any = None, *_args: Any) -> Any:
+        if sio.manager.is_connected(sid, "/"):
+            return _reserved("disconnect")  # a client's event named "disconnect": still connected
         session = await sio.get_session(sid)
         conn: ConnectionInfo | None = session.get(CONNECTION_KEY)
         await pipeline.publish(partial(presence.disconnect, sid=sid), conn.meeting_id if conn else None)
@@ -65,6 +69,12 @@ def register(services: Services, pipeline: CommandPipeline) -> None:
             await sio.leave_room(sid, meeting_room(conn.meeting_id))
             conn.meeting_id = None
         return envelope
+
+
+def _reserved(name: str) -> dict[str, Any]:
+    """The answer to a command named like a Socket.IO lifecycle event (it reaches the
+    lifecycle handler, not the command handler)."""
+    return error_envelope(ErrorCode.INVALID, f"Unknown command {name!r}")
 
 
 async def _join(services: Services, pipeline: CommandPipeline, sid: str, conn: ConnectionInfo,
