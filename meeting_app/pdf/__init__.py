@@ -1,0 +1,74 @@
+"""PDF documents for the client: the only package that imports PyMuPDF.
+
+Everything PyMuPDF does happens on one worker thread owned by a ``PdfEngine`` (MuPDF is
+not thread-safe). The GUI thread talks to it with method calls that return at once and
+gets answers as Qt signals. This package imports no ``ui``/``state``/``net`` code.
+
+Quick start (GUI thread)::
+
+    from meeting_app.pdf import shared_engine
+
+    engine = shared_engine()                 # one per process, stopped on app quit
+    doc = engine.open("/path/to/tai-lieu.pdf")                      # -> doc key (int)
+    engine.document_opened.connect(on_opened)    # DocumentInfo: page_count, page_sizes
+                                                 # (points), toc, metadata, title
+    engine.open_failed.connect(on_failed)        # (doc, PdfError): .code, .message
+    request = engine.render(doc, page=0, scale=1.5 * screen_dpr)   # -> request id
+    engine.page_rendered.connect(on_page)        # RenderResult: request_id, doc, page,
+                                                 # scale, image (QImage), kind, from_cache
+
+``PdfEngine`` API (all on the GUI thread):
+
+- ``open(path, password=None) -> doc``; ``info(doc) -> DocumentInfo | None``;
+  ``close(doc)``.
+- ``render(doc, page, scale, priority=Priority.VISIBLE) -> request_id``: ``scale`` is
+  device pixels per point (1.0 = 72 dpi). A cached image is answered on the next event
+  loop turn with ``from_cache=True``; a request for an image already queued or rendering
+  joins it. ``cached(doc, page, scale) -> QImage | None`` looks without asking.
+- ``prefetch(doc, pages, scale)``: render ahead, after visible pages, into the cache.
+- ``thumbnail(doc, page, width_px) -> request_id`` -> ``thumbnail_ready``;
+  ``cached_thumbnail(doc, page, width_px)``.
+- ``cancel_pending(doc=None, what="pages"|"thumbnails"|"all") -> int``: drop queued
+  renders no longer wanted (the user scrolled on); call it, then ask for what is visible.
+- ``search(doc, text) -> search_id`` -> ``search_progress(search_id, [SearchHit])`` page
+  slice by page slice, then ``search_finished(search_id, total)``; ``cancel_search(id)``.
+  Case-insensitive for all Vietnamese letters, across line breaks, and diacritic-blind
+  when the query has no diacritics ("nghi quyet" finds "Nghị quyết").
+- ``clear_cache(mupdf_store=False)``, ``stats`` (``EngineStats``), ``pending_jobs()``,
+  ``shutdown()``.
+
+Signals: ``document_opened(DocumentInfo)``, ``open_failed(int, PdfError)``,
+``page_rendered(RenderResult)``, ``thumbnail_ready(RenderResult)``,
+``render_failed(RenderFailure)``, ``search_progress(int, list[SearchHit])``,
+``search_finished(int, int)``.
+
+Errors never raise out of the engine: broken, truncated, empty, non-PDF or
+password-protected files give ``open_failed`` with a ``PdfError`` whose ``code`` is one of
+``not_found``, ``empty``, ``not_pdf``, ``damaged``, ``encrypted``, ``wrong_password``,
+``internal`` and whose ``message`` can be shown to the user; the engine keeps working.
+"""
+
+from meeting_app.pdf.engine import PdfEngine, shared_engine
+from meeting_app.pdf.results import (
+    DocumentInfo,
+    EngineStats,
+    PdfError,
+    Priority,
+    RenderFailure,
+    RenderResult,
+    SearchHit,
+    TocEntry,
+)
+
+__all__ = [
+    "DocumentInfo",
+    "EngineStats",
+    "PdfEngine",
+    "PdfError",
+    "Priority",
+    "RenderFailure",
+    "RenderResult",
+    "SearchHit",
+    "TocEntry",
+    "shared_engine",
+]

@@ -1,0 +1,279 @@
+"""The PDF engine against real generated PDFs: opening, rendering, the cache, dropping
+stale requests, searching Vietnamese text, and broken files."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+
+from meeting_app.pdf import PdfEngine, PdfError, RenderResult, SearchHit, TocEntry
+from meeting_app.pdf import text_search
+from meeting_app.pdf import worker as worker_module
+from tests.support import pdfs
+
+WAIT = 10_000  # ms
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> pdfs.SamplePdf:
+    return pdfs.meeting_pdf(tmp_path_factory.mktemp("pdf") / "tai-lieu.pdf")
+
+
+@pytest.fixture
+def engine(qapp: Any) -> Iterator[PdfEngine]:
+    made = PdfEngine()
+    yield made
+    made.shutdown()
+
+
+def open_doc(qtbot: Any, engine: PdfEngine, path: Path) -> int:
+    with qtbot.waitSignal(engine.document_opened, timeout=WAIT):
+        doc = engine.open(path)
+    return doc
+
+
+def open_error(qtbot: Any, engine: PdfEngine, path: Path, password: str | None = None) -> PdfError:
+    with qtbot.waitSignal(engine.open_failed, timeout=WAIT) as blocker:
+        engine.open(path, password)
+    error = blocker.args[1]
+    assert isinstance(error, PdfError)
+    return error
+
+
+def render(qtbot: Any, engine: PdfEngine, doc: int, page: int, scale: float) -> RenderResult:
+    results: list[RenderResult] = []
+    engine.page_rendered.connect(results.append)
+    request = engine.render(doc, page, scale)
+    qtbot.waitUntil(lambda: any(r.request_id == request for r in results), timeout=WAIT)
+    engine.page_rendered.disconnect(results.append)
+    return next(r for r in results if r.request_id == request)
+
+
+def search(qtbot: Any, engine: PdfEngine, doc: int, text: str) -> list[SearchHit]:
+    hits: list[SearchHit] = []
+    engine.search_progress.connect(lambda _id, found: hits.extend(found))
+    with qtbot.waitSignal(engine.search_finished, timeout=WAIT) as blocker:
+        engine.search(doc, text)
+    assert blocker.args[1] == len(hits)
+    return hits
+
+
+def dark_pixels(image: QImage) -> int:
+    """How many sampled pixels are clearly not white (the page has ink on it)."""
+    return sum(1 for y in range(0, image.height(), 7) for x in range(0, image.width(), 7)
+               if QColor(image.pixel(x, y)).lightness() < 160)
+
+
+def test_open_reports_pages_sizes_contents_and_metadata(qtbot: Any, engine: PdfEngine,
+                                                        sample: pdfs.SamplePdf) -> None:
+    with qtbot.waitSignal(engine.document_opened, timeout=WAIT) as blocker:
+        doc = engine.open(sample.path)
+    info = blocker.args[0]
+    assert info.doc == doc and engine.info(doc) is info
+    assert info.page_count == sample.page_count
+    assert info.page_sizes == ((595.0, 842.0),) * sample.page_count
+    assert info.toc == tuple(TocEntry(level, title, page) for level, title, page in sample.toc)
+    assert info.title == pdfs.TITLE
+    assert info.metadata["author"] == "Văn phòng Chính phủ"
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5, 2.0])
+def test_render_gives_an_image_of_the_page_at_that_scale(qtbot: Any, engine: PdfEngine,
+                                                          sample: pdfs.SamplePdf, scale: float) -> None:
+    doc = open_doc(qtbot, engine, sample.path)
+    result = render(qtbot, engine, doc, 0, scale)
+    assert not result.from_cache and result.kind == "page" and result.page == 0
+    assert abs(result.image.width() - 595 * scale) <= 1
+    assert abs(result.image.height() - 842 * scale) <= 1
+    assert dark_pixels(result.image) > 50  # text, not a blank sheet
+
+
+def test_a_second_request_is_served_from_the_cache(qtbot: Any, engine: PdfEngine,
+                                                   sample: pdfs.SamplePdf) -> None:
+    doc = open_doc(qtbot, engine, sample.path)
+    first = render(qtbot, engine, doc, sample.vector_page, 1.5)
+    assert engine.stats.rendered == 1 and engine.stats.served_from_cache == 0
+    again = render(qtbot, engine, doc, sample.vector_page, 1.5)
+    assert again.from_cache and again.render_ms == 0.0
+    assert again.image == first.image
+    assert engine.stats.rendered == 1 and engine.stats.served_from_cache == 1
+    assert engine.cached(doc, sample.vector_page, 1.5) is not None
+    assert engine.cached(doc, sample.vector_page, 2.0) is None  # keyed by scale
+
+
+def test_the_cache_is_bounded_in_bytes(qtbot: Any, qapp: Any, sample: pdfs.SamplePdf) -> None:
+    page_bytes = 595 * 842 * 4
+    engine = PdfEngine(cache_bytes=int(page_bytes * 2.5))
+    try:
+        doc = open_doc(qtbot, engine, sample.path)
+        for page in range(4):
+            render(qtbot, engine, doc, page, 1.0)
+        assert len(engine.page_cache) == 2 and engine.page_cache.bytes <= page_bytes * 2.5
+        assert engine.cached(doc, 0, 1.0) is None and engine.cached(doc, 3, 1.0) is not None
+    finally:
+        engine.shutdown()
+
+
+def test_requests_for_the_same_image_share_one_render(qtbot: Any, engine: PdfEngine,
+                                                      sample: pdfs.SamplePdf) -> None:
+    doc = open_doc(qtbot, engine, sample.path)
+    results: list[RenderResult] = []
+    engine.page_rendered.connect(results.append)
+    ids = {engine.render(doc, 2, 1.0), engine.render(doc, 2, 1.0)}
+    qtbot.waitUntil(lambda: len(results) == 2, timeout=WAIT)
+    assert {r.request_id for r in results} == ids
+    assert engine.stats.rendered == 1 and engine.stats.deduplicated == 1
+
+
+def test_stale_requests_are_dropped(qtbot: Any, engine: PdfEngine, sample: pdfs.SamplePdf,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = open_doc(qtbot, engine, sample.path)
+    entered, gate = threading.Event(), threading.Event()
+    real = worker_module.render_page
+
+    def held_render(page: Any, scale: float) -> QImage:  # the worker is busy until the gate opens
+        entered.set()
+        assert gate.wait(WAIT / 1000)
+        return real(page, scale)
+
+    monkeypatch.setattr(worker_module, "render_page", held_render)
+    results: list[RenderResult] = []
+    engine.page_rendered.connect(results.append)
+    engine.render(doc, 0, 1.0)
+    assert entered.wait(WAIT / 1000)  # page 0 is being rendered now
+    for page in range(1, 10):  # the user scrolls fast through the document...
+        engine.render(doc, page, 1.0)
+    assert engine.cancel_pending(doc) == 9  # ...and stops on page 7
+    wanted = engine.render(doc, 7, 1.0)
+    gate.set()
+    qtbot.waitUntil(lambda: any(r.request_id == wanted for r in results), timeout=WAIT)
+    qtbot.waitUntil(lambda: engine.pending_jobs() == 0, timeout=WAIT)
+    assert sorted(r.page for r in results) == [0, 7]
+    assert engine.stats.dropped == 9 and engine.stats.rendered == 2
+
+
+def test_prefetch_renders_neighbours_into_the_cache(qtbot: Any, engine: PdfEngine,
+                                                    sample: pdfs.SamplePdf) -> None:
+    doc = open_doc(qtbot, engine, sample.path)
+    results: list[RenderResult] = []
+    engine.page_rendered.connect(results.append)
+    engine.prefetch(doc, [1, 2, 99], 1.25)  # 99: no such page, ignored
+    qtbot.waitUntil(lambda: len(results) == 2, timeout=WAIT)
+    assert {(r.page, r.kind, r.request_id) for r in results} == {(1, "prefetch", 0), (2, "prefetch", 0)}
+    assert render(qtbot, engine, doc, 2, 1.25).from_cache
+
+
+def test_thumbnails_are_small_renders(qtbot: Any, engine: PdfEngine, sample: pdfs.SamplePdf) -> None:
+    doc = open_doc(qtbot, engine, sample.path)
+    with qtbot.waitSignal(engine.thumbnail_ready, timeout=WAIT) as blocker:
+        engine.thumbnail(doc, sample.vector_page, 120)
+    result = blocker.args[0]
+    assert result.kind == "thumbnail" and abs(result.image.width() - 120) <= 1
+    assert engine.cached_thumbnail(doc, sample.vector_page, 120) is not None
+    assert dark_pixels(result.image) > 20  # the chart shows
+
+
+def test_search_finds_vietnamese_words_on_the_right_pages(qtbot: Any, engine: PdfEngine,
+                                                          sample: pdfs.SamplePdf) -> None:
+    doc = open_doc(qtbot, engine, sample.path)
+    resolution = sample.words["Nghị quyết"]
+    bridge = sorted(sample.words["điểm cầu"] * 2)  # twice on each of its pages
+    assert [h.page for h in search(qtbot, engine, doc, "Nghị quyết")] == resolution
+    assert [h.page for h in search(qtbot, engine, doc, "điểm cầu")] == bridge
+    assert [h.page for h in search(qtbot, engine, doc, "ĐIỂM CẦU")] == bridge  # any case
+    assert [h.page for h in search(qtbot, engine, doc, "nghi quyet")] == resolution  # no marks typed
+    assert search(qtbot, engine, doc, "nghị quyêt") == []  # a wrong mark typed is a different word
+    assert search(qtbot, engine, doc, "Công văn số 125") == []  # the scanned page has no text
+    for hit in search(qtbot, engine, doc, "điểm cầu"):
+        (rect,) = hit.rects
+        assert 0 < rect.left() < rect.right() < 595 and 0 < rect.top() < rect.bottom() < 842
+        assert 30 < rect.width() < 80 and 8 < rect.height() < 20  # two words at 11 pt
+
+
+def test_search_is_incremental_and_lets_renders_through(qtbot: Any, engine: PdfEngine, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = pdfs.long_pdf(tmp_path / "long.pdf", pages=60, every=7)
+    doc = open_doc(qtbot, engine, tmp_path / "long.pdf")
+    monkeypatch.setattr(worker_module, "SEARCH_SLICE_S", 0.0)  # one page per slice
+    events: list[tuple[str, Any]] = []
+    engine.search_progress.connect(lambda _id, hits: events.append(("hits", [h.page for h in hits])))
+    engine.search_finished.connect(lambda _id, total: events.append(("done", total)))
+    engine.page_rendered.connect(lambda r: events.append(("page", r.page)))
+    engine.search(doc, "điểm cầu")
+    engine.render(doc, 50, 1.0)
+    qtbot.waitUntil(lambda: bool(events) and events[-1][0] == "done", timeout=WAIT)
+    progress = [pages for kind, pages in events if kind == "hits"]
+    assert len(progress) == len(expected)  # one signal per page with hits (the phrase is there twice)
+    assert sum(progress, []) == sorted(expected * 2)
+    assert events.index(("page", 50)) < len(events) - 1  # the render did not wait for the search
+    assert events[-1] == ("done", 2 * len(expected))
+
+
+def test_search_rects_follow_the_page_rotation(qtbot: Any, engine: PdfEngine, tmp_path: Path) -> None:
+    doc = open_doc(qtbot, engine, pdfs.rotated_pdf(tmp_path / "rotated.pdf"))
+    info = engine.info(doc)
+    assert info is not None and info.page_sizes == ((842.0, 595.0),)
+    (hit,) = search(qtbot, engine, doc, "Nghị quyết")
+    image = render(qtbot, engine, doc, 0, 1.0).image
+    rect = hit.rects[0].toRect()
+    assert rect.height() > rect.width()  # the line runs downwards on the turned page
+    inked = sum(1 for x in range(rect.left(), rect.right()) for y in range(rect.top(), rect.bottom())
+                if QColor(image.pixel(x, y)).lightness() < 128)
+    assert inked > 50  # the rect is where the words are drawn
+
+
+def test_search_text_folding() -> None:
+    assert text_search.fold_query("  Nghị  QUYẾT ") == (text_search.fold("nghị quyết", False)[0], False)
+    assert text_search.fold_query("Dien cau")[1] is True
+    assert text_search.fold("Đồng", True)[0] == "dong"
+    folded, origin = text_search.fold("Ệ a", False)
+    assert folded.startswith("e") and origin[: len(folded) - 2] == [0] * (len(folded) - 2)
+
+
+@pytest.mark.parametrize(("name", "code"), [("truncated", "damaged"), ("empty", "empty"),
+                                            ("not_pdf", "not_pdf"), ("encrypted", "encrypted")])
+def test_broken_files_give_a_clear_error_and_the_engine_goes_on(
+        qtbot: Any, engine: PdfEngine, tmp_path: Path, sample: pdfs.SamplePdf, name: str, code: str) -> None:
+    files = pdfs.broken_pdfs(tmp_path)
+    error = open_error(qtbot, engine, files[name])
+    assert error.code == code and error.message and "Traceback" not in error.message
+    doc = open_doc(qtbot, engine, sample.path)
+    assert not render(qtbot, engine, doc, 0, 1.0).from_cache
+
+
+def test_a_password_opens_an_encrypted_file(qtbot: Any, engine: PdfEngine, tmp_path: Path) -> None:
+    files = pdfs.broken_pdfs(tmp_path)
+    assert open_error(qtbot, engine, files["encrypted"], "sai").code == "wrong_password"
+    with qtbot.waitSignal(engine.document_opened, timeout=WAIT) as blocker:
+        engine.open(files["encrypted"], pdfs.PASSWORD)
+    assert blocker.args[0].page_count == 5
+    assert open_error(qtbot, engine, tmp_path / "missing.pdf").code == "not_found"
+
+
+def test_a_huge_page_is_rendered_within_the_pixel_budget(qtbot: Any, engine: PdfEngine,
+                                                         tmp_path: Path) -> None:
+    doc = open_doc(qtbot, engine, pdfs.huge_page_pdf(tmp_path / "huge.pdf"))
+    image = render(qtbot, engine, doc, 0, 2.0).image
+    assert 0 < image.width() * image.height() <= PdfEngine.MAX_PIXELS
+
+
+def test_closing_forgets_the_document(qtbot: Any, engine: PdfEngine, sample: pdfs.SamplePdf) -> None:
+    doc = open_doc(qtbot, engine, sample.path)
+    render(qtbot, engine, doc, 0, 1.0)
+    engine.close(doc)
+    assert engine.info(doc) is None and engine.cached(doc, 0, 1.0) is None
+    failures: list[Any] = []
+    engine.render_failed.connect(failures.append)
+    engine.render(doc, 0, 1.0)
+    qtbot.waitUntil(lambda: bool(failures), timeout=WAIT)
+    assert "not open" in failures[0].message
+
+
+def test_there_is_one_engine_at_a_time(engine: PdfEngine) -> None:
+    with pytest.raises(RuntimeError):
+        PdfEngine()
