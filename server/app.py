@@ -55,7 +55,15 @@ def build_app(settings: Settings) -> web.Application:
     http.register(app)
     sockets.register(services, pipeline)
     app.cleanup_ctx.append(_lifetime(services, pipeline))
+    app.on_shutdown.append(lambda _app: _close_sockets(sio))
     return app
+
+
+async def _close_sockets(sio: socketio.AsyncServer) -> None:
+    """On SIGTERM, close every socket now (their users go offline, their clients reconnect
+    elsewhere) rather than wait for each client to time out."""
+    if sio.eio.sockets:
+        await sio.eio.disconnect()
 
 
 def _lifetime(services: Services, pipeline: CommandPipeline

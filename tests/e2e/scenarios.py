@@ -3,6 +3,7 @@ and two PostgreSQL processes sharing Redis (``where`` says which process a user 
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -130,3 +131,56 @@ async def run_core_flows(where: Where, tokens: Tokens, users: Users) -> None:
     for flow in (everyone_sees_the_current_item, a_refusal_emits_nothing, catching_up_after_a_reconnect,
                  a_repeated_request_changes_nothing):
         await flow(where, tokens, users)
+
+
+async def survives(server: ServerProcess, down: str, tokens: Tokens, users: Users, *,
+                   swept_at_start: bool) -> None:
+    """The server goes down (``stop``: SIGTERM, ``kill``: SIGKILL) and comes back: same state,
+    the seq goes on, and the missed events bring an old snapshot to the new one.
+
+    ``swept_at_start``: on SQLite a starting server knows it is alone, and takes the lost
+    sockets offline at once. On PostgreSQL it cannot tell a dead process from a live one
+    but by its heartbeat, and sweeps it some 20 s later; only presence may lag.
+    """
+    admin = await Client(server, tokens["admin"], "admin").connect()
+    chair = await Client(server, tokens["chair"], "chair").connect()
+    delegate = await Client(server, tokens["delegate1"], "delegate1").connect()
+    meeting = await new_meeting(admin, users)
+    await join_all([chair, delegate], meeting.id)
+    await chair.ok("meeting.start", {"meeting_id": meeting.id})
+    await chair.ok("agenda.set_current", {"meeting_id": meeting.id, "item_id": meeting.items[1]})
+    await chair.ok("agenda.add_item", {"meeting_id": meeting.id, "title": "Ghi nhận trước khi tắt"})
+    await delegate.ok("attendance.check_in", {"meeting_id": meeting.id})
+    before = await chair.ok("meeting.join", {"meeting_id": meeting.id})
+    await admin.close()
+
+    # The server goes down with the chair's and the delegate's sockets open.
+    await asyncio.to_thread(server.kill if down == "kill" else server.stop)
+    await chair.disconnected()
+    await delegate.disconnected()
+    await asyncio.to_thread(server.start)
+
+    back = await Client(server, tokens["chair"], "chair again").connect()  # the token survived too
+    try:
+        answer = await back.ok("meeting.join", {"meeting_id": meeting.id, "since_seq": before["seq"]})
+        fresh = await back.ok("meeting.join", {"meeting_id": meeting.id})
+        missed = answer["events"]
+        assert [e["seq"] for e in missed] == list(range(before["seq"] + 1, answer["seq"] + 1))
+        # Only presence moved: the two lost sockets went offline, then the chair came back.
+        assert {e["type"] for e in missed} <= {"presence.changed"}
+        if swept_at_start or down == "stop":
+            assert sorted(e["data"]["user_id"] for e in missed[:-1] if not e["data"]["online"]) == sorted(
+                [users["chair"], users["delegate1"]])
+            assert missed[-1]["data"] == {"user_id": users["chair"], "online": True}
+        assert apply_events(before["snapshot"], missed) == fresh["snapshot"]
+        kept = fresh["snapshot"]
+        assert kept["meeting"]["status"] == "live"
+        assert kept["meeting"]["current_item_id"] == meeting.items[1]
+        assert kept["agenda"] == before["snapshot"]["agenda"]
+        assert {p["user_id"]: p["attendance"] for p in kept["participants"]}[users["delegate1"]] == "present"
+        # The seq goes on from there.
+        await back.ok("agenda.set_current", {"meeting_id": meeting.id, "item_id": meeting.items[2]})
+        event = await back.event_seq(meeting.id, answer["seq"] + 1)
+        assert event["type"] == "agenda.current_changed"
+    finally:
+        await back.close()
