@@ -11,8 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from meeting_app.pdf import PdfEngine, PdfError, RenderResult, SearchHit, TocEntry
-from meeting_app.pdf import text_search
+from meeting_app.pdf import DocumentInfo, PdfEngine, PdfError, RenderResult, SearchHit, TocEntry, text_search
 from meeting_app.pdf import worker as worker_module
 from tests.support import pdfs
 
@@ -74,7 +73,7 @@ def test_open_reports_pages_sizes_contents_and_metadata(qtbot: Any, engine: PdfE
     with qtbot.waitSignal(engine.document_opened, timeout=WAIT) as blocker:
         doc = engine.open(sample.path)
     info = blocker.args[0]
-    assert info.doc == doc and engine.info(doc) is info
+    assert isinstance(info, DocumentInfo) and info.doc == doc and engine.info(doc) is info
     assert info.page_count == sample.page_count
     assert info.page_sizes == ((595.0, 842.0),) * sample.page_count
     assert info.toc == tuple(TocEntry(level, title, page) for level, title, page in sample.toc)
@@ -209,7 +208,7 @@ def test_search_is_incremental_and_lets_renders_through(qtbot: Any, engine: PdfE
     qtbot.waitUntil(lambda: bool(events) and events[-1][0] == "done", timeout=WAIT)
     progress = [pages for kind, pages in events if kind == "hits"]
     assert len(progress) == len(expected)  # one signal per page with hits (the phrase is there twice)
-    assert sum(progress, []) == sorted(expected * 2)
+    assert [page for pages in progress for page in pages] == sorted(expected * 2)
     assert events.index(("page", 50)) < len(events) - 1  # the render did not wait for the search
     assert events[-1] == ("done", 2 * len(expected))
 

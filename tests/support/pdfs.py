@@ -204,7 +204,7 @@ def broken_pdfs(folder: Path) -> dict[str, Path]:
     files["empty"].write_bytes(b"")
     files["not_pdf"].write_text("Đây không phải là tệp PDF.\n" * 50, encoding="utf-8")
     doc = pymupdf.open(good)
-    doc.save(str(files["encrypted"]), encryption=pymupdf.PDF_ENCRYPT_AES_256,
+    doc.save(str(files["encrypted"]), encryption=pymupdf.PDF_ENCRYPT_AES_256,  # type: ignore[attr-defined]
              user_pw=PASSWORD, owner_pw=PASSWORD + "-owner")
     doc.close()
     return files
