@@ -31,4 +31,5 @@ def join(ctx: CommandContext, p: c.MeetingJoin) -> Outcome:
 
 def leave(ctx: CommandContext, _p: c.MeetingPayload) -> Outcome:
     """Leave the meeting; the user goes offline there if this was their last window."""
-    return Outcome(events=presence.leave(ctx.session, ctx.sid) if ctx.sid else [])
+    meeting = ctx.require_meeting()
+    return Outcome(events=presence.leave(ctx.session, ctx.sid, meeting.id) if ctx.sid else [])

@@ -79,10 +79,12 @@ def join(session: Session, sid: str, meeting_id: int) -> list[PendingEvent]:
     return events
 
 
-def leave(session: Session, sid: str) -> list[PendingEvent]:
-    """Take the socket out of its meeting; the user may go offline."""
+def leave(session: Session, sid: str, meeting_id: int) -> list[PendingEvent]:
+    """Take the socket out of the meeting (if it is in it); the user may go offline."""
     connection = session.get(Connection, sid)
-    return _leave(session, connection) if connection is not None else []
+    if connection is None or connection.meeting_id != meeting_id:
+        return []
+    return _leave(session, connection)
 
 
 def disconnect(session: Session, sid: str) -> list[PendingEvent]:

@@ -116,7 +116,7 @@ class CommandPipeline:
     def _transaction(self, spec: CommandSpec, payload: Payload, sid: str,
                      conn: ConnectionInfo) -> tuple[Envelope, list[EventEnvelope]]:
         db = self.services.db
-        request_id = payload.request_id if spec.writes else None
+        request_id = payload.request_id if spec.writes and spec.replays else None
         with db.write() if spec.writes else db.read() as session:
             meeting_id = getattr(payload, "meeting_id", None)
             if spec.writes and meeting_id is not None:

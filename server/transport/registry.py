@@ -26,6 +26,9 @@ class CommandSpec:
     handler: Callable[[CommandContext, Any], Outcome]
     writes: bool = True
     """Read-only commands run without a write transaction."""
+    replays: bool = True
+    """A repeated request_id gets the first answer. Not for meeting.join: joining twice is
+    harmless, and a retry (perhaps from a new socket) needs the state now, not the old one."""
 
     @property
     def model(self) -> type[Payload]:
@@ -39,7 +42,7 @@ _SPECS = [
     CommandSpec(c.PARTICIPANT_SET, access(ADMIN, ORGANIZER, SECRETARY), participants.set_participant),
     CommandSpec(c.PARTICIPANT_REMOVE, access(ADMIN, ORGANIZER, SECRETARY), participants.remove_participant),
     CommandSpec(c.USER_LIST, access(ADMIN, ORGANIZER, SECRETARY), participants.list_users, writes=False),
-    CommandSpec(c.MEETING_JOIN, Access(meeting_roles=ALL_ROLES), joining.join),
+    CommandSpec(c.MEETING_JOIN, Access(meeting_roles=ALL_ROLES), joining.join, replays=False),
     CommandSpec(c.MEETING_LEAVE, Access(meeting_roles=ALL_ROLES), joining.leave),
     CommandSpec(c.MEETING_START, access(CHAIR), meetings.start),
     CommandSpec(c.MEETING_END, access(CHAIR), meetings.end),

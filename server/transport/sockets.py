@@ -65,7 +65,8 @@ def register(services: Services, pipeline: CommandPipeline) -> None:
         if name == c.MEETING_JOIN:
             return await _join(services, pipeline, sid, conn, args)
         envelope = await pipeline.run(name, args, sid, conn)
-        if name == c.MEETING_LEAVE and envelope["ok"] and conn.meeting_id is not None:
+        if name == c.MEETING_LEAVE and envelope["ok"] and conn.meeting_id is not None \
+                and conn.meeting_id == args[0].get("meeting_id"):
             await sio.leave_room(sid, meeting_room(conn.meeting_id))
             conn.meeting_id = None
         return envelope

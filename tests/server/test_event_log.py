@@ -176,3 +176,14 @@ def test_concurrent_presence_changes_replay_to_the_final_state(world: World) -> 
     events = world.events(since=start_seq)
     assert [e["seq"] for e in events] == list(range(start_seq + 1, world.seq() + 1))
     assert apply_events(start, events) == world.snapshot("chair")
+
+
+def test_a_socket_whose_token_expired_is_refused_and_changes_nothing(world: World) -> None:
+    from dataclasses import replace
+
+    from server.persistence.models import utcnow
+
+    world.conns["chair"] = replace(world.conns["chair"], token_expires_at=utcnow())
+    message = world.refused("chair", "agenda.add_item", {"meeting_id": world.main, "title": "Muộn"},
+                            "unauthenticated")
+    assert "expired" in message

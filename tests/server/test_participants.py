@@ -144,3 +144,29 @@ def test_join_answers_snapshot_or_missed_events(world: World) -> None:
     # Ahead of the server (a reset database): a fresh snapshot.
     ahead = world.ok("observer", "meeting.join", {"meeting_id": world.main, "since_seq": 10_000}, sid=sid)
     assert ahead["snapshot"] == world.snapshot("observer")
+
+
+def test_a_retried_join_is_answered_afresh(world: World) -> None:
+    """A client that lost the answer to its join retries it, maybe on a new socket, with the
+    same request_id: it must be online again and get today's state, not the first answer."""
+    payload = {"meeting_id": world.main, "request_id": "3c1e9a52-join-retry"}
+    first_socket = world.connect("delegate")
+    first = world.ok("delegate", "meeting.join", payload, sid=first_socket)
+    world.disconnect(first_socket)
+    world.ok("chair", "agenda.add_item", {"meeting_id": world.main, "title": "Trong lúc vắng"})
+    again = world.ok("delegate", "meeting.join", payload, sid=world.connect("delegate"))
+    assert again["seq"] == world.seq() > first["seq"]
+    assert again["snapshot"] == world.snapshot("delegate")
+    assert people(world)[world.users["delegate"]]["online"] is True
+
+
+def test_leaving_another_meeting_leaves_this_one_alone(world: World) -> None:
+    other = world.new_meeting()  # the delegate takes part in both
+    sid = world.connect("delegate")
+    world.ok("delegate", "meeting.join", {"meeting_id": world.main}, sid=sid)
+    seq, other_seq = world.seq(), world.seq(other.id)
+    world.ok("delegate", "meeting.leave", {"meeting_id": other.id}, sid=sid)
+    assert people(world)[world.users["delegate"]]["online"] is True
+    assert (world.seq(), world.seq(other.id)) == (seq, other_seq)
+    world.ok("delegate", "meeting.leave", {"meeting_id": world.main}, sid=sid)
+    assert people(world)[world.users["delegate"]]["online"] is False
