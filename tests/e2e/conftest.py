@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -12,11 +14,20 @@ from tests.support.server_process import ServerProcess
 DEMO_USERS = ["admin", "chair", "secretary", "observer1", *(f"delegate{i}" for i in range(1, 7))]
 
 
+@pytest.fixture(scope="session")
+def seeded_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data directory with the demo seeded once (hashing ten passwords takes seconds)."""
+    template = ServerProcess(tmp_path_factory.mktemp("seeded"))
+    template.seed_demo()
+    return template.data_dir
+
+
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+def server(tmp_path_factory: pytest.TempPathFactory, seeded_sqlite: Path) -> Iterator[ServerProcess]:
     """One server on SQLite with the demo users, for the tests of a module."""
     process = ServerProcess(tmp_path_factory.mktemp("server"))
-    process.seed_demo()
+    for file in seeded_sqlite.glob("meetings.db*"):
+        shutil.copy(file, process.data_dir / file.name)
     process.start()
     try:
         yield process
