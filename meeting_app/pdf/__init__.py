@@ -1,8 +1,12 @@
 """PDF documents for the client: the only package that imports PyMuPDF.
 
-Everything PyMuPDF does happens on one worker thread owned by a ``PdfEngine`` (MuPDF is
-not thread-safe). The GUI thread talks to it with method calls that return at once and
-gets answers as Qt signals. This package imports no ``ui``/``state``/``net`` code.
+A ``PdfEngine`` owns one worker thread that takes requests in priority order and runs
+each in the engine's PDF process (``child.py``), the one place PyMuPDF is called: MuPDF
+is not thread-safe, and PyMuPDF holds the GIL for a whole render, which on a thread would
+freeze the GUI for as long (150 ms for a scanned page). A PDF that crashes or hangs
+MuPDF costs a new process, not the application. The GUI thread talks to the engine with
+method calls that return at once and gets answers as Qt signals (``QImage`` pixels). This
+package imports no ``ui``/``state``/``net`` code.
 
 Quick start (GUI thread)::
 
@@ -42,23 +46,40 @@ Signals: ``document_opened(DocumentInfo)``, ``open_failed(int, PdfError)``,
 ``render_failed(RenderFailure)``, ``search_progress(int, list[SearchHit])``,
 ``search_finished(int, int)``.
 
+Every signal in this package and in ``ui/reader`` is emitted through ``signals.emit``:
+PySide6 6.12.0 loses a reference to ``True`` on each ``SignalInstance.emit`` and aborts
+Python 3.11 after a few hundred emits (see that module).
+
 Errors never raise out of the engine: broken, truncated, empty, non-PDF or
 password-protected files give ``open_failed`` with a ``PdfError`` whose ``code`` is one of
 ``not_found``, ``empty``, ``not_pdf``, ``damaged``, ``encrypted``, ``wrong_password``,
 ``internal`` and whose ``message`` can be shown to the user; the engine keeps working.
 """
 
-from meeting_app.pdf.engine import PdfEngine, shared_engine
-from meeting_app.pdf.results import (
-    DocumentInfo,
-    EngineStats,
-    PdfError,
-    Priority,
-    RenderFailure,
-    RenderResult,
-    SearchHit,
-    TocEntry,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from meeting_app.pdf.documents import DocumentInfo, PdfError, TocEntry
+    from meeting_app.pdf.engine import PdfEngine, shared_engine
+    from meeting_app.pdf.results import EngineStats, Priority, RenderFailure, RenderResult, SearchHit
+
+# Imported on first use: the PDF process imports ``meeting_app.pdf.child``, and through it
+# this package, and should not load Qt for names it never uses.
+_HOMES = {"DocumentInfo": "documents", "PdfError": "documents", "TocEntry": "documents",
+          "PdfEngine": "engine", "shared_engine": "engine", "EngineStats": "results",
+          "Priority": "results", "RenderFailure": "results", "RenderResult": "results",
+          "SearchHit": "results"}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{home}"), name)
+
 
 __all__ = [
     "DocumentInfo",

@@ -1,9 +1,10 @@
-"""``PdfEngine``: the GUI thread's handle on the PDF worker thread.
+"""``PdfEngine``: the GUI thread's handle on the PDF worker.
 
-The GUI half keeps the page caches and the bookkeeping of what is queued or running; the
-worker half (``worker.py``) does every PyMuPDF call. A request for an image already
-cached is answered on the next turn of the event loop without touching the worker; a
-request for an image already queued or being rendered joins that render.
+Three parts: this GUI-side half keeps the page caches and the bookkeeping of what is
+queued or running; one worker thread (``worker.py``) takes the jobs in priority order and
+drives the PDF process (``child.py``), where every PyMuPDF call happens. A request for an
+image already cached is answered on the next turn of the event loop without touching the
+worker; a request for an image already queued or being rendered joins that render.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ import itertools
 import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import Literal
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QImage
 
 from meeting_app.pdf import worker as worker_module
 from meeting_app.pdf.cache import ImageCache
+from meeting_app.pdf.documents import MAX_PIXELS, DocumentInfo
 from meeting_app.pdf.jobs import (
     Answer,
     CloseJob,
@@ -38,13 +40,13 @@ from meeting_app.pdf.jobs import (
     scale_key,
 )
 from meeting_app.pdf.results import (
-    DocumentInfo,
     EngineStats,
     Priority,
     RenderFailure,
     RenderKind,
     RenderResult,
 )
+from meeting_app.pdf.signals import emit
 
 CacheKey = tuple[int, int, int]
 
@@ -59,11 +61,11 @@ class _Pending:
 
 
 class PdfEngine(QObject):
-    """Opens, renders and searches PDF documents on one worker thread.
+    """Opens, renders and searches PDF documents off the GUI thread.
 
-    Create one per process (``shared_engine()``): a second live engine would call MuPDF
-    from a second thread, so the constructor refuses while another is running. Every
-    method is called on the GUI thread and returns at once; results come as signals.
+    The application needs one (``shared_engine()``); each engine has its own worker
+    thread and PDF process. Every method is called on the GUI thread and returns at
+    once; results come as signals.
     """
 
     document_opened = Signal(object)
@@ -81,16 +83,13 @@ class PdfEngine(QObject):
     search_finished = Signal(int, int)
     """(search id, total number of hits)."""
 
-    MAX_PIXELS = worker_module.MAX_PIXELS
-    _running: ClassVar[PdfEngine | None] = None
-
+    MAX_PIXELS = MAX_PIXELS
+    """Largest render in pixels; bigger requests are rendered at a smaller scale."""
     _answer = Signal(object)
     _cached = Signal(object)
 
     def __init__(self, parent: QObject | None = None, cache_bytes: int = 256 * 2**20,
                  thumbnail_cache_bytes: int = 32 * 2**20) -> None:
-        if PdfEngine._running is not None:
-            raise RuntimeError("a PdfEngine is already running; use shared_engine()")
         super().__init__(parent)
         self.page_cache = ImageCache(cache_bytes)
         self.thumbnail_cache = ImageCache(thumbnail_cache_bytes)
@@ -108,7 +107,6 @@ class PdfEngine(QObject):
         self._worker = worker_module.Worker(self._queue, self._post)
         self._thread = threading.Thread(target=self._worker.run, name="pdf-engine", daemon=True)
         self._thread.start()
-        PdfEngine._running = self
 
     # ---- documents ----
 
@@ -237,9 +235,7 @@ class PdfEngine(QObject):
         return len(self._queue)
 
     def shutdown(self, timeout: float = 5.0) -> None:
-        """Stop the worker thread (after the job it is running) and close every document."""
-        if PdfEngine._running is self:
-            PdfEngine._running = None
+        """Stop the worker thread (after the job it is running) and the PDF process."""
         self._queue.remove(lambda job: True)
         self._queue.put(StopJob(), Priority.CONTROL)
         self._thread.join(timeout)
@@ -258,7 +254,7 @@ class PdfEngine(QObject):
         image = (self.thumbnail_cache if thumb else self.page_cache).get(job.cache_key)
         if image is not None:
             self._stats = replace(self._stats, served_from_cache=self._stats.served_from_cache + 1)
-            self._cached.emit(RenderResult(request_id, job.doc, job.page, job.scale_key / 1000,
+            emit(self._cached, RenderResult(request_id, job.doc, job.page, job.scale_key / 1000,
                                            image, job.kind, True))
             return request_id
         pending = self._inflight.get((job.cache_key, thumb))
@@ -275,11 +271,11 @@ class PdfEngine(QObject):
     def _post(self, answer: Answer) -> None:
         """Called on the worker thread."""
         with contextlib.suppress(RuntimeError):  # the Qt object is gone (application exit)
-            self._answer.emit(answer)
+            emit(self._answer, answer)
 
     @Slot(object)
     def _deliver_cached(self, result: RenderResult) -> None:
-        (self.thumbnail_ready if result.kind == "thumbnail" else self.page_rendered).emit(result)
+        emit(self.thumbnail_ready if result.kind == "thumbnail" else self.page_rendered, result)
 
     @Slot(object)
     def _on_answer(self, answer: Answer) -> None:
@@ -288,25 +284,25 @@ class PdfEngine(QObject):
         elif isinstance(answer, RenderFailed):
             pending = self._inflight.pop((answer.job.cache_key, answer.job.kind == "thumbnail"), None)
             for request_id in pending.request_ids if pending else []:
-                self.render_failed.emit(RenderFailure(request_id, answer.job.doc, answer.job.page,
+                emit(self.render_failed, RenderFailure(request_id, answer.job.doc, answer.job.page,
                                                       answer.message))
         elif isinstance(answer, SearchProgress):
             if answer.search_id in self._searches:
                 if answer.hits:
-                    self.search_progress.emit(answer.search_id, answer.hits)
+                    emit(self.search_progress, answer.search_id, answer.hits)
                 if answer.finished:
                     del self._searches[answer.search_id]
-                    self.search_finished.emit(answer.search_id, answer.total_hits)
+                    emit(self.search_finished, answer.search_id, answer.total_hits)
         elif isinstance(answer, Opened):
             if answer.info.doc in self._opening:
                 self._opening.discard(answer.info.doc)
                 self._infos[answer.info.doc] = answer.info
-                self.document_opened.emit(answer.info)
+                emit(self.document_opened, answer.info)
             else:  # closed while it was opening
                 self._queue.put(CloseJob(answer.info.doc), Priority.CONTROL)
         elif isinstance(answer, OpenFailed) and answer.doc in self._opening:
             self._opening.discard(answer.doc)
-            self.open_failed.emit(answer.doc, answer.error)
+            emit(self.open_failed, answer.doc, answer.error)
 
     def _on_rendered(self, answer: Rendered) -> None:
         job = answer.job
@@ -322,7 +318,7 @@ class PdfEngine(QObject):
         for request_id in waiting or [0]:
             result = RenderResult(request_id, job.doc, job.page, job.scale_key / 1000, answer.image,
                                   kind, False, answer.render_ms)
-            (self.thumbnail_ready if thumb else self.page_rendered).emit(result)
+            emit(self.thumbnail_ready if thumb else self.page_rendered, result)
 
 
 _shared: PdfEngine | None = None

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-from meeting_app.pdf.results import DocumentInfo, PdfError, RenderKind, SearchHit
+from meeting_app.pdf.documents import DocumentInfo, PdfError
+from meeting_app.pdf.results import RenderKind, SearchHit
 
 
 def scale_key(scale: float) -> int:

@@ -1,14 +1,14 @@
-"""What the PDF engine hands back: document facts, rendered pages, search hits, errors.
+"""What the PDF engine hands back to the GUI thread: rendered pages, search hits, counters.
 
-All of these are plain values, made on the engine's worker thread and read on the GUI
-thread. ``QImage`` and ``QRectF`` are safe to build off the GUI thread (``QPixmap`` is not).
+Plain values, made on the engine's worker thread and read on the GUI thread. ``QImage``
+and ``QRectF`` are safe to build off the GUI thread (``QPixmap`` is not). The facts about
+a document and the errors are in ``documents`` (no Qt there: the PDF process uses them).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import IntEnum
-from pathlib import Path
 from typing import Literal
 
 from PySide6.QtCore import QRectF
@@ -16,9 +16,6 @@ from PySide6.QtGui import QImage
 
 RenderKind = Literal["page", "prefetch", "thumbnail"]
 """Why a page was rendered: asked for, fetched ahead, or a small preview."""
-
-ErrorCode = Literal["not_found", "empty", "not_pdf", "damaged", "encrypted", "wrong_password",
-                    "internal"]
 
 
 class Priority(IntEnum):
@@ -29,50 +26,6 @@ class Priority(IntEnum):
     THUMBNAIL = 15
     PREFETCH = 20
     SEARCH = 30
-
-
-class PdfError(Exception):
-    """A document the engine cannot open or a page it cannot render, with a message a
-    delegate can read ("This document is protected by a password.")."""
-
-    def __init__(self, code: ErrorCode, message: str) -> None:
-        super().__init__(message)
-        self.code: ErrorCode = code
-        self.message = message
-
-    def __repr__(self) -> str:
-        return f"PdfError({self.code!r}, {self.message!r})"
-
-
-@dataclass(frozen=True)
-class TocEntry:
-    """One line of the table of contents (the PDF's outline)."""
-
-    level: int
-    """1 for top level entries, 2 for their children, ..."""
-    title: str
-    page: int
-    """0-based target page; -1 when the entry points nowhere in this document."""
-
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    """What ``PdfEngine.open`` found out about a document."""
-
-    doc: int
-    """The engine's key for the document, as returned by ``PdfEngine.open``."""
-    path: Path
-    page_count: int
-    page_sizes: tuple[tuple[float, float], ...]
-    """(width, height) of each page in points (1/72 inch), rotation applied."""
-    toc: tuple[TocEntry, ...]
-    metadata: dict[str, str] = field(default_factory=dict)
-    """The non-empty entries of the PDF's info dictionary (title, author, subject, ...)."""
-
-    @property
-    def title(self) -> str:
-        """The document's own title, or its file name."""
-        return self.metadata.get("title") or self.path.stem
 
 
 @dataclass(frozen=True)

@@ -1,24 +1,31 @@
-"""The worker thread: the one place where PyMuPDF is called.
+"""The engine's worker thread: it drives the PDF process (``child.py``), one job at a time.
 
-MuPDF's context in PyMuPDF is global and not thread-safe, so every document is opened,
-rendered, searched and closed here, one job at a time, in priority order. Nothing in this
-module touches Qt widgets; it builds ``QImage``/``QRectF`` values (safe off the GUI thread)
-and hands answers to ``post``, which the engine wires to a queued signal.
+It takes jobs from the queue in priority order, sends each to the process and waits for
+the reply (the GIL is free while it waits, so the GUI thread runs on), turns the reply
+into ``QImage``/``QRectF`` values and hands them to ``post``. If the process dies (a
+hostile PDF crashed MuPDF) it starts another and tries the job once more; if it hangs it
+is killed and the job fails. Documents open in a process that died are opened again in
+the new one on their next use.
 """
 
 from __future__ import annotations
 
 import logging
-import math
-import time
+import os
+import socket
+import subprocess
+import sys
 from collections.abc import Callable
+from multiprocessing import AuthenticationError
+from multiprocessing.connection import Connection, deliver_challenge
+from multiprocessing.shared_memory import SharedMemory
 from pathlib import Path
+from typing import Any
 
-import pymupdf
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage
 
-from meeting_app.pdf import text_search
+from meeting_app.pdf.documents import PdfError
 from meeting_app.pdf.jobs import (
     Answer,
     CloseJob,
@@ -35,84 +42,22 @@ from meeting_app.pdf.jobs import (
     ShrinkStoreJob,
     StopJob,
 )
-from meeting_app.pdf.results import DocumentInfo, PdfError, Priority, SearchHit, TocEntry
+from meeting_app.pdf.results import Priority, SearchHit
 
 log = logging.getLogger(__name__)
 
-MAX_PIXELS = 24_000_000
-"""Largest render in pixels (96 MB as RGB32): an A4 page at 690 % on a 2x screen. A bigger
-request (extreme zoom, or a hostile 200-inch page) is rendered smaller instead."""
 SEARCH_SLICE_S = 0.03
 """How long one search job runs before it yields to queued renders."""
+JOB_TIMEOUT_S = 30.0
+"""A job taking longer has hung MuPDF: the process is killed."""
+SHM_BYTES = 32 * 2**20
+"""Shared pixel buffer: an A4 page at 2x is 6 MB as RGB; bigger renders use the pipe."""
+STARTUP_TIMEOUT_S = 30.0
+PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 
 
-def open_document(path: Path, password: str | None) -> pymupdf.Document:
-    """Open ``path`` as a PDF or raise ``PdfError`` with a message a delegate can act on."""
-    if not path.is_file():
-        raise PdfError("not_found", f"The file {path.name} does not exist.")
-    if path.stat().st_size == 0:
-        raise PdfError("empty", f"The file {path.name} is empty (0 bytes).")
-    try:
-        # filetype="pdf": never read a text or image file as a "document" by its content.
-        doc = pymupdf.open(path, filetype="pdf")
-    except pymupdf.FileDataError as error:
-        raise PdfError("not_pdf", f"The file {path.name} is not a PDF document.") from error
-    except Exception as error:
-        raise PdfError("damaged", f"The file {path.name} cannot be read: {error}") from error
-    try:
-        if doc.needs_pass:
-            if not password:
-                raise PdfError("encrypted", "This document is protected by a password.")
-            if not doc.authenticate(password):
-                raise PdfError("wrong_password", "The password for this document is wrong.")
-        if doc.page_count == 0:
-            raise PdfError("damaged", f"The file {path.name} is damaged: it has no pages.")
-        if doc.is_repaired and not _has_end_marker(path):
-            # MuPDF rebuilds what it can of a cut-off file; showing half a document as if it
-            # were whole would mislead, so a truncated download is refused outright.
-            raise PdfError("damaged", f"The file {path.name} is incomplete (cut off); "
-                                      "download it again.")
-    except BaseException:
-        doc.close()
-        raise
-    return doc
-
-
-def _has_end_marker(path: Path) -> bool:
-    with path.open("rb") as file:
-        file.seek(max(0, path.stat().st_size - 4096))
-        return b"%%EOF" in file.read()
-
-
-def describe(doc_key: int, path: Path, doc: pymupdf.Document) -> DocumentInfo:
-    """Page sizes, outline and metadata of an open document."""
-    sizes = []
-    for number in range(doc.page_count):
-        try:
-            rect = doc.load_page(number).rect
-            sizes.append((float(rect.width), float(rect.height)))
-        except Exception:  # a damaged page: keep its place, it will fail to render alone
-            sizes.append(sizes[-1] if sizes else (595.0, 842.0))
-    toc = []
-    for entry in doc.get_toc(simple=True):
-        level, title, page = entry[0], entry[1], entry[2]
-        target = page - 1 if 1 <= page <= doc.page_count else -1
-        toc.append(TocEntry(int(level), str(title).strip(), target))
-    metadata = {k: str(v).strip() for k, v in (doc.metadata or {}).items()
-                if isinstance(v, str) and v.strip() and k != "format"}
-    return DocumentInfo(doc_key, path, doc.page_count, tuple(sizes), tuple(toc), metadata)
-
-
-def render_page(page: pymupdf.Page, scale: float) -> QImage:
-    """``page`` at ``scale`` device pixels per point (smaller if above ``MAX_PIXELS``)."""
-    pixels = page.rect.width * page.rect.height * scale * scale
-    if pixels > MAX_PIXELS:  # (a hair under, as MuPDF rounds the pixel size outwards)
-        scale *= math.sqrt(MAX_PIXELS / pixels) * 0.998
-    pix = page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False)
-    image = QImage(pix.samples_mv, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888)
-    # convertToFormat makes a deep copy (the pixmap's memory goes when ``pix`` does) and
-    # gives the raster paint engine its native format, so painting is a plain blit.
-    return image.convertToFormat(QImage.Format.Format_RGB32)
+class ProcessDied(Exception):
+    """The PDF process crashed, hung or could not be reached."""
 
 
 class Worker:
@@ -121,25 +66,39 @@ class Worker:
     def __init__(self, queue: JobQueue, post: Callable[[Answer], None]) -> None:
         self.queue = queue
         self.post = post
-        self.docs: dict[int, pymupdf.Document] = {}
-        self.page_texts: dict[tuple[int, int], str] = {}
+        self.opened: dict[int, tuple[str, str | None]] = {}
+        self.in_process: set[int] = set()
+        self.process: subprocess.Popen[bytes] | None = None
+        self.conn: Connection | None = None
+        self.shm: SharedMemory | None = None
+        self.starts = 0
+
+    @property
+    def restarts(self) -> int:
+        """How many times the PDF process had to be replaced."""
+        return max(0, self.starts - 1)
 
     def run(self) -> None:
-        # MuPDF prints repairs and syntax errors to stderr; they become exceptions or
-        # clear messages here instead.
-        pymupdf.TOOLS.mupdf_display_errors(False)
-        pymupdf.TOOLS.mupdf_display_warnings(False)
-        while True:
-            job = self.queue.get()
-            if isinstance(job, StopJob):
-                break
+        self.shm = SharedMemory(create=True, size=SHM_BYTES)
+        try:
             try:
-                self.handle(job)
-            except Exception:  # never let one bad job end the thread
-                log.exception("PDF job failed: %r", job)
-        for doc in self.docs.values():
-            doc.close()
-        self.docs.clear()
+                self._start()  # now, so the first document does not wait for it
+            except ProcessDied:
+                log.exception("the PDF process did not start; trying again on the next job")
+            while True:
+                job = self.queue.get()
+                if isinstance(job, StopJob):
+                    break
+                try:
+                    self.handle(job)
+                except Exception:  # never let one bad job end the thread
+                    log.exception("PDF job failed: %r", job)
+        finally:
+            try:
+                self._stop()
+            finally:
+                self.shm.close()
+                self.shm.unlink()
 
     def handle(self, job: Job) -> None:
         if isinstance(job, RenderJob):
@@ -149,81 +108,148 @@ class Worker:
         elif isinstance(job, SearchJob):
             self.search(job)
         elif isinstance(job, CloseJob):
-            doc = self.docs.pop(job.doc, None)
-            if doc is not None:
-                doc.close()
-            self.page_texts = {k: v for k, v in self.page_texts.items() if k[0] != job.doc}
+            self.opened.pop(job.doc, None)
+            if job.doc in self.in_process:
+                self.in_process.discard(job.doc)
+                self.call(("close", job.doc))
         elif isinstance(job, ShrinkStoreJob):
-            pymupdf.TOOLS.store_shrink(100)
+            self.call(("shrink",))
+
+    # ---- jobs ----
 
     def open(self, job: OpenJob) -> None:
         try:
-            doc = open_document(job.path, job.password)
-            info = describe(job.doc, job.path, doc)
-        except PdfError as error:
-            self.post(OpenFailed(job.doc, error))
-        except Exception as error:
-            log.exception("opening %s", job.path)
-            self.post(OpenFailed(job.doc, PdfError("internal", f"The document cannot be opened: {error}")))
+            reply = self.call(("open", job.doc, str(job.path), job.password))
+        except ProcessDied:
+            reply = ("error", "damaged", f"The file {job.path.name} stops the PDF reader; "
+                                         "it is damaged or malicious.")
+        if reply[0] == "opened":
+            self.opened[job.doc] = (str(job.path), job.password)
+            self.in_process.add(job.doc)
+            self.post(Opened(reply[1]))
         else:
-            self.docs[job.doc] = doc
-            self.post(Opened(info))
+            self.post(OpenFailed(job.doc, PdfError(reply[1], reply[2])))
 
     def render(self, job: RenderJob) -> None:
-        doc = self.docs.get(job.doc)
-        if doc is None:
-            self.post(RenderFailed(job, "The document is not open."))
-            return
-        if not 0 <= job.page < doc.page_count:
-            self.post(RenderFailed(job, f"There is no page {job.page + 1}."))
-            return
-        started = time.perf_counter()
         try:
-            image = render_page(doc.load_page(job.page), job.scale_key / 1000)
-        except Exception as error:
-            self.post(RenderFailed(job, f"Page {job.page + 1} cannot be displayed: {error}"))
+            reply = self.call(("render", job.doc, job.page, job.scale_key / 1000), job.doc)
+        except ProcessDied:
+            reply = ("error", "damaged", f"Page {job.page + 1} stops the PDF reader; it is damaged.")
+        if reply[0] != "image":
+            self.post(RenderFailed(job, reply[2]))
             return
-        self.post(Rendered(job, image, (time.perf_counter() - started) * 1000))
+        _, width, height, stride, in_shm, render_ms, *overflow = reply
+        assert self.shm is not None and self.shm.buf is not None
+        pixels = self.shm.buf[: stride * height] if in_shm else overflow[0]
+        raw = QImage(pixels, width, height, stride, QImage.Format.Format_RGB888)
+        # convertToFormat makes a deep copy (the shared buffer is reused by the next
+        # render) and gives the raster paint engine its native format: painting is a blit.
+        image = raw.convertToFormat(QImage.Format.Format_RGB32)
+        del raw
+        if in_shm:
+            pixels.release()
+        self.post(Rendered(job, image, render_ms))
 
     def search(self, job: SearchJob) -> None:
-        doc = self.docs.get(job.doc)
-        if doc is None or job.cancelled.is_set():
+        if job.cancelled.is_set() or job.doc not in self.opened:
             return
-        query, ignore_marks = text_search.fold_query(job.query)
-        deadline = time.perf_counter() + SEARCH_SLICE_S
-        hits: list[SearchHit] = []
-        while job.next_page < doc.page_count and not job.cancelled.is_set():
-            hits.extend(self._search_page(doc, job.doc, job.next_page, query, ignore_marks))
-            job.next_page += 1
-            if time.perf_counter() > deadline:
-                break
+        try:
+            reply = self.call(("search", job.doc, job.query, job.next_page, SEARCH_SLICE_S), job.doc)
+        except ProcessDied:
+            reply = ("error", "damaged", "")
         if job.cancelled.is_set():
             return
+        if reply[0] != "hits":  # a page the search cannot get past: stop at what was found
+            self.post(SearchProgress(job.search_id, [], job.next_page, True, job.total_hits))
+            return
+        _, found, next_page, page_count = reply
+        hits = [SearchHit(page, tuple(QRectF(*rect) for rect in rects)) for page, rects in found]
+        job.next_page = next_page
         job.total_hits += len(hits)
-        finished = job.next_page >= doc.page_count
-        self.post(SearchProgress(job.search_id, hits, job.next_page, finished, job.total_hits))
+        finished = next_page >= page_count
+        self.post(SearchProgress(job.search_id, hits, next_page, finished, job.total_hits))
         if not finished:
             self.queue.put(job, Priority.SEARCH)
 
-    def _search_page(self, doc: pymupdf.Document, key: int, number: int, query: str,
-                     ignore_marks: bool) -> list[SearchHit]:
-        known = self.page_texts.get((key, number))
-        if not query or (known is not None and not text_search.contains(known, query, ignore_marks)):
-            return []
+    # ---- the process ----
+
+    def call(self, request: tuple[Any, ...], doc: int | None = None) -> tuple[Any, ...]:
+        """Send ``request`` and return the reply, opening ``doc`` first if a new process
+        does not have it yet. A process that died is replaced and the request sent once
+        more; a hang or a second death raises ``ProcessDied``."""
+        for attempt in (1, 2):
+            try:
+                if self.process is None or self.process.poll() is not None:
+                    self._stop(kill=True)
+                    self._start()
+                if doc is not None and doc in self.opened and doc not in self.in_process:
+                    path, password = self.opened[doc]
+                    if self._exchange(("open", doc, path, password))[0] == "opened":
+                        self.in_process.add(doc)
+                return self._exchange(request)
+            except ProcessDied as error:
+                log.warning("PDF process lost during %s: %s", request[0], error)
+                self._stop(kill=True)
+                if "timed out" in str(error) or attempt == 2:  # a hang is not retried
+                    raise
+        raise AssertionError("unreachable")
+
+    def _exchange(self, request: tuple[Any, ...]) -> tuple[Any, ...]:
+        assert self.conn is not None
         try:
-            page = doc.load_page(number)
-            page_text = text_search.read_page(page)
-        except Exception:
-            log.warning("cannot read the text of page %d", number + 1, exc_info=True)
-            return []
-        self.page_texts[(key, number)] = page_text.text
-        # Characters come in unrotated page space; the image is of the rotated page.
-        rotation = page.rotation_matrix
-        found = []
-        for boxes in text_search.find(page_text, query, ignore_marks):
-            rects = []
-            for box in boxes:
-                r = pymupdf.Rect(box) * rotation
-                rects.append(QRectF(r.x0, r.y0, r.width, r.height))
-            found.append(SearchHit(number, tuple(rects)))
-        return found
+            self.conn.send(request)
+            if not self.conn.poll(JOB_TIMEOUT_S):
+                raise ProcessDied(f"{request[0]} timed out after {JOB_TIMEOUT_S:.0f} s")
+            reply: tuple[Any, ...] = self.conn.recv()
+            if reply[0] == "image" and not reply[4]:
+                reply = (*reply, self.conn.recv_bytes())
+            return reply
+        except (EOFError, OSError) as error:
+            raise ProcessDied(str(error) or type(error).__name__) from error
+
+    def _start(self) -> None:
+        """Start the PDF process and connect to it.
+
+        A plain ``python -m meeting_app.pdf.child``, not ``multiprocessing``: its spawn
+        would import the application's main module (all of Qt and the UI) into the PDF
+        process. The process connects back over loopback and proves it knows the random
+        key given on its stdin, so no other local program can pose as it.
+        """
+        assert self.shm is not None
+        self.starts += 1
+        key = os.urandom(32)
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(PACKAGE_ROOT), env.get("PYTHONPATH")) if p)
+        with socket.create_server(("127.0.0.1", 0)) as server:
+            server.settimeout(STARTUP_TIMEOUT_S)
+            command = [sys.executable, "-m", "meeting_app.pdf.child", str(server.getsockname()[1]),
+                       self.shm.name]
+            self.process = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
+            assert self.process.stdin is not None
+            self.process.stdin.write(key.hex().encode() + b"\n")
+            self.process.stdin.close()
+            try:
+                sock, _ = server.accept()
+            except OSError as error:
+                raise ProcessDied(f"the PDF process did not start: {error}") from error
+        sock.settimeout(None)
+        self.conn = Connection(sock.detach())
+        try:
+            deliver_challenge(self.conn, key)
+        except (AuthenticationError, EOFError, OSError) as error:
+            raise ProcessDied(f"the PDF process did not answer: {error}") from error
+        self.in_process = set()
+
+    def _stop(self, kill: bool = False) -> None:
+        if self.conn is not None:
+            self.conn.close()  # the process reads end-of-file and leaves
+            self.conn = None
+        if self.process is not None:
+            if kill:
+                self.process.kill()
+            try:
+                self.process.wait(5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(5)
+            self.process = None

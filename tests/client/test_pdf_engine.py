@@ -4,11 +4,13 @@ stale requests, searching Vietnamese text, and broken files."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QImage
 
 from meeting_app.pdf import DocumentInfo, PdfEngine, PdfError, RenderResult, SearchHit, TocEntry, text_search
@@ -49,7 +51,6 @@ def render(qtbot: Any, engine: PdfEngine, doc: int, page: int, scale: float) -> 
     engine.page_rendered.connect(results.append)
     request = engine.render(doc, page, scale)
     qtbot.waitUntil(lambda: any(r.request_id == request for r in results), timeout=WAIT)
-    engine.page_rendered.disconnect(results.append)
     return next(r for r in results if r.request_id == request)
 
 
@@ -133,14 +134,14 @@ def test_stale_requests_are_dropped(qtbot: Any, engine: PdfEngine, sample: pdfs.
                                     monkeypatch: pytest.MonkeyPatch) -> None:
     doc = open_doc(qtbot, engine, sample.path)
     entered, gate = threading.Event(), threading.Event()
-    real = worker_module.render_page
+    real = engine._worker.render
 
-    def held_render(page: Any, scale: float) -> QImage:  # the worker is busy until the gate opens
+    def held_render(job: Any) -> None:  # the worker is busy until the gate opens
         entered.set()
         assert gate.wait(WAIT / 1000)
-        return real(page, scale)
+        real(job)
 
-    monkeypatch.setattr(worker_module, "render_page", held_render)
+    monkeypatch.setattr(engine._worker, "render", held_render)
     results: list[RenderResult] = []
     engine.page_rendered.connect(results.append)
     engine.render(doc, 0, 1.0)
@@ -273,6 +274,34 @@ def test_closing_forgets_the_document(qtbot: Any, engine: PdfEngine, sample: pdf
     assert "not open" in failures[0].message
 
 
-def test_there_is_one_engine_at_a_time(engine: PdfEngine) -> None:
-    with pytest.raises(RuntimeError):
-        PdfEngine()
+def test_a_crashed_pdf_process_is_replaced(qtbot: Any, engine: PdfEngine, sample: pdfs.SamplePdf) -> None:
+    doc = open_doc(qtbot, engine, sample.path)
+    process = engine._worker.process
+    assert process is not None
+    process.kill()  # what a MuPDF crash on a hostile file looks like from here
+    process.wait(5)
+    result = render(qtbot, engine, doc, 1, 1.0)  # the document is reopened in a new process
+    assert dark_pixels(result.image) > 50 and engine._worker.restarts == 1
+    assert [h.page for h in search(qtbot, engine, doc, "điểm cầu")] == sorted(sample.words["điểm cầu"] * 2)
+
+
+def test_the_gui_thread_runs_while_a_page_renders(qtbot: Any, engine: PdfEngine,
+                                                  sample: pdfs.SamplePdf) -> None:
+    """PyMuPDF holds the GIL while it renders; rendering in another process keeps the GUI
+    thread free: a timer keeps ticking through a cold render of the scanned page."""
+    doc = open_doc(qtbot, engine, sample.path)
+    ticks: list[float] = []
+    timer = QTimer(interval=2)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    results: list[RenderResult] = []
+    engine.page_rendered.connect(results.append)
+    started = time.perf_counter()
+    engine.render(doc, sample.scanned_page, 3.0)
+    qtbot.waitUntil(lambda: bool(results), timeout=WAIT)
+    timer.stop()
+    took = time.perf_counter() - started
+    during = [t for t in ticks if t >= started]
+    gaps = [b - a for a, b in zip([started, *during], during, strict=False)]
+    assert took > 0.04 and len(during) > 5 and max(gaps) < took / 2
+

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
 from meeting_app.pdf import PdfEngine, RenderFailure, RenderResult
+from meeting_app.pdf.signals import emit
 
 
 def scale_key(scale: float) -> int:
@@ -92,13 +93,13 @@ class PageImages(QObject):
         key = scale_key(result.scale)
         if key == self._wanted[1] and result.page in self._wanted[0]:
             self._shown[result.page] = (key, result.image)
-            self.changed.emit(result.page)
+            emit(self.changed, result.page)
 
     def _on_thumbnail(self, result: RenderResult) -> None:
         if result.doc == self.doc and result.page in self._wanted[0] and result.page not in self._shown:
-            self.changed.emit(result.page)
+            emit(self.changed, result.page)
 
     def _on_failed(self, failure: RenderFailure) -> None:
         if failure.doc == self.doc:
             self._failed[failure.page] = failure.message
-            self.changed.emit(failure.page)
+            emit(self.changed, failure.page)

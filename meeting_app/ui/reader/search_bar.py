@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from meeting_app.pdf.signals import emit
 from meeting_app.ui.resources import icon
 
 TYPING_PAUSE_MS = 300
@@ -73,7 +74,7 @@ class SearchBar(QFrame):
     def close_bar(self) -> None:
         self._typing.stop()
         self.hide()
-        self.closed.emit()
+        emit(self.closed)
 
     def show_count(self, current: int, total: int, finished: bool) -> None:
         """"3 / 17" (current is 0-based; -1 for none yet), "No matches", or still searching."""
@@ -92,14 +93,14 @@ class SearchBar(QFrame):
         text = self.field.text().strip()
         if text != self._searched:
             self._searched = text
-            self.search_requested.emit(text)
+            emit(self.search_requested, text)
 
     def _enter(self) -> None:
         if self.field.text().strip() != self._searched:
             self._typing.stop()
             self._search_now()
         else:
-            self.next_requested.emit()
+            emit(self.next_requested)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Shift+Enter in the field means "previous"; QLineEdit would report it as Enter.
@@ -107,7 +108,7 @@ class SearchBar(QFrame):
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
                     event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-                self.previous_requested.emit()
+                emit(self.previous_requested)
                 return True
         return super().eventFilter(watched, event)
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QIntValidator
 from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QToolBar, QToolButton, QWidget
 
+from meeting_app.pdf.signals import emit
 from meeting_app.ui.reader.layout import ZOOM_STEPS, ZoomMode
 from meeting_app.ui.resources import icon
 from meeting_app.ui.widgets import Spacer
@@ -66,7 +67,7 @@ class ReaderToolBar(QToolBar):
         menu.addSeparator()
         for zoom in PRESETS:
             menu.addAction(f"{round(zoom * 100)} %").triggered.connect(
-                lambda _=False, z=zoom: self.zoom_chosen.emit(z))
+                lambda _=False, z=zoom: emit(self.zoom_chosen, z))
         self.zoom_button.setMenu(menu)
         self.addSeparator()
         self.search_action = self._action("search", self.tr("Search (Ctrl+F)"), checkable=True)
@@ -112,4 +113,4 @@ class ReaderToolBar(QToolBar):
         text = self.page_edit.text().strip()
         self.page_edit.clearFocus()
         if text.isdigit():
-            self.page_entered.emit(int(text) - 1)
+            emit(self.page_entered, int(text) - 1)
