@@ -113,10 +113,10 @@ def _vector_page(doc: pymupdf.Document, font: pymupdf.Font) -> None:
     for k in range(11):
         y = bottom - k * (bottom - top) / 10
         shape.draw_line((left, y), (right, y))
-    shape.finish(color=(0.8, 0.83, 0.87), width=0.5)
+    shape.finish(color=(0.8, 0.83, 0.87), width=0.5, closePath=False)
     shape.draw_line((left, top), (left, bottom))
     shape.draw_line((left, bottom), (right, bottom))
-    shape.finish(color=(0.1, 0.1, 0.1), width=1.2)
+    shape.finish(color=(0.1, 0.1, 0.1), width=1.2, closePath=False)
     for month in range(12):
         height = (0.2 + 0.7 * abs(math.sin(month * 0.7))) * (bottom - top)
         x = left + 8 + month * 37.5
