@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from protocol.roles import MeetingRole
-from server.domain.accounts import create_user
+from server.domain.accounts import create_user, hash_password
 from server.persistence.db import Database
 from server.persistence.models import AgendaItem, Meeting, Participant, Site, User
 
@@ -52,9 +52,11 @@ def delegate_name(index: int) -> str:
     return base if index <= len(DELEGATE_NAMES) else f"{base} ({index})"
 
 
-def _user(session: Session, username: str, full_name: str, password: str, **roles: bool) -> User:
+def _user(session: Session, username: str, full_name: str, password: str, password_hash: str,
+          **roles: bool) -> User:
     existing = session.scalar(select(User).where(User.username == username))
-    return existing or create_user(session, username, full_name, password, **roles)
+    return existing or create_user(session, username, full_name, password, password_hash=password_hash,
+                                   **roles)
 
 
 def _meeting(session: Session) -> tuple[Meeting, list[Site], bool]:
@@ -81,9 +83,12 @@ def _meeting(session: Session) -> tuple[Meeting, list[Site], bool]:
 def seed_demo(db: Database, data_dir: Path, *, delegates: int = 12, password: str = "demo") -> str:
     """Create the demo users and meeting if they are missing; return a summary line."""
     with db.write() as session:
-        users = {name: _user(session, name, full, password, **roles) for name, full, roles in FIXED_USERS}
+        # Every demo user has the same password: hash it once (argon2 is slow on purpose).
+        digest = hash_password(password)
+        users = {name: _user(session, name, full, password, digest, **roles)
+                 for name, full, roles in FIXED_USERS}
         for i in range(1, delegates + 1):
-            users[f"delegate{i}"] = _user(session, f"delegate{i}", delegate_name(i), password)
+            users[f"delegate{i}"] = _user(session, f"delegate{i}", delegate_name(i), password, digest)
         meeting, sites, created = _meeting(session)
         placed = set(session.scalars(select(Participant.user_id).where(Participant.meeting_id == meeting.id)))
 

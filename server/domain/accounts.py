@@ -49,15 +49,20 @@ def token_digest(token: str) -> str:
 
 
 def create_user(session: Session, username: str, full_name: str, password: str, *,
-                admin: bool = False, organizer: bool = False) -> User:
-    """Add a user; the username must be free."""
+                admin: bool = False, organizer: bool = False, password_hash: str | None = None) -> User:
+    """Add a user; the username must be free.
+
+    ``password_hash``, when given, must be ``hash_password(password)``: it lets a caller
+    creating many users with one password (the demo) pay for argon2 once.
+    """
     username = username.strip()
     if not username or len(username) > 64:
         raise invalid("A username has 1 to 64 characters")
     if session.scalar(select(User).where(User.username == username)) is not None:
         raise conflict(f"The username {username!r} is taken")
     user = User(username=username, full_name=full_name.strip() or username,
-                password_hash=hash_password(password), is_admin=admin, is_organizer=organizer)
+                password_hash=password_hash or hash_password(password), is_admin=admin,
+                is_organizer=organizer)
     session.add(user)
     session.flush()
     return user
@@ -72,17 +77,39 @@ def _too_many_failures(session: Session, username: str, client: str, policy: Aut
     return by_client >= policy.max_failures_per_client or by_name >= policy.max_failures_per_username
 
 
-def login(session: Session, username: str, password: str, client: str, policy: AuthPolicy) -> LoginResult:
-    """Check a password and issue a token; refuses while a client fails too often."""
+@dataclass(frozen=True)
+class Credentials:
+    """What a login attempt is checked against, read before the slow hash comparison."""
+
+    user_id: int | None
+    password_hash: str
+    active: bool
+
+
+def load_credentials(session: Session, username: str, client: str, policy: AuthPolicy) -> Credentials:
+    """Step 1 of a login (read-only): refuse a client that failed too often; load the hash."""
     if _too_many_failures(session, username, client, policy):
         raise ProtocolError(ErrorCode.RATE_LIMITED, "Too many failed logins; try again in a few minutes")
     user = session.scalar(select(User).where(User.username == username))
+    if user is None:
+        return Credentials(None, _DUMMY_HASH, False)
+    return Credentials(user.id, user.password_hash, user.active)
+
+
+def password_matches(credentials: Credentials, password: str) -> bool:
+    """Step 2 (no transaction open: argon2 takes ~100 ms and must not hold a write lock)."""
     try:
-        _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
-        valid = user is not None and user.active
+        _hasher.verify(credentials.password_hash, password)
     except (VerificationError, InvalidHashError):
-        valid = False
-    if not valid or user is None:
+        return False
+    return credentials.user_id is not None and credentials.active
+
+
+def finish_login(session: Session, credentials: Credentials, matched: bool, username: str, password: str,
+                 client: str, policy: AuthPolicy) -> LoginResult:
+    """Step 3 (write): record a failure, or issue a token."""
+    user = session.get(User, credentials.user_id) if matched and credentials.user_id else None
+    if user is None or not user.active:
         session.add(LoginFailure(client=client, username=username[:64]))
         raise ProtocolError(ErrorCode.UNAUTHENTICATED, "Wrong username or password")
     if _hasher.check_needs_rehash(user.password_hash):

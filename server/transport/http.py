@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
 from aiohttp import web
@@ -16,6 +17,8 @@ from server.domain import accounts, presence
 from server.persistence.event_log import iso
 from server.transport.pipeline import describe_validation_error
 from server.transport.services import Services
+
+log = logging.getLogger(__name__)
 
 SERVICES = web.AppKey("services", Services)
 
@@ -53,6 +56,11 @@ async def errors_as_json(request: web.Request, handler: Any) -> web.StreamRespon
         return await handler(request)
     except ProtocolError as refusal:
         return error_response(refusal.code, refusal.message)
+    except web.HTTPException:
+        raise
+    except Exception:
+        log.exception("%s %s failed", request.method, request.path)
+        return error_response(ErrorCode.INTERNAL, "The server could not complete this request")
 
 
 async def health(_request: web.Request) -> web.Response:
@@ -69,11 +77,17 @@ async def login(request: web.Request) -> web.Response:
         return error_response(ErrorCode.INVALID, "The body is not JSON")
     client = request.remote or "unknown"
 
+    policy = services.settings.auth
+
     def attempt() -> dict[str, Any]:
-        # A failed attempt is recorded (for rate limiting) even though login refuses.
+        with services.db.read() as session:
+            credentials = accounts.load_credentials(session, body.username, client, policy)
+        matched = accounts.password_matches(credentials, body.password)
+        # A failed attempt is committed (for rate limiting) even though login refuses.
         with services.db.write() as session:
             try:
-                result = accounts.login(session, body.username, body.password, client, services.settings.auth)
+                result = accounts.finish_login(session, credentials, matched, body.username,
+                                               body.password, client, policy)
             except ProtocolError as refusal:
                 return {"refusal": refusal}
             user = result.user

@@ -106,12 +106,29 @@ class CommandPipeline:
                  conn: ConnectionInfo) -> tuple[Envelope, list[EventEnvelope]]:
         """The unit of work, in a worker thread: one transaction, events appended inside."""
         try:
-            return self._transaction(spec, payload, sid, conn)
+            try:
+                return self._transaction(spec, payload, sid, conn)
+            except IntegrityError:
+                if payload.request_id is None:
+                    raise
+                # A twin of this request committed first: answer what it answered.
+                return self._transaction(spec, payload, sid, conn)
+        except ProtocolError as refusal:
+            self._remember_refusal(spec, payload, conn, refusal)
+            raise
+
+    def _remember_refusal(self, spec: CommandSpec, payload: Payload, conn: ConnectionInfo,
+                          refusal: ProtocolError) -> None:
+        """A refusal is a first answer too: a retry with its request_id gets it again, even if
+        the command would succeed by then (the client already told its user it failed)."""
+        if payload.request_id is None or not (spec.writes and spec.replays):
+            return
+        try:
+            with self.services.db.write() as session:
+                session.add(CommandResult(user_id=conn.actor.user_id, request_id=payload.request_id,
+                                          command=spec.name, response=refusal.to_envelope()))
         except IntegrityError:
-            if payload.request_id is None:
-                raise
-            # A twin of this request committed first: answer what it answered.
-            return self._transaction(spec, payload, sid, conn)
+            pass  # already answered under this request_id (a twin, or a reuse for another command)
 
     def _transaction(self, spec: CommandSpec, payload: Payload, sid: str,
                      conn: ConnectionInfo) -> tuple[Envelope, list[EventEnvelope]]:

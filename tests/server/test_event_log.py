@@ -79,13 +79,18 @@ def test_request_id_is_per_user_and_per_command(world: World) -> None:
                   "invalid")
 
 
-def test_a_refused_request_can_be_retried(world: World) -> None:
-    rid = request_id()
-    payload = {"meeting_id": world.main, "item_id": world.meeting.items[1], "request_id": rid}  # type: ignore[union-attr]
+def test_a_refusal_is_the_first_answer_too(world: World) -> None:
+    """A retry after a lost acknowledgement learns the refusal its user was told about, even
+    once the command would succeed; trying again is a new request with a new request_id."""
+    item = world.meeting.items[1]  # type: ignore[union-attr]
+    payload = {"meeting_id": world.main, "item_id": item, "request_id": request_id()}
     world.refused("chair", "agenda.set_current", payload, "conflict")
     world.ok("chair", "meeting.start", {"meeting_id": world.main})
-    world.ok("chair", "agenda.set_current", payload)
-    assert world.snapshot("chair")["meeting"]["current_item_id"] == world.meeting.items[1]  # type: ignore[union-attr]
+    seq = world.seq()
+    world.refused("chair", "agenda.set_current", payload, "conflict")
+    assert world.seq() == seq
+    world.ok("chair", "agenda.set_current", {**payload, "request_id": request_id()})
+    assert world.snapshot("chair")["meeting"]["current_item_id"] == item
 
 
 @pytest.mark.parametrize("twins", [2, 4])
