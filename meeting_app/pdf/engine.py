@@ -234,6 +234,10 @@ class PdfEngine(QObject):
         """Jobs waiting in the queue (not counting one running)."""
         return len(self._queue)
 
+    def busy(self) -> bool:
+        """Whether any render or search is queued or running."""
+        return bool(self._inflight or self._searches or len(self._queue))
+
     def shutdown(self, timeout: float = 5.0) -> None:
         """Stop the worker thread (after the job it is running) and the PDF process."""
         self._queue.remove(lambda job: True)

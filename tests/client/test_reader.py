@@ -3,6 +3,7 @@ signals, zoom, thumbnails and contents, search highlights, watermark, touch, ban
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -72,7 +73,7 @@ def test_it_shows_the_document_and_renders_only_what_is_visible(
     assert reader.toolbar.page_total.text() == f"/ {sample.page_count}"
     assert reader.toolbar.page_edit.text() == "1"
     wait_rendered(qtbot, reader, 0)
-    qtbot.waitUntil(lambda: engine.pending_jobs() == 0, timeout=WAIT)
+    qtbot.waitUntil(lambda: not engine.busy(), timeout=WAIT)
     visible = list(reader.view.visible_pages())
     assert visible[0] == 0 and len(visible) < sample.page_count
     scale = reader.view.render_scale
@@ -109,6 +110,34 @@ def test_user_scrolling_emits_page_changed(qtbot: Any, reader: ReaderWidget) -> 
         for _ in range(4):  # Qt scrolls at most a screenful per wheel event
             QApplication.sendEvent(reader.view.viewport(), wheel)
     assert blocker.args == [4] and bar.value() > rects[3].top()
+
+
+def test_fast_scrolling_drops_the_requests_for_pages_scrolled_past(
+        qtbot: Any, reader: ReaderWidget, engine: PdfEngine, monkeypatch: pytest.MonkeyPatch) -> None:
+    wait_rendered(qtbot, reader, 0)
+    qtbot.waitUntil(lambda: not engine.busy(), timeout=WAIT)  # prefetches done too
+    gate = threading.Event()
+    real = engine._worker.render
+
+    def held_render(job: Any) -> None:  # a slow machine: nothing renders until the gate opens
+        assert gate.wait(WAIT / 1000)
+        real(job)
+
+    monkeypatch.setattr(engine._worker, "render", held_render)
+    dropped = engine.stats.dropped
+    view, bar = reader.view, reader.view.verticalScrollBar()
+    for page in range(2, 9):
+        bar.setValue(view.layout_.rects[page].top() - MARGIN)
+        qtbot.waitUntil(lambda page=page: page in view.images.wanted, timeout=WAIT)
+    gate.set()
+    wait_rendered(qtbot, reader, 8)
+    qtbot.waitUntil(lambda: engine.pending_jobs() == 0, timeout=WAIT)
+    assert engine.stats.dropped > dropped
+    doc, scale = reader.info.doc, view.render_scale  # type: ignore[union-attr]
+    # Pages only flown over: their requests were dropped. (Pages 1 and 2 were prefetched
+    # before; the held render is page 3's prefetch; the last view asked for 7 and 8 and
+    # prefetched 6, 9 and 10.)
+    assert [p for p in (4, 5) if engine.cached(doc, p, scale) is not None] == []
 
 
 def test_keyboard_navigation(qtbot: Any, reader: ReaderWidget, sample: pdfs.SamplePdf) -> None:

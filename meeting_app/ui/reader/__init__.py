@@ -35,6 +35,9 @@ Public API of ``ReaderWidget(engine: PdfEngine | None = None, parent=None)``:
 - parts, for tests and for embedding: ``toolbar``, ``view`` (``PageView``),
   ``side_panel``, ``search_bar``, ``banner``
 
+Try a document on its own: ``python -m meeting_app.ui.reader FILE.pdf [--search TEXT]
+[--watermark TEXT] [--banner browsing] [--screenshot OUT.png]``.
+
 Keys (focus anywhere in the reader): Page Up/Down, Space/Shift+Space, arrows, Home/End,
 Ctrl+F (find), F3/Shift+F3 (next/previous match), Ctrl++/Ctrl+-/Ctrl+0 (zoom in/out, fit
 width), Ctrl+wheel zoom at the pointer. Touch: drag to scroll, pinch to zoom, swipe to

@@ -48,6 +48,11 @@ class PageImages(QObject):
         self._wanted = ((), 0)
 
     @property
+    def wanted(self) -> tuple[int, ...]:
+        """The pages of the last ``want`` (the visible ones), in order."""
+        return self._wanted[0]
+
+    @property
     def scale_key(self) -> int:
         """The scale (in 1/1000) of the last ``want``."""
         return self._wanted[1]

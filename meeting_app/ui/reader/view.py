@@ -325,6 +325,8 @@ class PageView(QAbstractScrollArea):
     def viewportEvent(self, event: QEvent) -> bool:
         if self.touch is not None and self.touch.event(event):
             return True
+        if event.type() == QEvent.Type.DevicePixelRatioChange:  # moved to another screen
+            self._schedule()  # the render scale changed: ask for sharp images again
         return super().viewportEvent(event)
 
     def zoom_at(self, zoom: float, point: QPoint | QPointF) -> None:
