@@ -67,8 +67,11 @@ def main(argv: list[str] | None = None) -> int:
         from aiohttp import web
 
         from server.app import build_app
+        from server.runtime import tune_garbage_collector
 
-        web.run_app(build_app(settings), host=settings.host, port=settings.port,
+        app = build_app(settings)
+        tune_garbage_collector()
+        web.run_app(app, host=settings.host, port=settings.port,
                     print=lambda text: print(text, flush=True))
         return 0
 
