@@ -46,10 +46,6 @@ Signals: ``document_opened(DocumentInfo)``, ``open_failed(int, PdfError)``,
 ``render_failed(RenderFailure)``, ``search_progress(int, list[SearchHit])``,
 ``search_finished(int, int)``.
 
-Every signal in this package and in ``ui/reader`` is emitted through ``signals.emit``:
-PySide6 6.12.0 loses a reference to ``True`` on each ``SignalInstance.emit`` and aborts
-Python 3.11 after a few hundred emits (see that module).
-
 Errors never raise out of the engine: broken, truncated, empty, non-PDF or
 password-protected files give ``open_failed`` with a ``PdfError`` whose ``code`` is one of
 ``not_found``, ``empty``, ``not_pdf``, ``damaged``, ``encrypted``, ``wrong_password``,

@@ -46,7 +46,6 @@ from meeting_app.pdf.results import (
     RenderKind,
     RenderResult,
 )
-from meeting_app.pdf.signals import emit
 
 CacheKey = tuple[int, int, int]
 
@@ -258,7 +257,7 @@ class PdfEngine(QObject):
         image = (self.thumbnail_cache if thumb else self.page_cache).get(job.cache_key)
         if image is not None:
             self._stats = replace(self._stats, served_from_cache=self._stats.served_from_cache + 1)
-            emit(self._cached, RenderResult(request_id, job.doc, job.page, job.scale_key / 1000,
+            self._cached.emit(RenderResult(request_id, job.doc, job.page, job.scale_key / 1000,
                                            image, job.kind, True))
             return request_id
         pending = self._inflight.get((job.cache_key, thumb))
@@ -275,11 +274,11 @@ class PdfEngine(QObject):
     def _post(self, answer: Answer) -> None:
         """Called on the worker thread."""
         with contextlib.suppress(RuntimeError):  # the Qt object is gone (application exit)
-            emit(self._answer, answer)
+            self._answer.emit(answer)
 
     @Slot(object)
     def _deliver_cached(self, result: RenderResult) -> None:
-        emit(self.thumbnail_ready if result.kind == "thumbnail" else self.page_rendered, result)
+        (self.thumbnail_ready if result.kind == "thumbnail" else self.page_rendered).emit(result)
 
     @Slot(object)
     def _on_answer(self, answer: Answer) -> None:
@@ -288,25 +287,25 @@ class PdfEngine(QObject):
         elif isinstance(answer, RenderFailed):
             pending = self._inflight.pop((answer.job.cache_key, answer.job.kind == "thumbnail"), None)
             for request_id in pending.request_ids if pending else []:
-                emit(self.render_failed, RenderFailure(request_id, answer.job.doc, answer.job.page,
+                self.render_failed.emit(RenderFailure(request_id, answer.job.doc, answer.job.page,
                                                       answer.message))
         elif isinstance(answer, SearchProgress):
             if answer.search_id in self._searches:
                 if answer.hits:
-                    emit(self.search_progress, answer.search_id, answer.hits)
+                    self.search_progress.emit(answer.search_id, answer.hits)
                 if answer.finished:
                     del self._searches[answer.search_id]
-                    emit(self.search_finished, answer.search_id, answer.total_hits)
+                    self.search_finished.emit(answer.search_id, answer.total_hits)
         elif isinstance(answer, Opened):
             if answer.info.doc in self._opening:
                 self._opening.discard(answer.info.doc)
                 self._infos[answer.info.doc] = answer.info
-                emit(self.document_opened, answer.info)
+                self.document_opened.emit(answer.info)
             else:  # closed while it was opening
                 self._queue.put(CloseJob(answer.info.doc), Priority.CONTROL)
         elif isinstance(answer, OpenFailed) and answer.doc in self._opening:
             self._opening.discard(answer.doc)
-            emit(self.open_failed, answer.doc, answer.error)
+            self.open_failed.emit(answer.doc, answer.error)
 
     def _on_rendered(self, answer: Rendered) -> None:
         job = answer.job
@@ -322,7 +321,7 @@ class PdfEngine(QObject):
         for request_id in waiting or [0]:
             result = RenderResult(request_id, job.doc, job.page, job.scale_key / 1000, answer.image,
                                   kind, False, answer.render_ms)
-            emit(self.thumbnail_ready if thumb else self.page_rendered, result)
+            (self.thumbnail_ready if thumb else self.page_rendered).emit(result)
 
 
 _shared: PdfEngine | None = None

@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
 from meeting_app.pdf import PdfEngine, RenderFailure, RenderResult
-from meeting_app.pdf.signals import emit
 
 
 def scale_key(scale: float) -> int:
@@ -98,13 +97,13 @@ class PageImages(QObject):
         key = scale_key(result.scale)
         if key == self._wanted[1] and result.page in self._wanted[0]:
             self._shown[result.page] = (key, result.image)
-            emit(self.changed, result.page)
+            self.changed.emit(result.page)
 
     def _on_thumbnail(self, result: RenderResult) -> None:
         if result.doc == self.doc and result.page in self._wanted[0] and result.page not in self._shown:
-            emit(self.changed, result.page)
+            self.changed.emit(result.page)
 
     def _on_failed(self, failure: RenderFailure) -> None:
         if failure.doc == self.doc:
             self._failed[failure.page] = failure.message
-            emit(self.changed, failure.page)
+            self.changed.emit(failure.page)

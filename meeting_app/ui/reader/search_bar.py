@@ -6,7 +6,6 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from meeting_app.pdf.signals import emit
 from meeting_app.ui.resources import icon
 
 TYPING_PAUSE_MS = 300
@@ -74,7 +73,7 @@ class SearchBar(QFrame):
     def close_bar(self) -> None:
         self._typing.stop()
         self.hide()
-        emit(self.closed)
+        self.closed.emit()
 
     def show_count(self, current: int, total: int, finished: bool) -> None:
         """"3 / 17" (current is 0-based; -1 for none yet), "No matches", or still searching."""
@@ -93,14 +92,14 @@ class SearchBar(QFrame):
         text = self.field.text().strip()
         if text != self._searched:
             self._searched = text
-            emit(self.search_requested, text)
+            self.search_requested.emit(text)
 
     def _enter(self) -> None:
         if self.field.text().strip() != self._searched:
             self._typing.stop()
             self._search_now()
         else:
-            emit(self.next_requested)
+            self.next_requested.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Shift+Enter in the field means "previous"; QLineEdit would report it as Enter.
@@ -108,7 +107,7 @@ class SearchBar(QFrame):
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
                     event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-                emit(self.previous_requested)
+                self.previous_requested.emit()
                 return True
         return super().eventFilter(watched, event)
 

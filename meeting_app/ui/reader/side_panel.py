@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from meeting_app.pdf import DocumentInfo, PdfEngine, RenderResult
-from meeting_app.pdf.signals import emit
 from meeting_app.ui.reader.layout import THUMB_WIDTH
 
 Index = QModelIndex | QPersistentModelIndex
@@ -96,7 +95,7 @@ class ThumbnailModel(QAbstractListModel):
     def _on_ready(self, result: RenderResult) -> None:
         if self.info is not None and result.doc == self.info.doc and result.page < self.info.page_count:
             index = self.index(result.page)
-            emit(self.dataChanged, index, index, [Qt.ItemDataRole.DecorationRole])
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
 
 class SidePanel(QTabWidget):
@@ -122,8 +121,8 @@ class SidePanel(QTabWidget):
         self.thumbnails.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.model = ThumbnailModel(engine, self.devicePixelRatioF())
         self.thumbnails.setModel(self.model)
-        self.thumbnails.clicked.connect(lambda index: emit(self.page_chosen, index.row()))
-        self.thumbnails.activated.connect(lambda index: emit(self.page_chosen, index.row()))
+        self.thumbnails.clicked.connect(lambda index: self.page_chosen.emit(index.row()))
+        self.thumbnails.activated.connect(lambda index: self.page_chosen.emit(index.row()))
         self.thumbnails.verticalScrollBar().valueChanged.connect(self._thumbnails_scrolled)
         self.contents = QTreeWidget()
         self.contents.setObjectName("readerContents")
@@ -176,7 +175,7 @@ class SidePanel(QTabWidget):
     def _entry_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         page = item.data(0, Qt.ItemDataRole.UserRole)
         if isinstance(page, int) and page >= 0:
-            emit(self.page_chosen, page)
+            self.page_chosen.emit(page)
 
     def _thumbnails_scrolled(self) -> None:
         # Previews queued for rows scrolled past are no longer worth rendering.

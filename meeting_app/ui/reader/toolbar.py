@@ -6,7 +6,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QIntValidator
 from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QToolBar, QToolButton, QWidget
 
-from meeting_app.pdf.signals import emit
 from meeting_app.ui.reader.layout import ZOOM_STEPS, ZoomMode
 from meeting_app.ui.resources import icon
 from meeting_app.ui.widgets import Spacer
@@ -67,7 +66,7 @@ class ReaderToolBar(QToolBar):
         menu.addSeparator()
         for zoom in PRESETS:
             menu.addAction(f"{round(zoom * 100)} %").triggered.connect(
-                lambda _=False, z=zoom: emit(self.zoom_chosen, z))
+                lambda _=False, z=zoom: self.zoom_chosen.emit(z))
         self.zoom_button.setMenu(menu)
         self.addSeparator()
         self.search_action = self._action("search", self.tr("Search (Ctrl+F)"), checkable=True)
@@ -113,4 +112,4 @@ class ReaderToolBar(QToolBar):
         text = self.page_edit.text().strip()
         self.page_edit.clearFocus()
         if text.isdigit():
-            emit(self.page_entered, int(text) - 1)
+            self.page_entered.emit(int(text) - 1)

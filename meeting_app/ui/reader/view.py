@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QResizeEvent, QWheel
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from meeting_app.pdf import DocumentInfo, PdfEngine, SearchHit
-from meeting_app.pdf.signals import emit
 from meeting_app.ui.reader import painting
 from meeting_app.ui.reader.images import PageImages
 from meeting_app.ui.reader.layout import (
@@ -200,7 +199,7 @@ class PageView(QAbstractScrollArea):
                                 round(rect.y() + fy * rect.height() - point.y()))
         finally:
             self._programmatic -= 1
-        emit(self.zoom_changed, self._zoom)
+        self.zoom_changed.emit(self._zoom)
         self._schedule()
 
     def _document_point(self, point: QPointF) -> tuple[int, float, float] | None:
@@ -229,7 +228,7 @@ class PageView(QAbstractScrollArea):
     def _set_current(self, page: int, user: bool) -> None:
         if page != self._current:
             self._current = page
-            emit(self.current_page_changed, page, user)
+            self.current_page_changed.emit(page, user)
 
     def _on_scrolled(self) -> None:
         self._schedule()

@@ -12,7 +12,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from meeting_app.pdf import DocumentInfo, PdfEngine, PdfError, SearchHit, shared_engine
-from meeting_app.pdf.signals import emit
 from meeting_app.ui.reader.banner import FollowBanner, FollowState
 from meeting_app.ui.reader.layout import ZoomMode
 from meeting_app.ui.reader.search_bar import SearchBar
@@ -268,21 +267,21 @@ class ReaderWidget(QWidget):
         if self._pending_page is not None:
             self.view.go_to_page(self._pending_page, user=False)
             self._pending_page = None
-        emit(self.document_loaded, info.page_count)
+        self.document_loaded.emit(info.page_count)
 
     def _on_open_failed(self, doc: int, error: PdfError) -> None:
         if doc != self._doc:
             return
         self._doc = self._holder[0] = None
         self.view.set_message(self.tr("This document cannot be opened.") + "\n" + error.message)
-        emit(self.document_failed, error.message)
+        self.document_failed.emit(error.message)
 
     def _on_page(self, page: int, by_user: bool) -> None:
         self.toolbar.show_page(page)
         self.side_panel.show_page(page)
-        emit(self.current_page_changed, page)
+        self.current_page_changed.emit(page)
         if by_user:
-            emit(self.page_changed, page)
+            self.page_changed.emit(page)
 
     def _navigate(self, page: int) -> None:
         self.view.go_to_page(page, user=True)
