@@ -30,6 +30,10 @@ class MeetingStore(QObject):
     sites_changed = Signal()
     role_changed = Signal(object)
     """My role in this meeting (None when I was removed from it)."""
+    documents_changed = Signal()
+    """The documents I may read: added, removed, renamed, moved, released, new versions."""
+    presenter_changed = Signal(object)
+    """The presented page ``{"document_id", "page"}`` (0-based), or None: nobody presents."""
     event_applied = Signal(dict)
     """Every event, after it was applied (for logs and notifications)."""
 
@@ -45,11 +49,12 @@ class MeetingStore(QObject):
         self._snapshot, self._seq = snapshot, seq
         self.reset.emit()
         for signal in (self.meeting_changed, self.agenda_changed, self.participants_changed,
-                       self.sites_changed):
+                       self.sites_changed, self.documents_changed):
             signal.emit()
         self.status_changed.emit(snapshot["meeting"]["status"])
         self.current_item_changed.emit(snapshot["meeting"]["current_item_id"])
         self.role_changed.emit(snapshot["you"]["role"])
+        self.presenter_changed.emit(snapshot.get("presenter"))
 
     def apply(self, event: dict[str, Any]) -> None:
         """Apply the next event; events at or below the current seq are ignored."""
@@ -64,6 +69,8 @@ class MeetingStore(QObject):
         """Forget the meeting (after leaving it)."""
         self._snapshot, self._seq = None, 0
         self.reset.emit()
+        self.documents_changed.emit()
+        self.presenter_changed.emit(None)
 
     def _announce(self, before: Snapshot, after: Snapshot) -> None:
         old, new = before["meeting"], after["meeting"]
@@ -81,6 +88,10 @@ class MeetingStore(QObject):
             self.sites_changed.emit()
         if before["you"]["role"] != after["you"]["role"]:
             self.role_changed.emit(after["you"]["role"])
+        if before.get("documents") is not after.get("documents"):
+            self.documents_changed.emit()
+        if before.get("presenter") is not after.get("presenter"):
+            self.presenter_changed.emit(after.get("presenter"))
 
     # --- reading -----------------------------------------------------------------------
 
@@ -134,3 +145,29 @@ class MeetingStore(QObject):
 
     def item_by_id(self, item_id: int) -> dict[str, Any] | None:
         return next((item for item in self.agenda if item["id"] == item_id), None)
+
+    @property
+    def documents(self) -> list[dict[str, Any]]:
+        """The documents I may read (chair and secretary: also those not released)."""
+        return list(self._snapshot.get("documents") or []) if self._snapshot else []
+
+    def document_by_id(self, document_id: int | None) -> dict[str, Any] | None:
+        """One document I may read, or None."""
+        return next((d for d in self.documents if d["id"] == document_id), None)
+
+    @property
+    def presenter(self) -> dict[str, Any] | None:
+        """The presented page ``{"document_id", "page"}``, or None."""
+        return self._snapshot.get("presenter") if self._snapshot else None
+
+    def participant(self, user_id: int | None) -> dict[str, Any] | None:
+        """A participant by user id, or None."""
+        return next((p for p in self.participants if p["user_id"] == user_id), None)
+
+    @property
+    def floor_holder_id(self) -> int | None:
+        """The user id of the speaker who holds the floor, or None."""
+        if self._snapshot is None:
+            return None
+        current = (self._snapshot.get("speakers") or {}).get("current")
+        return current.get("user_id") if isinstance(current, dict) else None

@@ -132,17 +132,19 @@ class PlaceholderPage(QWidget):
 
 
 class CentralArea(QTabWidget):
-    """Tabs: the current item now; documents, floor, votes and minutes to come."""
+    """Tabs: the current item, the documents; floor, votes and minutes to come."""
 
-    def __init__(self, store: MeetingStore, parent: QWidget | None = None) -> None:
+    def __init__(self, store: MeetingStore, documents: QWidget | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setDocumentMode(False)
         self.current_page = CurrentItemPage(store)
         self.addTab(self.current_page, icon("current"), self.tr("Current item"))
+        self.documents_page = documents or PlaceholderPage(
+            "document", self.tr("Documents"), self.tr("Read the meeting's documents."))
+        self.addTab(self.documents_page, icon("document"), self.tr("Documents"))
         later = self.tr("This part of the meeting room arrives in a later version.")
         for name, title, text in (
-            ("document", self.tr("Documents"),
-             self.tr("Read the meeting's documents, follow the presenter's page, annotate.")),
             ("microphone", self.tr("Floor"),
              self.tr("Ask for the floor; the chair grants it and times each speaker.")),
             ("vote", self.tr("Votes"),

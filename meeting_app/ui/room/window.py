@@ -7,6 +7,7 @@ it keeps the last state and disables every command.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QVBoxLayout, QWi
 
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
+from meeting_app.ui.documents.room import RoomDocuments
 from meeting_app.ui.resources import icon
 from meeting_app.ui.room.agenda_panel import AgendaPanel
 from meeting_app.ui.room.central import CentralArea
@@ -35,7 +37,8 @@ class MeetingRoomWindow(QMainWindow):
     """The server no longer accepts the login token: sign in again."""
 
     def __init__(self, session: Session, meeting_id: int, connection: Any = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, cache_dir: Path | None = None) -> None:
+        """``cache_dir``: where documents are kept offline (default: the user's cache)."""
         super().__init__(parent)
         self.session, self.meeting_id = session, meeting_id
         self.setWindowTitle(self.tr("Meeting room"))
@@ -48,7 +51,14 @@ class MeetingRoomWindow(QMainWindow):
         self.actions_bar = self._build_actions()
         self.message = MessageBar()
         self.agenda = AgendaPanel(self.store, self.commands)
-        self.central = CentralArea(self.store)
+        self.documents = RoomDocuments(self.store, self.commands, session, self.connection,
+                                       cache_dir, parent=self)
+        self.central = CentralArea(self.store, self.documents.tab)
+        self.documents.tab.focus_requested.connect(
+            lambda: self.central.setCurrentWidget(self.documents.tab))
+        self.documents.tab.message.connect(self.show_refusal)
+        self.documents.tab_title_changed.connect(
+            lambda text: self.central.setTabText(self.central.indexOf(self.documents.tab), text))
         self.participants = ParticipantsPanel(self.store)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -72,6 +82,7 @@ class MeetingRoomWindow(QMainWindow):
         outer.addLayout(content, 1)
         self.setCentralWidget(body)
         self.statusBar().showMessage(self.tr("Signed in as {name}").format(name=session.full_name))
+        self.statusBar().addPermanentWidget(self.documents.indicator)
         self.resize(1360, 820)
 
         self.commands.refused.connect(self.show_refusal)
@@ -144,6 +155,7 @@ class MeetingRoomWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Leave the meeting and close this window's connection."""
         try:
+            self.documents.shutdown()
             self.connection.stop()
         finally:
             self.closed.emit(self.meeting_id)

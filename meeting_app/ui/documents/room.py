@@ -1,0 +1,110 @@
+"""Everything documents in one meeting room: the downloader and its cache, the sync with the
+store, the documents tab, following the presenter, and a download indicator for the status
+bar. The room window makes one ``RoomDocuments`` and places its widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+
+from meeting_app.net.downloads import DocumentCache, Downloader
+from meeting_app.pdf import PdfEngine
+from meeting_app.state.documents import DocumentSync
+from meeting_app.state.store import MeetingStore
+from meeting_app.ui.commands import CommandSender
+from meeting_app.ui.documents.follow import PresenterLink
+from meeting_app.ui.documents.tab import DocumentsTab
+from meeting_app.ui.session import Session
+
+EDITORS = ("chair", "secretary")
+
+
+class DownloadIndicator(QWidget):
+    """"Documents 3/7" and a thin bar in the status bar while downloads run."""
+
+    def __init__(self, sync: DocumentSync, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sync = sync
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 6, 0)
+        self.label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(False)
+        self.bar.setFixedSize(110, 8)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        sync.overall_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        ready, total, have, size = self.sync.overall()
+        busy = self.sync.busy
+        self.bar.setVisible(busy)
+        self.bar.setValue(int(100 * have / size) if size else 0)
+        failed = self.sync.failures()
+        if failed:
+            self.label.setText(self.tr("Documents: %n download(s) failed", "", failed))
+        elif busy:
+            self.label.setText(self.tr("Downloading documents {ready}/{total}").format(
+                ready=ready, total=total))
+        else:
+            self.label.setText(self.tr("Documents offline ✓") if total else "")
+
+
+class RoomDocuments(QObject):
+    """The documents part of a meeting room; see the module docstring."""
+
+    tab_title_changed = Signal(str)
+
+    def __init__(self, store: MeetingStore, commands: CommandSender, session: Session,
+                 connection: Any, cache_dir: Path | None = None, engine: PdfEngine | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.session = store, session
+        self.downloader = Downloader(session.server_url, session.token, DocumentCache(cache_dir),
+                                     parent=self)
+        self.sync = DocumentSync(store, self.downloader, self)
+        self.tab = DocumentsTab(store, self.sync, commands, session, engine)
+        self.link = PresenterLink(store, self.tab, commands, self)
+        self.indicator = DownloadIndicator(self.sync)
+        connection.status_changed.connect(self._connection)
+        for signal in (store.reset, store.role_changed, store.participants_changed):
+            signal.connect(self.update_rights)
+        store.event_applied.connect(self._event)
+        store.documents_changed.connect(self._retitle)
+        self.update_rights()
+
+    @property
+    def reader(self) -> Any:
+        """The room's ``ReaderWidget``."""
+        return self.tab.reader
+
+    def update_rights(self, *_args: Any) -> None:
+        """Editing for the chair and the secretary; "Present" for the chair or the speaker
+        holding the floor (the server checks both again)."""
+        role = self.store.my_role
+        self.tab.set_editor(role in EDITORS)
+        holder = self.store.floor_holder_id
+        me = self.store.my_user_id
+        self.link.set_may_present(role == "chair" or (holder is not None and holder == me))
+
+    def _event(self, event: dict[str, Any]) -> None:
+        if str(event.get("type", "")).startswith("speaker."):
+            self.update_rights()
+
+    def _retitle(self) -> None:
+        count = len(self.store.documents)
+        self.tab_title_changed.emit(self.tr("Documents ({n})").format(n=count) if count
+                                    else self.tr("Documents"))
+
+    def _connection(self, status: str) -> None:
+        if status == "connected":
+            self.sync.retry_failed()  # failures while offline get another chance
+
+    def shutdown(self) -> None:
+        """Stop the downloads (partial files stay for the next time) and close the reader."""
+        self.downloader.shutdown()
+        self.tab.reader_page.close_document()
