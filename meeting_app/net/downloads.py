@@ -17,7 +17,6 @@ queues to receivers on the GUI thread.
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import http.client
 import json
@@ -41,20 +40,14 @@ RETRIES = 3
 """Attempts per download after an interrupted transfer (each resumes the ``.part``)."""
 CACHE_ENV = "MEETING_CACHE_DIR"
 _opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # same as auth.py
-_incref = ctypes.pythonapi.Py_IncRef
-_incref.argtypes = [ctypes.py_object]
-_incref.restype = None
 
 
 def emit(signal: Any, *args: Any) -> None:
-    """``signal.emit(*args)``, giving back the reference to ``True`` that PySide6 6.12.0
-    drops on every emit (Python 3.11 aborts after a few hundred; see meeting_app.pdf.signals)."""
+    """``signal.emit(*args)`` from a worker thread, which may outlive the QObject."""
     try:
-        result = signal.emit(*args)
+        signal.emit(*args)
     except RuntimeError:  # the QObject is gone (window closed while a thread finished)
-        return
-    if result is True or result is False:
-        _incref(result)
+        log.debug("signal dropped: its object is gone")
 
 
 def default_cache_dir() -> Path:
