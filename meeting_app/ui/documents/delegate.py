@@ -22,6 +22,11 @@ PALE_RED, PALE_GOLD, SELECTED = QColor("#fbe9e7"), QColor("#fff6dc"), QColor("#e
 STATE_WIDTH = 118
 
 
+def count_text(n: int, one: str, many: str) -> str:
+    """``one`` or ``many`` with ``{n}`` filled in (English plural; no translations yet)."""
+    return (one if n == 1 else many).format(n=n)
+
+
 def _font(base: QFont, bold: bool = False, scale: float = 1.0) -> QFont:
     font = QFont(base)
     font.setBold(bold)
@@ -108,13 +113,14 @@ class DocumentDelegate(QStyledItemDelegate):
         # Line 2: pages, version, size, file name.
         details = []
         if doc.get("pages"):
-            details.append(self.tr("%n page(s)", "", int(doc["pages"])))
+            details.append(count_text(int(doc["pages"]), self.tr("{n} page"), self.tr("{n} pages")))
         if doc.get("version"):
             details.append(self.tr("version %s") % doc["version"])
         if doc.get("size"):
             details.append(size_text(int(doc["size"])))
         if restricted and doc.get("reader_ids") is not None:
-            details.append(self.tr("%n named reader(s)", "", len(doc["reader_ids"])))
+            details.append(count_text(len(doc["reader_ids"]), self.tr("{n} named reader"),
+                                      self.tr("{n} named readers")))
         painter.setPen(MUTED)
         below = QRect(left, top.bottom() + 4, right - left, line)
         painter.drawText(below, Qt.AlignmentFlag.AlignVCenter, small_metrics.elidedText(

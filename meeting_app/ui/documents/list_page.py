@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from meeting_app.state.documents import DocumentsModel, DocumentSync, is_released
-from meeting_app.ui.documents.delegate import DocumentDelegate
+from meeting_app.ui.documents.delegate import DocumentDelegate, count_text
 from meeting_app.ui.widgets import tool_button
 
 
@@ -138,12 +138,13 @@ class DocumentListPage(QWidget):
         if total == 0:
             text = ""
         elif failed:
-            text = self.tr("%n download(s) failed.", "", failed)
+            text = count_text(failed, self.tr("{n} download failed."), self.tr("{n} downloads failed."))
         elif self.sync.busy:
             text = self.tr("Downloading documents: {ready} of {total} ready…").format(
                 ready=ready, total=total)
         else:
-            text = self.tr("✓ All %n document(s) are available offline.", "", total)
+            text = count_text(total, self.tr("✓ The document is available offline."),
+                              self.tr("✓ All {n} documents are available offline."))
         self.status_label.setText(text)
 
     def _reshaped(self, *_args: Any) -> None:

@@ -15,6 +15,7 @@ from meeting_app.pdf import PdfEngine
 from meeting_app.state.documents import DocumentSync
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
+from meeting_app.ui.documents.delegate import count_text
 from meeting_app.ui.documents.follow import PresenterLink
 from meeting_app.ui.documents.tab import DocumentsTab
 from meeting_app.ui.session import Session
@@ -46,7 +47,8 @@ class DownloadIndicator(QWidget):
         self.bar.setValue(int(100 * have / size) if size else 0)
         failed = self.sync.failures()
         if failed:
-            self.label.setText(self.tr("Documents: %n download(s) failed", "", failed))
+            self.label.setText(count_text(failed, self.tr("Documents: {n} download failed"),
+                                          self.tr("Documents: {n} downloads failed")))
         elif busy:
             self.label.setText(self.tr("Downloading documents {ready}/{total}").format(
                 ready=ready, total=total))
