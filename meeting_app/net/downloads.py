@@ -193,8 +193,10 @@ class Downloader(QObject):
             self._stopping = True
             self._queue.clear()
             self._lock.notify_all()
+        # Daemon threads: one stuck in a read on a dead network must not hold up closing.
+        deadline = time.monotonic() + 2.0
         for thread in self._threads:
-            thread.join(timeout=5)
+            thread.join(timeout=max(0.0, deadline - time.monotonic()))
 
     def _enqueue(self, job: DownloadJob) -> None:
         # Called with the lock held.

@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QMimeData, QObject, QPoint, QPointF, Qt, QUrl, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
+from meeting_app.ui.documents.dialogs import UploadDialog
 from meeting_app.ui.documents.reader_page import watermark_text
 from meeting_app.ui.documents.room import RoomDocuments
 from meeting_app.ui.reader import BROWSING, FOLLOWING
@@ -180,3 +182,35 @@ def test_the_watermark_names_the_viewer_and_the_time() -> None:
     text = watermark_text("Nguyễn Thị Hoa")
     name, when = text.split("\n")
     assert name == "Nguyễn Thị Hoa" and len(when) == len("14:05 12/03/2025")
+
+
+def drag_events(path: Path, mime: QMimeData) -> tuple[QDragEnterEvent, QDropEvent]:
+    """Events carrying ``mime`` (the caller keeps it alive: the events only point at it)."""
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    return QDragEnterEvent(QPoint(10, 10), *args), QDropEvent(QPointF(10, 10), *args)
+
+
+def test_files_dropped_on_the_tab_open_the_upload_dialog(make_room: Any, tmp_path: Path) -> None:
+    room = make_room("secretary")
+    pdf = tmp_path / "Biên bản.pdf"
+    pdf.write_bytes(b"%PDF-1.7")
+    mime = QMimeData()
+    enter, drop = drag_events(pdf, mime)
+    room.tab.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    room.tab.dropEvent(drop)
+    dialog = room.tab.dialog
+    assert isinstance(dialog, UploadDialog) and dialog.fields.title == "Biên bản"
+    dialog.reject()
+
+
+def test_a_delegate_cannot_drop_files(make_room: Any, tmp_path: Path) -> None:
+    room = make_room("delegate")
+    pdf = tmp_path / "a.pdf"
+    pdf.write_bytes(b"%PDF-1.7")
+    mime = QMimeData()
+    enter, _drop = drag_events(pdf, mime)
+    room.tab.dragEnterEvent(enter)
+    assert not enter.isAccepted()
+    assert not room.tab.list_page.upload_button.isVisibleTo(room.tab)
