@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger(__name__)
@@ -38,7 +37,6 @@ log = logging.getLogger(__name__)
 CHUNK = 64 * 1024
 RETRIES = 3
 """Attempts per download after an interrupted transfer (each resumes the ``.part``)."""
-CACHE_ENV = "MEETING_CACHE_DIR"
 _opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # same as auth.py
 
 
@@ -48,12 +46,6 @@ def emit(signal: Any, *args: Any) -> None:
         signal.emit(*args)
     except RuntimeError:  # the QObject is gone (window closed while a thread finished)
         log.debug("signal dropped: its object is gone")
-
-
-def default_cache_dir() -> Path:
-    """``$MEETING_CACHE_DIR``, else the user's cache directory ``paperless-meeting/documents``."""
-    env = os.environ.get(CACHE_ENV)
-    return Path(env) if env else Path(platformdirs.user_cache_dir("paperless-meeting")) / "documents"
 
 
 def file_sha256(path: Path) -> str:
@@ -68,8 +60,9 @@ def file_sha256(path: Path) -> str:
 class DocumentCache:
     """The offline cache directory: ``<sha256>.pdf`` files and ``<sha256>.part`` downloads."""
 
-    def __init__(self, directory: Path | None = None) -> None:
-        self.directory = Path(directory) if directory is not None else default_cache_dir()
+    def __init__(self, directory: Path) -> None:
+        """``directory``: see ``meeting_app.state.documents.default_cache_dir``."""
+        self.directory = Path(directory)
 
     def path(self, sha256: str) -> Path:
         """Where the checked file for ``sha256`` lives (it may not exist yet)."""
@@ -138,11 +131,11 @@ class Downloader(QObject):
     failed = Signal(str)
     """sha256: ``job.error`` says why; ``retry`` tries again."""
 
-    def __init__(self, server_url: str, token: str, cache: DocumentCache | None = None,
+    def __init__(self, server_url: str, token: str, cache: DocumentCache,
                  parallel: int = 3, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.server_url, self.token = server_url.rstrip("/"), token
-        self.cache = cache or DocumentCache()
+        self.cache = cache
         self._parallel = max(1, parallel)
         self._jobs: dict[str, DownloadJob] = {}
         self._queue: list[DownloadJob] = []

@@ -9,10 +9,12 @@ downloader fetches a few at a time. It translates the downloader's per-file repo
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import platformdirs
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
@@ -20,6 +22,13 @@ from meeting_app.net.downloads import DONE, FAILED, RUNNING, Downloader, Downloa
 from meeting_app.state.store import MeetingStore
 
 USER = Qt.ItemDataRole.UserRole
+CACHE_ENV = "MEETING_CACHE_DIR"
+
+
+def default_cache_dir() -> Path:
+    """``$MEETING_CACHE_DIR``, else the user's cache directory ``paperless-meeting/documents``."""
+    env = os.environ.get(CACHE_ENV)
+    return Path(env) if env else Path(platformdirs.user_cache_dir("paperless-meeting")) / "documents"
 
 
 @dataclass(frozen=True)
@@ -235,5 +244,5 @@ def size_text(size: int) -> str:
     return f"{max(1, round(size / 1024))} KB" if size else ""
 
 
-__all__ = ["RUNNING", "DocumentSync", "DocumentsModel", "DownloadState", "is_released",
-           "is_restricted", "size_text"]
+__all__ = ["RUNNING", "DocumentSync", "DocumentsModel", "DownloadState", "default_cache_dir",
+           "is_released", "is_restricted", "size_text"]

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from meeting_app.net.downloads import DocumentCache, Downloader
 from meeting_app.pdf import PdfEngine
-from meeting_app.state.documents import DocumentSync
+from meeting_app.state.documents import DocumentSync, default_cache_dir
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.documents.delegate import count_text
@@ -66,8 +66,8 @@ class RoomDocuments(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store, self.session = store, session
-        self.downloader = Downloader(session.server_url, session.token, DocumentCache(cache_dir),
-                                     parent=self)
+        cache = DocumentCache(cache_dir or default_cache_dir())
+        self.downloader = Downloader(session.server_url, session.token, cache, parent=self)
         self.sync = DocumentSync(store, self.downloader, self)
         self.tab = DocumentsTab(store, self.sync, commands, session, engine)
         self.link = PresenterLink(store, self.tab, commands, self)
