@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
 
 from meeting_app.pdf import PdfEngine
@@ -64,6 +65,9 @@ class ReaderPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.reader)
+        # The room is narrower than a reader window: pages first, thumbnails on demand.
+        toolbar.sidebar_action.setChecked(False)
+        self.reader.document_loaded.connect(lambda _count: self._fit_title())
         # The watermark carries the time: keep it current while a restricted one is open.
         self._clock = QTimer(self, interval=30_000)
         self._clock.timeout.connect(self._stamp)
@@ -84,6 +88,7 @@ class ReaderPage(QWidget):
             self.path = None
         self.document = doc
         self.reader.toolbar.show_document(doc["title"], 0)
+        self._fit_title()
         self.watermark = None
         self.reader.set_watermark(None)
         self.reader.view.set_message(message)
@@ -95,8 +100,7 @@ class ReaderPage(QWidget):
         if not same:
             self.path = path
             self.reader.open_document(path, doc["title"])
-        else:
-            self.reader.toolbar.title.setText(doc["title"])
+        self._fit_title()
         if page is not None:
             self.reader.go_to_page(page)
         self._stamp()
@@ -111,6 +115,20 @@ class ReaderPage(QWidget):
         self.reader.set_watermark(None)
         self.document, self.path, self.watermark = None, None, None
         self._clock.stop()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Re-fit the title so that the page number and zoom stay on the tool bar."""
+        super().resizeEvent(event)
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        # The reader elides titles to a fixed 360 px; in the room the tool bar is shorter and
+        # would push the page controls into its overflow menu.
+        toolbar, label = self.reader.toolbar, self.reader.toolbar.title
+        title = self.document["title"] if self.document else label.toolTip()
+        others = toolbar.sizeHint().width() - label.sizeHint().width()
+        room = max(80, min(360, self.width() - others - 24))
+        label.setText(label.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, room))
 
     def _stamp(self) -> None:
         restricted = self.document is not None and is_restricted(self.document)

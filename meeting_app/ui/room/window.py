@@ -66,7 +66,7 @@ class MeetingRoomWindow(QMainWindow):
         for widget in (self.agenda, self.central, self.participants):
             splitter.addWidget(widget)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([380, 640, 320])
+        splitter.setSizes([340, 720, 300])  # the centre holds the reader
 
         body = QWidget()
         content = QVBoxLayout()
