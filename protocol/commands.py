@@ -7,7 +7,7 @@ id), so a malformed command is refused before it reaches a domain rule.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
@@ -128,6 +128,30 @@ class AttendanceSet(MeetingPayload):
     reason: ShortText | None = None
 
 
+DocumentAccess = Literal["all"] | Annotated[list[Id], Field(max_length=1000)]
+"""``"all"``, or the user ids of a restricted document's readers."""
+
+
+class DocumentUpdate(Payload):
+    """Only the fields given change; ``agenda_item_id: null`` detaches the document."""
+
+    document_id: Id
+    title: Title | None = None
+    agenda_item_id: Id | None = None
+    access: DocumentAccess | None = None
+    released: bool | None = None
+
+
+class DocumentRef(Payload):
+    document_id: Id
+
+
+class PresenterSetPage(MeetingPayload):
+    document_id: Id
+    page: Annotated[int, Field(ge=0)]
+    """Counts from 0."""
+
+
 MEETING_LIST = "meeting.list"
 MEETING_CREATE = "meeting.create"
 MEETING_UPDATE = "meeting.update"
@@ -145,6 +169,11 @@ AGENDA_REORDER = "agenda.reorder"
 AGENDA_REMOVE_ITEM = "agenda.remove_item"
 ATTENDANCE_CHECK_IN = "attendance.check_in"
 ATTENDANCE_SET = "attendance.set"
+DOCUMENT_UPDATE = "document.update"
+DOCUMENT_REMOVE = "document.remove"
+DOCUMENT_VERSIONS = "document.versions"
+PRESENTER_SET_PAGE = "presenter.set_page"
+PRESENTER_STOP = "presenter.stop"
 
 PAYLOAD_MODELS: dict[str, type[Payload]] = {
     MEETING_LIST: Empty,
@@ -164,6 +193,11 @@ PAYLOAD_MODELS: dict[str, type[Payload]] = {
     AGENDA_REMOVE_ITEM: AgendaRemoveItem,
     ATTENDANCE_CHECK_IN: MeetingPayload,
     ATTENDANCE_SET: AttendanceSet,
+    DOCUMENT_UPDATE: DocumentUpdate,
+    DOCUMENT_REMOVE: DocumentRef,
+    DOCUMENT_VERSIONS: DocumentRef,
+    PRESENTER_SET_PAGE: PresenterSetPage,
+    PRESENTER_STOP: MeetingPayload,
 }
 """Every command this protocol version defines, by name."""
 

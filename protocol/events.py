@@ -17,10 +17,16 @@ PARTICIPANT_REMOVED = "participant.removed"
 PRESENCE_CHANGED = "presence.changed"
 ATTENDANCE_CHANGED = "attendance.changed"
 DOCUMENT_ADDED = "document.added"
+DOCUMENT_UPDATED = "document.updated"
 DOCUMENT_REMOVED = "document.removed"
 PRESENTER_PAGE_CHANGED = "presenter.page_changed"
 PRESENTER_STOPPED = "presenter.stopped"
 CONCLUSION_UPDATED = "conclusion.updated"
+
+
+HIDDEN = "hidden"
+"""The key that marks an event's data as withheld from its receiver: a receiver who may not
+read a document gets ``{"document_id": id, "hidden": true}`` instead of the data."""
 
 
 class EventEnvelope(TypedDict):

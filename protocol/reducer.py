@@ -79,10 +79,17 @@ def _status_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
 
 def _agenda_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
     agenda = data["agenda"]
+    item_ids = {item["id"] for item in agenda}
     meeting = snap["meeting"]
-    if meeting["current_item_id"] not in {item["id"] for item in agenda}:
+    if meeting["current_item_id"] not in item_ids:
         meeting = {**meeting, "current_item_id": None, "current_item_started_at": None}
-    return {**snap, "agenda": agenda, "meeting": meeting}
+    # A removed item's documents stay, attached to no item (the server's ON DELETE SET NULL).
+    documents = [
+        doc if doc["agenda_item_id"] is None or doc["agenda_item_id"] in item_ids
+        else {**doc, "agenda_item_id": None}
+        for doc in snap["documents"]
+    ]
+    return _with_documents({**snap, "agenda": agenda, "meeting": meeting}, documents)
 
 
 def _current_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
@@ -135,7 +142,72 @@ def _attendance_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
     return _patch_participant(snap, data["user_id"], attendance=data["attendance"])
 
 
+def document_sort_key(document: dict[str, Any]) -> tuple[bool, int, int]:
+    """Documents are listed by agenda item id (those attached to none last), then by id."""
+    item = document["agenda_item_id"]
+    return (item is None, item or 0, document["id"])
+
+
+def agenda_with_document_ids(agenda: list[dict[str, Any]], documents: list[dict[str, Any]]
+                             ) -> list[dict[str, Any]]:
+    """Each item's ``document_ids``: the documents attached to it, in the documents' order.
+
+    Derived, never sent: it differs per receiver (the documents each may read), so the
+    server's ``agenda.changed`` does not fill it in. Items whose ids did not change are
+    kept as they are (same objects).
+    """
+    attached: dict[int, list[int]] = {}
+    for doc in documents:
+        if doc["agenda_item_id"] is not None:
+            attached.setdefault(doc["agenda_item_id"], []).append(doc["id"])
+    items = [
+        item if item.get("document_ids") == (ids := attached.get(item["id"], []))
+        else {**item, "document_ids": ids}
+        for item in agenda
+    ]
+    return agenda if all(a is b for a, b in zip(items, agenda, strict=True)) else items
+
+
+def _with_documents(snap: Snapshot, documents: list[dict[str, Any]]) -> Snapshot:
+    documents = sorted(documents, key=document_sort_key)
+    return {**snap, "documents": documents, "agenda": agenda_with_document_ids(snap["agenda"], documents)}
+
+
+def _hidden_id(data: dict[str, Any]) -> int | None:
+    """The document id of a withheld event's data, or None when the data is whole."""
+    return data["document_id"] if data.get(ev.HIDDEN) else None
+
+
+def _without_document(snap: Snapshot, document_id: int) -> Snapshot:
+    """The document gone; a presenter showing it stops."""
+    result = snap
+    if any(doc["id"] == document_id for doc in snap["documents"]):
+        result = _with_documents(snap, [doc for doc in snap["documents"] if doc["id"] != document_id])
+    presenter = snap["presenter"]
+    if presenter is not None and presenter["document_id"] == document_id:
+        result = {**result, "presenter": None}
+    return result
+
+
+def _document_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
+    """``document.added`` and ``document.updated``: add or replace it; the withheld form
+    takes it away (its receiver may no longer read it)."""
+    hidden = _hidden_id(data)
+    if hidden is not None:
+        return _without_document(snap, hidden)
+    changed = data["document"]
+    documents = [doc for doc in snap["documents"] if doc["id"] != changed["id"]]
+    documents.append(changed)
+    return _with_documents(snap, documents)
+
+
+def _document_removed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
+    return _without_document(snap, data["document_id"])
+
+
 def _presenter_page_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
+    if _hidden_id(data) is not None:
+        return {**snap, "presenter": None}  # the presented document is not one we may read
     return {**snap, "presenter": {"document_id": data["document_id"], "page": data["page"]}}
 
 
@@ -157,6 +229,9 @@ REDUCERS: dict[str, Callable[[Snapshot, dict[str, Any]], Snapshot]] = {
     ev.PARTICIPANT_REMOVED: _participant_removed,
     ev.PRESENCE_CHANGED: _presence_changed,
     ev.ATTENDANCE_CHANGED: _attendance_changed,
+    ev.DOCUMENT_ADDED: _document_changed,
+    ev.DOCUMENT_UPDATED: _document_changed,
+    ev.DOCUMENT_REMOVED: _document_removed,
     ev.PRESENTER_PAGE_CHANGED: _presenter_page_changed,
     ev.PRESENTER_STOPPED: _presenter_stopped,
     ev.CONCLUSION_UPDATED: _conclusion_updated,

@@ -9,7 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from protocol import commands as c
-from protocol.http import LoginRequest
+from protocol.http import DocumentUploadFields, LoginRequest
 
 # One valid payload per command, with every required field and nothing else.
 VALID: dict[str, dict[str, Any]] = {
@@ -30,6 +30,11 @@ VALID: dict[str, dict[str, Any]] = {
     c.AGENDA_REMOVE_ITEM: {"meeting_id": 1, "item_id": 3},
     c.ATTENDANCE_CHECK_IN: {"meeting_id": 1},
     c.ATTENDANCE_SET: {"meeting_id": 1, "user_id": 2, "status": "present"},
+    c.DOCUMENT_UPDATE: {"document_id": 4},
+    c.DOCUMENT_REMOVE: {"document_id": 4},
+    c.DOCUMENT_VERSIONS: {"document_id": 4},
+    c.PRESENTER_SET_PAGE: {"meeting_id": 1, "document_id": 4, "page": 0},
+    c.PRESENTER_STOP: {"meeting_id": 1},
 }
 
 REQUIRED = [(name, key) for name, payload in VALID.items() for key in payload]
@@ -78,7 +83,7 @@ def test_mistyped_int_is_refused(name: str, key: str, wrong: object) -> None:
         validate(name, {**VALID[name], key: wrong})
 
 
-@pytest.mark.parametrize(("name", "key"), INT_FIELDS)
+@pytest.mark.parametrize(("name", "key"), [(name, key) for name, key in INT_FIELDS if key != "page"])
 def test_ids_are_positive(name: str, key: str) -> None:
     with pytest.raises(ValidationError, match=key):
         validate(name, {**VALID[name], key: 0})
@@ -115,6 +120,14 @@ def test_item_id_null_clears_current_but_must_be_present() -> None:
     (c.MEETING_JOIN, "since_seq", -1),
     (c.MEETING_JOIN, "since_seq", "3"),
     (c.USER_LIST, "query", 5),
+    (c.PRESENTER_SET_PAGE, "page", -1),
+    (c.DOCUMENT_UPDATE, "access", "some"),
+    (c.DOCUMENT_UPDATE, "access", "1,2"),
+    (c.DOCUMENT_UPDATE, "access", ["1"]),
+    (c.DOCUMENT_UPDATE, "access", [0]),
+    (c.DOCUMENT_UPDATE, "released", "true"),
+    (c.DOCUMENT_UPDATE, "title", "   "),
+    (c.DOCUMENT_UPDATE, "agenda_item_id", "3"),
 ])
 def test_wrong_value_is_refused(name: str, field: str, wrong: object) -> None:
     with pytest.raises(ValidationError, match=field):
@@ -166,8 +179,37 @@ def test_command_names_are_the_contracts() -> None:
         "meeting.list", "meeting.create", "meeting.update", "participant.set", "participant.remove",
         "user.list", "meeting.join", "meeting.leave", "meeting.start", "meeting.end",
         "agenda.set_current", "agenda.add_item", "agenda.update_item", "agenda.reorder",
-        "agenda.remove_item", "attendance.check_in", "attendance.set"}
+        "agenda.remove_item", "attendance.check_in", "attendance.set",
+        "document.update", "document.remove", "document.versions", "presenter.set_page", "presenter.stop"}
 
 
 def test_payload_limit_is_256_kb() -> None:
     assert c.MAX_PAYLOAD_BYTES == 256 * 1024
+
+
+def test_document_access_is_all_or_user_ids() -> None:
+    assert validate(c.DOCUMENT_UPDATE, {"document_id": 4, "access": "all"}).access == "all"  # type: ignore[attr-defined]
+    restricted = validate(c.DOCUMENT_UPDATE, {"document_id": 4, "access": [3, 5]})
+    assert restricted.access == [3, 5]  # type: ignore[attr-defined]
+    detach = validate(c.DOCUMENT_UPDATE, {"document_id": 4, "agenda_item_id": None})
+    assert "agenda_item_id" in detach.model_fields_set
+
+
+@pytest.mark.parametrize(("fields", "expected"), [
+    ({"title": " Báo cáo ", "agenda_item_id": "12", "access": "3, 4", "released": "false"},
+     {"title": "Báo cáo", "agenda_item_id": 12, "access": [3, 4], "released": False}),
+    ({"access": "all", "replaces": "5"}, {"access": "all", "replaces": 5}),
+    ({}, {}),
+])
+def test_upload_form_fields_are_read_from_text(fields: dict[str, str], expected: dict[str, Any]) -> None:
+    parsed = DocumentUploadFields.model_validate(fields)
+    assert parsed.model_dump(exclude_unset=True) == expected
+
+
+@pytest.mark.parametrize(("field", "wrong"), [
+    ("access", ""), ("access", "all,2"), ("access", "0"), ("agenda_item_id", "x"), ("agenda_item_id", "-3"),
+    ("title", ""), ("title", "x" * 301), ("released", "maybe"), ("replaces", "0"), ("colour", "red"),
+])
+def test_bad_upload_form_fields_are_refused(field: str, wrong: str) -> None:
+    with pytest.raises(ValidationError, match=field):
+        DocumentUploadFields.model_validate({field: wrong})

@@ -19,9 +19,15 @@ def participant(user_id: int, site_id: int | None, role: str = "delegate",
             "site_id": site_id, "voting_weight": 1, "attendance": "unknown", "online": online}
 
 
-def item(item_id: int, position: int) -> dict[str, Any]:
+def item(item_id: int, position: int, document_ids: list[int] | None = None) -> dict[str, Any]:
     return {"id": item_id, "title": f"Item {item_id}", "position": position, "presenter": None,
-            "duration_min": None, "document_ids": []}
+            "duration_min": None, "document_ids": document_ids or []}
+
+
+def document(document_id: int, item_id: int | None, title: str = "Báo cáo") -> dict[str, Any]:
+    return {"id": document_id, "title": title, "sha256": "ab" * 32, "pages": 12, "agenda_item_id": item_id,
+            "version": 1, "size": 1000, "filename": "bao-cao.pdf", "access": "all", "released": True,
+            "uploaded_at": "2026-11-21T01:00:00.000Z", "uploaded_by": 1}
 
 
 @pytest.fixture
@@ -29,7 +35,8 @@ def snap() -> Snapshot:
     base = empty_snapshot(7, user_id=2, role="delegate")
     base["meeting"].update(title="Họp", status="live", current_item_id=101,
                            current_item_started_at="2026-11-21T01:00:00.000Z")
-    base["agenda"] = [item(101, 0), item(102, 1)]
+    base["agenda"] = [item(101, 0, [5]), item(102, 1)]
+    base["documents"] = [document(5, 101), document(6, None, "Phụ lục")]
     base["sites"] = [{"id": CENTRAL, "name": "Hà Nội", "is_central": True, "online": True},
                      {"id": REMOTE, "name": "Đà Nẵng", "is_central": False, "online": False}]
     base["participants"] = [participant(1, CENTRAL, "chair", online=True), participant(2, CENTRAL),
@@ -54,6 +61,9 @@ SAMPLES = [
     event(ev.PARTICIPANT_REMOVED, {"user_id": 1}),
     event(ev.PRESENCE_CHANGED, {"user_id": 3, "online": True}),
     event(ev.ATTENDANCE_CHANGED, {"user_id": 3, "attendance": "present"}),
+    event(ev.DOCUMENT_ADDED, {"document": document(7, 102)}),
+    event(ev.DOCUMENT_UPDATED, {"document": document(5, None, "Báo cáo (sửa)")}),
+    event(ev.DOCUMENT_REMOVED, {"document_id": 6}),
     event(ev.PRESENTER_PAGE_CHANGED, {"document_id": 5, "page": 3}),
     event(ev.PRESENTER_STOPPED, {}),
     event(ev.CONCLUSION_UPDATED, {"agenda_item_id": 101, "text": "Thông qua"}),
@@ -103,10 +113,12 @@ def test_status_changed_records_its_time(snap: Snapshot) -> None:
 def test_agenda_changed_clears_a_removed_current_item(snap: Snapshot) -> None:
     after = apply_event(snap, event(ev.AGENDA_CHANGED, {"agenda": [item(102, 0)]}))
     assert after["agenda"] == [item(102, 0)]
+    assert [d["agenda_item_id"] for d in after["documents"]] == [None, None]  # 101's document stays
     assert after["meeting"]["current_item_id"] is None
     assert after["meeting"]["current_item_started_at"] is None
     kept = apply_event(snap, event(ev.AGENDA_CHANGED, {"agenda": [item(102, 0), item(101, 1)]}))
     assert kept["meeting"]["current_item_id"] == 101
+    assert kept["agenda"][1]["document_ids"] == [5], "document_ids are derived, not taken from the event"
 
 
 def test_current_changed(snap: Snapshot) -> None:
@@ -176,3 +188,36 @@ def test_empty_snapshot_has_the_contract_shape() -> None:
                          "presenter", "conclusions", "you"}
     assert {"id", "title", "status", "current_item_id"} <= set(snap["meeting"])
     assert snap["you"] == {"user_id": 2, "role": None}
+
+
+def test_documents_are_ordered_by_item_then_id_and_items_list_theirs(snap: Snapshot) -> None:
+    added = apply_events(snap, [event(ev.DOCUMENT_ADDED, {"document": document(9, 101)}),
+                                event(ev.DOCUMENT_ADDED, {"document": document(8, 102)}),
+                                event(ev.DOCUMENT_ADDED, {"document": document(4, None)})])
+    assert [d["id"] for d in added["documents"]] == [5, 9, 8, 4, 6]
+    assert [i["document_ids"] for i in added["agenda"]] == [[5, 9], [8]]
+    moved = apply_event(added, event(ev.DOCUMENT_UPDATED, {"document": document(9, None)}))
+    assert [i["document_ids"] for i in moved["agenda"]] == [[5], [8]]
+    assert moved["agenda"][1] is added["agenda"][1], "an item whose documents did not change is kept"
+
+
+def test_a_withheld_update_takes_the_document_away_and_its_presenter(snap: Snapshot) -> None:
+    hidden = event(ev.DOCUMENT_UPDATED, {"document_id": 5, "hidden": True})
+    after = apply_event(snap, hidden)
+    assert [d["id"] for d in after["documents"]] == [6]
+    assert after["agenda"][0]["document_ids"] == []
+    assert after["presenter"] is None
+    unknown = apply_event(snap, event(ev.DOCUMENT_ADDED, {"document_id": 77, "hidden": True}))
+    assert unknown["documents"] == snap["documents"] and unknown["presenter"] == snap["presenter"]
+
+
+def test_removing_the_presented_document_stops_the_presenter(snap: Snapshot) -> None:
+    after = apply_event(snap, event(ev.DOCUMENT_REMOVED, {"document_id": 5}))
+    assert after["presenter"] is None and [d["id"] for d in after["documents"]] == [6]
+    other = apply_event(snap, event(ev.DOCUMENT_REMOVED, {"document_id": 6}))
+    assert other["presenter"] == snap["presenter"]
+
+
+def test_a_withheld_page_change_shows_nothing(snap: Snapshot) -> None:
+    after = apply_event(snap, event(ev.PRESENTER_PAGE_CHANGED, {"document_id": 8, "hidden": True}))
+    assert after["presenter"] is None
