@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select, update
@@ -18,8 +20,12 @@ def iso(moment: Any) -> str | None:
     return str(moment.isoformat(timespec="milliseconds").replace("+00:00", "Z"))
 
 
-def append(session: Session, meeting_id: int, event_type: str, data: dict[str, Any]) -> EventEnvelope:
+def append(session: Session, meeting_id: int, event_type: str, data: dict[str, Any],
+           audience: Sequence[int] | None = None, managers: Sequence[int] | None = None) -> EventEnvelope:
     """Write one event with the meeting's next seq and return its envelope.
+
+    ``audience`` and ``managers`` say who may see ``data`` whole (see ``Event``); they are
+    kept beside it so that a replay shows each receiver what the live broadcast did.
 
     The seq comes from an atomic ``UPDATE ... RETURNING`` on the meeting row: it locks the
     row until commit (PostgreSQL) or runs inside ``BEGIN IMMEDIATE`` (SQLite), so two
@@ -32,7 +38,9 @@ def append(session: Session, meeting_id: int, event_type: str, data: dict[str, A
         .returning(Meeting.last_seq)
     ).scalar_one()
     at = utcnow()
-    session.add(Event(meeting_id=meeting_id, seq=seq, type=event_type, data=data, at=at))
+    session.add(Event(meeting_id=meeting_id, seq=seq, type=event_type, data=data, at=at,
+                      audience=None if audience is None else list(audience),
+                      managers=None if managers is None else list(managers)))
     return {"meeting_id": meeting_id, "seq": seq, "type": event_type, "data": data, "at": iso(at) or ""}
 
 
@@ -56,6 +64,27 @@ def events_after(session: Session, meeting_id: int, since_seq: int, limit: int) 
     )
     return [{"meeting_id": meeting_id, "seq": row.seq, "type": row.type, "data": row.data,
              "at": iso(row.at) or ""} for row in rows]
+
+
+@dataclass(frozen=True)
+class LoggedEvent:
+    """An event as logged: its envelope (data whole) and who may see the data."""
+
+    envelope: EventEnvelope
+    audience: list[int] | None
+    managers: list[int] | None
+
+
+def logged_after(session: Session, meeting_id: int, since_seq: int, limit: int) -> list[LoggedEvent]:
+    """Like ``events_after``, with each event's audience (to show each receiver their part)."""
+    rows = session.scalars(
+        select(Event)
+        .where(Event.meeting_id == meeting_id, Event.seq > since_seq)
+        .order_by(Event.seq)
+        .limit(limit)
+    )
+    return [LoggedEvent({"meeting_id": meeting_id, "seq": row.seq, "type": row.type, "data": row.data,
+                         "at": iso(row.at) or ""}, row.audience, row.managers) for row in rows]
 
 
 def current_seq(session: Session, meeting_id: int) -> int:

@@ -101,6 +101,9 @@ class Meeting(Base):
     ended_at: Mapped[datetime | None]
     last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
     """The seq of the newest event; bumped in the same transaction as every change."""
+    presenter_document_id: Mapped[int | None]
+    """The document shown to the room (no foreign key: documents point at meetings)."""
+    presenter_page: Mapped[int | None]
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -155,6 +158,13 @@ class Event(Base):
     type: Mapped[str] = mapped_column(String(64))
     data: Mapped[dict[str, Any]]
     at: Mapped[datetime] = mapped_column(default=utcnow)
+    audience: Mapped[list[int] | None] = mapped_column(JSON)
+    """The users who receive ``data`` whole; everyone else gets it withheld
+    (``{"document_id", "hidden": true}``). None: everyone receives it whole."""
+    managers: Mapped[list[int] | None] = mapped_column(JSON)
+    """Those of the audience who also see what only the chair, the secretary and admins
+    see (a document's ``reader_ids``); the rest of the audience gets the data without it.
+    None: the data has nothing of the kind."""
 
 
 class CommandResult(Base):
@@ -208,3 +218,58 @@ class Connection(Base):
     token_id: Mapped[int] = mapped_column(ForeignKey("tokens.id", ondelete="CASCADE"), index=True)
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
     connected_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Blob(Base):
+    """A file in the content-addressed blob store, stored once whatever refers to it."""
+
+    __tablename__ = "blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Document(Base):
+    """A meeting document; its content is its versions' (the newest is ``current_version``)."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    access: Mapped[str] = mapped_column(String(16), default="all")
+    """``all``, or ``restricted`` to the users in document_readers."""
+    released: Mapped[bool] = mapped_column(Boolean, default=True)
+    current_version: Mapped[int] = mapped_column(Integer, default=1)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    removed_at: Mapped[datetime | None]
+    """Removed documents are kept (with their files) for the record, never shown."""
+
+
+class DocumentVersion(Base):
+    __tablename__ = "document_versions"
+    __table_args__ = (UniqueConstraint("document_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"), index=True)
+    pages: Mapped[int] = mapped_column(Integer)
+    size: Mapped[int] = mapped_column(BigInteger)
+    filename: Mapped[str] = mapped_column(String(255))
+    uploaded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    uploaded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DocumentReader(Base):
+    """A user named in a restricted document's access."""
+
+    __tablename__ = "document_readers"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
+                                             primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
