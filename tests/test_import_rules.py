@@ -25,10 +25,14 @@ RULES: list[tuple[str, tuple[str, ...], str]] = [
     ("meeting_app.pdf", ("meeting_app.ui", "meeting_app.state", "meeting_app.net"), "pdf serves the ui"),
     ("server.persistence", ("server.domain", "server.transport"), "transport -> domain -> persistence"),
     ("server.domain", ("server.transport",), "transport -> domain -> persistence"),
+    ("server.domain", ("server.documents",), "the domain gets checked files, it does not check them"),
+    ("server.documents", ("server.domain", "server.transport"), "file intake knows nothing of meetings"),
 ]
-# PyMuPDF is not thread-safe: in the client, one package owns it.
+# PyMuPDF is not thread-safe and parses hostile files: one owner per side. In the client a
+# package (its worker process); in the server one module, loaded in the limited inspecting
+# process (and by seed-demo, to write the demo's documents).
 PYMUPDF = ("fitz", "pymupdf")
-PYMUPDF_OWNER = "meeting_app.pdf"
+PYMUPDF_OWNERS = {"meeting_app": "meeting_app.pdf", "server": "server.documents.pdf"}
 
 
 def module_name(path: Path) -> str:
@@ -86,15 +90,21 @@ def test_imports_point_one_way(owner: str, forbidden: tuple[str, ...], why: str)
     assert not broken, f"{why}:\n" + "\n".join(broken)
 
 
-def test_only_the_pdf_package_imports_pymupdf_in_the_client() -> None:
+@pytest.mark.parametrize(("side", "owner"), PYMUPDF_OWNERS.items())
+def test_only_one_owner_imports_pymupdf_on_each_side(side: str, owner: str) -> None:
     broken = [
         f"{path.relative_to(ROOT)}:{line} imports {target}"
         for path in all_modules()
-        if within(module_name(path), "meeting_app") and not within(module_name(path), PYMUPDF_OWNER)
+        if within(module_name(path), side) and not within(module_name(path), owner)
         for line, target in imports_of(path)
         if any(within(target, bad) for bad in PYMUPDF)
     ]
-    assert not broken, "PyMuPDF has one owner (meeting_app.pdf):\n" + "\n".join(broken)
+    assert not broken, f"PyMuPDF has one owner ({owner}):\n" + "\n".join(broken)
+
+
+def test_the_server_pdf_owner_exists_and_uses_pymupdf() -> None:
+    owner = ROOT / "server" / "documents" / "pdf.py"
+    assert any(within(target, "pymupdf") for _line, target in imports_of(owner))
 
 
 def test_the_reader_sees_relative_and_nested_imports() -> None:

@@ -1,0 +1,76 @@
+"""What kind of file an upload is, by its first bytes and its name.
+
+The content decides, the name only confirms: a PDF is a PDF whatever it is called (a
+scanner's ``scan.bin`` is fine), while an Office file must look like one (a zip or an OLE
+compound file) *and* be named like one, because a zip is not necessarily a document.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+from server.documents.refusals import FileRefused, unprocessable, unsupported
+
+HEAD_BYTES = 1024
+"""PDF readers accept a header anywhere in the first kilobyte; so do we."""
+PDF_MAGIC = b"%PDF-"
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+ZIP_OFFICE = (".docx", ".xlsx", ".pptx", ".odt")
+OLE_OFFICE = (".doc",)
+OFFICE_SUFFIXES = ZIP_OFFICE + OLE_OFFICE
+ACCEPTED = "PDF, or an Office document (" + ", ".join(OFFICE_SUFFIXES) + ")"
+
+
+class Kind(StrEnum):
+    PDF = "pdf"
+    OFFICE = "office"
+
+
+def sniff(head: bytes, size: int, filename: str) -> Kind:
+    """The kind of an upload whose first bytes are ``head``; refuses anything else.
+
+    ``head`` is at least the first HEAD_BYTES of the file (all of it if shorter).
+    """
+    if size == 0:
+        raise unprocessable("The file is empty (0 bytes)")
+    suffix = Path(filename).suffix.lower()
+    if PDF_MAGIC in head[:HEAD_BYTES]:
+        return Kind.PDF
+    if head.startswith(ZIP_MAGIC) and suffix in ZIP_OFFICE:
+        return Kind.OFFICE
+    if head.startswith(OLE_MAGIC) and suffix in OLE_OFFICE:
+        return Kind.OFFICE
+    raise _refusal(head, suffix, filename)
+
+
+def _refusal(head: bytes, suffix: str, filename: str) -> FileRefused:
+    if suffix == ".pdf":
+        return unsupported(f"{filename} is named like a PDF but is not one (it does not start "
+                           f"with %PDF-); accepted: {ACCEPTED}")
+    if suffix in OFFICE_SUFFIXES:
+        return unsupported(f"{filename} is named like an Office document but its content is not "
+                           f"one; accepted: {ACCEPTED}")
+    return unsupported(f"{filename or 'The file'} is not a document this server takes; accepted: {ACCEPTED}")
+
+
+def read_head(path: Path) -> bytes:
+    """The first HEAD_BYTES of a file (blocking)."""
+    with path.open("rb") as file:
+        return file.read(HEAD_BYTES)
+
+
+def safe_filename(name: str | None, default: str = "document.pdf") -> str:
+    """The last component of a client-given file name, without control characters, at most
+    255 characters (the name is shown to people and stored, never used as a path)."""
+    if not name:
+        return default
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    cleaned = "".join(ch for ch in base if ch.isprintable()).strip()
+    if not cleaned or cleaned in (".", ".."):
+        return default
+    if len(cleaned) > 255:
+        stem, dot, suffix = cleaned.rpartition(".")
+        cleaned = (stem[: 254 - len(suffix)] + dot + suffix) if dot and len(suffix) < 16 else cleaned[:255]
+    return cleaned

@@ -1,0 +1,73 @@
+"""Running the inspecting process (``inspect_worker``) from the event loop.
+
+The child is started with ``asyncio.create_subprocess_exec`` (the loop never waits on it),
+in a session of its own, with a wall-clock limit on top of the limits it sets itself. Any
+way it can fail (a refusal, a kill by its CPU limit, a crash, silence) is a 422.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import signal
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from server.documents.policy import DocumentPolicy
+from server.documents.refusals import unprocessable
+
+PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+"""The directory holding the ``server`` package: the child imports it from there."""
+
+
+@dataclass(frozen=True)
+class PdfFacts:
+    pages: int
+    title: str | None
+    text_chars: int
+
+
+def _command(path: Path, policy: DocumentPolicy) -> list[str]:
+    return [sys.executable, "-m", "server.documents.inspect_worker",
+            "--cpu-seconds", str(policy.inspect_cpu_seconds), "--memory-mb", str(policy.inspect_memory_mb),
+            "--max-pages", str(policy.max_pages), "--max-side", str(policy.max_page_side), str(path)]
+
+
+async def inspect_pdf(path: Path, policy: DocumentPolicy) -> PdfFacts:
+    """The facts of a PDF that passed inspection; a 422 otherwise."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        filter(None, [str(PACKAGE_ROOT), os.environ.get("PYTHONPATH")]))}
+    process = await asyncio.create_subprocess_exec(
+        *_command(path, policy), stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE, env=env, start_new_session=True)
+    try:
+        out, err = await asyncio.wait_for(process.communicate(), policy.inspect_timeout_seconds)
+    except TimeoutError:
+        raise unprocessable(f"Checking the PDF took longer than {policy.inspect_timeout_seconds:g} s; "
+                            "it is too complex or built to stall a reader") from None
+    finally:
+        if process.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            await process.wait()
+    code = process.returncode
+    if code is not None and code < 0:
+        if -code in (signal.SIGXCPU, signal.SIGKILL):
+            raise unprocessable(f"Checking the PDF needed more than {policy.inspect_cpu_seconds:g} s of "
+                                "processing; it is too complex or built to exhaust a reader")
+        raise unprocessable(f"Reading the PDF stopped the checking process (signal {-code}): the file is "
+                            f"damaged, hostile, or needs more than {policy.inspect_memory_mb} MB of memory")
+    try:
+        answer = json.loads(out.decode().strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        tail = err.decode(errors="replace").strip()[-300:]
+        if "MemoryError" in tail:
+            raise unprocessable(f"Reading the PDF needs more than {policy.inspect_memory_mb} MB "
+                                "of memory") from None
+        raise unprocessable(f"The PDF could not be checked ({tail or f'exit status {code}'})") from None
+    if not answer.get("ok"):
+        raise unprocessable(str(answer.get("error") or "The PDF was refused"))
+    return PdfFacts(int(answer["pages"]), answer.get("title"), int(answer.get("text_chars", 0)))

@@ -1,0 +1,186 @@
+"""The server's one module that imports PyMuPDF: inspecting uploads, writing demo documents.
+
+``inspect`` runs only inside the resource-limited inspecting process
+(``inspect_worker``): it reads every page's text and renders the first pages, so a file
+built to exhaust a reader exhausts that process. ``write_document`` lays out a
+``layout.Document`` (text in the bundled DejaVu fonts, so every Vietnamese letter is a real,
+extractable glyph) for ``seed-demo``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pymupdf
+
+from server.documents.layout import A4, Block, Document, Heading, Paragraph, Table, font_path
+
+RENDER_PAGES = 2
+THUMBNAIL_SIDE = 200.0
+"""The first pages are rendered this many pixels on their longer side: enough to decode
+every image and run every drawing on them, cheap for an honest file."""
+
+
+class PdfRefused(Exception):
+    """The file is not a PDF this server accepts; the message says why."""
+
+
+def inspect(path: Path, max_pages: int, max_side: float) -> dict[str, Any]:
+    """Check a PDF all the way through; its facts, or PdfRefused."""
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    pymupdf.TOOLS.mupdf_display_warnings(False)
+    if path.stat().st_size == 0:
+        raise PdfRefused("The file is empty (0 bytes)")
+    try:
+        doc = pymupdf.open(path, filetype="pdf")
+    except (pymupdf.FileDataError, pymupdf.EmptyFileError):
+        raise PdfRefused("The file is not a readable PDF") from None
+    with doc:
+        if doc.needs_pass:
+            raise PdfRefused("The PDF is protected by a password; upload it without the password")
+        count = doc.page_count
+        if count == 0:
+            raise PdfRefused("The PDF has no pages")
+        if count > max_pages:
+            raise PdfRefused(f"The PDF has {count} pages; at most {max_pages} are accepted")
+        if doc.is_repaired and not _has_end_marker(path):
+            raise PdfRefused("The PDF is incomplete (cut off); upload the whole file")
+        chars = 0
+        for number in range(count):
+            page = doc.load_page(number)
+            width, height = page.rect.width, page.rect.height
+            if not (0 < width <= max_side and 0 < height <= max_side):
+                raise PdfRefused(f"Page {number + 1} is {width:g} × {height:g} pt; pages up to "
+                                 f"{max_side:g} pt a side are accepted")
+            chars += len(page.get_text("text"))
+            if number < RENDER_PAGES:
+                scale = THUMBNAIL_SIDE / max(width, height)
+                page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False)
+        title = (doc.metadata or {}).get("title") or None
+        return {"pages": count, "title": title.strip() if title else None, "text_chars": chars}
+
+
+def _has_end_marker(path: Path) -> bool:
+    """Whether the file ends as a PDF does (MuPDF repairs cut-off files silently)."""
+    with path.open("rb") as file:
+        file.seek(max(0, path.stat().st_size - 4096))
+        return b"%%EOF" in file.read()
+
+
+# ----------------------------------------------------------------------------- writing
+
+MARGIN, TOP, BOTTOM = 64.0, 70.0, 70.0
+LINE = 1.45
+
+
+class _Writer:
+    """Flows blocks down A4 pages, starting a new page when one is full."""
+
+    def __init__(self, doc: pymupdf.Document) -> None:
+        self.doc = doc
+        self.regular = pymupdf.Font(fontfile=str(font_path(bold=False)))
+        self.bold = pymupdf.Font(fontfile=str(font_path(bold=True)))
+        self.page: pymupdf.Page | None = None
+        self.writer: pymupdf.TextWriter | None = None
+        self.y = 0.0
+        self.toc: list[list[Any]] = []
+
+    @property
+    def width(self) -> float:
+        return A4[0] - 2 * MARGIN
+
+    def new_page(self) -> None:
+        self.flush()
+        self.page = self.doc.new_page(width=A4[0], height=A4[1])
+        self.writer = pymupdf.TextWriter(self.page.rect)
+        self.y = TOP
+
+    def flush(self) -> None:
+        if self.page is not None and self.writer is not None:
+            self.writer.write_text(self.page)
+
+    def room(self, height: float) -> None:
+        if self.page is None or self.y + height > A4[1] - BOTTOM:
+            self.new_page()
+
+    def wrap(self, text: str, font: pymupdf.Font, size: float, width: float) -> list[str]:
+        lines, line = [], ""
+        for word in text.split():
+            candidate = f"{line} {word}".strip()
+            if line and font.text_length(candidate, fontsize=size) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = candidate
+        return [*lines, line] if line else lines
+
+    def text(self, text: str, size: float, bold: bool = False, centre: bool = False,
+             indent: float = 0.0) -> None:
+        font = self.bold if bold else self.regular
+        for line in self.wrap(text, font, size, self.width - indent):
+            self.room(size * LINE)
+            self.y += size * LINE
+            x = MARGIN + indent
+            if centre:
+                x = (A4[0] - font.text_length(line, fontsize=size)) / 2
+            assert self.writer is not None
+            self.writer.append((x, self.y), line, font=font, fontsize=size)
+        self.y += size * 0.6
+
+    def table(self, table: Table) -> None:
+        size = 9.5
+        widths = [self.width * share for share in table.shares()]
+        for row_number, row in enumerate(table.rows):
+            bold = row_number == 0
+            cells = [self.wrap(cell, self.bold if bold else self.regular, size, w - 8)
+                     for cell, w in zip(row, widths, strict=True)]
+            height = max(len(lines) for lines in cells) * size * LINE + 6
+            self.room(height)
+            assert self.page is not None and self.writer is not None
+            x = MARGIN
+            for lines, w in zip(cells, widths, strict=True):
+                self.page.draw_rect(pymupdf.Rect(x, self.y, x + w, self.y + height), color=(0.3, 0.3, 0.3),
+                                    fill=(0.9, 0.92, 0.95) if bold else None, width=0.5)
+                for k, line in enumerate(lines):
+                    self.writer.append((x + 4, self.y + 3 + (k + 1) * size * LINE - 2), line,
+                                       font=self.bold if bold else self.regular, fontsize=size)
+                x += w
+            self.y += height
+        self.y += 10
+
+    def block(self, block: Block) -> None:
+        if isinstance(block, Heading):
+            if block.new_page:
+                self.new_page()
+            self.room(60)
+            self.toc.append([block.level, block.text, self.doc.page_count])
+            self.text(block.text, 14.0 if block.level == 1 else 12.0, bold=True)
+        elif isinstance(block, Paragraph):
+            self.text(block.text, 11.0, bold=block.bold, centre=block.centre, indent=block.indent)
+        else:
+            self.table(block)
+
+
+def write_document(path: Path, document: Document) -> int:
+    """Write ``document`` as a PDF at ``path`` (contents and metadata included); its page count."""
+    doc = pymupdf.open()
+    writer = _Writer(doc)
+    writer.new_page()
+    for block in document.blocks:
+        writer.block(block)
+    writer.flush()
+    total = doc.page_count
+    for number in range(total):
+        page = doc.load_page(number)
+        footer = pymupdf.TextWriter(page.rect)
+        label = f"{document.footer} — Trang {number + 1}/{total}"
+        x = (A4[0] - writer.regular.text_length(label, fontsize=8.5)) / 2
+        footer.append((x, A4[1] - 36), label, font=writer.regular, fontsize=8.5)
+        footer.write_text(page, color=(0.35, 0.35, 0.35))
+    doc.set_toc(writer.toc)
+    doc.set_metadata({"title": document.title, "author": document.author, "subject": document.subject,
+                      "creator": "meeting-server seed-demo"})
+    doc.save(str(path), garbage=3, deflate=True)
+    doc.close()
+    return total
