@@ -13,13 +13,15 @@ import socketio
 from aiohttp import web
 from sqlalchemy.orm import Session
 
+from server.documents.intake import Intake
 from server.domain import presence
 from server.domain.context import PendingEvent
+from server.persistence.blobs import BlobStore
 from server.persistence.db import Database, sqlite_url
 from server.persistence.migrate import migrate
 from server.persistence.models import utcnow
 from server.settings import Settings
-from server.transport import http, sockets
+from server.transport import documents_http, http, sockets
 from server.transport.pipeline import CommandPipeline
 from server.transport.services import Services
 
@@ -49,10 +51,14 @@ def build_app(settings: Settings) -> web.Application:
     app = web.Application()
     sio.attach(app)
     threads = settings.db_threads if not db.is_sqlite else min(settings.db_threads, 4)
-    services = Services(settings, db, sio, ThreadPoolExecutor(threads, thread_name_prefix="db"))
+    blobs = BlobStore(settings.blob_root)
+    blobs.ensure()
+    services = Services(settings, db, sio, ThreadPoolExecutor(threads, thread_name_prefix="db"),
+                        blobs, Intake(settings.documents, blobs))
     pipeline = CommandPipeline(services)
     app[http.SERVICES] = services
     http.register(app)
+    documents_http.register(app, pipeline)
     sockets.register(services, pipeline)
     app.cleanup_ctx.append(_lifetime(services, pipeline))
     app.on_shutdown.append(lambda _app: _close_sockets(sio))
@@ -78,6 +84,9 @@ def _lifetime(services: Services, pipeline: CommandPipeline
                 presence.register_instance(session, instance_id)
 
         await services.in_thread(register)
+        swept = await asyncio.to_thread(services.blobs.sweep_temp)
+        if swept:
+            log.info("removed %d temporary files left by crashed uploads", swept)
         # SQLite means one process: every earlier process's sockets are gone, sweep them now.
         await _sweep(services, pipeline, immediately=services.db.is_sqlite)
         beat = asyncio.create_task(_heartbeat(services, pipeline))

@@ -21,10 +21,31 @@ def _add_storage_options(parser: argparse.ArgumentParser) -> None:
 
 def _settings(args: argparse.Namespace) -> Settings:
     settings = Settings(data_dir=args.data_dir or default_data_dir(), database_url=args.database_url)
-    for name in ("host", "port", "redis_url"):
+    for name in ("host", "port", "redis_url", "blob_dir"):
         if getattr(args, name, None) is not None:
             setattr(settings, name, getattr(args, name))
+    policy = settings.documents
+    if getattr(args, "max_upload_mb", None) is not None:
+        policy.max_upload_bytes = int(args.max_upload_mb * 1024 * 1024)
+    for name in ("inspect_cpu_seconds", "inspect_memory_mb", "soffice"):
+        if getattr(args, name, None) is not None:
+            setattr(policy, name, getattr(args, name))
     return settings
+
+
+def _add_document_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--blob-dir", type=Path, default=None,
+                        help="where document files live (default: DATA_DIR/blobs); share it between "
+                             "processes that share a database")
+    parser.add_argument("--max-upload-mb", type=float, default=None,
+                        help="the largest document upload accepted, in MB (default 100)")
+    parser.add_argument("--inspect-cpu-seconds", type=float, default=None,
+                        help="CPU time allowed to check one PDF (default 30)")
+    parser.add_argument("--inspect-memory-mb", type=int, default=None,
+                        help="memory allowed to check one PDF, in MB (default 1024)")
+    parser.add_argument("--soffice", default=None,
+                        help="LibreOffice's soffice program, to convert Office documents "
+                             "(default: soffice or libreoffice on PATH)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=None, help="port (default 8765)")
     serve.add_argument("--redis-url", default=None, help="Redis for several server processes")
     _add_storage_options(serve)
+    _add_document_options(serve)
 
     migrate = commands.add_parser("migrate", help="bring the database schema up to date")
     _add_storage_options(migrate)
@@ -54,6 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--delegates", type=int, default=12, help="how many delegates (default 12)")
     demo.add_argument("--password", default="demo", help="password of every demo user (default: demo)")
     _add_storage_options(demo)
+    demo.add_argument("--blob-dir", type=Path, default=None,
+                      help="where document files live (default: DATA_DIR/blobs)")
     return parser
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import platformdirs
 
+from server.documents.policy import DocumentPolicy
 from server.domain.accounts import AuthPolicy
 
 
@@ -35,3 +36,11 @@ class Settings:
     ping_timeout: float = 10.0
     db_threads: int = 8
     instance_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    documents: DocumentPolicy = field(default_factory=DocumentPolicy)
+    blob_dir: Path | None = None
+    """Where document files live; None: ``<data_dir>/blobs``. Server processes that share a
+    database must share this directory too."""
+
+    @property
+    def blob_root(self) -> Path:
+        return self.blob_dir or self.data_dir / "blobs"

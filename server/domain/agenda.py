@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from protocol import commands as c
 from protocol import events as ev
@@ -11,7 +11,7 @@ from protocol.roles import MeetingStatus
 from server.domain import views
 from server.domain.context import CommandContext, Outcome, PendingEvent
 from server.persistence.event_log import iso
-from server.persistence.models import AgendaItem, Meeting, utcnow
+from server.persistence.models import AgendaItem, Document, Meeting, utcnow
 
 
 def _editable_meeting(ctx: CommandContext) -> Meeting:
@@ -44,9 +44,13 @@ def _agenda_changed(ctx: CommandContext, meeting_id: int) -> PendingEvent:
     return PendingEvent(meeting_id, ev.AGENDA_CHANGED, {"agenda": views.agenda(ctx.session, meeting_id)})
 
 
-def _answer_with_item(item_id: int, event: PendingEvent) -> Outcome:
+def _answer_with_item(ctx: CommandContext, item_id: int, event: PendingEvent) -> Outcome:
+    """Answer the item with its ``document_ids``: the caller (chair, secretary, admin) reads
+    every document, so they are all the item's documents."""
     item = next(i for i in event.data["agenda"] if i["id"] == item_id)
-    return Outcome({"item": item}, [event])
+    document_ids = list(ctx.session.scalars(select(Document.id).where(
+        Document.agenda_item_id == item_id, Document.removed_at.is_(None)).order_by(Document.id)))
+    return Outcome({"item": {**item, "document_ids": document_ids}}, [event])
 
 
 def add_item(ctx: CommandContext, p: c.AgendaAddItem) -> Outcome:
@@ -60,7 +64,7 @@ def add_item(ctx: CommandContext, p: c.AgendaAddItem) -> Outcome:
     ctx.session.flush()
     items.insert(position, item)
     _renumber(items)
-    return _answer_with_item(item.id, _agenda_changed(ctx, meeting.id))
+    return _answer_with_item(ctx, item.id, _agenda_changed(ctx, meeting.id))
 
 
 def update_item(ctx: CommandContext, p: c.AgendaUpdateItem) -> Outcome:
@@ -74,7 +78,7 @@ def update_item(ctx: CommandContext, p: c.AgendaUpdateItem) -> Outcome:
         changes["presenter"] = changes["presenter"] or None
     for key, value in changes.items():
         setattr(item, key, value)
-    return _answer_with_item(item.id, _agenda_changed(ctx, meeting.id))
+    return _answer_with_item(ctx, item.id, _agenda_changed(ctx, meeting.id))
 
 
 def reorder(ctx: CommandContext, p: c.AgendaReorder) -> Outcome:
@@ -93,6 +97,10 @@ def remove_item(ctx: CommandContext, p: c.AgendaRemoveItem) -> Outcome:
     item = _item(ctx, meeting.id, p.item_id)
     if meeting.current_item_id == item.id:
         meeting.current_item_id, meeting.current_item_started_at = None, None
+    # Its documents stay in the meeting, attached to no item (the reducer does the same on
+    # agenda.changed; the foreign key's ON DELETE SET NULL would too, unseen by the session).
+    ctx.session.execute(update(Document).where(Document.agenda_item_id == item.id)
+                        .values(agenda_item_id=None))
     ctx.session.delete(item)
     ctx.session.flush()
     _renumber(_items(ctx, meeting.id))

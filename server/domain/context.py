@@ -29,6 +29,12 @@ class PendingEvent:
     meeting_id: int
     type: str
     data: dict[str, Any]
+    audience: tuple[int, ...] | None = None
+    """The users who may see ``data`` whole (None: everyone); see ``Event.audience``."""
+    managers: tuple[int, ...] | None = None
+    """Of the audience, those who also see manager-only fields; see ``Event.managers``."""
+    others: tuple[int, ...] = ()
+    """Participants outside the audience: they are sent the withheld form live."""
 
 
 @dataclass

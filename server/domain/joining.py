@@ -5,6 +5,7 @@ from __future__ import annotations
 from protocol import commands as c
 from server.domain import presence, views
 from server.domain.context import CommandContext, Outcome
+from server.domain.documents.visibility import data_for
 from server.persistence import event_log
 
 MAX_REPLAY = 1000
@@ -22,7 +23,10 @@ def join(ctx: CommandContext, p: c.MeetingJoin) -> Outcome:
         seq = event_log.current_seq(ctx.session, meeting.id)
         since = p.since_seq
         if since is not None and since <= seq and seq - since <= MAX_REPLAY:
-            return {"seq": seq, "events": event_log.events_after(ctx.session, meeting.id, since, MAX_REPLAY)}
+            user_id = ctx.actor.user_id
+            missed = [{**e.envelope, "data": data_for(e.envelope["data"], e.audience, e.managers, user_id)}
+                      for e in event_log.logged_after(ctx.session, meeting.id, since, MAX_REPLAY)]
+            return {"seq": seq, "events": missed}
         ctx.session.refresh(meeting)
         return {"seq": seq, "snapshot": views.snapshot(ctx.session, meeting, ctx.actor.user_id, role)}
 

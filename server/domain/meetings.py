@@ -11,6 +11,7 @@ from protocol.roles import MeetingStatus
 from server.domain import views
 from server.domain.audit import record
 from server.domain.context import CommandContext, Outcome, PendingEvent
+from server.domain.documents.events import stop_presenting
 from server.persistence.event_log import iso
 from server.persistence.models import AgendaItem, Meeting, Participant, Site, utcnow
 
@@ -101,4 +102,5 @@ def end(ctx: CommandContext, _p: c.MeetingPayload) -> Outcome:
     meeting.status, meeting.ended_at = MeetingStatus.ENDED, now
     record(ctx, "meeting.end", meeting.id)
     return Outcome({}, [PendingEvent(meeting.id, ev.MEETING_STATUS_CHANGED,
-                                     {"status": meeting.status, "ended_at": iso(now)})])
+                                     {"status": meeting.status, "ended_at": iso(now)}),
+                        *stop_presenting(meeting)])

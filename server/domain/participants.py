@@ -10,6 +10,8 @@ from protocol.errors import invalid, not_found
 from server.domain import views
 from server.domain.audit import record
 from server.domain.context import CommandContext, Outcome, PendingEvent
+from server.domain.documents.events import after_role_change
+from server.domain.documents.visibility import Viewer
 from server.persistence.models import Connection, Participant, Site, User
 
 
@@ -37,11 +39,13 @@ def set_participant(ctx: CommandContext, p: c.ParticipantSet) -> Outcome:
     row = ctx.session.scalar(
         select(Participant).where(Participant.meeting_id == meeting.id, Participant.user_id == user.id)
     )
+    previous_role = row.role if row is not None else None
     if row is None:
         row = Participant(meeting_id=meeting.id, user_id=user.id, role=p.role, voting_weight=1)
         row.user = user
         ctx.session.add(row)
-    before = {"role": row.role, "site_id": row.site_id}
+    before = {"role": previous_role, "site_id": row.site_id}
+    seen_before = Viewer(user.id, previous_role, user.is_admin)  # role None: new to the meeting
     row.role = p.role
     if "site_id" in p.model_fields_set:
         row.site_id = p.site_id
@@ -54,8 +58,9 @@ def set_participant(ctx: CommandContext, p: c.ParticipantSet) -> Outcome:
         select(Connection.sid).where(Connection.meeting_id == meeting.id, Connection.user_id == user.id)
     ) is not None
     view = views.participant(row, online)
-    return Outcome({"participant": view},
-                   [PendingEvent(meeting.id, ev.PARTICIPANT_CHANGED, {"participant": view})])
+    events = [PendingEvent(meeting.id, ev.PARTICIPANT_CHANGED, {"participant": view})]
+    events += after_role_change(ctx.session, meeting, seen_before, Viewer(user.id, row.role, user.is_admin))
+    return Outcome({"participant": view}, events)
 
 
 def remove_participant(ctx: CommandContext, p: c.ParticipantRemove) -> Outcome:
@@ -66,11 +71,18 @@ def remove_participant(ctx: CommandContext, p: c.ParticipantRemove) -> Outcome:
     )
     if row is None:
         raise not_found(f"User {p.user_id} is not a participant of this meeting")
+    seen_before = Viewer(p.user_id, row.role, row.user.is_admin)
     ctx.session.delete(row)
+    ctx.session.flush()
     # Their open connections stop being part of the meeting.
     for connection in ctx.session.scalars(
         select(Connection).where(Connection.meeting_id == meeting.id, Connection.user_id == p.user_id)
     ):
         connection.meeting_id = None
     record(ctx, "participant.remove", meeting.id, {"user_id": p.user_id, "role": row.role})
-    return Outcome({}, [PendingEvent(meeting.id, ev.PARTICIPANT_REMOVED, {"user_id": p.user_id})])
+    # They are out of the room once participant.removed is sent: the documents they no
+    # longer see are withheld from them in the log (for a replay if they come back).
+    events = [PendingEvent(meeting.id, ev.PARTICIPANT_REMOVED, {"user_id": p.user_id})]
+    events += after_role_change(ctx.session, meeting, seen_before,
+                                Viewer(p.user_id, None, seen_before.is_admin))
+    return Outcome({}, events)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -23,6 +24,9 @@ class Access:
     anyone: bool = False
     global_roles: frozenset[GlobalRole] = frozenset()
     meeting_roles: frozenset[MeetingRole] = frozenset()
+    also: Callable[[CommandContext], bool] | None = None
+    """A participant without one of the roles passes if this says so (a right that comes
+    from the meeting's state, such as holding the floor)."""
 
     def describe(self) -> str:
         """Who may, in words (for docs and the authorization matrix)."""
@@ -67,6 +71,8 @@ def resolve(ctx: CommandContext, rule: Access, meeting_id: int | None) -> None:
         return
     if meeting_id is None and rule.meeting_roles and _holds_any(ctx, rule.meeting_roles):
         return  # a command outside any meeting (user.list): the role in some meeting counts
+    if participant is not None and rule.also is not None and rule.also(ctx):
+        return
     raise forbidden()
 
 

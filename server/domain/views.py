@@ -11,9 +11,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from protocol.reducer import participant_sort_key, site_online
+from protocol.reducer import agenda_with_document_ids, participant_sort_key, site_online
+from server.domain.documents import shapes as documents
+from server.domain.documents.visibility import Viewer
 from server.persistence.event_log import iso
-from server.persistence.models import AgendaItem, Connection, Meeting, Participant, Site
+from server.persistence.models import AgendaItem, Connection, Meeting, Participant, Site, User
 
 
 def meeting_fields(meeting: Meeting) -> dict[str, Any]:
@@ -40,7 +42,11 @@ def meeting_header(meeting: Meeting) -> dict[str, Any]:
 
 
 def agenda(session: Session, meeting_id: int) -> list[dict[str, Any]]:
-    """The agenda in order (the data of ``agenda.changed``)."""
+    """The agenda in order (the data of ``agenda.changed``).
+
+    ``document_ids`` is left empty: it differs per receiver, and the reducer derives it
+    from the documents each may read (as ``snapshot`` does here).
+    """
     items = session.scalars(
         select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position)
     )
@@ -94,18 +100,29 @@ def participants(session: Session, meeting_id: int) -> list[dict[str, Any]]:
     return views
 
 
+def presenter(meeting: Meeting, readable: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The presented page, for someone who may read the ``readable`` documents."""
+    if meeting.presenter_document_id is None:
+        return None
+    if all(doc["id"] != meeting.presenter_document_id for doc in readable):
+        return None
+    return {"document_id": meeting.presenter_document_id, "page": meeting.presenter_page}
+
+
 def snapshot(session: Session, meeting: Meeting, user_id: int, role: str | None) -> dict[str, Any]:
     """The whole state of a meeting as one participant may see it."""
     people = participants(session, meeting.id)
+    is_admin = bool(session.scalar(select(User.is_admin).where(User.id == user_id)))
+    readable = documents.readable(session, meeting.id, Viewer(user_id, role, is_admin))
     return {
         "meeting": meeting_header(meeting),
-        "agenda": agenda(session, meeting.id),
-        "documents": [],
+        "agenda": agenda_with_document_ids(agenda(session, meeting.id), readable),
+        "documents": readable,
         "sites": [{**s, "online": site_online(people, s["id"])} for s in sites(session, meeting.id)],
         "participants": people,
         "speakers": {"queue": [], "current": None},
         "polls": [],
-        "presenter": None,
+        "presenter": presenter(meeting, readable),
         "conclusions": {},
         "you": {"user_id": user_id, "role": role},
     }

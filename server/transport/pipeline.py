@@ -21,13 +21,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from protocol.commands import MAX_PAYLOAD_BYTES, Payload
-from protocol.errors import ErrorCode, ProtocolError, error_envelope, invalid, ok_envelope
-from protocol.events import EventEnvelope
-from server.domain.context import CommandContext, PendingEvent
-from server.domain.permissions import resolve
+from protocol.errors import ErrorCode, ProtocolError, error_envelope, invalid, not_found, ok_envelope
+from server.domain.context import Actor, CommandContext, Outcome, PendingEvent
+from server.domain.permissions import Access, resolve
 from server.persistence import event_log
 from server.persistence.models import CommandResult, utcnow
-from server.transport.broadcast import broadcast
+from server.transport.broadcast import Delivery, broadcast
 from server.transport.registry import COMMANDS, CommandSpec
 from server.transport.services import ConnectionInfo, Services
 
@@ -56,6 +55,8 @@ class CommandPipeline:
             if conn.token_expires_at <= utcnow():
                 raise ProtocolError(ErrorCode.UNAUTHENTICATED, "This session has expired; log in again")
             meeting_id = getattr(payload, "meeting_id", None)
+            if spec.locate is not None:
+                meeting_id = await self.services.in_thread(lambda: self._locate(spec, payload))
             async with self.meeting_lock(meeting_id):
                 envelope, events = await self.services.in_thread(
                     lambda: self._execute(spec, payload, sid, conn))
@@ -80,12 +81,36 @@ class CommandPipeline:
             envelopes = await self.services.in_thread(partial(self._change_alone, change))
             await broadcast(self.services, envelopes)
 
-    def _change_alone(self, change: Callable[[Session], list[PendingEvent]]) -> list[EventEnvelope]:
+    def _change_alone(self, change: Callable[[Session], list[PendingEvent]]) -> list[Delivery]:
         # The change and its events commit together: a presence change committed in
         # between (another socket joining) would otherwise be logged before this one and
         # the log would end with the wrong online state.
         with self.services.db.write() as session:
-            return [event_log.append(session, e.meeting_id, e.type, e.data) for e in change(session)]
+            return log_events(session, change(session))
+
+    async def perform(self, actor: Actor, meeting_id: int, rule: Access,
+                      handler: Callable[[CommandContext], Outcome]) -> dict[str, Any]:
+        """Run a change that does not arrive as a command (an upload over HTTP) as one: the
+        access rule, one transaction with its events logged, commit, broadcast. Its data,
+        or the ProtocolError that refused it."""
+        def unit() -> tuple[dict[str, Any], list[Delivery]]:
+            with self.services.db.write() as session:
+                event_log.lock_meeting(session, meeting_id)
+                ctx = CommandContext(session, actor)
+                resolve(ctx, rule, meeting_id)
+                outcome = handler(ctx)
+                session.flush()
+                return outcome.data, log_events(session, outcome.events)
+
+        async with self.meeting_lock(meeting_id):
+            data, deliveries = await self.services.in_thread(unit)
+            await broadcast(self.services, deliveries)
+        return data
+
+    def _locate(self, spec: CommandSpec, payload: Payload) -> int:
+        assert spec.locate is not None
+        with self.services.db.read() as session:
+            return spec.locate.find(session, payload)
 
     @staticmethod
     def _parse(name: str, args: tuple[Any, ...]) -> tuple[CommandSpec, Payload]:
@@ -103,7 +128,7 @@ class CommandPipeline:
             raise invalid(describe_validation_error(error)) from None
 
     def _execute(self, spec: CommandSpec, payload: Payload, sid: str,
-                 conn: ConnectionInfo) -> tuple[Envelope, list[EventEnvelope]]:
+                 conn: ConnectionInfo) -> tuple[Envelope, list[Delivery]]:
         """The unit of work, in a worker thread: one transaction, events appended inside."""
         try:
             try:
@@ -131,11 +156,13 @@ class CommandPipeline:
             pass  # already answered under this request_id (a twin, or a reuse for another command)
 
     def _transaction(self, spec: CommandSpec, payload: Payload, sid: str,
-                     conn: ConnectionInfo) -> tuple[Envelope, list[EventEnvelope]]:
+                     conn: ConnectionInfo) -> tuple[Envelope, list[Delivery]]:
         db = self.services.db
         request_id = payload.request_id if spec.writes and spec.replays else None
         with db.write() if spec.writes else db.read() as session:
             meeting_id = getattr(payload, "meeting_id", None)
+            if spec.locate is not None:
+                meeting_id = spec.locate.find(session, payload)
             if spec.writes and meeting_id is not None:
                 event_log.lock_meeting(session, meeting_id)
             if request_id is not None:
@@ -146,16 +173,27 @@ class CommandPipeline:
                         raise invalid("This request_id was already used for another command")
                     return earlier.response, []
             ctx = CommandContext(session, conn.actor, sid)
-            resolve(ctx, spec.access, meeting_id)
+            try:
+                resolve(ctx, spec.access, meeting_id)
+            except ProtocolError as refusal:
+                if spec.locate is not None and refusal.code == ErrorCode.NOT_FOUND:
+                    raise not_found(spec.locate.missing(payload)) from None  # not "Meeting N"
+                raise
             outcome = spec.handler(ctx, payload)
             session.flush()
-            events = [event_log.append(session, e.meeting_id, e.type, e.data) for e in outcome.events]
+            events = log_events(session, outcome.events)
             data = {**outcome.data, **(outcome.finish() if outcome.finish else {})}
             envelope = ok_envelope(data)
             if request_id is not None:
                 session.add(CommandResult(user_id=conn.actor.user_id, request_id=request_id,
                                           command=spec.name, response=envelope))
         return envelope, events
+
+
+def log_events(session: Session, events: list[PendingEvent]) -> list[Delivery]:
+    """Append the events to their meetings' logs (next seq each) and say who gets what."""
+    return [Delivery(event_log.append(session, e.meeting_id, e.type, e.data, e.audience, e.managers),
+                     e.audience, e.managers, e.others) for e in events]
 
 
 def describe_validation_error(error: ValidationError) -> str:

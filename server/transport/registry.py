@@ -6,15 +6,34 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from protocol import commands as c
 from protocol.commands import Payload
 from protocol.roles import GlobalRole, MeetingRole
 from server.domain import agenda, attendance, joining, meetings, participants
 from server.domain.context import CommandContext, Outcome
+from server.domain.documents import changes as documents
+from server.domain.documents import presenter
 from server.domain.permissions import ALL_ROLES, ANYONE, Access, access
 
 ADMIN, ORGANIZER = GlobalRole.ADMIN, GlobalRole.ORGANIZER
 CHAIR, SECRETARY = MeetingRole.CHAIR, MeetingRole.SECRETARY
+PRESENTERS = Access(meeting_roles=frozenset({CHAIR}), also=presenter.holds_floor)
+
+
+@dataclass(frozen=True)
+class Locator:
+    """How to find the meeting of a command that names something else (a document)."""
+
+    find: Callable[[Session, Any], int]
+    """The meeting's id; raises not_found for an unknown thing."""
+    missing: Callable[[Any], str]
+    """The not_found message for a caller who takes no part in that meeting (the same as for
+    an unknown thing: its meeting is not disclosed)."""
+
+
+DOCUMENT = Locator(documents.locate, lambda p: f"Document {p.document_id} not found")
 
 
 @dataclass(frozen=True)
@@ -29,6 +48,8 @@ class CommandSpec:
     replays: bool = True
     """A repeated request_id gets the first answer. Not for meeting.join: joining twice is
     harmless, and a retry (perhaps from a new socket) needs the state now, not the old one."""
+    locate: Locator | None = None
+    """For a payload without ``meeting_id``: where its meeting comes from."""
 
     @property
     def model(self) -> type[Payload]:
@@ -53,6 +74,14 @@ _SPECS = [
     CommandSpec(c.AGENDA_REMOVE_ITEM, access(CHAIR, SECRETARY), agenda.remove_item),
     CommandSpec(c.ATTENDANCE_CHECK_IN, Access(meeting_roles=ALL_ROLES), attendance.check_in),
     CommandSpec(c.ATTENDANCE_SET, access(CHAIR, SECRETARY), attendance.set_attendance),
+    CommandSpec(c.DOCUMENT_UPDATE, access(CHAIR, SECRETARY), documents.update, locate=DOCUMENT),
+    CommandSpec(c.DOCUMENT_REMOVE, access(CHAIR, SECRETARY), documents.remove, locate=DOCUMENT),
+    # Readers: every participant may ask; the handler refuses a document they may not read.
+    CommandSpec(c.DOCUMENT_VERSIONS, Access(meeting_roles=ALL_ROLES), documents.versions, writes=False,
+                locate=DOCUMENT),
+    # The chair, or the speaker who holds the floor (presenter.holds_floor: floor control's hook).
+    CommandSpec(c.PRESENTER_SET_PAGE, PRESENTERS, presenter.set_page),
+    CommandSpec(c.PRESENTER_STOP, PRESENTERS, presenter.stop),
 ]
 
 COMMANDS: dict[str, CommandSpec] = {spec.name: spec for spec in _SPECS}

@@ -11,7 +11,9 @@ from typing import TypeVar
 
 import socketio
 
+from server.documents.intake import Intake
 from server.domain.context import Actor
+from server.persistence.blobs import BlobStore
 from server.persistence.db import Database
 from server.settings import Settings
 
@@ -37,6 +39,8 @@ class Services:
     db: Database
     sio: socketio.AsyncServer
     executor: ThreadPoolExecutor
+    blobs: BlobStore
+    intake: Intake
 
     async def in_thread(self, fn: Callable[[], T]) -> T:
         """Run blocking database work off the event loop."""
@@ -46,3 +50,22 @@ class Services:
 def meeting_room(meeting_id: int) -> str:
     """The Socket.IO room of a meeting's joined connections."""
     return f"meeting:{meeting_id}"
+
+
+def viewer_room(meeting_id: int, user_id: int) -> str:
+    """The room of one user's connections that joined a meeting: where the events that
+    differ per receiver go. (Per meeting, not per user: a user's window on another meeting
+    must not receive this one's events.)"""
+    return f"meeting:{meeting_id}:user:{user_id}"
+
+
+async def enter_meeting(sio: socketio.AsyncServer, sid: str, meeting_id: int, user_id: int) -> None:
+    """Put a socket in the meeting's rooms."""
+    await sio.enter_room(sid, meeting_room(meeting_id))
+    await sio.enter_room(sid, viewer_room(meeting_id, user_id))
+
+
+async def leave_meeting(sio: socketio.AsyncServer, sid: str, meeting_id: int, user_id: int) -> None:
+    """Take a socket out of the meeting's rooms (on whichever process holds it)."""
+    await sio.leave_room(sid, meeting_room(meeting_id))
+    await sio.leave_room(sid, viewer_room(meeting_id, user_id))

@@ -15,7 +15,7 @@ from server.domain import accounts, presence
 from server.domain.context import CommandContext
 from server.domain.permissions import ALL_ROLES, Access, resolve
 from server.transport.pipeline import CommandPipeline
-from server.transport.services import CONNECTION_KEY, ConnectionInfo, Services, meeting_room
+from server.transport.services import CONNECTION_KEY, ConnectionInfo, Services, enter_meeting, leave_meeting
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ def register(services: Services, pipeline: CommandPipeline) -> None:
         envelope = await pipeline.run(name, args, sid, conn)
         if name == c.MEETING_LEAVE and envelope["ok"] and conn.meeting_id is not None \
                 and conn.meeting_id == args[0].get("meeting_id"):
-            await sio.leave_room(sid, meeting_room(conn.meeting_id))
+            await leave_meeting(sio, sid, conn.meeting_id, conn.actor.user_id)
             conn.meeting_id = None
         return envelope
 
@@ -85,20 +85,20 @@ async def _join(services: Services, pipeline: CommandPipeline, sid: str, conn: C
     Events that reach the client before the answer carry a seq the snapshot already has or
     the next ones; the client applies only those above the snapshot's seq.
     """
-    sio = services.sio
+    sio, user_id = services.sio, conn.actor.user_id
     meeting_id = args[0].get("meeting_id") if len(args) == 1 and isinstance(args[0], dict) else None
     entered = False
     if isinstance(meeting_id, int) and not isinstance(meeting_id, bool) and \
             await services.in_thread(lambda: _may_join(services, conn, meeting_id)):
-        await sio.enter_room(sid, meeting_room(meeting_id))
+        await enter_meeting(sio, sid, meeting_id, user_id)
         entered = True
     envelope = await pipeline.run(c.MEETING_JOIN, args, sid, conn)
     if envelope["ok"]:
         if conn.meeting_id is not None and conn.meeting_id != meeting_id:
-            await sio.leave_room(sid, meeting_room(conn.meeting_id))
+            await leave_meeting(sio, sid, conn.meeting_id, user_id)
         conn.meeting_id = meeting_id
     elif entered and isinstance(meeting_id, int) and conn.meeting_id != meeting_id:
-        await sio.leave_room(sid, meeting_room(meeting_id))
+        await leave_meeting(sio, sid, meeting_id, user_id)
     return envelope
 
 

@@ -24,9 +24,11 @@ from sqlalchemy import func, select
 
 from protocol.errors import ProtocolError
 from protocol.reducer import Snapshot
+from server.documents.intake import Intake
 from server.domain import presence, views
 from server.domain.accounts import actor_of
 from server.persistence import event_log
+from server.persistence.blobs import BlobStore
 from server.persistence.db import Database
 from server.persistence.models import Event, Meeting, Participant, Token, User, utcnow
 from server.settings import Settings
@@ -75,8 +77,10 @@ class World:
     @classmethod
     def build(cls, db: Database, tmp_path: Path, *, foreign: bool = True) -> World:
         settings = Settings(data_dir=tmp_path / "data")
+        blobs = BlobStore(settings.blob_root)
         services = Services(settings, db, socketio.AsyncServer(async_mode="aiohttp"),
-                            ThreadPoolExecutor(2, thread_name_prefix="db"))
+                            ThreadPoolExecutor(2, thread_name_prefix="db"), blobs,
+                            Intake(settings.documents, blobs))
         world = cls(db, CommandPipeline(services), asyncio.new_event_loop())
         with db.write() as session:
             presence.register_instance(session, settings.instance_id)

@@ -1,0 +1,238 @@
+"""HTTP routes of documents: the upload (multipart, streamed) and the download (ranges, ETag).
+
+Upload: who may upload is checked before a byte of the file is read; the file streams to
+a temporary file in the blob store (hashed on the way, cut off past the size limit); the
+form is checked; the file is sniffed, converted, inspected and stored (``Intake``); then
+one transaction through the pipeline adds the document and logs its event.
+
+Download: the blob is served by aiohttp's FileResponse (sendfile, ``Range`` -> 206) with
+our own conditional headers, since the ETag is the content's sha256, not the file's mtime.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import urllib.parse
+from typing import Any
+
+from aiohttp import BodyPartReader, MultipartReader, hdrs, web
+from aiohttp.abc import AbstractStreamWriter
+from multidict import CIMultiDict
+from pydantic import ValidationError
+
+from protocol.errors import invalid
+from protocol.http import DocumentUploadFields
+from protocol.roles import MeetingRole
+from server.documents.filetypes import safe_filename
+from server.documents.refusals import FileRefused, too_large
+from server.domain import accounts
+from server.domain.context import Actor, CommandContext
+from server.domain.documents import upload as uploads
+from server.domain.documents.changes import readable_version
+from server.domain.permissions import access, resolve
+from server.persistence.blobs import HashingWriter, SizeLimitExceeded, WrittenFile
+from server.transport.http import SERVICES, bearer_token
+from server.transport.pipeline import CommandPipeline, describe_validation_error
+from server.transport.services import Services
+
+PIPELINE = web.AppKey("pipeline", CommandPipeline)
+UPLOADERS = access(MeetingRole.CHAIR, MeetingRole.SECRETARY)  # and admins, as always
+FIELD_LIMIT = 64 * 1024
+"""The largest text field of the upload form."""
+FORM_SLACK = 1024 * 1024
+"""What the form's other parts may add to the file's size in Content-Length."""
+FLUSH_BYTES = 1024 * 1024
+"""The upload is written to disk (in a worker thread) in pieces of about this size."""
+CONDITIONAL = (hdrs.IF_MATCH, hdrs.IF_NONE_MATCH, hdrs.IF_MODIFIED_SINCE, hdrs.IF_UNMODIFIED_SINCE,
+               hdrs.IF_RANGE)
+
+
+async def authenticate(services: Services, request: web.Request) -> Actor:
+    token = bearer_token(request)
+
+    def check() -> Actor:
+        with services.db.read() as session:
+            return accounts.authenticate(session, token)[0]
+
+    return await services.in_thread(check)
+
+
+def _precheck(services: Services, actor: Actor, meeting_id: int,
+              form: uploads.UploadForm | None) -> None:
+    """Refuse early: a caller who may not upload here, or a form that cannot succeed."""
+    with services.db.read() as session:
+        ctx = CommandContext(session, actor)
+        resolve(ctx, UPLOADERS, meeting_id)
+        uploads.check(ctx, form or uploads.UploadForm(title="-"))
+
+
+async def _receive_file(part: BodyPartReader, writer: HashingWriter) -> WrittenFile:
+    """Stream one part to ``writer``, off the loop; 413 past its limit."""
+    pending: list[bytes] = []
+    buffered = 0
+    try:
+        while chunk := await part.read_chunk(256 * 1024):
+            pending.append(chunk)
+            buffered += len(chunk)
+            if buffered >= FLUSH_BYTES:
+                await asyncio.to_thread(writer.write, b"".join(pending))
+                pending, buffered = [], 0
+        await asyncio.to_thread(writer.write, b"".join(pending))
+        return await asyncio.to_thread(writer.finish)
+    except SizeLimitExceeded:
+        raise too_large(writer.limit or 0) from None
+
+
+async def _read_text(part: BodyPartReader) -> str:
+    data = bytearray()
+    while chunk := await part.read_chunk(8192):
+        data += chunk
+        if len(data) > FIELD_LIMIT:
+            raise invalid(f"{part.name}: longer than {FIELD_LIMIT // 1024} KB")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise invalid(f"{part.name}: not UTF-8 text") from None
+
+
+async def _read_form(request: web.Request, services: Services,
+                     writer: HashingWriter) -> tuple[dict[str, str], WrittenFile, str]:
+    """The text fields, the file (finished in the store's temporary directory) and its name."""
+    if request.content_type != "multipart/form-data":
+        raise invalid("The upload is a multipart/form-data form with a file field")
+    try:
+        reader = await request.multipart()
+    except (ValueError, AssertionError) as error:
+        raise invalid(f"Malformed multipart form: {error}") from None
+    try:
+        return await _read_parts(reader, writer)
+    except ValueError as error:  # aiohttp's word for a broken multipart body
+        raise invalid(f"Malformed multipart form: {error}") from None
+
+
+async def _read_parts(reader: MultipartReader,
+                      writer: HashingWriter) -> tuple[dict[str, str], WrittenFile, str]:
+    fields: dict[str, str] = {}
+    written: WrittenFile | None = None
+    filename = ""
+    while (part := await reader.next()) is not None:
+        if not isinstance(part, BodyPartReader) or not part.name:
+            raise invalid("Malformed multipart form: every part needs a name")
+        if part.name in fields or (part.name == "file" and written is not None):
+            raise invalid(f"{part.name}: given twice")
+        if part.name == "file":
+            filename = safe_filename(part.filename)
+            written = await _receive_file(part, writer)
+        else:
+            fields[part.name] = await _read_text(part)
+    if written is None:
+        raise invalid("file: the form has no file")
+    return fields, written, filename
+
+
+def _form(fields: dict[str, str]) -> uploads.UploadForm:
+    try:
+        parsed = DocumentUploadFields.model_validate(fields)
+    except ValidationError as error:
+        raise invalid(describe_validation_error(error)) from None
+    return uploads.UploadForm(parsed.title, parsed.agenda_item_id, parsed.access, parsed.released,
+                              parsed.replaces)
+
+
+async def upload(request: web.Request) -> web.Response:
+    """``POST /api/meetings/{meeting_id}/documents``."""
+    services, pipeline = request.app[SERVICES], request.app[PIPELINE]
+    policy = services.settings.documents
+    meeting_id = int(request.match_info["meeting_id"])
+    actor = await authenticate(services, request)
+    await services.in_thread(lambda: _precheck(services, actor, meeting_id, None))
+    if request.content_length is not None and request.content_length > policy.max_upload_bytes + FORM_SLACK:
+        raise too_large(policy.max_upload_bytes)
+    writer = await asyncio.to_thread(services.blobs.writer, policy.max_upload_bytes)
+    try:
+        fields, written, filename = await _read_form(request, services, writer)
+        form = _form(fields)
+        await services.in_thread(lambda: _precheck(services, actor, meeting_id, form))
+    except BaseException:
+        await asyncio.to_thread(writer.discard)
+        raise
+    stored = await services.intake.accept(written, filename)
+    new = uploads.NewVersion(stored.sha256, stored.size, stored.pages, stored.filename)
+    data = await pipeline.perform(actor, meeting_id, UPLOADERS, lambda ctx: uploads.add(ctx, form, new))
+    return web.json_response(data, status=201)
+
+
+class BlobResponse(web.FileResponse):
+    """A FileResponse whose ETag is the blob's sha256 whatever aiohttp computes from mtime,
+    serving the request as ``view`` shows it (without the conditional headers we answered)."""
+
+    def __init__(self, path: Any, sha256: str, view: web.BaseRequest, **kwargs: Any) -> None:
+        super().__init__(path, **kwargs)
+        self._sha256 = sha256
+        self._view = view
+
+    async def prepare(self, request: web.BaseRequest) -> AbstractStreamWriter | None:
+        return await super().prepare(self._view)
+
+    @property
+    def etag(self) -> Any:
+        return web.StreamResponse.etag.fget(self)  # type: ignore[attr-defined]
+
+    @etag.setter
+    def etag(self, _value: Any) -> None:
+        web.StreamResponse.etag.fset(self, self._sha256)  # type: ignore[attr-defined]
+
+
+def _etags(header: str | None) -> list[str]:
+    return [tag.strip().removeprefix("W/").strip('"') for tag in (header or "").split(",") if tag.strip()]
+
+
+async def content(request: web.Request) -> web.StreamResponse:
+    """``GET /api/documents/{document_id}/content[?version=N]``."""
+    services = request.app[SERVICES]
+    document_id = int(request.match_info["document_id"])
+    version_text = request.query.get("version")
+    if version_text is not None and not version_text.isdigit():
+        raise invalid("version: a version number")
+    version = int(version_text) if version_text is not None else None
+    actor = await authenticate(services, request)
+
+    def find() -> tuple[str, str]:
+        with services.db.read() as session:
+            found = readable_version(session, actor, document_id, version)
+            return found.sha256, found.filename
+
+    sha256, filename = await services.in_thread(find)
+    if sha256 in _etags(request.headers.get(hdrs.IF_NONE_MATCH)) or "*" in _etags(
+            request.headers.get(hdrs.IF_NONE_MATCH)):
+        return web.Response(status=304, headers={hdrs.ETAG: f'"{sha256}"'})
+    headers = CIMultiDict((k, v) for k, v in request.headers.items() if k not in CONDITIONAL)
+    if_range = request.headers.get(hdrs.IF_RANGE)
+    if if_range is not None and if_range.strip().strip('"') != sha256:
+        headers.popall(hdrs.RANGE, None)  # the client holds other bytes: send all of these
+    return BlobResponse(services.blobs.path(sha256), sha256, request.clone(headers=headers), headers={
+        hdrs.CONTENT_TYPE: "application/pdf",
+        hdrs.CACHE_CONTROL: "private, max-age=31536000, immutable",
+        hdrs.CONTENT_DISPOSITION: f"inline; filename*=UTF-8''{urllib.parse.quote(filename)}"})
+
+
+async def refusals_as_json(request: web.Request, handler: Any) -> web.StreamResponse:
+    """A refused file answers its own status (413, 415, 422) in the protocol's error body."""
+    try:
+        return await handler(request)
+    except FileRefused as refusal:
+        return error_response_for(refusal)
+
+
+def error_response_for(refusal: FileRefused) -> web.Response:
+    return web.json_response({"error": {"code": refusal.code, "message": refusal.message}},
+                             status=refusal.status)
+
+
+def register(app: web.Application, pipeline: CommandPipeline) -> None:
+    """Add the document routes."""
+    app[PIPELINE] = pipeline
+    app.middlewares.append(web.middleware(refusals_as_json))
+    app.router.add_post(r"/api/meetings/{meeting_id:\d+}/documents", upload)
+    app.router.add_get(r"/api/documents/{document_id:\d+}/content", content)
+
