@@ -9,6 +9,7 @@ simulated only where the transport would open or close them (``connect``/``disco
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import secrets
 import uuid
@@ -27,11 +28,14 @@ from protocol.reducer import Snapshot
 from server.documents.intake import Intake
 from server.domain import presence, views
 from server.domain.accounts import actor_of
+from server.domain.documents import upload as uploads
+from server.domain.documents.visibility import data_for
 from server.persistence import event_log
 from server.persistence.blobs import BlobStore
 from server.persistence.db import Database
 from server.persistence.models import Event, Meeting, Participant, Token, User, utcnow
 from server.settings import Settings
+from server.transport.documents_http import UPLOADERS
 from server.transport.pipeline import CommandPipeline
 from server.transport.services import ConnectionInfo, Services
 
@@ -156,6 +160,30 @@ class World:
             envelope = refusal.to_envelope()
         return wire(envelope)
 
+    def upload(self, user: str, title: str | None = "Tài liệu", *, meeting_id: int | None = None,
+               pages: int = 10, content: str | None = None, **form: Any) -> dict[str, Any]:
+        """Add a document as the upload endpoint does after the file was checked and stored
+        (``uploads.add`` through the pipeline); the envelope as JSON. ``content`` names the
+        bytes (the same name, the same sha256)."""
+        name = content or uuid.uuid4().hex
+        new = uploads.NewVersion(hashlib.sha256(name.encode()).hexdigest(), 1000 + len(name), pages,
+                                 f"{name[:20]}.pdf")
+        upload_form = uploads.UploadForm(title=title, **form)
+        try:
+            data = self.loop.run_until_complete(self.pipeline.perform(
+                self.conns[user].actor, meeting_id or self.main, UPLOADERS,
+                lambda ctx: uploads.add(ctx, upload_form, new)))
+        except ProtocolError as refusal:
+            return wire(refusal.to_envelope())
+        return wire({"ok": True, "data": data})
+
+    def uploaded(self, user: str = "secretary", title: str | None = "Tài liệu",
+                 **kwargs: Any) -> dict[str, Any]:
+        """``upload`` that must succeed; the document."""
+        envelope = self.upload(user, title, **kwargs)
+        assert envelope["ok"], envelope
+        return dict(envelope["data"]["document"])
+
     def ok(self, user: str, command: str, payload: dict[str, Any], sid: str | None = None) -> dict[str, Any]:
         envelope = self.run(user, command, payload, sid=sid)
         assert envelope["ok"], f"{user} {command} {payload}: {envelope}"
@@ -213,6 +241,14 @@ class World:
     def events(self, meeting_id: int | None = None, since: int = 0) -> list[dict[str, Any]]:
         with self.db.read() as session:
             return wire(event_log.events_after(session, meeting_id or self.main, since, 100_000))
+
+    def events_for(self, user: str, meeting_id: int | None = None, since: int = 0) -> list[dict[str, Any]]:
+        """The events as ``user`` receives them (what they may see of each)."""
+        user_id = self.users[user]
+        with self.db.read() as session:
+            logged = event_log.logged_after(session, meeting_id or self.main, since, 100_000)
+        return wire([{**e.envelope, "data": data_for(e.envelope["data"], e.audience, e.managers, user_id)}
+                     for e in logged])
 
     def event_count(self, meeting_id: int | None = None) -> int:
         with self.db.read() as session:
