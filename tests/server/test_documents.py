@@ -228,3 +228,9 @@ def test_a_repeated_request_changes_nothing(live: World) -> None:
     first = w.run("secretary", "document.update", payload)
     seq = w.seq()
     assert w.run("secretary", "document.update", payload) == first and w.seq() == seq
+    # A retried removal gets its first answer, though the document is gone by then.
+    removal = {"document_id": doc["id"], "request_id": "9f1c2b3a-0000-4000-8000-000000000002"}
+    assert w.run("secretary", "document.remove", removal) == {"ok": True, "data": {}}
+    seq = w.seq()
+    assert w.run("secretary", "document.remove", removal) == {"ok": True, "data": {}} and w.seq() == seq
+    w.refused("secretary", "document.remove", {"document_id": doc["id"]}, "not_found")

@@ -1,5 +1,7 @@
 """The reducer agrees with the server: events a+1..b applied to the snapshot at a give the
-snapshot at b, for every viewer, whatever the commands and whoever sends them.
+snapshot at b, for every viewer, whatever the commands and whoever sends them. Each viewer
+gets the events as the server sends them to that viewer: documents they may not read
+arrive withheld.
 
 Random command sequences (many of them refused: wrong role, wrong state, unknown ids) run
 through the server's pipeline, and sockets come and go on two processes (one of which may
@@ -35,7 +37,11 @@ MEETING_CHANGES = st.fixed_dictionaries({}, optional={
 KINDS = (["add_item"] * 3 + ["update_item", "reorder"] + ["remove_item"] * 2 + ["set_current"] * 3
          + ["start"] * 2 + ["end", "update_meeting"] + ["participant_set"] * 2
          + ["participant_remove", "attendance_set", "check_in", "repeat"]
-         + ["connect"] * 4 + ["join"] * 6 + ["leave"] * 2 + ["disconnect"] * 3 + ["sweep"])
+         + ["connect"] * 4 + ["join"] * 6 + ["leave"] * 2 + ["disconnect"] * 3 + ["sweep"]
+         + ["upload"] * 5 + ["document_update"] * 4 + ["document_remove"] + ["present"] * 4
+         + ["present_stop"])
+CONTENTS = ["bao-cao", "du-thao", "phu-luc"]  # few, so that the same bytes come again
+READERS = ["delegate", "delegate2", "observer", "newcomer"]
 
 
 class Run:
@@ -55,15 +61,56 @@ class Run:
     def items(self) -> list[int]:
         return [item["id"] for item in self.world.snapshot("admin", self.meeting.id)["agenda"]]
 
+    def some_document(self) -> int:
+        """A document of the meeting (the presented one more often), or an unknown id."""
+        snap = self.world.snapshot("admin", self.meeting.id)
+        presented = [snap["presenter"]["document_id"]] * 2 if snap["presenter"] else []
+        return self.draw(st.sampled_from([*presented, *(d["id"] for d in snap["documents"]), 999_999]))
+
+    def access(self) -> Any:
+        return self.draw(st.sampled_from(["all", [], None]) | st.lists(
+            st.sampled_from([self.world.users[name] for name in READERS]), max_size=2, unique=True))
+
+    def document_step(self, kind: str) -> None:
+        world = self.world
+        if kind == "upload":
+            actor = self.draw(st.sampled_from(ACTORS))
+            form = self.draw(st.fixed_dictionaries({}, optional={
+                "agenda_item_id": st.sampled_from(self.items() or [None]),
+                "released": st.booleans()}))
+            if self.draw(st.booleans()):
+                form["access"] = self.access()
+            if self.draw(st.integers(0, 3)) == 0:
+                form["replaces"] = self.some_document()
+            title = None if "replaces" in form and self.draw(st.booleans()) else "Tài liệu"
+            answer = world.upload(actor, title, pages=self.draw(st.integers(1, 6)),
+                                  content=self.draw(st.sampled_from(CONTENTS)), **form)
+            note(f"{actor} upload {title} {form} -> {answer}")
+        elif kind == "document_update":
+            change = self.draw(st.fixed_dictionaries({}, optional={
+                "title": st.sampled_from(["Báo cáo", "Dự thảo"]), "released": st.booleans(),
+                "agenda_item_id": st.sampled_from([None, *self.items()])}))
+            if self.draw(st.booleans()):
+                change["access"] = self.access() or "all"
+            self.send("document.update", {"document_id": self.some_document(), **change}, meeting=False)
+        elif kind == "document_remove":
+            self.send("document.remove", {"document_id": self.some_document()}, meeting=False)
+        elif kind == "present":
+            self.send("presenter.set_page", {"document_id": self.some_document(),
+                                             "page": self.draw(st.integers(0, 6))})
+        else:
+            self.send("presenter.stop", {})
+
     def some_item(self) -> int:
         """An item of the agenda, the current one more often than others, or an unknown id."""
         current = self.world.snapshot("admin", self.meeting.id)["meeting"]["current_item_id"]
         favoured = [current] * 3 if current else []
         return self.draw(st.sampled_from([*favoured, *self.items(), 999_999]))
 
-    def send(self, command: str, payload: dict[str, Any], sid: str | None = None) -> None:
+    def send(self, command: str, payload: dict[str, Any], sid: str | None = None,
+             meeting: bool = True) -> None:
         actor = self.draw(st.sampled_from(ACTORS))
-        payload = {"meeting_id": self.meeting.id, **payload}
+        payload = {"meeting_id": self.meeting.id, **payload} if meeting else payload
         if self.draw(st.booleans()):
             payload["request_id"] = uuid.uuid4().hex
         answer = self.world.run(actor, command, payload, sid=sid)
@@ -74,7 +121,9 @@ class Run:
     def step(self) -> None:
         kind = self.draw(st.sampled_from(KINDS))
         world, mid, users = self.world, self.meeting.id, self.world.users
-        if kind == "add_item":
+        if kind in ("upload", "document_update", "document_remove", "present", "present_stop"):
+            self.document_step(kind)
+        elif kind == "add_item":
             self.send("agenda.add_item", {"title": self.draw(st.sampled_from(ITEM_TITLES)),
                                           "position": self.draw(st.none() | st.integers(0, 6))})
         elif kind == "update_item":
@@ -140,6 +189,16 @@ class Run:
 def replay_check(world: World, data: st.DataObject) -> None:
     run = Run(world, data)
     mid = run.meeting.id
+    if data.draw(st.booleans(), label="live with documents"):
+        # Half the examples start where documents matter most: a live meeting with some of
+        # them (and perhaps one presented), so that the steps change and show them.
+        world.ok("chair", "meeting.start", {"meeting_id": mid})
+        for _ in range(data.draw(st.integers(1, 3), label="documents")):
+            run.document_step("upload")
+        shown = world.snapshot("chair", mid)["documents"]
+        if shown and data.draw(st.booleans(), label="presented"):
+            world.ok("chair", "presenter.set_page",
+                     {"meeting_id": mid, "document_id": shown[-1]["id"], "page": 0})
     timeline = [(world.seq(mid), world.snapshots(VIEWERS, mid))]
     for _ in range(data.draw(st.integers(5, 30), label="steps")):
         run.step()
@@ -147,11 +206,16 @@ def replay_check(world: World, data: st.DataObject) -> None:
     events = world.events(mid)
     for type_ in sorted({e["type"] for e in events}):
         event(type_)
+    if any(e["data"].get("hidden") for viewer in VIEWERS for e in world.events_for(viewer, mid)):
+        event("some events withheld")
     assert [e["seq"] for e in events] == list(range(1, world.seq(mid) + 1)), "seq is gapless"
+    received = {viewer: world.events_for(viewer, mid) for viewer in VIEWERS}
+    for viewer in VIEWERS:
+        assert [e["seq"] for e in received[viewer]] == [e["seq"] for e in events], "same seq for everyone"
     for a, (seq_a, snaps_a) in enumerate(timeline):
         for seq_b, snaps_b in timeline[a + 1:]:
-            between = events[seq_a:seq_b]
             for viewer in VIEWERS:
+                between = received[viewer][seq_a:seq_b]
                 assert apply_events(snaps_a[viewer], between) == snaps_b[viewer], (viewer, seq_a, seq_b)
 
 

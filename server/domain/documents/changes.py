@@ -20,9 +20,13 @@ from server.persistence.models import AgendaItem, Document, DocumentReader, Docu
 
 
 def locate(session: Session, payload: c.DocumentRef | c.DocumentUpdate) -> int:
-    """The meeting of the payload's document (a removed one is not found)."""
-    meeting_id = session.scalar(select(Document.meeting_id).where(
-        Document.id == payload.document_id, Document.removed_at.is_(None)))
+    """The meeting of the payload's document.
+
+    Removed documents are found too (their rows stay): a retry of ``document.remove`` with
+    its request_id must reach the stored answer in that meeting's transaction. The
+    handlers refuse a removed document themselves.
+    """
+    meeting_id = session.scalar(select(Document.meeting_id).where(Document.id == payload.document_id))
     if meeting_id is None:
         raise not_found(f"Document {payload.document_id} not found")
     return int(meeting_id)
