@@ -102,3 +102,27 @@ def test_the_model_groups_documents_by_agenda_item(qtbot: Any) -> None:
     moved["documents"][2]["agenda_item_id"] = 10
     store.load(2, moved)
     assert [model.item(r).rowCount() for r in range(model.rowCount())] == [2, 1]
+
+
+def test_document_events_reach_the_store_and_the_model(qtbot: Any) -> None:
+    store = MeetingStore()
+    store.load(1, snapshot())
+    model = DocumentsModel(store)
+    seen = Signals(store)
+    store.apply(event(2, "document.added", {"document": document(4, "Tờ trình", "d" * 64, 11)}))
+    assert seen.documents == 1 and store.document_by_id(4)["title"] == "Tờ trình"
+    assert store.item_by_id(11)["document_ids"] == [2, 4]
+    assert model.item(1).rowCount() == 2
+    renamed = document(4, "Tờ trình (sửa)", "e" * 64, None, version=2)
+    store.apply(event(3, "document.updated", {"document": renamed}))
+    assert store.document_by_id(4)["version"] == 2 and store.item_by_id(11)["document_ids"] == [2]
+    # Access taken away: the withheld form removes it.
+    store.apply(event(4, "document.updated", {"document_id": 2, "hidden": True}))
+    assert store.document_by_id(2) is None and 2 not in model.document_ids()
+    store.apply(event(5, "presenter.page_changed", {"document_id": 1, "page": 0}))
+    store.apply(event(6, "document.removed", {"document_id": 1}))
+    assert store.document_by_id(1) is None and store.presenter is None
+    assert seen.presenter[-1] is None and seen.documents == 4
+    # A presented document I may not read: no presenter for me.
+    store.apply(event(7, "presenter.page_changed", {"document_id": 9, "hidden": True}))
+    assert store.presenter is None
