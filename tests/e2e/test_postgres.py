@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.e2e import scenarios
+from tests.e2e import document_scenarios, scenarios
 from tests.e2e.conftest import DEMO_USERS
 from tests.e2e.helpers import login
 from tests.server.databases import POSTGRES_URL, clean_postgres
@@ -47,3 +47,9 @@ def test_state_and_seq_survive_a_restart_on_postgres(pg_server: ServerProcess, d
                                                      accounts: Accounts) -> None:
     tokens, users = accounts
     asyncio.run(scenarios.survives(pg_server, down, tokens, users, swept_at_start=False))
+
+
+def test_documents_reach_only_their_readers_on_postgres(pg_server: ServerProcess, accounts: Accounts) -> None:
+    tokens, users = accounts
+    asyncio.run(document_scenarios.restricted_documents_reach_only_their_readers(
+        lambda _: pg_server, tokens, users))

@@ -12,8 +12,9 @@ from collections.abc import Iterator
 import pytest
 
 from protocol.reducer import apply_events
-from tests.e2e import scenarios
+from tests.e2e import document_scenarios, scenarios
 from tests.e2e.conftest import DEMO_USERS
+from tests.e2e.documents import TunedServer
 from tests.e2e.helpers import Client, http, join_all, login, new_meeting
 from tests.server.databases import POSTGRES_URL, REDIS_URL, clean_postgres, require_redis
 from tests.support.server_process import ServerProcess
@@ -29,8 +30,11 @@ SIDE = {"admin": 0, "chair": 0, "delegate2": 0, "secretary": 1, "delegate1": 1, 
 def pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ServerProcess, ServerProcess]]:
     require_redis()
     clean_postgres()
-    a = ServerProcess(tmp_path_factory.mktemp("a"), database_url=POSTGRES_URL, redis_url=REDIS_URL)
-    b = ServerProcess(tmp_path_factory.mktemp("b"), database_url=POSTGRES_URL, redis_url=REDIS_URL)
+    shared = ["--blob-dir", str(tmp_path_factory.mktemp("shared-blobs"))]  # one store, as one database
+    a = TunedServer(tmp_path_factory.mktemp("a"), database_url=POSTGRES_URL, redis_url=REDIS_URL,
+                    serve_options=shared)
+    b = TunedServer(tmp_path_factory.mktemp("b"), database_url=POSTGRES_URL, redis_url=REDIS_URL,
+                    serve_options=shared)
     a.seed_demo()
     try:
         a.start()
@@ -134,3 +138,11 @@ def test_a_removed_participant_on_another_process_hears_no_more(
             assert [e["seq"] for e in c["delegate3"].meeting_events(meeting.id, seq)] == [seq + 1]
 
     asyncio.run(scenario())
+
+
+def test_documents_reach_only_their_readers_across_two_processes(
+        pair: tuple[ServerProcess, ServerProcess], accounts: tuple[dict[str, str], dict[str, int]]) -> None:
+    """Uploaded on one process, withheld or not on both, downloaded from the other."""
+    tokens, users = accounts
+    asyncio.run(document_scenarios.restricted_documents_reach_only_their_readers(
+        lambda name: pair[SIDE.get(name, 0)], tokens, users))
