@@ -29,12 +29,14 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from meeting_app.demo import DemoServer, prepare  # noqa: E402
 from meeting_app.net.connection import Connection  # noqa: E402
+from meeting_app.net.uploads import UploadRequest, upload_document  # noqa: E402
 from meeting_app.ui.login_dialog import LoginDialog  # noqa: E402
 from meeting_app.ui.meetings_window import MeetingsWindow  # noqa: E402
 from meeting_app.ui.preparation.dialog import PreparationDialog  # noqa: E402
 from meeting_app.ui.resources import setup_application  # noqa: E402
 from meeting_app.ui.room.window import MeetingRoomWindow  # noqa: E402
 from meeting_app.ui.session import Session  # noqa: E402
+from tests.support.pdfs import meeting_pdf  # noqa: E402
 from tests.support.server_process import free_port  # noqa: E402
 
 DEMO_MEETING = 1
@@ -61,6 +63,7 @@ class Script:
     def __init__(self, server: DemoServer, out: Path) -> None:
         self.server, self.out = server, out
         self.connections: list[Connection] = []
+        self.cache = Path(tempfile.mkdtemp(prefix="screenshot-cache-"))
         self.widgets: list[QWidget] = []
 
     def session(self, username: str) -> Session:
@@ -114,6 +117,43 @@ class Script:
                 self.run(chair, "meeting.start", {"meeting_id": meeting_id})
                 self.run(chair, "meeting.end", {"meeting_id": meeting_id})
 
+    def documents(self, room: MeetingRoomWindow, delegate: MeetingRoomWindow,
+                  agenda_ids: list[int]) -> None:
+        """The documents tab (chair: upload, a restricted and an unreleased document;
+        delegate: downloads done) and the delegate's reader following the chair."""
+        secretary = self.session("secretary")
+        folder = Path(tempfile.mkdtemp(prefix="screenshot-pdfs-"))
+        delegate1 = next(p["user_id"] for p in room.store.participants
+                         if p.get("username") == "delegate1")
+        uploads = [("Tờ trình kế hoạch công tác năm 2027", agenda_ids[1], "all", True, 9),
+                   ("Báo cáo đánh giá cán bộ (mật)", agenda_ids[1], [delegate1], True, 3),
+                   ("Dự thảo nghị quyết phiên họp", agenda_ids[2], "all", False, 5)]
+        made = []
+        for n, (title, item, access, released, pages) in enumerate(uploads):
+            path = meeting_pdf(folder / f"tai-lieu-{n}.pdf", text_pages=pages).path
+            made.append(upload_document(secretary.server_url, secretary.token, UploadRequest(
+                DEMO_MEETING, path, title, item, access, released)))
+        wait_until(lambda: len(room.store.documents) >= len(made), "the uploaded documents")
+        room.central.setCurrentWidget(room.documents.tab)
+        room.documents.tab.list_page.select(made[1]["id"])
+        wait_until(lambda: not room.documents.sync.busy, "the chair's downloads")
+        self.shoot(room, "documents-chair")
+
+        delegate.central.setCurrentWidget(delegate.documents.tab)
+        wait_until(lambda: not delegate.documents.sync.busy, "the delegate's downloads")
+        self.shoot(delegate, "documents-delegate")
+
+        tab = room.documents.tab
+        tab.open_document(made[0]["id"])
+        wait_until(lambda: tab.reader_page.loaded, "the chair's reader")
+        room.documents.link.present_action.setChecked(True)
+        room.documents.reader.go_to_page(2)
+        reader = delegate.documents.reader
+        wait_until(lambda: reader.page_count and reader.current_page == 2, "following the chair")
+        spin(1.0)  # the pages render
+        self.shoot(delegate, "room-following")
+        room.documents.link.present_action.setChecked(False)
+
     def main(self) -> None:
         login = LoginDialog(self.server.url, "chair", settings=QSettings(
             str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat))
@@ -143,16 +183,18 @@ class Script:
         meetings.select(DEMO_MEETING)
         self.shoot(meetings, "meetings")
 
-        room = MeetingRoomWindow(chair_session, DEMO_MEETING)
+        room = MeetingRoomWindow(chair_session, DEMO_MEETING, cache_dir=self.cache / "chair")
         room.open()
         wait_until(lambda: room.store.loaded, "the chair's room")
         room.agenda.select(agenda_ids[2])
         self.shoot(room, "room-chair")
 
-        delegate = MeetingRoomWindow(self.session("delegate1"), DEMO_MEETING)
+        delegate = MeetingRoomWindow(self.session("delegate1"), DEMO_MEETING,
+                                     cache_dir=self.cache / "delegate1")
         delegate.open()
         wait_until(lambda: delegate.store.loaded, "the delegate's room")
         self.shoot(delegate, "room-delegate")
+        self.documents(room, delegate, agenda_ids)
 
         prep = PreparationDialog(self.session("secretary"), DEMO_MEETING)
         prep.open_dialog()

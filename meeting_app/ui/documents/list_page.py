@@ -62,7 +62,7 @@ class DocumentListPage(QWidget):
         self.view.setModel(model)
         self.view.setHeaderHidden(True)
         self.view.setRootIsDecorated(False)
-        self.view.setIndentation(8)
+        self.view.setIndentation(0)  # the delegate indents; a branch area would paint selected
         self.view.setUniformRowHeights(False)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setExpandsOnDoubleClick(False)

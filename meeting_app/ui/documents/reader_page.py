@@ -126,8 +126,14 @@ class ReaderPage(QWidget):
         # would push the page controls into its overflow menu.
         toolbar, label = self.reader.toolbar, self.reader.toolbar.title
         title = self.document["title"] if self.document else label.toolTip()
-        others = toolbar.sizeHint().width() - label.sizeHint().width()
-        room = max(80, min(360, self.width() - others - 24))
+        room = 0
+        # Narrow: the back button drops its text before the title shrinks below 160 px.
+        for style in (Qt.ToolButtonStyle.ToolButtonTextBesideIcon, Qt.ToolButtonStyle.ToolButtonIconOnly):
+            self.back_button.setToolButtonStyle(style)
+            others = toolbar.sizeHint().width() - label.sizeHint().width()
+            room = max(80, min(360, self.width() - others - 24))
+            if room >= 160:
+                break
         label.setText(label.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, room))
 
     def _stamp(self) -> None:
