@@ -38,7 +38,7 @@ def run(path: Path, max_pages: int, max_side: float, memory_mb: int) -> dict[str
         return {"ok": False, "error": f"Reading the PDF needs more than {memory_mb} MB of memory"}
     except Exception as error:  # MuPDF's own errors: a damaged or hostile file
         text = str(error) or type(error).__name__
-        if "malloc" in text or "out of memory" in text.lower():
+        if "alloc" in text or "out of memory" in text.lower():  # malloc, realloc, calloc failed
             return {"ok": False, "error": f"Reading the PDF needs more than {memory_mb} MB of memory"}
         return {"ok": False, "error": f"The PDF is damaged and cannot be read ({text[:200]})"}
 

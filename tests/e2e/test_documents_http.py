@@ -235,9 +235,12 @@ def test_bad_files_are_refused_and_leave_nothing(docs_server: TunedServer, token
     assert status == 201 and body["document"]["filename"] == "scan.bin"
 
 
-def test_a_decompression_bomb_is_refused_quickly_while_the_server_answers(
-        docs_server: TunedServer, tokens: dict[str, str], meeting: Meeting) -> None:
-    bomb = hostile_pdfs.deflate_bomb(4096)  # 10 KB inflating to 4 GB
+@pytest.mark.parametrize(("bomb", "word"), [
+    (hostile_pdfs.deflate_bomb(4096), "processing"),  # 10 KB inflating to 4 GB: the CPU limit
+    (hostile_pdfs.text_bomb(256), "memory"),  # 1 KB showing 256 million letters: the memory limit
+], ids=["deflate", "text"])
+def test_a_bomb_is_refused_quickly_while_the_server_answers(
+        docs_server: TunedServer, tokens: dict[str, str], meeting: Meeting, bomb: bytes, word: str) -> None:
     answer: list[tuple[int, dict[str, Any]]] = []
     started = time.monotonic()
     worker = threading.Thread(target=lambda: answer.append(
@@ -251,7 +254,7 @@ def test_a_decompression_bomb_is_refused_quickly_while_the_server_answers(
         time.sleep(0.2)
     worker.join()
     status, body = answer[0]
-    assert status == 422 and "processing" in body["error"]["message"], body
+    assert status == 422 and word in body["error"]["message"], body
     assert time.monotonic() - started < 10
     assert max(health) < 0.5, "the event loop stayed free while the file was checked"
     assert temp_files(docs_server) == []

@@ -1,7 +1,8 @@
 """PDFs built to hurt a reader, written as raw bytes (fast, and exactly what we mean).
 
 ``wide_page``: one page 200,000 pt wide. ``many_pages``: more pages than the server takes.
-``deflate_bomb``: a 2 MB file whose one content stream inflates to gigabytes of spaces.
+``deflate_bomb``: a 10 KB file whose one content stream inflates to gigabytes of spaces.
+``text_bomb``: a few hundred bytes that show tens of millions of letters (memory for text).
 ``minimal``: a valid one-page PDF with a line of text (to wrap in other names).
 """
 
@@ -88,4 +89,22 @@ def deflate_bomb(megabytes: int = 4096) -> bytes:
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
         _stream(data, b"/Filter [/FlateDecode /FlateDecode] "),
+    ])
+
+
+def text_bomb(megachars: int = 256) -> bytes:
+    """One page showing ``megachars`` million letters in one string: every one of them
+    costs memory when the page's text is extracted."""
+    chunk = b"A" * (1024 * 1024)
+    deflate = zlib.compressobj(9)
+    inner = deflate.compress(b"BT /F1 1 Tf 0 0 Td (")
+    inner += b"".join(deflate.compress(chunk) for _ in range(megachars))
+    inner += deflate.compress(b") Tj ET") + deflate.flush()
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        _stream(zlib.compress(inner, 9), b"/Filter [/FlateDecode /FlateDecode] "),
+        FONT,
     ])
