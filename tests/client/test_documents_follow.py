@@ -115,7 +115,9 @@ def test_cached_documents_are_ready_without_any_network(make_room: Any, qtbot: A
     for doc_id in (1, 2):
         job = room.docs.sync.job(doc_id)
         assert job is not None and job.downloaded == 0 and job.requests == 0
-    assert "available offline" in room.tab.list_page.status_label.text()
+    # The label follows the downloader's (queued) signals, a moment after the jobs' state.
+    qtbot.waitUntil(lambda: "available offline" in room.tab.list_page.status_label.text(),
+                    timeout=WAIT)
 
 
 def test_a_delegate_follows_the_presenter_and_can_browse_away(make_room: Any, qtbot: Any) -> None:
