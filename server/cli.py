@@ -110,7 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "seed-demo":
             from server.demo import seed_demo
 
-            summary = seed_demo(db, settings.data_dir, delegates=args.delegates, password=args.password)
+            summary = seed_demo(db, settings.data_dir, delegates=args.delegates, password=args.password,
+                                blob_dir=settings.blob_root)
             print(summary)
     finally:
         db.dispose()

@@ -2,7 +2,9 @@
 
 Modelled on a ministry's annual review of administrative reform and e-government: a
 central hall and two remote sites (điểm cầu), six agenda items, a chair, a secretary,
-delegates spread over the sites and an observer. Running it again changes nothing.
+delegates spread over the sites and an observer, and four generated Vietnamese PDFs on
+the agenda (one restricted to the chair, the secretary, delegate1 and delegate2). Running
+it again changes nothing.
 """
 
 from __future__ import annotations
@@ -14,9 +16,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from protocol.roles import MeetingRole
-from server.domain.accounts import create_user, hash_password
+from server.demo_documents import demo_documents
+from server.documents.pdf import write_document
+from server.domain.accounts import actor_of, create_user, hash_password
+from server.domain.context import CommandContext
+from server.domain.documents import upload as uploads
+from server.persistence.blobs import BlobStore
 from server.persistence.db import Database
-from server.persistence.models import AgendaItem, Meeting, Participant, Site, User
+from server.persistence.models import AgendaItem, Document, Meeting, Participant, Site, User
 
 DEMO_TITLE = "Hội nghị tổng kết công tác cải cách hành chính và chuyển đổi số năm 2026"
 DEMO_LOCATION = "Hội trường A, trụ sở Bộ, Hà Nội"
@@ -80,8 +87,39 @@ def _meeting(session: Session) -> tuple[Meeting, list[Site], bool]:
     return meeting, sites, True
 
 
-def seed_demo(db: Database, data_dir: Path, *, delegates: int = 12, password: str = "demo") -> str:
-    """Create the demo users and meeting if they are missing; return a summary line."""
+def _documents(session: Session, meeting: Meeting, users: dict[str, User], blobs: BlobStore) -> int:
+    """Write and attach the demo documents the meeting lacks (by title); how many were added.
+
+    They go through the upload's own domain function (as the secretary), so their rows are
+    exactly what an upload makes; no events are logged, as for the rest of the seed.
+    """
+    present = set(session.scalars(select(Document.title).where(
+        Document.meeting_id == meeting.id, Document.removed_at.is_(None))))
+    items = list(session.scalars(select(AgendaItem.id).where(AgendaItem.meeting_id == meeting.id)
+                                 .order_by(AgendaItem.position)))
+    ctx = CommandContext(session, actor_of(users["secretary"]), meeting=meeting)
+    added = 0
+    for demo in demo_documents():
+        if demo.document.title in present:
+            continue
+        path = blobs.temp_path(".pdf")
+        try:
+            pages = write_document(path, demo.document)
+            written, _new = blobs.put_file(path)
+        finally:
+            path.unlink(missing_ok=True)
+        readers = [users[name].id for name in demo.readers if name in users] if demo.readers else None
+        item = items[demo.agenda_position] if demo.agenda_position < len(items) else None
+        form = uploads.UploadForm(title=demo.document.title, access=readers or None, agenda_item_id=item)
+        uploads.add(ctx, form, uploads.NewVersion(written.sha256, written.size, pages,
+                                                  f"{demo.document.footer or demo.document.title}.pdf"))
+        added += 1
+    return added
+
+
+def seed_demo(db: Database, data_dir: Path, *, delegates: int = 12, password: str = "demo",
+              blob_dir: Path | None = None) -> str:
+    """Create the demo users, meeting and documents if they are missing; return a summary line."""
     with db.write() as session:
         # Every demo user has the same password: hash it once (argon2 is slow on purpose).
         digest = hash_password(password)
@@ -101,6 +139,11 @@ def seed_demo(db: Database, data_dir: Path, *, delegates: int = 12, password: st
         place(users["observer1"], MeetingRole.OBSERVER, sites[0])
         for i in range(1, delegates + 1):
             place(users[f"delegate{i}"], MeetingRole.DELEGATE, sites[(i - 1) % len(sites)])
+        session.flush()
+        blobs = BlobStore(blob_dir or data_dir / "blobs")
+        blobs.ensure()
+        documents = _documents(session, meeting, users, blobs)
         meeting_id = meeting.id
     state = "created" if created else "already there"
-    return f"Demo meeting {meeting_id} {state}: {len(users)} users, password {password!r}, data in {data_dir}"
+    return (f"Demo meeting {meeting_id} {state}: {len(users)} users, password {password!r}, "
+            f"{documents} documents added, data in {data_dir}")

@@ -61,5 +61,7 @@ class Document:
     author: str = ""
     subject: str = ""
     footer: str = ""
+    contents: bool = False
+    """Print a table of contents ("MỤC LỤC") as the second page."""
     text_samples: list[str] = field(default_factory=list)
     """Phrases the finished PDF's text layer must contain (checked by the tests)."""

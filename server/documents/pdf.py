@@ -162,6 +162,27 @@ class _Writer:
             self.table(block)
 
 
+def _contents_page(doc: pymupdf.Document, writer: _Writer) -> None:
+    """Insert "MỤC LỤC" as page 2, listing the headings with their (shifted) pages."""
+    writer.toc = [[level, title, page + 1 if page >= 2 else page] for level, title, page in writer.toc]
+    page = doc.new_page(pno=1, width=A4[0], height=A4[1])
+    text = pymupdf.TextWriter(page.rect)
+    title = "MỤC LỤC"
+    text.append(((A4[0] - writer.bold.text_length(title, fontsize=14)) / 2, TOP + 14), title,
+                font=writer.bold, fontsize=14)
+    y = TOP + 50
+    for level, heading, number in writer.toc:
+        indent = MARGIN + (level - 1) * 18
+        label = heading if len(heading) < 70 else heading[:67] + "…"
+        text.append((indent, y), label, font=writer.bold if level == 1 else writer.regular, fontsize=10.5)
+        digits = str(number)
+        text.append((A4[0] - MARGIN - writer.regular.text_length(digits, fontsize=10.5), y), digits,
+                    font=writer.regular, fontsize=10.5)
+        y += 19
+    text.write_text(page)
+    writer.toc = sorted([*writer.toc, [1, title, 2]], key=lambda entry: entry[2])  # stable: order kept
+
+
 def write_document(path: Path, document: Document) -> int:
     """Write ``document`` as a PDF at ``path`` (contents and metadata included); its page count."""
     doc = pymupdf.open()
@@ -170,6 +191,8 @@ def write_document(path: Path, document: Document) -> int:
     for block in document.blocks:
         writer.block(block)
     writer.flush()
+    if document.contents:
+        _contents_page(doc, writer)
     total = doc.page_count
     for number in range(total):
         page = doc.load_page(number)
@@ -181,6 +204,7 @@ def write_document(path: Path, document: Document) -> int:
     doc.set_toc(writer.toc)
     doc.set_metadata({"title": document.title, "author": document.author, "subject": document.subject,
                       "creator": "meeting-server seed-demo"})
+    doc.subset_fonts()  # the glyphs used, not all of DejaVu (750 KB a font)
     doc.save(str(path), garbage=3, deflate=True)
     doc.close()
     return total
