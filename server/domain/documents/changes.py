@@ -15,8 +15,16 @@ from server.domain.audit import record
 from server.domain.context import Actor, CommandContext, Outcome, PendingEvent
 from server.domain.documents import events, shapes
 from server.domain.documents.shapes import DocumentRow
-from server.domain.documents.visibility import Viewer, may_read
-from server.persistence.models import AgendaItem, Document, DocumentReader, DocumentVersion, User, utcnow
+from server.domain.documents.visibility import DocumentAccess, Viewer, may_read
+from server.persistence.models import (
+    AgendaItem,
+    Document,
+    DocumentReader,
+    DocumentVersion,
+    Participant,
+    User,
+    utcnow,
+)
 
 
 def locate(session: Session, payload: c.DocumentRef | c.DocumentUpdate) -> int:
@@ -136,14 +144,16 @@ def readable_version(session: Session, actor: Actor, document_id: int,
     doc = session.get(Document, document_id)
     if doc is None or doc.removed_at is not None:
         raise not_found(f"Document {document_id} not found")
-    row = shapes.load_one(session, doc.meeting_id, document_id)
-    assert row is not None
-    if not may_read(row.access, shapes.viewer_of(session, doc.meeting_id, actor.user_id)):
+    role = session.scalar(select(Participant.role).where(
+        Participant.meeting_id == doc.meeting_id, Participant.user_id == actor.user_id))
+    readers = frozenset(session.scalars(select(DocumentReader.user_id).where(
+        DocumentReader.document_id == doc.id))) if doc.access == "restricted" else frozenset()
+    access = DocumentAccess(doc.released, doc.access == "restricted", readers)
+    if not may_read(access, Viewer(actor.user_id, role, actor.is_admin)):
         raise forbidden("You may not read this document")
-    if version is None or version == row.version.version:
-        return row.version
     found = session.scalar(select(DocumentVersion).where(
-        DocumentVersion.document_id == document_id, DocumentVersion.version == version))
+        DocumentVersion.document_id == document_id,
+        DocumentVersion.version == (doc.current_version if version is None else version)))
     if found is None:
         raise not_found(f"Document {document_id} has no version {version}")
     return found
