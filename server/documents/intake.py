@@ -53,7 +53,7 @@ class Intake:
             kind = filetypes.sniff(head, upload.size, filename)
             async with self._slots:
                 if kind == filetypes.Kind.OFFICE:
-                    program = convert.require_soffice(self.policy.soffice, filename)
+                    program = await asyncio.to_thread(convert.require_soffice, self.policy.soffice, filename)
                     workdir = self.blobs.temp_path(".convert")
                     pdf = await self._convert(program, upload, filename, workdir)
                 facts = await inspect_pdf(pdf.path, self.policy)

@@ -63,7 +63,10 @@ def _precheck(services: Services, actor: Actor, meeting_id: int,
     with services.db.read() as session:
         ctx = CommandContext(session, actor)
         resolve(ctx, UPLOADERS, meeting_id)
-        uploads.check(ctx, form or uploads.UploadForm(title="-"))
+        if form is None:
+            uploads.editable(ctx)
+        else:
+            uploads.check(ctx, form)
 
 
 async def _receive_file(part: BodyPartReader, writer: HashingWriter) -> WrittenFile:

@@ -40,7 +40,8 @@ class NewVersion:
     filename: str
 
 
-def _editable(ctx: CommandContext) -> Meeting:
+def editable(ctx: CommandContext) -> Meeting:
+    """The meeting, if its documents may still change (``closed`` once it has ended)."""
     meeting = ctx.require_meeting()
     if meeting.status == MeetingStatus.ENDED:
         raise closed("The meeting has ended; its documents can no longer change")
@@ -50,7 +51,7 @@ def _editable(ctx: CommandContext) -> Meeting:
 def check(ctx: CommandContext, form: UploadForm) -> None:
     """Refuse a form that cannot succeed, before the file is read and checked (the final
     transaction checks again: things may change meanwhile)."""
-    meeting = _editable(ctx)
+    meeting = editable(ctx)
     if form.replaces is None and not form.title:
         raise invalid("title: a new document needs a title")
     if form.replaces is not None and shapes.load_one(ctx.session, meeting.id, form.replaces) is None:
@@ -71,7 +72,7 @@ def _store_blob(session: Session, sha256: str, size: int) -> None:
 def add(ctx: CommandContext, form: UploadForm, new: NewVersion) -> Outcome:
     """Store the version; answer ``{"document"}``; ``document.added`` or ``document.updated``."""
     check(ctx, form)
-    meeting = _editable(ctx)
+    meeting = editable(ctx)
     session = ctx.session
     _store_blob(session, new.sha256, new.size)
     if form.replaces is None:
