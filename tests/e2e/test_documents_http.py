@@ -281,6 +281,32 @@ def test_an_office_document_without_libreoffice_is_415(docs_server: TunedServer,
     assert "LibreOffice, which is not installed" in body["error"]["message"]
 
 
+@pytest.mark.skipif(find_soffice(None) is None, reason="LibreOffice is not installed here")
+def test_a_docx_is_converted_to_a_pdf_with_its_vietnamese_text(
+        docs_server: TunedServer, tokens: dict[str, str], meeting: Meeting, tmp_path: Path) -> None:
+    import docx
+    import pymupdf
+
+    source = docx.Document()
+    source.add_heading("Thông báo kết luận của Chủ trì hội nghị", level=1)
+    source.add_paragraph("Các điểm cầu hoàn thành báo cáo trước ngày 15 tháng 12.")
+    path = tmp_path / "thong-bao.docx"
+    source.save(str(path))
+
+    status, body = upload(docs_server, tokens["secretary"], meeting.id, path.read_bytes(),
+                          "thong-bao.docx", title="Thông báo kết luận")
+    assert status == 201, body
+    document = body["document"]
+    assert document["pages"] >= 1 and document["title"] == "Thông báo kết luận"
+    pdf = download(docs_server, tokens["delegate1"], document["id"])
+    assert pdf.status == 200 and pdf.body.startswith(b"%PDF")
+    assert hashlib.sha256(pdf.body).hexdigest() == document["sha256"]
+    with pymupdf.open(stream=pdf.body, filetype="pdf") as converted:
+        text = " ".join(page.get_text() for page in converted)
+    assert "Thông báo kết luận của Chủ trì hội nghị" in text
+    assert "Các điểm cầu hoàn thành báo cáo" in " ".join(text.split())
+
+
 def test_malformed_forms_are_400(docs_server: TunedServer, tokens: dict[str, str], meeting: Meeting) -> None:
     pdf, token = hostile_pdfs.minimal("Form"), tokens["secretary"]
     cases = [
