@@ -19,12 +19,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import hashlib
-import json
 import logging
 import os
-import signal
-import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +30,7 @@ import aiohttp
 from aiohttp import web
 
 from bench.fanout import DEMO_PASSWORD, MEETING_ID, login_all, machine, percentile
-from bench.processes import LOOPBACK, ManagedProcess, free_port, python_module, run_checked
+from bench.processes import LOOPBACK, ManagedProcess, free_port, python_module, run_checked, run_report
 
 log = logging.getLogger("bench.downloads")
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -227,34 +223,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def _interrupt(_signum: int, _frame: Any) -> None:
-    raise KeyboardInterrupt
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark (or, with --serve-file, the baseline server) and print JSON."""
     args = parse_args(argv)
     if args.serve_file is not None:
         serve_file(args.serve_file, args.port)
         return 0
-    signal.signal(signal.SIGTERM, _interrupt)
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(name)s: %(message)s")
-    with tempfile.TemporaryDirectory(prefix="bench-downloads-") as work:
-        try:
-            report = asyncio.run(asyncio.wait_for(run(args, Path(work)), args.timeout))
-        except KeyboardInterrupt:
-            log.error("interrupted; the servers were stopped")
-            return 130
-        except (Exception, TimeoutError) as error:
-            log.error("benchmark failed: %s: %s", type(error).__name__, error)
-            for name in ("server.log", "bare.log"):
-                path = Path(work) / name
-                if path.exists():
-                    log.error("last lines of %s:\n%s", name,
-                              "\n".join(path.read_text(errors="replace").splitlines()[-30:]))
-            return 1
-    print(json.dumps(report))
-    return 0
+    return run_report("downloads", lambda work: run(args, work), args.timeout, ["server.log", "bare.log"])
 
 
 if __name__ == "__main__":

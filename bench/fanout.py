@@ -34,10 +34,8 @@ import platform
 import shutil
 import signal
 import subprocess
-import sys
-import tempfile
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Coroutine, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,7 +43,7 @@ from typing import Any
 import aiohttp
 import socketio
 
-from bench.processes import LOOPBACK, ManagedProcess, free_port, python_module, run_checked
+from bench.processes import LOOPBACK, ManagedProcess, free_port, python_module, run_checked, run_report
 
 log = logging.getLogger("bench.fanout")
 
@@ -510,36 +508,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def _interrupt(_signum: int, _frame: Any) -> None:
-    raise KeyboardInterrupt
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print its JSON report on stdout."""
     args = parse_args(argv)
-    signal.signal(signal.SIGTERM, _interrupt)  # `timeout`, `kill`: clean up as for Ctrl-C
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr,
-                        format="%(asctime)s %(name)s: %(message)s")
     log.setLevel(logging.DEBUG if args.verbose else logging.INFO)
-    with tempfile.TemporaryDirectory(prefix="bench-fanout-") as work_dir:
-        options = Options(args.clients, args.rounds, args.warmup, args.deadline,
-                          args.connect_concurrency, args.login_concurrency,
-                          args.py_spy.resolve() if args.py_spy else None, Path(work_dir))
-        try:
-            report = asyncio.run(asyncio.wait_for(run(options), args.timeout))
-        except KeyboardInterrupt:
-            log.error("interrupted; the servers were stopped")
-            return 130
-        except (Exception, TimeoutError) as error:
-            log.error("benchmark failed: %s: %s", type(error).__name__, error)
-            for name in ("product-server.log", "bare-server.log"):
-                path = Path(work_dir) / name
-                if path.exists():
-                    tail = "\n".join(path.read_text(errors="replace").splitlines()[-30:])
-                    log.error("last lines of %s:\n%s", name, tail)
-            return 1
-    print(json.dumps(report))
-    return 0
+
+    def measure(work_dir: Path) -> Coroutine[Any, Any, dict[str, Any]]:
+        return run(Options(args.clients, args.rounds, args.warmup, args.deadline,
+                           args.connect_concurrency, args.login_concurrency,
+                           args.py_spy.resolve() if args.py_spy else None, work_dir))
+
+    return run_report("fanout", measure, args.timeout, ["product-server.log", "bare-server.log"])
 
 
 if __name__ == "__main__":

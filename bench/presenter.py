@@ -24,9 +24,6 @@ import contextlib
 import gc
 import json
 import logging
-import signal
-import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,7 +43,7 @@ from bench.fanout import (
     quiet_collector,
     summarize,
 )
-from bench.processes import LOOPBACK, ManagedProcess, free_port, python_module, run_checked
+from bench.processes import LOOPBACK, ManagedProcess, free_port, python_module, run_checked, run_report
 from server.documents.layout import Document, Heading, Paragraph
 from server.documents.pdf import write_document
 
@@ -261,30 +258,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def _interrupt(_signum: int, _frame: Any) -> None:
-    raise KeyboardInterrupt
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print its JSON report on stdout."""
     args = parse_args(argv)
-    signal.signal(signal.SIGTERM, _interrupt)
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(name)s: %(message)s")
-    with tempfile.TemporaryDirectory(prefix="bench-presenter-") as work:
-        try:
-            report = asyncio.run(asyncio.wait_for(run(args, Path(work)), args.timeout))
-        except KeyboardInterrupt:
-            log.error("interrupted; the server was stopped")
-            return 130
-        except (Exception, TimeoutError) as error:
-            log.error("benchmark failed: %s: %s", type(error).__name__, error)
-            log_path = Path(work) / "server.log"
-            if log_path.exists():
-                log.error("last lines of the server log:\n%s",
-                          "\n".join(log_path.read_text(errors="replace").splitlines()[-30:]))
-            return 1
-    print(json.dumps(report))
-    return 0
+    return run_report("presenter", lambda work: run(args, work), args.timeout, ["server.log"])
 
 
 if __name__ == "__main__":

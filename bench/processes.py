@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import json
+import logging
 import os
+import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 LOOPBACK = "127.0.0.1"
 
@@ -131,3 +136,35 @@ async def run_checked(command: Sequence[str], timeout: float, cwd: Path | None =
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed with {process.returncode}:\n{text}")
     return text
+
+
+def _interrupt(_signum: int, _frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+def run_report(name: str, run: Callable[[Path], Awaitable[dict[str, Any]]], timeout: float,
+               server_logs: Sequence[str]) -> int:
+    """A benchmark's ``main``: run ``run(work_dir)`` within ``timeout`` and print its JSON.
+
+    SIGTERM (``timeout``, ``kill``) cleans up as Ctrl-C does; on failure the last lines of the
+    named server logs in the work directory are shown. Returns the process exit code.
+    """
+    log = logging.getLogger(f"bench.{name}")
+    signal.signal(signal.SIGTERM, _interrupt)
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(name)s: %(message)s")
+    with tempfile.TemporaryDirectory(prefix=f"bench-{name}-") as work:
+        try:
+            report = asyncio.run(asyncio.wait_for(run(Path(work)), timeout))
+        except KeyboardInterrupt:
+            log.error("interrupted; the servers were stopped")
+            return 130
+        except (Exception, TimeoutError) as error:
+            log.error("benchmark failed: %s: %s", type(error).__name__, error)
+            for log_name in server_logs:
+                path = Path(work) / log_name
+                if path.exists():
+                    tail = "\n".join(path.read_text(errors="replace").splitlines()[-30:])
+                    log.error("last lines of %s:\n%s", log_name, tail)
+            return 1
+    print(json.dumps(report))
+    return 0
