@@ -15,6 +15,8 @@ import socketio
 from aiohttp import web
 
 from meeting_app.net import Connection
+from meeting_app.pdf import PdfEngine
+from tests.support import pdfs
 from tests.support.server_process import free_port
 
 
@@ -157,3 +159,17 @@ def fake_server() -> Iterator[FakeServer]:
     assert server.loop is not None and stopping is not None
     server.loop.call_soon_threadsafe(stopping.set)
     thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> pdfs.SamplePdf:
+    """A generated meeting PDF (Vietnamese text, contents, a scanned page), per module."""
+    return pdfs.meeting_pdf(tmp_path_factory.mktemp("pdf") / "tai-lieu.pdf")
+
+
+@pytest.fixture
+def engine(qapp: Any) -> Iterator[PdfEngine]:
+    """A PDF engine of its own, shut down after the test."""
+    made = PdfEngine()
+    yield made
+    made.shutdown()

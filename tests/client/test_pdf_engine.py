@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,18 +17,6 @@ from meeting_app.pdf import worker as worker_module
 from tests.support import pdfs
 
 WAIT = 10_000  # ms
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> pdfs.SamplePdf:
-    return pdfs.meeting_pdf(tmp_path_factory.mktemp("pdf") / "tai-lieu.pdf")
-
-
-@pytest.fixture
-def engine(qapp: Any) -> Iterator[PdfEngine]:
-    made = PdfEngine()
-    yield made
-    made.shutdown()
 
 
 def open_doc(qtbot: Any, engine: PdfEngine, path: Path) -> int:

@@ -4,7 +4,6 @@ signals, zoom, thumbnails and contents, search highlights, watermark, touch, ban
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,18 +18,6 @@ from meeting_app.ui.reader.layout import MARGIN
 from tests.support import pdfs
 
 WAIT = 10_000  # ms
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> pdfs.SamplePdf:
-    return pdfs.meeting_pdf(tmp_path_factory.mktemp("pdf") / "tai-lieu.pdf")
-
-
-@pytest.fixture
-def engine(qapp: Any) -> Iterator[PdfEngine]:
-    made = PdfEngine()
-    yield made
-    made.shutdown()
 
 
 def make_reader(qtbot: Any, engine: PdfEngine) -> ReaderWidget:
