@@ -17,6 +17,7 @@ from aiohttp import web
 from meeting_app.net import Connection
 from meeting_app.pdf import PdfEngine
 from tests.support import pdfs
+from tests.support.http_stub import serving
 from tests.support.server_process import free_port
 
 
@@ -138,27 +139,9 @@ class FakeServer:
 def fake_server() -> Iterator[FakeServer]:
     """A scripted Socket.IO server (see ``FakeServer``), stopped after the test."""
     server = FakeServer()
-    started = threading.Event()
-    stopping: asyncio.Event | None = None
-
-    async def serve() -> None:
-        nonlocal stopping
-        stopping = asyncio.Event()
-        runner = web.AppRunner(server.app())
-        await runner.setup()
-        await web.TCPSite(runner, "127.0.0.1", server.port).start()
-        server.loop = asyncio.get_running_loop()
-        started.set()
-        await stopping.wait()
-        await runner.cleanup()
-
-    thread = threading.Thread(target=lambda: asyncio.run(serve()), daemon=True)
-    thread.start()
-    assert started.wait(10), "the fake server did not start"
-    yield server
-    assert server.loop is not None and stopping is not None
-    server.loop.call_soon_threadsafe(stopping.set)
-    thread.join(10)
+    with serving(server.app(), server.port) as loop:
+        server.loop = loop
+        yield server
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,6 @@ bytes), progress, the server's own message for a refusal, and the dialogs' field
 
 from __future__ import annotations
 
-import asyncio
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +15,7 @@ from meeting_app.net.uploads import UploadError, UploadRequest, UploadTask, acce
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.documents.dialogs import DocumentEditDialog, UploadDialog
 from protocol.reducer import empty_snapshot
+from tests.support.http_stub import serving
 from tests.support.server_process import free_port
 
 WAIT = 15_000
@@ -53,25 +52,10 @@ class UploadServer:
 @pytest.fixture
 def upload_server() -> Iterator[UploadServer]:
     server = UploadServer()
-    started, stopping = threading.Event(), threading.Event()
-
-    async def serve() -> None:
-        app = web.Application(client_max_size=50 * 1024 * 1024)
-        app.router.add_post("/api/meetings/1/documents", server.upload)
-        runner = web.AppRunner(app)
-        await runner.setup()
-        await web.TCPSite(runner, "127.0.0.1", server.port).start()
-        started.set()
-        while not stopping.is_set():
-            await asyncio.sleep(0.05)
-        await runner.cleanup()
-
-    thread = threading.Thread(target=lambda: asyncio.run(serve()), daemon=True)
-    thread.start()
-    assert started.wait(10)
-    yield server
-    stopping.set()
-    thread.join(10)
+    app = web.Application(client_max_size=50 * 1024 * 1024)
+    app.router.add_post("/api/meetings/1/documents", server.upload)
+    with serving(app, server.port):
+        yield server
 
 
 def test_the_form_carries_the_fields_and_the_bytes(upload_server: UploadServer, tmp_path: Path) -> None:

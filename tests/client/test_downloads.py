@@ -4,10 +4,8 @@ and opening from the cache with no network at all."""
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import os
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +15,7 @@ import pytest
 from aiohttp import web
 
 from meeting_app.net.downloads import DONE, FAILED, DocumentCache, Downloader
+from tests.support.http_stub import serving
 from tests.support.server_process import free_port
 
 WAIT = 15_000
@@ -73,25 +72,10 @@ class FileServer:
 def file_server() -> Iterator[FileServer]:
     body = os.urandom(700 * 1024 + 123)
     server = FileServer(body, hashlib.sha256(body).hexdigest())
-    started, stopping = threading.Event(), threading.Event()
-
-    async def serve() -> None:
-        app = web.Application()
-        app.router.add_get(f"/api/documents/{DOC}/content", server.content)
-        runner = web.AppRunner(app)
-        await runner.setup()
-        await web.TCPSite(runner, "127.0.0.1", server.port).start()
-        started.set()
-        while not stopping.is_set():
-            await asyncio.sleep(0.05)
-        await runner.cleanup()
-
-    thread = threading.Thread(target=lambda: asyncio.run(serve()), daemon=True)
-    thread.start()
-    assert started.wait(10)
-    yield server
-    stopping.set()
-    thread.join(10)
+    app = web.Application()
+    app.router.add_get(f"/api/documents/{DOC}/content", server.content)
+    with serving(app, server.port):
+        yield server
 
 
 @pytest.fixture
