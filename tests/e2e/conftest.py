@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,13 +25,9 @@ def seeded_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def server(tmp_path_factory: pytest.TempPathFactory, seeded_sqlite: Path) -> Iterator[ServerProcess]:
     """One server on SQLite with the demo users, for the tests of a module."""
     process = ServerProcess(tmp_path_factory.mktemp("server"))
-    for file in seeded_sqlite.glob("meetings.db*"):
-        shutil.copy(file, process.data_dir / file.name)
-    process.start()
-    try:
+    process.copy_database_from(seeded_sqlite)
+    with process.running():
         yield process
-    finally:
-        process.stop()
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -32,13 +31,9 @@ USERS = ["admin", "chair", "secretary", "delegate1", "delegate2", "delegate3", "
 def docs_server(tmp_path_factory: pytest.TempPathFactory, seeded_sqlite: Path) -> Iterator[TunedServer]:
     process = TunedServer(tmp_path_factory.mktemp("docs"),
                           serve_options=["--max-upload-mb", "2", "--inspect-cpu-seconds", "3"])
-    for file in seeded_sqlite.glob("meetings.db*"):
-        shutil.copy(file, process.data_dir / file.name)
-    process.start()
-    try:
+    process.copy_database_from(seeded_sqlite)
+    with process.running():
         yield process
-    finally:
-        process.stop()
 
 
 @pytest.fixture(scope="module")

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,6 +64,20 @@ class ServerProcess:
         """Run ``meeting-server seed-demo`` against this server's storage."""
         subprocess.run([*self._cli("seed-demo", "--delegates", str(delegates), "--password", DEMO_PASSWORD)],
                        check=True, capture_output=True, timeout=120)
+
+    def copy_database_from(self, data_dir: Path) -> None:
+        """Start from another data directory's SQLite database (e.g. one seeded once)."""
+        for file in data_dir.glob("meetings.db*"):
+            shutil.copy(file, self.data_dir / file.name)
+
+    @contextmanager
+    def running(self) -> Iterator[ServerProcess]:
+        """Started for the block, stopped after it whatever happens."""
+        self.start()
+        try:
+            yield self
+        finally:
+            self.stop()
 
     def start(self) -> ServerProcess:
         """Start the process and wait until /api/health answers."""
