@@ -30,10 +30,17 @@ import aiohttp
 from aiohttp import web
 
 from bench.fanout import DEMO_PASSWORD, MEETING_ID, login_all, machine, percentile
-from bench.processes import LOOPBACK, ManagedProcess, free_port, python_module, run_checked, run_report
+from bench.processes import (
+    LOOPBACK,
+    REPO_ROOT,
+    ManagedProcess,
+    free_port,
+    python_module,
+    run_report,
+    spawn_demo_server,
+)
 
 log = logging.getLogger("bench.downloads")
-REPO_ROOT = Path(__file__).resolve().parent.parent
 CHUNK = 1024 * 1024
 
 
@@ -138,17 +145,8 @@ def figures(side: Side, clients: int, size: int) -> dict[str, Any]:
 
 async def set_up(args: argparse.Namespace, work: Path, processes: list[ManagedProcess]
                  ) -> tuple[list[Side], int, str]:
-    data_dir = work / "server"
-    data_dir.mkdir()
-    await run_checked(python_module("server.cli", "seed-demo", "--delegates", str(args.tokens),
-                                    "--password", DEMO_PASSWORD, "--data-dir", str(data_dir)),
-                      timeout=600, cwd=REPO_ROOT)
-    port = free_port()
-    url = f"http://{LOOPBACK}:{port}"
-    server = ManagedProcess("meeting-server", python_module(
-        "server.cli", "serve", "--host", LOOPBACK, "--port", str(port), "--data-dir", str(data_dir)),
-        work / "server.log", url + "/api/health", cwd=REPO_ROOT)
-    processes.append(server.spawn())
+    url, server = await spawn_demo_server(work / "server", args.tokens, DEMO_PASSWORD, work / "server.log",
+                                          processes)
     pdf = big_pdf(work / "big.pdf", args.megabytes)
     size, sha256 = pdf.stat().st_size, hashlib.sha256(pdf.read_bytes()).hexdigest()
     bare_port = free_port()

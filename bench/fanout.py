@@ -43,11 +43,18 @@ from typing import Any
 import aiohttp
 import socketio
 
-from bench.processes import LOOPBACK, ManagedProcess, free_port, python_module, run_checked, run_report
+from bench.processes import (
+    LOOPBACK,
+    REPO_ROOT,
+    ManagedProcess,
+    free_port,
+    python_module,
+    run_report,
+    spawn_demo_server,
+)
 
 log = logging.getLogger("bench.fanout")
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 MEETING_ID = 1
 PROTOCOL_VERSION = 1
 EVENT_NAME = "meeting.event"
@@ -313,18 +320,9 @@ async def set_up_product(options: Options, processes: list[ManagedProcess],
                          extra_clients: list[socketio.AsyncClient]) -> Side:
     """The real server: seed, serve, log in, start the meeting, connect and join."""
     started = time.monotonic()
-    data_dir = options.work_dir / "product"
-    data_dir.mkdir()
     log.info("product: seeding the demo meeting with %d delegates", options.clients)
-    await run_checked(python_module(
-        "server.cli", "seed-demo", "--delegates", str(options.clients), "--password", DEMO_PASSWORD,
-        "--data-dir", str(data_dir)), timeout=600, cwd=REPO_ROOT)
-    port = free_port()
-    url = f"http://{LOOPBACK}:{port}"
-    server = ManagedProcess("meeting-server", python_module(
-        "server.cli", "serve", "--host", LOOPBACK, "--port", str(port), "--data-dir", str(data_dir)),
-        options.work_dir / "product-server.log", url + "/api/health", cwd=REPO_ROOT)
-    processes.append(server.spawn())
+    url, server = await spawn_demo_server(options.work_dir / "product", options.clients, DEMO_PASSWORD,
+                                          options.work_dir / "product-server.log", processes)
     await asyncio.to_thread(server.wait_healthy)
     log.info("product: server pid %d on %s; logging in %d users", server.pid, url, options.clients + 1)
     names = [f"delegate{i}" for i in range(1, options.clients + 1)]

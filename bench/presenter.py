@@ -43,12 +43,15 @@ from bench.fanout import (
     quiet_collector,
     summarize,
 )
-from bench.processes import LOOPBACK, ManagedProcess, free_port, python_module, run_checked, run_report
+from bench.processes import (
+    ManagedProcess,
+    run_report,
+    spawn_demo_server,
+)
 from server.documents.layout import Document, Heading, Paragraph
 from server.documents.pdf import write_document
 
 log = logging.getLogger("bench.presenter")
-REPO_ROOT = Path(__file__).resolve().parent.parent
 MEASURED_TYPE = "presenter.page_changed"
 PAGES = 12
 
@@ -171,18 +174,9 @@ async def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     chair = socketio.AsyncClient(reconnection=False)
     try:
         started = time.monotonic()
-        data_dir = work / "server"
-        data_dir.mkdir()
         log.info("seeding the demo meeting with %d delegates", args.clients)
-        await run_checked(python_module("server.cli", "seed-demo", "--delegates", str(args.clients),
-                                        "--password", DEMO_PASSWORD, "--data-dir", str(data_dir)),
-                          timeout=600, cwd=REPO_ROOT)
-        port = free_port()
-        url = f"http://{LOOPBACK}:{port}"
-        server = ManagedProcess("meeting-server", python_module(
-            "server.cli", "serve", "--host", LOOPBACK, "--port", str(port), "--data-dir", str(data_dir)),
-            work / "server.log", url + "/api/health", cwd=REPO_ROOT)
-        processes.append(server.spawn())
+        url, server = await spawn_demo_server(work / "server", args.clients, DEMO_PASSWORD,
+                                              work / "server.log", processes)
         await asyncio.to_thread(server.wait_healthy)
         names = [f"delegate{i}" for i in range(1, args.clients + 1)]
         tokens = await login_all(url, ["chair", *names], args.login_concurrency)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 LOOPBACK = "127.0.0.1"
+REPO_ROOT = Path(__file__).resolve().parent.parent
 
 _running: set[ManagedProcess] = set()
 """Started and not yet stopped: the exit hook stops whatever a crash left behind."""
@@ -168,3 +169,23 @@ def run_report(name: str, run: Callable[[Path], Awaitable[dict[str, Any]]], time
             return 1
     print(json.dumps(report))
     return 0
+
+
+async def spawn_demo_server(data_dir: Path, delegates: int, password: str, log_path: Path,
+                            processes: list[ManagedProcess]) -> tuple[str, ManagedProcess]:
+    """Seed the demo meeting (``delegates`` delegates) into a new ``data_dir`` and start
+    ``meeting-server serve`` on a free loopback port, without waiting for it to answer.
+
+    The process is appended to ``processes`` (for the caller's cleanup); returns its URL.
+    """
+    data_dir.mkdir()
+    await run_checked(python_module("server.cli", "seed-demo", "--delegates", str(delegates),
+                                    "--password", password, "--data-dir", str(data_dir)),
+                      timeout=600, cwd=REPO_ROOT)
+    port = free_port()
+    url = f"http://{LOOPBACK}:{port}"
+    server = ManagedProcess("meeting-server", python_module(
+        "server.cli", "serve", "--host", LOOPBACK, "--port", str(port), "--data-dir", str(data_dir)),
+        log_path, url + "/api/health", cwd=REPO_ROOT)
+    processes.append(server.spawn())
+    return url, server
