@@ -16,18 +16,13 @@ from meeting_app.net.downloads import DONE
 from meeting_app.ui.documents.dialogs import UploadDialog
 from meeting_app.ui.reader import BROWSING, FOLLOWING
 from meeting_app.ui.room.window import MeetingRoomWindow
-from meeting_app.ui.session import Session
+from tests.client.sessions import session_for
 from tests.support.pdfs import meeting_pdf
 from tests.support.server_process import ServerProcess
 
 pytestmark = pytest.mark.e2e
 WAIT = 30_000
 MEETING = 1
-
-
-def session_for(server: ServerProcess, username: str) -> Session:
-    body = server.login(username)
-    return Session(server.url, body["token"], body["user"])
 
 
 @pytest.fixture

@@ -11,15 +11,10 @@ from PySide6.QtCore import QDateTime
 from meeting_app.state.models import MeetingListModel
 from meeting_app.ui.meetings_window import MeetingsWindow
 from meeting_app.ui.preparation.dialog import PreparationDialog
-from meeting_app.ui.session import Session
+from tests.client.sessions import session_for
 from tests.support.server_process import ServerProcess
 
 WAIT = 20_000
-
-
-def session_for(server: ServerProcess, username: str) -> Session:
-    body = server.login(username)
-    return Session(server.url, body["token"], body["user"])
 
 
 @pytest.fixture

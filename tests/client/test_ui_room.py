@@ -10,16 +10,11 @@ import pytest
 
 from meeting_app.net.connection import Connection
 from meeting_app.ui.room.window import MeetingRoomWindow
-from meeting_app.ui.session import Session
+from tests.client.sessions import session_for
 from tests.support.server_process import ServerProcess
 
 WAIT = 20_000  # ms
 MEETING = 1
-
-
-def session_for(server: ServerProcess, username: str) -> Session:
-    body = server.login(username)
-    return Session(server.url, body["token"], body["user"])
 
 
 class Remote:
