@@ -48,7 +48,7 @@ from bench.processes import (
     run_report,
     spawn_demo_server,
 )
-from server.documents.layout import Document, Heading, Paragraph
+from server.documents.layout import Block, Document, Heading, Paragraph
 from server.documents.pdf import write_document
 
 log = logging.getLogger("bench.presenter")
@@ -147,7 +147,7 @@ def sample_pdf(path: Path, title: str) -> Path:
     """A 12-page text document (the server checks it like any upload)."""
     paragraph = ("Các đại biểu theo dõi tài liệu trên máy tính bảng; người chủ trì lật trang, mọi điểm "
                  "cầu cùng thấy trang đang trình bày. ") * 6
-    blocks = [block for n in range(PAGES)
+    blocks: list[Block] = [block for n in range(PAGES)
               for block in (Heading(f"Phần {n + 1}", new_page=n > 0), Paragraph(paragraph))]
     write_document(path, Document(title, blocks, footer=title))
     return path
