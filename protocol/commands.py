@@ -9,7 +9,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from protocol.roles import Attendance, MeetingRole
 
@@ -53,6 +61,11 @@ class Payload(BaseModel):
     request_id: RequestId | None = None
     """A client-made UUID; a repeat with the same id returns the first answer."""
 
+    @property
+    def idempotency_key(self) -> str | None:
+        """The key a repeat is recognised by (None: this command is always run afresh)."""
+        return self.request_id
+
 
 class MeetingPayload(Payload):
     meeting_id: Id
@@ -70,11 +83,16 @@ class MeetingCreate(Payload):
     sites: Annotated[list[Title], Field(min_length=1, max_length=100)]
 
 
+QuorumRule = Literal["more_than_half", "at_least_half", "two_thirds", "none"]
+"""How many members must be present (in person or by proxy) for the meeting to decide."""
+
+
 class MeetingUpdate(MeetingPayload):
     title: Title | None = None
     starts_at: Timestamp | None = None
     ends_at: Timestamp | None = None
     location: ShortText | None = None
+    quorum_rule: QuorumRule | None = None
 
 
 class ParticipantSet(MeetingPayload):
@@ -128,6 +146,75 @@ class AttendanceSet(MeetingPayload):
     reason: ShortText | None = None
 
 
+class AttendanceSetProxy(MeetingPayload):
+    """A member represented by another participant (ủy quyền); ``proxy_user_id: null``
+    ends the representation."""
+
+    user_id: Id
+    proxy_user_id: Id | None
+
+
+SpeakerKind = Literal["speak", "question"]
+"""The two lists: requests to speak (đăng ký phát biểu) and questions (chất vấn)."""
+
+Seconds = Annotated[int, Field(ge=10, le=4 * 3600)]
+
+
+class SpeakerRequestCreate(MeetingPayload):
+    kind: SpeakerKind
+    user_id: Id | None = None
+    """On someone's behalf (the chair, or a secretary for a participant of their site)."""
+
+
+class SpeakerRequestRef(MeetingPayload):
+    """``request_id`` here is the speaking request's id (the protocol's name), not an
+    idempotency key: these commands are run afresh on a repeat."""
+
+    request_id: Id  # type: ignore[assignment]
+
+    @property
+    def idempotency_key(self) -> str | None:
+        return None
+
+
+class SpeakerGrant(MeetingPayload):
+    """The floor to a queued request (``request_id``), or straight to a participant
+    (``user_id``): exactly one of the two."""
+
+    request_id: Id | None = None  # type: ignore[assignment]
+    user_id: Id | None = None
+    seconds: Seconds | None = None
+    """The time limit; None: no limit."""
+
+    @property
+    def idempotency_key(self) -> str | None:
+        return None
+
+    @model_validator(mode="after")
+    def _one_target(self) -> SpeakerGrant:
+        if (self.request_id is None) == (self.user_id is None):
+            raise ValueError("give exactly one of request_id and user_id")
+        return self
+
+
+class SpeakerExtend(MeetingPayload):
+    seconds: Annotated[int, Field(ge=1, le=3600)]
+    """Added to the current speaker's limit."""
+
+
+class SpeakerReorder(MeetingPayload):
+    kind: SpeakerKind
+    request_ids: Annotated[list[Id], Field(max_length=1000)]
+    """Every pending request of that kind, in the new order."""
+
+
+class PresenceHeartbeat(MeetingPayload):
+    """Sent by a client every few seconds while in a meeting; the link's measure."""
+
+    rtt_ms: Annotated[int, Field(ge=0, le=600_000)] | None = None
+    """The round trip of the previous heartbeat, as the client measured it."""
+
+
 DocumentAccess = Literal["all"] | Annotated[list[Id], Field(max_length=1000)]
 """``"all"``, or the user ids of a restricted document's readers."""
 
@@ -174,6 +261,15 @@ DOCUMENT_REMOVE = "document.remove"
 DOCUMENT_VERSIONS = "document.versions"
 PRESENTER_SET_PAGE = "presenter.set_page"
 PRESENTER_STOP = "presenter.stop"
+ATTENDANCE_SET_PROXY = "attendance.set_proxy"
+SPEAKER_REQUEST = "speaker.request"
+SPEAKER_WITHDRAW = "speaker.withdraw"
+SPEAKER_GRANT = "speaker.grant"
+SPEAKER_EXTEND = "speaker.extend"
+SPEAKER_END = "speaker.end"
+SPEAKER_REORDER = "speaker.reorder"
+SITE_STATUS = "site.status"
+PRESENCE_HEARTBEAT = "presence.heartbeat"
 
 PAYLOAD_MODELS: dict[str, type[Payload]] = {
     MEETING_LIST: Empty,
@@ -198,6 +294,15 @@ PAYLOAD_MODELS: dict[str, type[Payload]] = {
     DOCUMENT_VERSIONS: DocumentRef,
     PRESENTER_SET_PAGE: PresenterSetPage,
     PRESENTER_STOP: MeetingPayload,
+    ATTENDANCE_SET_PROXY: AttendanceSetProxy,
+    SPEAKER_REQUEST: SpeakerRequestCreate,
+    SPEAKER_WITHDRAW: SpeakerRequestRef,
+    SPEAKER_GRANT: SpeakerGrant,
+    SPEAKER_EXTEND: SpeakerExtend,
+    SPEAKER_END: MeetingPayload,
+    SPEAKER_REORDER: SpeakerReorder,
+    SITE_STATUS: MeetingPayload,
+    PRESENCE_HEARTBEAT: PresenceHeartbeat,
 }
 """Every command this protocol version defines, by name."""
 

@@ -22,6 +22,8 @@ DOCUMENT_REMOVED = "document.removed"
 PRESENTER_PAGE_CHANGED = "presenter.page_changed"
 PRESENTER_STOPPED = "presenter.stopped"
 CONCLUSION_UPDATED = "conclusion.updated"
+SPEAKER_QUEUE_CHANGED = "speaker.queue_changed"
+SPEAKER_FLOOR_CHANGED = "speaker.floor_changed"
 
 
 HIDDEN = "hidden"

@@ -20,7 +20,7 @@ from protocol import events as ev
 Snapshot = dict[str, Any]
 Event = dict[str, Any]
 
-MEETING_FIELDS = ("title", "starts_at", "ends_at", "location")
+MEETING_FIELDS = ("title", "starts_at", "ends_at", "location", "quorum_rule")
 
 
 def empty_snapshot(meeting_id: int, user_id: int, role: str | None) -> Snapshot:
@@ -37,12 +37,13 @@ def empty_snapshot(meeting_id: int, user_id: int, role: str | None) -> Snapshot:
             "location": None,
             "started_at": None,
             "ended_at": None,
+            "quorum_rule": "more_than_half",
         },
         "agenda": [],
         "documents": [],
         "sites": [],
         "participants": [],
-        "speakers": {"queue": [], "current": None},
+        "speakers": {"queue": [], "current": None, "history": []},
         "polls": [],
         "presenter": None,
         "conclusions": {},
@@ -98,7 +99,15 @@ def _current_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
         "current_item_id": data["item_id"],
         "current_item_started_at": data.get("started_at"),
     }
-    return {**snap, "meeting": meeting}
+    result = {**snap, "meeting": meeting}
+    previous = data.get("previous")
+    if previous is not None:  # the item left behind, with its time spent so far
+        result["agenda"] = [
+            {**item, "elapsed_seconds": previous["elapsed_seconds"]} if item["id"] == previous["item_id"]
+            else item
+            for item in snap["agenda"]
+        ]
+    return result
 
 
 def _sites_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
@@ -139,7 +148,8 @@ def _presence_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
 
 
 def _attendance_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
-    return _patch_participant(snap, data["user_id"], attendance=data["attendance"])
+    return _patch_participant(snap, data["user_id"], attendance=data["attendance"],
+                              attendance_reason=data.get("reason"))
 
 
 def document_sort_key(document: dict[str, Any]) -> tuple[bool, int, int]:
@@ -219,6 +229,17 @@ def _conclusion_updated(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
     return {**snap, "conclusions": {**snap["conclusions"], str(data["agenda_item_id"]): data["text"]}}
 
 
+def _speaker_queue_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
+    return {**snap, "speakers": {**snap["speakers"], "queue": data["queue"]}}
+
+
+def _speaker_floor_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
+    speakers = {**snap["speakers"], "current": data["current"]}
+    if data.get("speech") is not None:  # the speech that just ended, for the record
+        speakers["history"] = [*snap["speakers"]["history"], data["speech"]]
+    return {**snap, "speakers": speakers}
+
+
 REDUCERS: dict[str, Callable[[Snapshot, dict[str, Any]], Snapshot]] = {
     ev.MEETING_UPDATED: _meeting_updated,
     ev.MEETING_STATUS_CHANGED: _status_changed,
@@ -235,6 +256,8 @@ REDUCERS: dict[str, Callable[[Snapshot, dict[str, Any]], Snapshot]] = {
     ev.PRESENTER_PAGE_CHANGED: _presenter_page_changed,
     ev.PRESENTER_STOPPED: _presenter_stopped,
     ev.CONCLUSION_UPDATED: _conclusion_updated,
+    ev.SPEAKER_QUEUE_CHANGED: _speaker_queue_changed,
+    ev.SPEAKER_FLOOR_CHANGED: _speaker_floor_changed,
 }
 
 

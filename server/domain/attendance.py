@@ -25,7 +25,8 @@ def _mark(ctx: CommandContext, user_id: int, status: Attendance, reason: str | N
         return Outcome()
     row.attendance, row.attendance_reason = status, reason
     return Outcome({}, [PendingEvent(meeting.id, ev.ATTENDANCE_CHANGED,
-                                     {"user_id": user_id, "attendance": str(status)})])
+                                     {"user_id": user_id, "attendance": str(status),
+                                                      "reason": reason})])
 
 
 def check_in(ctx: CommandContext, _p: c.MeetingPayload) -> Outcome:

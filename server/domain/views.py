@@ -25,6 +25,7 @@ def meeting_fields(meeting: Meeting) -> dict[str, Any]:
         "starts_at": iso(meeting.starts_at),
         "ends_at": iso(meeting.ends_at),
         "location": meeting.location,
+        "quorum_rule": meeting.quorum_rule,
     }
 
 
@@ -57,6 +58,7 @@ def agenda(session: Session, meeting_id: int) -> list[dict[str, Any]]:
             "position": item.position,
             "presenter": item.presenter,
             "duration_min": item.duration_min,
+            "elapsed_seconds": item.elapsed_seconds,
             "document_ids": [],
         }
         for item in items
@@ -86,6 +88,8 @@ def participant(row: Participant, online: bool) -> dict[str, Any]:
         "site_id": row.site_id,
         "voting_weight": row.voting_weight,
         "attendance": row.attendance,
+        "attendance_reason": row.attendance_reason,
+        "proxy_id": row.proxy_user_id,
         "online": online,
     }
 
@@ -120,7 +124,7 @@ def snapshot(session: Session, meeting: Meeting, user_id: int, role: str | None)
         "documents": readable,
         "sites": [{**s, "online": site_online(people, s["id"])} for s in sites(session, meeting.id)],
         "participants": people,
-        "speakers": {"queue": [], "current": None},
+        "speakers": {"queue": [], "current": None, "history": []},
         "polls": [],
         "presenter": presenter(meeting, readable),
         "conclusions": {},

@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -104,6 +105,8 @@ class Meeting(Base):
     presenter_document_id: Mapped[int | None]
     """The document shown to the room (no foreign key: documents point at meetings)."""
     presenter_page: Mapped[int | None]
+    quorum_rule: Mapped[str] = mapped_column(String(16), default="more_than_half")
+    """``more_than_half``, ``at_least_half``, ``two_thirds`` or ``none`` (of the members)."""
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -131,8 +134,10 @@ class Participant(Base):
     voting_weight: Mapped[int] = mapped_column(Integer, default=1)
     attendance: Mapped[str] = mapped_column(String(16), default="unknown")
     attendance_reason: Mapped[str | None] = mapped_column(String(300))
+    proxy_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    """The participant who represents this member (ủy quyền), if any."""
 
-    user: Mapped[User] = relationship()
+    user: Mapped[User] = relationship(foreign_keys=[user_id])
 
 
 class AgendaItem(Base):
@@ -144,6 +149,8 @@ class AgendaItem(Base):
     position: Mapped[int] = mapped_column(Integer)
     presenter: Mapped[str | None] = mapped_column(String(300))
     duration_min: Mapped[int | None] = mapped_column(Integer)
+    elapsed_seconds: Mapped[int] = mapped_column(Integer, default=0)
+    """Time spent on the item in the periods it was current and is no longer."""
 
 
 class Event(Base):
@@ -218,6 +225,50 @@ class Connection(Base):
     token_id: Mapped[int] = mapped_column(ForeignKey("tokens.id", ondelete="CASCADE"), index=True)
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
     connected_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime | None]
+    """The last heartbeat heard from the client (flushed every few seconds)."""
+    rtt_ms: Mapped[int | None] = mapped_column(Integer)
+    """The round-trip time the client last measured."""
+
+
+class SpeakerRequest(Base):
+    """A request to speak or to question, in its list until granted or withdrawn."""
+
+    __tablename__ = "speaker_requests"
+    __table_args__ = (
+        # One pending request per participant and list, whatever the race.
+        Index("uq_speaker_requests_pending", "meeting_id", "user_id", "kind", unique=True,
+              sqlite_where=text("status = 'pending'"), postgresql_where=text("status = 'pending'")),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    """``speak`` or ``question``."""
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    """``pending``, ``granted`` or ``withdrawn``."""
+    position: Mapped[int] = mapped_column(Integer)
+    requested_at: Mapped[datetime] = mapped_column(default=utcnow)
+    requested_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+
+class Speech(Base):
+    """A turn at the floor: who, from which site, on which item, for how long."""
+
+    __tablename__ = "speeches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    site_id: Mapped[int | None] = mapped_column(ForeignKey("sites.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(16))
+    request_id: Mapped[int | None] = mapped_column(ForeignKey("speaker_requests.id", ondelete="SET NULL"))
+    agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_items.id", ondelete="SET NULL"))
+    started_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
+    """None while the speaker holds the floor (at most one such speech per meeting)."""
+    limit_seconds: Mapped[int | None] = mapped_column(Integer)
 
 
 class Blob(Base):

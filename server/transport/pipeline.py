@@ -134,7 +134,7 @@ class CommandPipeline:
             try:
                 return self._transaction(spec, payload, sid, conn)
             except IntegrityError:
-                if payload.request_id is None:
+                if payload.idempotency_key is None:
                     raise
                 # A twin of this request committed first: answer what it answered.
                 return self._transaction(spec, payload, sid, conn)
@@ -146,11 +146,11 @@ class CommandPipeline:
                           refusal: ProtocolError) -> None:
         """A refusal is a first answer too: a retry with its request_id gets it again, even if
         the command would succeed by then (the client already told its user it failed)."""
-        if payload.request_id is None or not (spec.writes and spec.replays):
+        if payload.idempotency_key is None or not (spec.writes and spec.replays):
             return
         try:
             with self.services.db.write() as session:
-                session.add(CommandResult(user_id=conn.actor.user_id, request_id=payload.request_id,
+                session.add(CommandResult(user_id=conn.actor.user_id, request_id=payload.idempotency_key,
                                           command=spec.name, response=refusal.to_envelope()))
         except IntegrityError:
             pass  # already answered under this request_id (a twin, or a reuse for another command)
@@ -158,7 +158,7 @@ class CommandPipeline:
     def _transaction(self, spec: CommandSpec, payload: Payload, sid: str,
                      conn: ConnectionInfo) -> tuple[Envelope, list[Delivery]]:
         db = self.services.db
-        request_id = payload.request_id if spec.writes and spec.replays else None
+        request_id = payload.idempotency_key if spec.writes and spec.replays else None
         with db.write() if spec.writes else db.read() as session:
             meeting_id = getattr(payload, "meeting_id", None)
             if spec.locate is not None:

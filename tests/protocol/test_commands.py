@@ -35,6 +35,15 @@ VALID: dict[str, dict[str, Any]] = {
     c.DOCUMENT_VERSIONS: {"document_id": 4},
     c.PRESENTER_SET_PAGE: {"meeting_id": 1, "document_id": 4, "page": 0},
     c.PRESENTER_STOP: {"meeting_id": 1},
+    c.ATTENDANCE_SET_PROXY: {"meeting_id": 1, "user_id": 2, "proxy_user_id": 3},
+    c.SPEAKER_REQUEST: {"meeting_id": 1, "kind": "speak"},
+    c.SPEAKER_WITHDRAW: {"meeting_id": 1, "request_id": 5},
+    c.SPEAKER_GRANT: {"meeting_id": 1, "request_id": 5},
+    c.SPEAKER_EXTEND: {"meeting_id": 1, "seconds": 60},
+    c.SPEAKER_END: {"meeting_id": 1},
+    c.SPEAKER_REORDER: {"meeting_id": 1, "kind": "question", "request_ids": [6, 5]},
+    c.SITE_STATUS: {"meeting_id": 1},
+    c.PRESENCE_HEARTBEAT: {"meeting_id": 1},
 }
 
 REQUIRED = [(name, key) for name, payload in VALID.items() for key in payload]
@@ -53,7 +62,7 @@ def test_every_command_has_a_valid_example() -> None:
 @pytest.mark.parametrize("name", sorted(VALID))
 def test_valid_payload_is_accepted(name: str) -> None:
     payload = validate(name, VALID[name])
-    assert payload.request_id is None
+    assert payload.idempotency_key is None
     for key, value in VALID[name].items():
         if key != "starts_at":
             assert getattr(payload, key) == value
@@ -73,8 +82,9 @@ def test_missing_required_field_is_refused(name: str, key: str) -> None:
 
 
 MISTYPED_INTS = [(name, key, wrong) for name, key in INT_FIELDS for wrong in ("5", 5.0, True, None, [5])
-                 # item_id: null is how the chair clears the current item.
-                 if not (wrong is None and (name, key) == (c.AGENDA_SET_CURRENT, "item_id"))]
+                 # null clears: the current item (item_id), a proxy (proxy_user_id).
+                 if not (wrong is None and (name, key) in {(c.AGENDA_SET_CURRENT, "item_id"),
+                                                           (c.ATTENDANCE_SET_PROXY, "proxy_user_id")})]
 
 
 @pytest.mark.parametrize(("name", "key", "wrong"), MISTYPED_INTS)
@@ -180,7 +190,19 @@ def test_command_names_are_the_contracts() -> None:
         "user.list", "meeting.join", "meeting.leave", "meeting.start", "meeting.end",
         "agenda.set_current", "agenda.add_item", "agenda.update_item", "agenda.reorder",
         "agenda.remove_item", "attendance.check_in", "attendance.set",
-        "document.update", "document.remove", "document.versions", "presenter.set_page", "presenter.stop"}
+        "document.update", "document.remove", "document.versions", "presenter.set_page", "presenter.stop",
+        "attendance.set_proxy", "speaker.request", "speaker.withdraw", "speaker.grant", "speaker.extend",
+        "speaker.end", "speaker.reorder", "site.status", "presence.heartbeat"}
+
+
+def test_a_speaking_request_id_is_not_an_idempotency_key() -> None:
+    """The contract names the speaking request ``request_id`` in withdraw and grant."""
+    withdraw = validate(c.SPEAKER_WITHDRAW, {"meeting_id": 1, "request_id": 5})
+    assert withdraw.request_id == 5 and withdraw.idempotency_key is None
+    with pytest.raises(ValidationError):
+        validate(c.SPEAKER_WITHDRAW, {"meeting_id": 1, "request_id": "0b7c5a2e-retry"})
+    with pytest.raises(ValidationError):
+        validate(c.SPEAKER_REQUEST, {"meeting_id": 1, "kind": "shout"})
 
 
 def test_payload_limit_is_256_kb() -> None:

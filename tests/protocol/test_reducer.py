@@ -67,7 +67,40 @@ SAMPLES = [
     event(ev.PRESENTER_PAGE_CHANGED, {"document_id": 5, "page": 3}),
     event(ev.PRESENTER_STOPPED, {}),
     event(ev.CONCLUSION_UPDATED, {"agenda_item_id": 101, "text": "Thông qua"}),
+    event(ev.SPEAKER_QUEUE_CHANGED, {"queue": [
+        {"id": 9, "user_id": 3, "kind": "speak", "site_id": REMOTE,
+         "requested_at": "2026-11-21T01:05:00.000Z"}]}),
+    event(ev.SPEAKER_FLOOR_CHANGED, {"current": None, "speech": {
+        "id": 4, "user_id": 3, "site_id": REMOTE, "kind": "speak", "agenda_item_id": 101,
+        "started_at": "2026-11-21T01:06:00.000Z", "ended_at": "2026-11-21T01:08:00.000Z", "seconds": 120}}),
 ]
+
+
+def test_the_floor_changes_hands_and_the_ended_speech_is_recorded(snap: Snapshot) -> None:
+    current = {"request_id": 9, "user_id": 3, "site_id": REMOTE, "kind": "speak", "agenda_item_id": 101,
+               "started_at": "2026-11-21T01:06:00.000Z", "limit_seconds": 120,
+               "ends_at": "2026-11-21T01:08:00.000Z"}
+    granted = apply_event(snap, event(ev.SPEAKER_FLOOR_CHANGED, {"current": current, "speech": None}))
+    assert granted["speakers"]["current"] == current
+    assert granted["speakers"]["history"] == []
+    speech = {"id": 1, "user_id": 3, "site_id": REMOTE, "kind": "speak", "agenda_item_id": 101,
+              "started_at": current["started_at"], "ended_at": "2026-11-21T01:07:30.000Z", "seconds": 90}
+    ended = apply_event(granted, event(ev.SPEAKER_FLOOR_CHANGED, {"current": None, "speech": speech}, seq=2))
+    assert ended["speakers"] == {"queue": [], "current": None, "history": [speech]}
+
+
+def test_leaving_an_item_records_its_time(snap: Snapshot) -> None:
+    moved = apply_event(snap, event(ev.AGENDA_CURRENT_CHANGED, {
+        "item_id": 102, "started_at": "2026-11-21T01:30:00.000Z",
+        "previous": {"item_id": 101, "elapsed_seconds": 1800}}))
+    assert moved["agenda"][0]["elapsed_seconds"] == 1800
+    assert moved["agenda"][1] is snap["agenda"][1]
+
+
+def test_attendance_carries_its_reason(snap: Snapshot) -> None:
+    excused = apply_event(snap, event(ev.ATTENDANCE_CHANGED,
+                                      {"user_id": 3, "attendance": "excused", "reason": "Công tác"}))
+    assert excused["participants"][2]["attendance_reason"] == "Công tác"
 
 
 def test_every_reducer_has_a_sample() -> None:
@@ -169,7 +202,7 @@ def test_presenter_and_conclusions(snap: Snapshot) -> None:
     shown = apply_event(snap, event(ev.PRESENTER_PAGE_CHANGED, {"document_id": 5, "page": 3}))
     assert shown["presenter"] == {"document_id": 5, "page": 3}
     assert apply_event(shown, event(ev.PRESENTER_STOPPED, {}))["presenter"] is None
-    concluded = apply_event(snap, SAMPLES[-1])
+    concluded = apply_event(snap, next(e for e in SAMPLES if e["type"] == ev.CONCLUSION_UPDATED))
     assert concluded["conclusions"] == {"101": "Thông qua"}
 
 

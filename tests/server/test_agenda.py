@@ -32,7 +32,7 @@ def test_add_item_at_the_end_by_default(world: World) -> None:
     item = world.ok("secretary", "agenda.add_item", {"meeting_id": world.main, "title": "  Bế mạc ",
                                                      "presenter": "Thứ trưởng", "duration_min": 15})["item"]
     assert item == {"id": item["id"], "title": "Bế mạc", "position": 3, "presenter": "Thứ trưởng",
-                    "duration_min": 15, "document_ids": []}
+                    "duration_min": 15, "elapsed_seconds": 0, "document_ids": []}
     assert titles(world) == ["Khai mạc", "Báo cáo tổng kết", "Thảo luận", "Bế mạc"]
     assert world.seq() == seq + 1
     assert last_event(world)["type"] == "agenda.changed"

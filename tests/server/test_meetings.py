@@ -49,7 +49,8 @@ def test_update(world: World) -> None:
     assert world.seq() == seq + 1
     event = world.events()[-1]
     assert event["type"] == "meeting.updated"
-    assert event["data"]["meeting"] == {k: after[k] for k in ("title", "starts_at", "ends_at", "location")}
+    assert event["data"]["meeting"] == {k: after[k] for k in ("title", "starts_at", "ends_at", "location",
+                                                                                  "quorum_rule")}
 
 
 def test_update_keeps_a_meeting_consistent(world: World) -> None:

@@ -20,7 +20,7 @@ def test_add_a_participant(world: World) -> None:
                                                        "voting_weight": 3})["participant"]
     assert answer == {"user_id": newcomer, "full_name": "Người dùng newcomer", "username": "newcomer",
                       "role": "delegate", "site_id": world.meeting.sites[2], "voting_weight": 3,
-                      "attendance": "unknown", "online": False}
+                      "attendance": "unknown", "attendance_reason": None, "proxy_id": None, "online": False}
     assert people(world)[newcomer] == answer
     assert world.events(since=seq) == [{**world.events()[-1], "type": "participant.changed",
                                         "data": {"participant": answer}}]
@@ -76,7 +76,7 @@ def test_check_in_and_attendance(world: World) -> None:
     world.ok("delegate", "attendance.check_in", {"meeting_id": world.main})
     assert people(world)[delegate]["attendance"] == "present"
     assert [(e["type"], e["data"]) for e in world.events(since=seq)] == [
-        ("attendance.changed", {"user_id": delegate, "attendance": "present"})]
+        ("attendance.changed", {"user_id": delegate, "attendance": "present", "reason": None})]
     world.ok("delegate", "attendance.check_in", {"meeting_id": world.main})
     assert world.seq() == seq + 1, "checking in twice changes nothing"
     mid = world.main
