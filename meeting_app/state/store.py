@@ -34,6 +34,8 @@ class MeetingStore(QObject):
     """The documents I may read: added, removed, renamed, moved, released, new versions."""
     presenter_changed = Signal(object)
     """The presented page ``{"document_id", "page"}`` (0-based), or None: nobody presents."""
+    speakers_changed = Signal()
+    """The speaking queues, the speaker who holds the floor, or the record of speeches."""
     event_applied = Signal(dict)
     """Every event, after it was applied (for logs and notifications)."""
 
@@ -49,7 +51,7 @@ class MeetingStore(QObject):
         self._snapshot, self._seq = snapshot, seq
         self.reset.emit()
         for signal in (self.meeting_changed, self.agenda_changed, self.participants_changed,
-                       self.sites_changed, self.documents_changed):
+                       self.sites_changed, self.documents_changed, self.speakers_changed):
             signal.emit()
         self.status_changed.emit(snapshot["meeting"]["status"])
         self.current_item_changed.emit(snapshot["meeting"]["current_item_id"])
@@ -92,6 +94,8 @@ class MeetingStore(QObject):
             self.documents_changed.emit()
         if before.get("presenter") is not after.get("presenter"):
             self.presenter_changed.emit(after.get("presenter"))
+        if before.get("speakers") is not after.get("speakers"):
+            self.speakers_changed.emit()
 
     # --- reading -----------------------------------------------------------------------
 
@@ -165,9 +169,13 @@ class MeetingStore(QObject):
         return next((p for p in self.participants if p["user_id"] == user_id), None)
 
     @property
+    def speakers(self) -> dict[str, Any]:
+        """``{"queue": [...], "current": {...} | None, "history": [...]}``."""
+        empty: dict[str, Any] = {"queue": [], "current": None, "history": []}
+        return (self._snapshot.get("speakers") or empty) if self._snapshot else empty
+
+    @property
     def floor_holder_id(self) -> int | None:
         """The user id of the speaker who holds the floor, or None."""
-        if self._snapshot is None:
-            return None
-        current = (self._snapshot.get("speakers") or {}).get("current")
+        current = self.speakers.get("current")
         return current.get("user_id") if isinstance(current, dict) else None
