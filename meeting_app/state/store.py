@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from meeting_app.state.clock import ServerClock
 from protocol.reducer import Snapshot, apply_event
 
 
@@ -43,6 +44,8 @@ class MeetingStore(QObject):
         super().__init__(parent)
         self._snapshot: Snapshot | None = None
         self._seq = 0
+        self.clock = ServerClock()
+        """The server's time, for countdowns (fed by the connection's answers)."""
 
     # --- input -------------------------------------------------------------------------
 
