@@ -6,7 +6,7 @@ id), so a malformed command is refused before it reaches a domain rule.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -47,7 +47,27 @@ def _recorded(status: Attendance) -> Attendance:
     return status
 
 
+def _day_from_iso(value: object) -> object:
+    """The wire form of a day is an ISO 8601 date string (``2027-03-31``)."""
+    if isinstance(value, str):
+        return date.fromisoformat(value)
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    raise ValueError("a day is an ISO 8601 date string (YYYY-MM-DD)")
+
+
+MAX_CONCLUSION_BYTES = 100 * 1024
+"""A conclusion's Markdown text may be this long (UTF-8 bytes)."""
+
+
+def _at_most_100_kb(text: str) -> str:
+    if len(text.encode("utf-8")) > MAX_CONCLUSION_BYTES:
+        raise ValueError(f"longer than {MAX_CONCLUSION_BYTES // 1024} KB")
+    return text
+
+
 Timestamp = Annotated[datetime, BeforeValidator(_from_iso), AfterValidator(_as_utc)]
+Day = Annotated[date, BeforeValidator(_day_from_iso)]
 # Enum values arrive as plain strings; strict mode alone would want enum instances.
 Role = Annotated[MeetingRole, Field(strict=False)]
 RecordedAttendance = Annotated[Attendance, Field(strict=False), AfterValidator(_recorded)]
@@ -239,6 +259,83 @@ class PresenterSetPage(MeetingPayload):
     """Counts from 0."""
 
 
+ConclusionText = Annotated[str, StringConstraints(max_length=MAX_CONCLUSION_BYTES),
+                           AfterValidator(_at_most_100_kb)]
+DecisionText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=10_000)]
+
+
+class ConclusionSet(MeetingPayload):
+    """An agenda item's conclusion (Markdown: paragraphs, bold, italic, lists) and decision
+    (one plain paragraph). Every change is kept as a revision."""
+
+    agenda_item_id: Id
+    text: ConclusionText
+    decision: DecisionText | None = None
+    """None: the decision is left as it is; "": no decision."""
+    base_revision: Annotated[int, Field(ge=0)] | None = None
+    """The revision the editor started from (0: none yet). If the stored one is newer and its
+    text differs from ``text``, the command is refused as ``conflict`` (nothing changes)."""
+
+
+class ConclusionRef(MeetingPayload):
+    agenda_item_id: Id
+
+
+ActionStatus = Literal["open", "done", "cancelled"]
+"""An action item's state (giao việc: đang thực hiện, hoàn thành, hủy)."""
+
+
+class ActionFields(BaseModel):
+    """An action item as ``action.save`` sends it; absent ``id``: a new one."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    id: Id | None = None
+    agenda_item_id: Id | None = None
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+    owner_id: Id | None = None
+    """A user who owns it (they see it in ``action.list`` and may mark it done)."""
+    owner_name: ShortText | None = None
+    """Free text when the owner is not a user (a unit: "Vụ Tổ chức cán bộ")."""
+    due: Day | None = None
+    status: ActionStatus = "open"
+
+
+class ActionSave(MeetingPayload):
+    action: ActionFields
+
+
+class ActionDelete(MeetingPayload):
+    action_id: Id
+
+
+class ActionList(Payload):
+    """Action items across meetings, those the caller may see; every filter is optional."""
+
+    status: ActionStatus | None = None
+    owner_id: Id | None = None
+    query: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
+    meeting_id: Id | None = None
+
+
+class ActionSetStatus(Payload):
+    action_id: Id
+    status: ActionStatus
+
+
+class Search(Payload):
+    """Full-text search over the meetings, conclusions, action items and documents the
+    caller may see. ``from``/``to`` bound the meetings' start day (inclusive)."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    query: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    from_day: Day | None = Field(default=None, alias="from")
+    to_day: Day | None = Field(default=None, alias="to")
+    status: Literal["scheduled", "live", "ended"] | None = None
+    """The meetings' status."""
+
+
 MEETING_LIST = "meeting.list"
 MEETING_CREATE = "meeting.create"
 MEETING_UPDATE = "meeting.update"
@@ -270,6 +367,15 @@ SPEAKER_END = "speaker.end"
 SPEAKER_REORDER = "speaker.reorder"
 SITE_STATUS = "site.status"
 PRESENCE_HEARTBEAT = "presence.heartbeat"
+CONCLUSION_SET = "conclusion.set"
+CONCLUSION_HISTORY = "conclusion.history"
+ACTION_SAVE = "action.save"
+ACTION_DELETE = "action.delete"
+ACTION_LIST = "action.list"
+ACTION_SET_STATUS = "action.set_status"
+MINUTES_APPROVE = "minutes.approve"
+MINUTES_PUBLISH = "minutes.publish"
+SEARCH = "search"
 
 PAYLOAD_MODELS: dict[str, type[Payload]] = {
     MEETING_LIST: Empty,
@@ -303,6 +409,15 @@ PAYLOAD_MODELS: dict[str, type[Payload]] = {
     SPEAKER_REORDER: SpeakerReorder,
     SITE_STATUS: MeetingPayload,
     PRESENCE_HEARTBEAT: PresenceHeartbeat,
+    CONCLUSION_SET: ConclusionSet,
+    CONCLUSION_HISTORY: ConclusionRef,
+    ACTION_SAVE: ActionSave,
+    ACTION_DELETE: ActionDelete,
+    ACTION_LIST: ActionList,
+    ACTION_SET_STATUS: ActionSetStatus,
+    MINUTES_APPROVE: MeetingPayload,
+    MINUTES_PUBLISH: MeetingPayload,
+    SEARCH: Search,
 }
 """Every command this protocol version defines, by name."""
 

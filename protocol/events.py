@@ -24,6 +24,10 @@ PRESENTER_STOPPED = "presenter.stopped"
 CONCLUSION_UPDATED = "conclusion.updated"
 SPEAKER_QUEUE_CHANGED = "speaker.queue_changed"
 SPEAKER_FLOOR_CHANGED = "speaker.floor_changed"
+ACTION_CHANGED = "action.changed"
+ACTION_REMOVED = "action.removed"
+MINUTES_STATUS_CHANGED = "minutes.status_changed"
+MINUTES_PUBLISHED = "minutes.published"
 
 
 HIDDEN = "hidden"

@@ -47,8 +47,17 @@ def empty_snapshot(meeting_id: int, user_id: int, role: str | None) -> Snapshot:
         "polls": [],
         "presenter": None,
         "conclusions": {},
+        "decisions": {},
+        "conclusion_revisions": {},
+        "actions": [],
+        "minutes": empty_minutes(),
         "you": {"user_id": user_id, "role": role},
     }
+
+
+def empty_minutes() -> dict[str, Any]:
+    """The snapshot's ``minutes`` before anything was approved or published."""
+    return {"status": "draft", "version": None, "sha256": None, "document_id": None, "published_at": None}
 
 
 def site_online(participants: list[dict[str, Any]], site_id: int) -> bool:
@@ -90,7 +99,17 @@ def _agenda_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
         else {**doc, "agenda_item_id": None}
         for doc in snap["documents"]
     ]
-    return _with_documents({**snap, "agenda": agenda, "meeting": meeting}, documents)
+    result = _with_documents({**snap, "agenda": agenda, "meeting": meeting}, documents)
+    # A removed item's conclusion goes with it; its action items stay, attached to no item.
+    keys = {str(item_id) for item_id in item_ids}
+    for part in ("conclusions", "decisions", "conclusion_revisions"):
+        if any(key not in keys for key in snap[part]):
+            result[part] = {key: value for key, value in snap[part].items() if key in keys}
+    if any(a["agenda_item_id"] is not None and a["agenda_item_id"] not in item_ids for a in snap["actions"]):
+        result["actions"] = sorted(
+            (a if a["agenda_item_id"] is None or a["agenda_item_id"] in item_ids
+             else {**a, "agenda_item_id": None} for a in snap["actions"]), key=action_sort_key)
+    return result
 
 
 def _current_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
@@ -226,7 +245,43 @@ def _presenter_stopped(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
 
 
 def _conclusion_updated(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
-    return {**snap, "conclusions": {**snap["conclusions"], str(data["agenda_item_id"]): data["text"]}}
+    key = str(data["agenda_item_id"])
+    result = {**snap, "conclusions": {**snap["conclusions"], key: data["text"]}}
+    if "decision" in data:  # absent: the decision did not change
+        decisions = {k: v for k, v in snap["decisions"].items() if k != key}
+        if data["decision"]:
+            decisions[key] = data["decision"]
+        result["decisions"] = decisions
+    if "revision" in data:
+        result["conclusion_revisions"] = {**snap["conclusion_revisions"], key: data["revision"]}
+    return result
+
+
+def action_sort_key(action: dict[str, Any]) -> tuple[bool, int, int]:
+    """Action items are listed by agenda item id (those of no item last), then by id."""
+    item = action["agenda_item_id"]
+    return (item is None, item or 0, action["id"])
+
+
+def _action_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
+    changed = data["action"]
+    actions = [a for a in snap["actions"] if a["id"] != changed["id"]]
+    actions.append(changed)
+    return {**snap, "actions": sorted(actions, key=action_sort_key)}
+
+
+def _action_removed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
+    return {**snap, "actions": [a for a in snap["actions"] if a["id"] != data["action_id"]]}
+
+
+def _minutes_status_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
+    return {**snap, "minutes": {**snap["minutes"], "status": data["status"]}}
+
+
+def _minutes_published(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
+    minutes = {"status": "published", "version": data["version"], "sha256": data["sha256"],
+               "document_id": data["document_id"], "published_at": data["published_at"]}
+    return {**snap, "minutes": minutes}
 
 
 def _speaker_queue_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
@@ -258,6 +313,10 @@ REDUCERS: dict[str, Callable[[Snapshot, dict[str, Any]], Snapshot]] = {
     ev.CONCLUSION_UPDATED: _conclusion_updated,
     ev.SPEAKER_QUEUE_CHANGED: _speaker_queue_changed,
     ev.SPEAKER_FLOOR_CHANGED: _speaker_floor_changed,
+    ev.ACTION_CHANGED: _action_changed,
+    ev.ACTION_REMOVED: _action_removed,
+    ev.MINUTES_STATUS_CHANGED: _minutes_status_changed,
+    ev.MINUTES_PUBLISHED: _minutes_published,
 }
 
 

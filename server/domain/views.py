@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from protocol.reducer import agenda_with_document_ids, participant_sort_key, site_online
+from protocol.reducer import agenda_with_document_ids, empty_minutes, participant_sort_key, site_online
 from server.domain.documents import shapes as documents
 from server.domain.documents.visibility import Viewer
 from server.persistence.event_log import iso
@@ -128,6 +128,10 @@ def snapshot(session: Session, meeting: Meeting, user_id: int, role: str | None)
         "polls": [],
         "presenter": presenter(meeting, readable),
         "conclusions": {},
+        "decisions": {},
+        "conclusion_revisions": {},
+        "actions": [],
+        "minutes": empty_minutes(),
         "you": {"user_id": user_id, "role": role},
     }
 

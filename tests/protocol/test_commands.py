@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from protocol import commands as c
 from protocol.http import DocumentUploadFields, LoginRequest
@@ -44,6 +44,15 @@ VALID: dict[str, dict[str, Any]] = {
     c.SPEAKER_REORDER: {"meeting_id": 1, "kind": "question", "request_ids": [6, 5]},
     c.SITE_STATUS: {"meeting_id": 1},
     c.PRESENCE_HEARTBEAT: {"meeting_id": 1},
+    c.CONCLUSION_SET: {"meeting_id": 1, "agenda_item_id": 3, "text": "Thống nhất **thông qua**."},
+    c.CONCLUSION_HISTORY: {"meeting_id": 1, "agenda_item_id": 3},
+    c.ACTION_SAVE: {"meeting_id": 1, "action": {"title": "Hoàn thiện Kế hoạch"}},
+    c.ACTION_DELETE: {"meeting_id": 1, "action_id": 4},
+    c.ACTION_LIST: {},
+    c.ACTION_SET_STATUS: {"action_id": 4, "status": "done"},
+    c.MINUTES_APPROVE: {"meeting_id": 1},
+    c.MINUTES_PUBLISH: {"meeting_id": 1},
+    c.SEARCH: {"query": "cải cách"},
 }
 
 REQUIRED = [(name, key) for name, payload in VALID.items() for key in payload]
@@ -65,7 +74,8 @@ def test_valid_payload_is_accepted(name: str) -> None:
     assert payload.idempotency_key is None
     for key, value in VALID[name].items():
         if key != "starts_at":
-            assert getattr(payload, key) == value
+            got = getattr(payload, key)
+            assert (got.model_dump(exclude_unset=True) if isinstance(got, BaseModel) else got) == value
 
 
 @pytest.mark.parametrize("name", sorted(VALID))
@@ -138,6 +148,22 @@ def test_item_id_null_clears_current_but_must_be_present() -> None:
     (c.DOCUMENT_UPDATE, "released", "true"),
     (c.DOCUMENT_UPDATE, "title", "   "),
     (c.DOCUMENT_UPDATE, "agenda_item_id", "3"),
+    (c.CONCLUSION_SET, "text", 5),
+    (c.CONCLUSION_SET, "text", "ế" * 40_000),  # 120 KB of UTF-8 in 40 000 characters
+    (c.CONCLUSION_SET, "base_revision", -1),
+    (c.CONCLUSION_SET, "decision", "x" * 10_001),
+    (c.ACTION_SAVE, "action", {"title": "  "}),
+    (c.ACTION_SAVE, "action", {"title": "Việc", "status": "finished"}),
+    (c.ACTION_SAVE, "action", {"title": "Việc", "due": "31/03/2027"}),
+    (c.ACTION_SAVE, "action", {"title": "Việc", "due": "2027-03-31T00:00:00"}),
+    (c.ACTION_SAVE, "action", {"title": "Việc", "owner_id": "5"}),
+    (c.ACTION_SAVE, "action", {"title": "Việc", "colour": "red"}),
+    (c.ACTION_SET_STATUS, "status", "finished"),
+    (c.ACTION_LIST, "status", "all"),
+    (c.SEARCH, "query", ""),
+    (c.SEARCH, "query", "x" * 201),
+    (c.SEARCH, "from", "yesterday"),
+    (c.SEARCH, "status", "cancelled"),
 ])
 def test_wrong_value_is_refused(name: str, field: str, wrong: object) -> None:
     with pytest.raises(ValidationError, match=field):
@@ -192,7 +218,9 @@ def test_command_names_are_the_contracts() -> None:
         "agenda.remove_item", "attendance.check_in", "attendance.set",
         "document.update", "document.remove", "document.versions", "presenter.set_page", "presenter.stop",
         "attendance.set_proxy", "speaker.request", "speaker.withdraw", "speaker.grant", "speaker.extend",
-        "speaker.end", "speaker.reorder", "site.status", "presence.heartbeat"}
+        "speaker.end", "speaker.reorder", "site.status", "presence.heartbeat",
+        "conclusion.set", "conclusion.history", "action.save", "action.delete", "action.list",
+        "action.set_status", "minutes.approve", "minutes.publish", "search"}
 
 
 def test_a_speaking_request_id_is_not_an_idempotency_key() -> None:
@@ -235,3 +263,23 @@ def test_upload_form_fields_are_read_from_text(fields: dict[str, str], expected:
 def test_bad_upload_form_fields_are_refused(field: str, wrong: str) -> None:
     with pytest.raises(ValidationError, match=field):
         DocumentUploadFields.model_validate({field: wrong})
+
+
+def test_an_action_item_reads_its_day_and_defaults_to_open() -> None:
+    saved = validate(c.ACTION_SAVE, {"meeting_id": 1, "action": {
+        "title": " Rà soát thủ tục ", "owner_name": "Văn phòng Bộ", "due": "2027-03-31"}})
+    action = saved.action  # type: ignore[attr-defined]
+    assert (action.title, action.due.isoformat(), action.status, action.id) == (
+        "Rà soát thủ tục", "2027-03-31", "open", None)
+
+
+def test_search_takes_from_and_to_by_their_wire_names() -> None:
+    search = validate(c.SEARCH, {"query": "kế hoạch", "from": "2026-01-01", "to": "2026-12-31",
+                                 "status": "ended"})
+    assert (search.from_day.isoformat(), search.to_day.isoformat()) == (  # type: ignore[attr-defined]
+        "2026-01-01", "2026-12-31")
+
+
+def test_a_conclusion_may_be_100_kb_of_vietnamese() -> None:
+    text = "ư" * (c.MAX_CONCLUSION_BYTES // 2)  # two bytes each in UTF-8: exactly 100 KB
+    assert validate(c.CONCLUSION_SET, {"meeting_id": 1, "agenda_item_id": 3, "text": text}).text == text  # type: ignore[attr-defined]

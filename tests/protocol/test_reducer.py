@@ -42,7 +42,17 @@ def snap() -> Snapshot:
     base["participants"] = [participant(1, CENTRAL, "chair", online=True), participant(2, CENTRAL),
                             participant(3, REMOTE)]
     base["presenter"] = {"document_id": 5, "page": 1}
+    base["conclusions"] = {"102": "Chưa kết luận"}
+    base["decisions"] = {"102": "Lùi sang phiên sau"}
+    base["conclusion_revisions"] = {"102": 1}
+    base["actions"] = [action(31, 101), action(30, None)]
     return base
+
+
+def action(action_id: int, item_id: int | None, status: str = "open") -> dict[str, Any]:
+    return {"id": action_id, "meeting_id": 7, "agenda_item_id": item_id, "title": "Hoàn thiện Kế hoạch",
+            "owner_id": 3, "owner_name": "User 3", "due": "2027-03-31", "status": status,
+            "updated_at": "2026-11-21T01:00:00.000Z"}
 
 
 def event(type_: str, data: dict[str, Any], seq: int = 1) -> dict[str, Any]:
@@ -67,6 +77,11 @@ SAMPLES = [
     event(ev.PRESENTER_PAGE_CHANGED, {"document_id": 5, "page": 3}),
     event(ev.PRESENTER_STOPPED, {}),
     event(ev.CONCLUSION_UPDATED, {"agenda_item_id": 101, "text": "Thông qua"}),
+    event(ev.ACTION_CHANGED, {"action": action(32, 102)}),
+    event(ev.ACTION_REMOVED, {"action_id": 31}),
+    event(ev.MINUTES_STATUS_CHANGED, {"status": "approved"}),
+    event(ev.MINUTES_PUBLISHED, {"version": 1, "sha256": "cd" * 32, "document_id": 9,
+                                 "published_at": "2026-11-21T04:00:00.000Z"}),
     event(ev.SPEAKER_QUEUE_CHANGED, {"queue": [
         {"id": 9, "user_id": 3, "kind": "speak", "site_id": REMOTE,
          "requested_at": "2026-11-21T01:05:00.000Z"}]}),
@@ -74,6 +89,10 @@ SAMPLES = [
         "id": 4, "user_id": 3, "site_id": REMOTE, "kind": "speak", "agenda_item_id": 101,
         "started_at": "2026-11-21T01:06:00.000Z", "ended_at": "2026-11-21T01:08:00.000Z", "seconds": 120}}),
 ]
+
+
+def sample(type_: str) -> dict[str, Any]:
+    return next(e for e in SAMPLES if e["type"] == type_)
 
 
 def test_the_floor_changes_hands_and_the_ended_speech_is_recorded(snap: Snapshot) -> None:
@@ -203,7 +222,46 @@ def test_presenter_and_conclusions(snap: Snapshot) -> None:
     assert shown["presenter"] == {"document_id": 5, "page": 3}
     assert apply_event(shown, event(ev.PRESENTER_STOPPED, {}))["presenter"] is None
     concluded = apply_event(snap, next(e for e in SAMPLES if e["type"] == ev.CONCLUSION_UPDATED))
-    assert concluded["conclusions"] == {"101": "Thông qua"}
+    assert concluded["conclusions"] == {"102": "Chưa kết luận", "101": "Thông qua"}
+    assert concluded["decisions"] is snap["decisions"], "no decision in the event: it did not change"
+
+
+def test_a_conclusion_carries_its_decision_and_revision(snap: Snapshot) -> None:
+    decided = apply_event(snap, event(ev.CONCLUSION_UPDATED, {
+        "agenda_item_id": 101, "text": "Thống nhất", "decision": "Thông qua Kế hoạch", "revision": 3}))
+    assert decided["decisions"] == {"102": "Lùi sang phiên sau", "101": "Thông qua Kế hoạch"}
+    assert decided["conclusion_revisions"] == {"102": 1, "101": 3}
+    cleared = apply_event(decided, event(ev.CONCLUSION_UPDATED, {
+        "agenda_item_id": 102, "text": "", "decision": "", "revision": 2}))
+    assert cleared["decisions"] == {"101": "Thông qua Kế hoạch"}
+    assert cleared["conclusions"]["102"] == ""
+
+
+def test_action_items_are_ordered_by_item_then_id(snap: Snapshot) -> None:
+    assert [a["id"] for a in apply_event(snap, sample(ev.ACTION_CHANGED))["actions"]] == [31, 32, 30]
+    done = apply_event(snap, event(ev.ACTION_CHANGED, {"action": action(30, None, "done")}))
+    assert [(a["id"], a["status"]) for a in done["actions"]] == [(31, "open"), (30, "done")]
+    removed = apply_event(snap, event(ev.ACTION_REMOVED, {"action_id": 31}))
+    assert [a["id"] for a in removed["actions"]] == [30]
+
+
+def test_removing_an_item_drops_its_conclusion_and_frees_its_actions(snap: Snapshot) -> None:
+    after = apply_event(snap, event(ev.AGENDA_CHANGED, {"agenda": [item(101, 0)]}))
+    assert after["conclusions"] == {} and after["decisions"] == {} and after["conclusion_revisions"] == {}
+    assert [a["id"] for a in after["actions"]] == [31, 30]
+    gone = apply_event(snap, event(ev.AGENDA_CHANGED, {"agenda": [item(102, 0)]}))
+    assert gone["conclusions"] is snap["conclusions"]
+    assert [(a["id"], a["agenda_item_id"]) for a in gone["actions"]] == [(30, None), (31, None)]
+
+
+def test_minutes_are_approved_then_published(snap: Snapshot) -> None:
+    approved = apply_event(snap, event(ev.MINUTES_STATUS_CHANGED, {"status": "approved"}))
+    assert approved["minutes"]["status"] == "approved" and approved["minutes"]["version"] is None
+    published = apply_event(approved, sample(ev.MINUTES_PUBLISHED))
+    assert published["minutes"] == {"status": "published", "version": 1, "sha256": "cd" * 32,
+                                    "document_id": 9, "published_at": "2026-11-21T04:00:00.000Z"}
+    redrafted = apply_event(published, event(ev.MINUTES_STATUS_CHANGED, {"status": "draft"}))
+    assert redrafted["minutes"] == {**published["minutes"], "status": "draft"}
 
 
 def test_apply_events_in_order(snap: Snapshot) -> None:
@@ -218,7 +276,10 @@ def test_apply_events_in_order(snap: Snapshot) -> None:
 def test_empty_snapshot_has_the_contract_shape() -> None:
     snap = empty_snapshot(1, 2, None)
     assert set(snap) == {"meeting", "agenda", "documents", "sites", "participants", "speakers", "polls",
-                         "presenter", "conclusions", "you"}
+                         "presenter", "conclusions", "decisions", "conclusion_revisions", "actions",
+                         "minutes", "you"}
+    assert snap["minutes"] == {"status": "draft", "version": None, "sha256": None, "document_id": None,
+                               "published_at": None}
     assert {"id", "title", "status", "current_item_id"} <= set(snap["meeting"])
     assert snap["you"] == {"user_id": 2, "role": None}
 
