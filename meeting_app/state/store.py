@@ -13,7 +13,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from meeting_app.state.clock import ServerClock
-from protocol.reducer import Snapshot, apply_event
+from protocol.reducer import Snapshot, apply_event, empty_minutes
+
+CONCLUSION_PARTS = ("conclusions", "decisions", "conclusion_revisions")
+"""The snapshot parts ``conclusions_changed`` reports on."""
 
 
 class MeetingStore(QObject):
@@ -37,6 +40,12 @@ class MeetingStore(QObject):
     """The presented page ``{"document_id", "page"}`` (0-based), or None: nobody presents."""
     speakers_changed = Signal()
     """The speaking queues, the speaker who holds the floor, or the record of speeches."""
+    conclusions_changed = Signal()
+    """An agenda item's conclusion, decision or conclusion revision."""
+    actions_changed = Signal()
+    """The meeting's action items: added, edited, removed."""
+    minutes_changed = Signal()
+    """The minutes' status (draft, approved, published) or published version."""
     event_applied = Signal(dict)
     """Every event, after it was applied (for logs and notifications)."""
 
@@ -54,7 +63,8 @@ class MeetingStore(QObject):
         self._snapshot, self._seq = snapshot, seq
         self.reset.emit()
         for signal in (self.meeting_changed, self.agenda_changed, self.participants_changed,
-                       self.sites_changed, self.documents_changed, self.speakers_changed):
+                       self.sites_changed, self.documents_changed, self.speakers_changed,
+                       self.conclusions_changed, self.actions_changed, self.minutes_changed):
             signal.emit()
         self.status_changed.emit(snapshot["meeting"]["status"])
         self.current_item_changed.emit(snapshot["meeting"]["current_item_id"])
@@ -99,6 +109,12 @@ class MeetingStore(QObject):
             self.presenter_changed.emit(after.get("presenter"))
         if before.get("speakers") is not after.get("speakers"):
             self.speakers_changed.emit()
+        if any(before.get(key) is not after.get(key) for key in CONCLUSION_PARTS):
+            self.conclusions_changed.emit()
+        if before.get("actions") is not after.get("actions"):
+            self.actions_changed.emit()
+        if before.get("minutes") is not after.get("minutes"):
+            self.minutes_changed.emit()
 
     # --- reading -----------------------------------------------------------------------
 
@@ -182,3 +198,37 @@ class MeetingStore(QObject):
         """The user id of the speaker who holds the floor, or None."""
         current = self.speakers.get("current")
         return current.get("user_id") if isinstance(current, dict) else None
+
+    # --- conclusions, action items, minutes --------------------------------------------
+
+    def conclusion(self, item_id: int) -> str:
+        """An agenda item's conclusion (Markdown), "" when there is none."""
+        part = self._snapshot.get("conclusions") if self._snapshot else None
+        return str((part or {}).get(str(item_id)) or "")
+
+    def decision(self, item_id: int) -> str:
+        """An agenda item's decision (plain text), "" when there is none."""
+        part = self._snapshot.get("decisions") if self._snapshot else None
+        return str((part or {}).get(str(item_id)) or "")
+
+    def conclusion_revision(self, item_id: int) -> int:
+        """The revision of an item's stored conclusion (0: none yet)."""
+        part = self._snapshot.get("conclusion_revisions") if self._snapshot else None
+        value = (part or {}).get(str(item_id))
+        return int(value) if isinstance(value, int) else 0
+
+    @property
+    def actions(self) -> list[dict[str, Any]]:
+        """The meeting's action items (by agenda item, then id)."""
+        return list(self._snapshot.get("actions") or []) if self._snapshot else []
+
+    def actions_for(self, item_id: int | None) -> list[dict[str, Any]]:
+        """The action items of one agenda item (None: those of no item)."""
+        return [a for a in self.actions if a.get("agenda_item_id") == item_id]
+
+    @property
+    def minutes(self) -> dict[str, Any]:
+        """``{"status": "draft"|"approved"|"published", "version", "sha256", "document_id",
+        "published_at"}`` (``version`` None: never published)."""
+        part = self._snapshot.get("minutes") if self._snapshot else None
+        return {**empty_minutes(), **(part or {})}

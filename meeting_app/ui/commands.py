@@ -42,14 +42,17 @@ class CommandSender(QObject):
 
     def send(self, name: str, payload: dict[str, Any],
              on_success: Callable[[dict[str, Any]], None] | None = None,
-             on_failure: Callable[[str, str], None] | None = None) -> None:
+             on_failure: Callable[[str, str], None] | None = None, report: bool = True) -> None:
         """Send ``name``; on success call ``on_success(data)``, on failure report it.
 
         ``on_failure(code, message)``, when given, is called as well as ``refused``.
+        ``report=False``: only ``on_failure`` hears of a failure (the caller shows it in its
+        own way, e.g. an autosave that keeps the text for later).
         """
         if not self._available:
             message = self.tr("Not connected to the server: the command was not sent.")
-            self.refused.emit(message)
+            if report:
+                self.refused.emit(message)
             if on_failure is not None:
                 on_failure("offline", message)
             return
@@ -62,7 +65,8 @@ class CommandSender(QObject):
             error = envelope.get("error") or {}
             code = str(error.get("code", "internal"))
             message = self.describe(code, str(error.get("message", "")))
-            self.refused.emit(message)
+            if report:
+                self.refused.emit(message)
             if on_failure is not None:
                 on_failure(code, message)
 

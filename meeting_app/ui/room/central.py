@@ -135,7 +135,7 @@ class CentralArea(QTabWidget):
     """Tabs: the current item, the documents; floor, votes and minutes to come."""
 
     def __init__(self, store: MeetingStore, documents: QWidget | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, minutes: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setDocumentMode(False)
         self.current_page = CurrentItemPage(store)
@@ -149,7 +149,9 @@ class CentralArea(QTabWidget):
              self.tr("Ask for the floor; the chair grants it and times each speaker.")),
             ("vote", self.tr("Votes"),
              self.tr("Vote on resolutions, openly or by secret ballot, with live results.")),
-            ("minutes", self.tr("Minutes"),
-             self.tr("The secretary records conclusions; the chair publishes the minutes.")),
         ):
             self.addTab(PlaceholderPage(name, title, f"{text}\n{later}"), icon(name), title)
+        self.minutes_page = minutes or PlaceholderPage(
+            "minutes", self.tr("Minutes"),
+            self.tr("The secretary records conclusions; the chair publishes the minutes."))
+        self.addTab(self.minutes_page, icon("minutes"), self.tr("Minutes"))

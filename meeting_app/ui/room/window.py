@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QVBoxLayout, QWi
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.documents.room import RoomDocuments
+from meeting_app.ui.minutes.tab import MinutesTab
 from meeting_app.ui.resources import icon
 from meeting_app.ui.room.agenda_panel import AgendaPanel
 from meeting_app.ui.room.central import CentralArea
@@ -53,7 +54,10 @@ class MeetingRoomWindow(QMainWindow):
         self.agenda = AgendaPanel(self.store, self.commands)
         self.documents = RoomDocuments(self.store, self.commands, session, self.connection,
                                        cache_dir, parent=self)
-        self.central = CentralArea(self.store, self.documents.tab)
+        self.minutes = MinutesTab(self.store, self.commands, session, meeting_id, cache_dir)
+        self.minutes.message.connect(self.show_refusal)
+        self.minutes.open_document_requested.connect(self._open_document)
+        self.central = CentralArea(self.store, self.documents.tab, minutes=self.minutes)
         self.documents.tab.focus_requested.connect(
             lambda: self.central.setCurrentWidget(self.documents.tab))
         self.documents.tab.message.connect(self.show_refusal)
@@ -148,6 +152,13 @@ class MeetingRoomWindow(QMainWindow):
             message = self.tr("Could not open the meeting: {message}").format(message=message)
         self.show_refusal(message)
 
+    def _open_document(self, document_id: int) -> None:
+        """Show a meeting document (the published minutes) in the documents tab."""
+        if self.documents.tab.open_document(document_id, user=True):
+            self.central.setCurrentWidget(self.documents.tab)
+        else:
+            self.show_refusal(self.tr("That document is not available (yet)."))
+
     def _retitle(self) -> None:
         if self.store.loaded:
             self.setWindowTitle(self.store.meeting["title"])
@@ -155,6 +166,7 @@ class MeetingRoomWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Leave the meeting and close this window's connection."""
         try:
+            self.minutes.shutdown()
             self.documents.shutdown()
             self.connection.stop()
         finally:

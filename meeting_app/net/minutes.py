@@ -1,0 +1,67 @@
+"""Downloading the minutes of a meeting (PDF or DOCX) over HTTP with the login token.
+
+``GET /api/meetings/{id}/minutes.pdf|.docx[?version=N]``: the published version, or the
+draft made on the fly for the chair and the secretary before publication. Blocking: call
+it off the GUI thread (``meeting_app.ui.tasks.run_in_thread``).
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import tempfile
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+FORMATS = ("pdf", "docx")
+_opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # same as auth.py
+
+
+class MinutesError(Exception):
+    """The minutes could not be downloaded; the message says why, for the user."""
+
+
+def minutes_url(server_url: str, meeting_id: int, fmt: str, version: int | None = None) -> str:
+    """The address of a meeting's minutes in ``fmt`` ("pdf" or "docx")."""
+    if fmt not in FORMATS:
+        raise ValueError(f"minutes come as {' or '.join(FORMATS)}, not {fmt}")
+    url = f"{server_url.rstrip('/')}/api/meetings/{meeting_id}/minutes.{fmt}"
+    return url if version is None else f"{url}?version={version}"
+
+
+def download_minutes(server_url: str, token: str, meeting_id: int, fmt: str, target: Path,
+                     version: int | None = None, timeout: float = 120.0) -> int:
+    """Save the minutes to ``target`` (replaced only once complete); return the byte count."""
+    request = urllib.request.Request(minutes_url(server_url, meeting_id, fmt, version),
+                                     headers={"Authorization": f"Bearer {token}"})
+    try:
+        with _opener.open(request, timeout=timeout) as answer:
+            body = answer.read()
+    except urllib.error.HTTPError as error:
+        with error:
+            raise MinutesError(_refusal(error.code, error.read())) from None
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
+        reason = error.reason if isinstance(error, urllib.error.URLError) else error
+        raise MinutesError(f"The server could not be reached ({reason}).") from None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".minutes-", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(body)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return len(body)
+
+
+def _refusal(status: int, body: bytes) -> str:
+    try:
+        message = json.loads(body)["error"]["message"]
+    except (ValueError, KeyError, TypeError):
+        message = ""
+    plain = {404: "The minutes are not available yet (not published).",
+             403: "You may not read these minutes.", 401: "Your session has ended; sign in again."}
+    return str(message or plain.get(status, f"The server refused the download (HTTP {status})."))
