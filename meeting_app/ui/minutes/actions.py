@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from meeting_app.state.store import MeetingStore
-from meeting_app.ui.widgets import tool_button
+from meeting_app.ui.widgets import ask, tool_button
 
 STATUSES = ("open", "done", "cancelled")
 
@@ -267,8 +267,14 @@ class ActionItemsTable(QWidget):
             self.select(action["id"])
 
     def remove_selected(self) -> None:
-        """Remove the selected action item (it stays in no list)."""
+        """Ask, then remove the selected action item."""
         action = self.selected()
-        if action is not None and self.editable:
-            self.commands.send("action.delete", {"meeting_id": self.meeting_id,
-                                                 "action_id": action["id"]})
+        if action is None or not self.editable:
+            return
+        ask(self, self.tr("Remove the action item"),
+            self.tr("Remove “{title}” from the minutes?").format(title=action["title"]),
+            lambda: self.remove(action["id"]), self.tr("Remove"))
+
+    def remove(self, action_id: int) -> None:
+        """Remove an action item (without asking)."""
+        self.commands.send("action.delete", {"meeting_id": self.meeting_id, "action_id": action_id})
