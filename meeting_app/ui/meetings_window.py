@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from meeting_app.state.models import MeetingListModel
+from meeting_app.ui.actions_panel import ActionsPanel
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.resources import icon
 from meeting_app.ui.session import Session, may_prepare
@@ -95,11 +97,16 @@ class MeetingsWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.table)
+        self.actions_panel = ActionsPanel(self.commands, session)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.stack, icon("calendar"), self.tr("Meetings"))
+        self.tabs.addTab(self.actions_panel, icon("approve"), self.tr("My action items"))
+        self.tabs.currentChanged.connect(self._tab_changed)
         card = QFrame()
         card.setObjectName("panel")
         card_layout = QVBoxLayout(card)
         card_layout.setContentsMargins(1, 1, 1, 1)
-        card_layout.addWidget(self.stack)
+        card_layout.addWidget(self.tabs)
 
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -162,9 +169,19 @@ class MeetingsWindow(QMainWindow):
         self._update_actions()
 
     def refresh(self) -> None:
-        """Ask the server for my meetings again."""
+        """Ask the server for my meetings again (and my action items, when shown)."""
         if self.commands.available:
             self.commands.send("meeting.list", {}, self._listed)
+            if self.tabs.currentWidget() is self.actions_panel:
+                self.actions_panel.refresh()
+
+    def show_actions(self) -> None:
+        """Show my action items (and load them)."""
+        self.tabs.setCurrentWidget(self.actions_panel)
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.actions_panel:
+            self.actions_panel.refresh()
 
     def _listed(self, data: dict[str, Any]) -> None:
         selected = self.selected_meeting()
