@@ -29,6 +29,7 @@ class MarkdownEditor(QWidget):
         self.text_edit.setAcceptRichText(False)  # pasted text comes in plain: no stray styles
         self.text_edit.setPlaceholderText(placeholder)
         self.text_edit.setObjectName("conclusionText")
+        self.text_edit.document().setDocumentMargin(8)
         self._loading = False
         self.tools = QWidget()
         row = QHBoxLayout(self.tools)
@@ -44,7 +45,6 @@ class MarkdownEditor(QWidget):
         self.numbered_action = self._action(
             "list-numbered", self.tr("Numbered list"), None,
             lambda on: self._toggle_list(on, QTextListFormat.Style.ListDecimal), row)
-        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -67,6 +67,7 @@ class MarkdownEditor(QWidget):
         button.setDefaultAction(action)
         button.setIconSize(QSize(16, 16))
         button.setAutoRaise(True)
+        button.setObjectName("formatButton")
         row.addWidget(button)
         self.text_edit.addAction(action)
         return action

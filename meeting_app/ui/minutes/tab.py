@@ -66,6 +66,8 @@ class MinutesTab(QWidget):
         chooser.addWidget(self.history_button)
         top.body.addLayout(chooser)
         conclusions = Panel(self.tr("Conclusions"), "minutes")
+        conclusions.title_row.addWidget(self.conclusion.state)
+        conclusions.title_row.addWidget(self.conclusion.editor.tools)  # saves a row for the text
         conclusions.body.addWidget(self.conclusion, 1)
         actions = Panel(self.tr("Action items"), "users")
         actions.body.addWidget(self.action_items, 1)
@@ -75,6 +77,7 @@ class MinutesTab(QWidget):
         splitter.addWidget(actions)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([260, 230])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(8)

@@ -9,11 +9,12 @@ from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from meeting_app.net.minutes import MinutesError, download_minutes
 from meeting_app.state.models import local_time_text
 from meeting_app.state.store import MeetingStore
+from meeting_app.ui.resources import icon
 from meeting_app.ui.session import Session
 from meeting_app.ui.tasks import run_in_thread
 from meeting_app.ui.widgets import Badge, ask, tool_button
@@ -43,25 +44,31 @@ class WorkflowBar(QFrame):
         self.badge = Badge()
         self.detail = QLabel()
         self.detail.setObjectName("hint")
+        self.detail.setWordWrap(True)
         self.approve_button = tool_button(self.tr("Approve"), "approve",
                                           self.tr("Approve this draft for publication"))
         self.publish_button = tool_button(self.tr("Publish"), "publish")
         self.publish_button.setProperty("primary", True)
+        self.publish_button.setIcon(icon("publish", "#ffffff"))
         self.preview_button = tool_button(self.tr("Preview PDF"), "document",
                                           self.tr("Download the minutes as PDF and open them"))
         self.docx_button = tool_button(self.tr("Export DOCX"), "export-file",
                                        self.tr("Download the minutes as a Word document"))
         self.open_button = tool_button(self.tr("Open minutes"), "open",
                                        self.tr("Read the published minutes in the documents tab"))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.badge)
-        layout.addWidget(self.detail, 1)
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        row.addWidget(self.caption)
+        row.addWidget(self.badge)
+        row.addStretch(1)
         for button in (self.open_button, self.preview_button, self.docx_button,
                        self.approve_button, self.publish_button):
-            layout.addWidget(button)
+            row.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.detail)
         self.approve_button.clicked.connect(self.approve)
         self.publish_button.clicked.connect(self.publish)
         self.preview_button.clicked.connect(lambda: self.export("pdf"))
