@@ -91,6 +91,16 @@ class Script:
             raise SystemExit(f"{name} failed: {answers[0]['error']}")
         return dict(answers[0]["data"])
 
+    def try_run(self, connection: Connection, name: str, payload: dict[str, Any]) -> dict[str, Any] | None:
+        """Like ``run``, but a refusal skips the screen instead of stopping the script."""
+        answers: list[dict[str, Any]] = []
+        connection.command(name, payload, answers.append)
+        wait_until(lambda: answers, name)
+        if not answers[0]["ok"]:
+            print(f"skipped: {name} was refused ({answers[0]['error']['message']})")
+            return None
+        return dict(answers[0]["data"])
+
     def shoot(self, widget: QWidget, name: str) -> None:
         spin(0.6)  # let the last events land and the clocks tick
         path = self.out / f"{name}.png"
@@ -154,6 +164,46 @@ class Script:
         self.shoot(delegate, "room-following")
         room.documents.link.present_action.setChecked(False)
 
+    def minutes(self, delegate: MeetingRoomWindow, agenda_ids: list[int]) -> None:
+        """The minutes tab (the secretary editing, a delegate reading) and the action items
+        across meetings in the meetings window."""
+        secretary = self.connect("secretary")
+        people = {p["username"]: p["user_id"] for p in delegate.store.participants}
+        item = agenda_ids[1]  # the item under discussion
+        text = ("**Thống nhất** thông qua Kế hoạch công tác năm 2027 với các chỉ tiêu chủ yếu:\n\n"
+                "- Hoàn thành 100% nhiệm vụ được giao\n- Giải ngân vốn đầu tư công đạt trên 95%\n\n"
+                "*Đề nghị* các đơn vị hoàn thiện kế hoạch chi tiết trước ngày 15/01/2027.")
+        if self.try_run(secretary, "conclusion.set", {
+                "meeting_id": DEMO_MEETING, "agenda_item_id": item, "text": text,
+                "decision": "Thông qua Kế hoạch công tác năm 2027."}) is None:
+            return
+        plans = (("Hoàn thiện Kế hoạch chi tiết, trình Bộ trưởng", "delegate1", "2027-01-15"),
+                 ("Rà soát chỉ tiêu giải ngân vốn đầu tư công", None, "2027-02-28"))
+        for title, owner, due in plans:
+            action: dict[str, Any] = {"agenda_item_id": item, "title": title, "due": due, "status": "open"}
+            if owner:
+                action["owner_id"] = people[owner]
+            else:
+                action["owner_name"] = "Vụ Kế hoạch - Tài chính"
+            self.try_run(secretary, "action.save", {"meeting_id": DEMO_MEETING, "action": action})
+        room = MeetingRoomWindow(self.session("secretary"), DEMO_MEETING, cache_dir=self.cache / "secretary")
+        room.open()
+        wait_until(lambda: room.store.loaded and room.minutes.item_id == item, "the secretary's room")
+        room.central.setCurrentWidget(room.minutes)
+        room.minutes.action_items.table.selectRow(0)
+        self.shoot(room, "minutes-secretary")
+        delegate.central.setCurrentWidget(delegate.minutes)
+        wait_until(lambda: delegate.minutes.action_items.table.rowCount() == 2, "the delegate's minutes")
+        self.shoot(delegate, "minutes-delegate")
+        meetings = MeetingsWindow(self.session("delegate1"))
+        meetings.open()
+        wait_until(lambda: meetings.loaded, "the delegate's meetings")
+        meetings.show_actions()
+        wait_until(lambda: meetings.actions_panel.loaded, "the action items")
+        self.shoot(meetings, "action-items")
+        for window in (meetings, room):
+            window.close()
+
     def main(self) -> None:
         login = LoginDialog(self.server.url, "chair", settings=QSettings(
             str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat))
@@ -195,6 +245,7 @@ class Script:
         wait_until(lambda: delegate.store.loaded, "the delegate's room")
         self.shoot(delegate, "room-delegate")
         self.documents(room, delegate, agenda_ids)
+        self.minutes(delegate, agenda_ids)
 
         prep = PreparationDialog(self.session("secretary"), DEMO_MEETING)
         prep.open_dialog()
