@@ -13,10 +13,13 @@ import pymupdf
 import pytest
 from sqlalchemy import select
 
+from protocol.errors import ProtocolError
 from protocol.reducer import apply_events
 from server.domain.accounts import actor_of
+from server.domain.context import Stale
 from server.domain.minutes.files import readable_file
 from server.persistence.models import AuditEntry, Participant, Speech, User
+from server.transport.registry import COMMANDS
 from tests.server.test_minutes import CONCLUSION, conclude, save
 from tests.server.world import World
 
@@ -153,7 +156,6 @@ def test_a_correction_is_version_2_of_the_same_document_and_version_1_stays(worl
     ("outsider", None, False, "not_found"), ("chair", 1, False, "not_found")])
 def test_before_publication_only_the_writers_read_the_draft(world: World, user: str, version: int | None,
                                                             draft: bool, outcome: str) -> None:
-    from protocol.errors import ProtocolError
     with world.db.read() as session:
         actor = actor_of(session.get(User, world.users[user]))  # type: ignore[arg-type]
         try:
@@ -163,3 +165,21 @@ def test_before_publication_only_the_writers_read_the_draft(world: World, user: 
         else:
             assert outcome == "draft" and found.draft
 
+
+
+def test_minutes_rendered_before_a_change_are_not_recorded(world: World) -> None:
+    """What was rendered before the transaction is recorded only if the meeting's minutes are
+    still the same; otherwise the pipeline renders again (here: the handler says Stale)."""
+    spec = COMMANDS["minutes.publish"]
+    payload = spec.model.model_validate({"meeting_id": world.main})
+    conn = world.conns["chair"]
+    assert spec.prepare is not None
+    prepared = world.loop.run_until_complete(
+        spec.prepare(world.pipeline.services, conn.actor, spec.access, payload))
+    conclude(world, "secretary", CONCLUSION)
+    seq = world.seq()
+    with pytest.raises(Stale):
+        world.pipeline._execute(spec, payload, "thread-chair", conn, prepared)
+    assert world.seq() == seq and world.snapshot("chair")["minutes"]["version"] is None
+    published = world.ok("chair", "minutes.publish", {"meeting_id": world.main})
+    assert CONCLUSION in pdf_text(blob(world, published["sha256"]))
