@@ -21,7 +21,7 @@ from server.persistence.db import Database, sqlite_url
 from server.persistence.migrate import migrate
 from server.persistence.models import utcnow
 from server.settings import Settings
-from server.transport import documents_http, http, sockets
+from server.transport import documents_http, http, minutes_http, sockets
 from server.transport.pipeline import CommandPipeline
 from server.transport.services import Services
 
@@ -59,6 +59,7 @@ def build_app(settings: Settings) -> web.Application:
     app[http.SERVICES] = services
     http.register(app)
     documents_http.register(app, pipeline)
+    minutes_http.register(app)
     sockets.register(services, pipeline)
     app.cleanup_ctx.append(_lifetime(services, pipeline))
     app.on_shutdown.append(lambda _app: _close_sockets(sio))
@@ -95,6 +96,7 @@ def _lifetime(services: Services, pipeline: CommandPipeline
         with contextlib.suppress(asyncio.CancelledError):
             await beat
         services.executor.shutdown(wait=True)
+        services.renderer.shutdown(wait=True)
         services.db.dispose()
 
     return lifetime

@@ -21,7 +21,7 @@ def _add_storage_options(parser: argparse.ArgumentParser) -> None:
 
 def _settings(args: argparse.Namespace) -> Settings:
     settings = Settings(data_dir=args.data_dir or default_data_dir(), database_url=args.database_url)
-    for name in ("host", "port", "redis_url", "blob_dir"):
+    for name in ("host", "port", "redis_url", "blob_dir", "organization", "city"):
         if getattr(args, name, None) is not None:
             setattr(settings, name, getattr(args, name))
     policy = settings.documents
@@ -58,6 +58,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--redis-url", default=None, help="Redis for several server processes")
     _add_storage_options(serve)
     _add_document_options(serve)
+    serve.add_argument("--organization", default=None,
+                       help="the organisation named at the top of the minutes "
+                            "(default: Ban Tổ chức hội nghị)")
+    serve.add_argument("--city", default=None, help="the place in the minutes' date line (default: Hà Nội)")
 
     migrate = commands.add_parser("migrate", help="bring the database schema up to date")
     _add_storage_options(migrate)

@@ -23,7 +23,16 @@ from server.domain.context import CommandContext
 from server.domain.documents import upload as uploads
 from server.persistence.blobs import BlobStore
 from server.persistence.db import Database
-from server.persistence.models import AgendaItem, Document, Meeting, Participant, Site, User
+from server.persistence.models import (
+    AgendaItem,
+    Conclusion,
+    ConclusionRevision,
+    Document,
+    Meeting,
+    Participant,
+    Site,
+    User,
+)
 
 DEMO_TITLE = "Hội nghị tổng kết công tác cải cách hành chính và chuyển đổi số năm 2026"
 DEMO_LOCATION = "Hội trường A, trụ sở Bộ, Hà Nội"
@@ -117,6 +126,25 @@ def _documents(session: Session, meeting: Meeting, users: dict[str, User], blobs
     return added
 
 
+OPENING_CONCLUSION = (
+    "Hội nghị thống nhất **chương trình làm việc** gồm 6 nội dung như dự kiến; các điểm cầu "
+    "kết nối ổn định, bảo đảm điều kiện tiến hành.\n\n"
+    "- Các đại biểu nghiên cứu tài liệu điện tử trên hệ thống, *không in tài liệu giấy*;\n"
+    "- Ý kiến phát biểu đăng ký qua hệ thống, mỗi lượt không quá 5 phút.\n")
+
+
+def _conclusion(session: Session, meeting: Meeting, secretary: User) -> None:
+    """The secretary's conclusion on the opening item, if it has none yet."""
+    first = session.scalar(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id)
+                           .order_by(AgendaItem.position).limit(1))
+    if first is None or session.get(Conclusion, first.id) is not None:
+        return
+    session.add(Conclusion(agenda_item_id=first.id, meeting_id=meeting.id, text=OPENING_CONCLUSION,
+                           revision=1, updated_by=secretary.id))
+    session.add(ConclusionRevision(meeting_id=meeting.id, agenda_item_id=first.id, revision=1,
+                                   text=OPENING_CONCLUSION, author_id=secretary.id))
+
+
 def seed_demo(db: Database, data_dir: Path, *, delegates: int = 12, password: str = "demo",
               blob_dir: Path | None = None) -> str:
     """Create the demo users, meeting and documents if they are missing; return a summary line."""
@@ -143,6 +171,7 @@ def seed_demo(db: Database, data_dir: Path, *, delegates: int = 12, password: st
         blobs = BlobStore(blob_dir or data_dir / "blobs")
         blobs.ensure()
         documents = _documents(session, meeting, users, blobs)
+        _conclusion(session, meeting, users["secretary"])
         meeting_id = meeting.id
     state = "created" if created else "already there"
     return (f"Demo meeting {meeting_id} {state}: {len(users)} users, password {password!r}, "

@@ -38,6 +38,10 @@ class Settings:
     instance_id: str = field(default_factory=lambda: uuid.uuid4().hex)
     documents: DocumentPolicy = field(default_factory=DocumentPolicy)
     blob_dir: Path | None = None
+    organization: str = "Ban Tổ chức hội nghị"
+    """The organisation named at the top left of the minutes (cơ quan ban hành)."""
+    city: str = "Hà Nội"
+    """The place in the minutes' date line ("Hà Nội, ngày … tháng … năm …")."""
     """Where document files live; None: ``<data_dir>/blobs``. Server processes that share a
     database must share this directory too."""
 

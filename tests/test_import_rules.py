@@ -27,6 +27,8 @@ RULES: list[tuple[str, tuple[str, ...], str]] = [
     ("server.domain", ("server.transport",), "transport -> domain -> persistence"),
     ("server.domain", ("server.documents",), "the domain gets checked files, it does not check them"),
     ("server.documents", ("server.domain", "server.transport"), "file intake knows nothing of meetings"),
+    ("server.domain", ("server.minutes",), "the domain gets rendered minutes, it does not render them"),
+    ("server.minutes", ("server.transport",), "the minutes generator knows no transport"),
 ]
 # PyMuPDF is not thread-safe and parses hostile files: one owner per side. In the client a
 # package (its worker process); in the server one module, loaded in the limited inspecting

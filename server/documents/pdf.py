@@ -9,6 +9,7 @@ extractable glyph) for ``seed-demo``.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -208,3 +209,47 @@ def write_document(path: Path, document: Document) -> int:
     doc.save(str(path), garbage=3, deflate=True)
     doc.close()
     return total
+
+
+# ------------------------------------------------------------------------- HTML to PDF
+
+MM = 72 / 25.4
+
+
+def html_to_pdf(html: str, css: str, fonts_dir: Path, margins_mm: tuple[float, float, float, float],
+                metadata: dict[str, str], footer_font: str) -> tuple[bytes, int]:
+    """Lay out ``html`` with ``css`` on A4 pages (MuPDF's Story); the PDF's bytes and pages.
+
+    ``css`` names its fonts by file in ``fonts_dir`` (embedded, then subset to the glyphs
+    used); margins are top, right, bottom, left in mm; every page gets "Trang n/N" at its
+    foot in ``footer_font`` (a file in ``fonts_dir``).
+    """
+    top, right, bottom, left = (m * MM for m in margins_mm)
+    story = pymupdf.Story(html=html, user_css=css, archive=pymupdf.Archive(str(fonts_dir)))
+    out = io.BytesIO()
+    writer = pymupdf.DocumentWriter(out)
+    page_rect = pymupdf.Rect(0, 0, *A4)
+    where = pymupdf.Rect(left, top, A4[0] - right, A4[1] - bottom)
+    more = True
+    while more:
+        device = writer.begin_page(page_rect)
+        more, _filled = story.place(where)
+        story.draw(device)
+        writer.end_page()
+    writer.close()
+    doc = pymupdf.open("pdf", out.getvalue())
+    font = pymupdf.Font(fontfile=str(fonts_dir / footer_font))
+    total = doc.page_count
+    for number in range(total):
+        page = doc.load_page(number)
+        page.wrap_contents()  # the Story's drawing leaves its transformation in force: isolate it
+        label = f"Trang {number + 1}/{total}"
+        footer = pymupdf.TextWriter(page.rect)
+        footer.append((A4[0] - right - font.text_length(label, fontsize=10), A4[1] - bottom / 2), label,
+                      font=font, fontsize=10)
+        footer.write_text(page)
+    doc.set_metadata({"creator": "meeting-server", "producer": "meeting-server", **metadata})
+    doc.subset_fonts()
+    data = doc.tobytes(garbage=3, deflate=True)
+    doc.close()
+    return data, total

@@ -47,6 +47,10 @@ class Outcome:
     """Computes more of the answer once the events have their seq (``meeting.join``)."""
 
 
+class Stale(Exception):
+    """What was prepared before the transaction no longer matches the meeting."""
+
+
 @dataclass
 class CommandContext:
     """One command's unit of work: the session, who runs it, and where."""
@@ -56,6 +60,9 @@ class CommandContext:
     sid: str | None = None
     meeting: Meeting | None = None
     participant: Participant | None = None
+    prepared: Any = None
+    """What the command's ``prepare`` step made before the transaction (the rendered
+    minutes), or None."""
 
     def require_meeting(self) -> Meeting:
         """The meeting the command targets (resolved by the permission check)."""

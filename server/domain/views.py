@@ -11,9 +11,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from protocol.reducer import agenda_with_document_ids, empty_minutes, participant_sort_key, site_online
+from protocol.reducer import agenda_with_document_ids, participant_sort_key, site_online
 from server.domain.documents import shapes as documents
 from server.domain.documents.visibility import Viewer
+from server.domain.minutes import shapes as minutes
 from server.persistence.event_log import iso
 from server.persistence.models import AgendaItem, Connection, Meeting, Participant, Site, User
 
@@ -127,11 +128,9 @@ def snapshot(session: Session, meeting: Meeting, user_id: int, role: str | None)
         "speakers": {"queue": [], "current": None, "history": []},
         "polls": [],
         "presenter": presenter(meeting, readable),
-        "conclusions": {},
-        "decisions": {},
-        "conclusion_revisions": {},
-        "actions": [],
-        "minutes": empty_minutes(),
+        **minutes.conclusions(session, meeting.id),
+        "actions": minutes.actions(session, meeting.id),
+        "minutes": minutes.minutes(session, meeting),
         "you": {"user_id": user_id, "role": role},
     }
 

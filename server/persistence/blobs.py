@@ -136,6 +136,18 @@ class BlobStore:
             writer.discard()
             raise
 
+    def put_bytes(self, data: bytes) -> WrittenFile:
+        """Store ``data`` (a generated file); the blob (already there if the bytes were known)."""
+        writer = self.writer()
+        try:
+            writer.write(data)
+            written = writer.finish()
+        except BaseException:
+            writer.discard()
+            raise
+        self.put(written)
+        return WrittenFile(self.path(written.sha256), written.sha256, written.size)
+
     def put_file(self, source: Path) -> tuple[WrittenFile, bool]:
         """Copy any file into the store; the blob and whether its bytes were new."""
         written = self.copy_to_temp(source)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -14,6 +14,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Text,
     TypeDecorator,
     UniqueConstraint,
     text,
@@ -107,6 +108,9 @@ class Meeting(Base):
     presenter_page: Mapped[int | None]
     quorum_rule: Mapped[str] = mapped_column(String(16), default="more_than_half")
     """``more_than_half``, ``at_least_half``, ``two_thirds`` or ``none`` (of the members)."""
+    minutes_status: Mapped[str] = mapped_column(String(16), default="draft", server_default="draft")
+    """``draft``, ``approved`` (frozen by the chair) or ``published``; any change to the
+    minutes' content after approval or publication makes it ``draft`` again."""
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -324,3 +328,73 @@ class DocumentReader(Base):
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
                                              primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+
+
+class Conclusion(Base):
+    """An agenda item's conclusion (Markdown) and decision as they stand now."""
+
+    __tablename__ = "conclusions"
+
+    agenda_item_id: Mapped[int] = mapped_column(ForeignKey("agenda_items.id", ondelete="CASCADE"),
+                                                primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    decision: Mapped[str | None] = mapped_column(Text)
+    revision: Mapped[int] = mapped_column(Integer)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ConclusionRevision(Base):
+    """Every change to a conclusion, kept: who wrote what, when."""
+
+    __tablename__ = "conclusion_revisions"
+    __table_args__ = (UniqueConstraint("agenda_item_id", "revision"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    agenda_item_id: Mapped[int] = mapped_column(ForeignKey("agenda_items.id", ondelete="CASCADE"))
+    revision: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    decision: Mapped[str | None] = mapped_column(Text)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ActionItem(Base):
+    """A task given at a meeting (giao việc): to a user, or to a unit named in free text."""
+
+    __tablename__ = "action_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_items.id", ondelete="SET NULL"))
+    title: Mapped[str] = mapped_column(String(2000))
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    owner_name: Mapped[str | None] = mapped_column(String(300))
+    due: Mapped[date | None]
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    """``open``, ``done`` or ``cancelled``."""
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class MinutesVersion(Base):
+    """One publication of a meeting's minutes: immutable PDF and DOCX in the blob store."""
+
+    __tablename__ = "minutes_versions"
+    __table_args__ = (UniqueConstraint("meeting_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    pdf_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"))
+    docx_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"))
+    pages: Mapped[int] = mapped_column(Integer)
+    published_at: Mapped[datetime] = mapped_column(default=utcnow)
+    published_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    supersedes: Mapped[int | None] = mapped_column(Integer)
+    """The version this one corrects (None for the first)."""
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    """The meeting document the PDF was distributed as."""

@@ -21,8 +21,16 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from protocol.commands import MAX_PAYLOAD_BYTES, Payload
-from protocol.errors import ErrorCode, ProtocolError, error_envelope, invalid, not_found, ok_envelope
-from server.domain.context import Actor, CommandContext, Outcome, PendingEvent
+from protocol.errors import (
+    ErrorCode,
+    ProtocolError,
+    conflict,
+    error_envelope,
+    invalid,
+    not_found,
+    ok_envelope,
+)
+from server.domain.context import Actor, CommandContext, Outcome, PendingEvent, Stale
 from server.domain.permissions import Access, resolve
 from server.persistence import event_log
 from server.persistence.models import CommandResult, utcnow
@@ -33,6 +41,9 @@ from server.transport.services import ConnectionInfo, Services
 log = logging.getLogger(__name__)
 
 Envelope = dict[str, Any]
+PREPARE_ATTEMPTS = 3
+"""A prepared command (``minutes.publish``) whose meeting changed meanwhile is prepared again,
+this many times at most."""
 
 
 class CommandPipeline:
@@ -57,11 +68,19 @@ class CommandPipeline:
             meeting_id = getattr(payload, "meeting_id", None)
             if spec.locate is not None:
                 meeting_id = await self.services.in_thread(lambda: self._locate(spec, payload))
-            async with self.meeting_lock(meeting_id):
-                envelope, events = await self.services.in_thread(
-                    lambda: self._execute(spec, payload, sid, conn))
-                await broadcast(self.services, events)
-            return envelope
+            for _attempt in range(PREPARE_ATTEMPTS):
+                prepared = None
+                if spec.prepare is not None:
+                    prepared = await spec.prepare(self.services, conn.actor, spec.access, payload)
+                async with self.meeting_lock(meeting_id):
+                    try:
+                        envelope, events = await self.services.in_thread(
+                            partial(self._execute, spec, payload, sid, conn, prepared))
+                    except Stale:
+                        continue  # the meeting changed while the command was being prepared
+                    await broadcast(self.services, events)
+                return envelope
+            raise conflict("The meeting kept changing while this command was being prepared; try again")
         except ProtocolError as refusal:
             return refusal.to_envelope()
         except Exception:
@@ -127,17 +146,17 @@ class CommandPipeline:
         except ValidationError as error:
             raise invalid(describe_validation_error(error)) from None
 
-    def _execute(self, spec: CommandSpec, payload: Payload, sid: str,
-                 conn: ConnectionInfo) -> tuple[Envelope, list[Delivery]]:
+    def _execute(self, spec: CommandSpec, payload: Payload, sid: str, conn: ConnectionInfo,
+                 prepared: Any = None) -> tuple[Envelope, list[Delivery]]:
         """The unit of work, in a worker thread: one transaction, events appended inside."""
         try:
             try:
-                return self._transaction(spec, payload, sid, conn)
+                return self._transaction(spec, payload, sid, conn, prepared)
             except IntegrityError:
                 if payload.idempotency_key is None:
                     raise
                 # A twin of this request committed first: answer what it answered.
-                return self._transaction(spec, payload, sid, conn)
+                return self._transaction(spec, payload, sid, conn, prepared)
         except ProtocolError as refusal:
             self._remember_refusal(spec, payload, conn, refusal)
             raise
@@ -155,8 +174,8 @@ class CommandPipeline:
         except IntegrityError:
             pass  # already answered under this request_id (a twin, or a reuse for another command)
 
-    def _transaction(self, spec: CommandSpec, payload: Payload, sid: str,
-                     conn: ConnectionInfo) -> tuple[Envelope, list[Delivery]]:
+    def _transaction(self, spec: CommandSpec, payload: Payload, sid: str, conn: ConnectionInfo,
+                     prepared: Any = None) -> tuple[Envelope, list[Delivery]]:
         db = self.services.db
         request_id = payload.idempotency_key if spec.writes and spec.replays else None
         with db.write() if spec.writes else db.read() as session:
@@ -172,7 +191,7 @@ class CommandPipeline:
                     if earlier.command != spec.name:
                         raise invalid("This request_id was already used for another command")
                     return earlier.response, []
-            ctx = CommandContext(session, conn.actor, sid)
+            ctx = CommandContext(session, conn.actor, sid, prepared=prepared)
             try:
                 resolve(ctx, spec.access, meeting_id)
             except ProtocolError as refusal:

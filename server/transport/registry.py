@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,10 +12,13 @@ from protocol import commands as c
 from protocol.commands import Payload
 from protocol.roles import GlobalRole, MeetingRole
 from server.domain import agenda, attendance, joining, meetings, participants
-from server.domain.context import CommandContext, Outcome
+from server.domain.context import Actor, CommandContext, Outcome
 from server.domain.documents import changes as documents
 from server.domain.documents import presenter
+from server.domain.minutes import actions, conclusions, workflow
 from server.domain.permissions import ALL_ROLES, ANYONE, Access, access
+from server.transport import minutes_prepare
+from server.transport.services import Services
 
 ADMIN, ORGANIZER = GlobalRole.ADMIN, GlobalRole.ORGANIZER
 CHAIR, SECRETARY = MeetingRole.CHAIR, MeetingRole.SECRETARY
@@ -34,6 +37,7 @@ class Locator:
 
 
 DOCUMENT = Locator(documents.locate, lambda p: f"Document {p.document_id} not found")
+ACTION = Locator(actions.locate, lambda p: f"Action item {p.action_id} not found")
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,10 @@ class CommandSpec:
     harmless, and a retry (perhaps from a new socket) needs the state now, not the old one."""
     locate: Locator | None = None
     """For a payload without ``meeting_id``: where its meeting comes from."""
+    prepare: Callable[[Services, Actor, Access, Any], Awaitable[Any]] | None = None
+    """Slow work done before the transaction, outside any lock (rendering the minutes); its
+    result reaches the handler as ``ctx.prepared``. The handler raises ``Stale`` if the
+    meeting changed meanwhile, and the pipeline prepares again."""
 
     @property
     def model(self) -> type[Payload]:
@@ -82,6 +90,17 @@ _SPECS = [
     # The chair, or the speaker who holds the floor (presenter.holds_floor: floor control's hook).
     CommandSpec(c.PRESENTER_SET_PAGE, PRESENTERS, presenter.set_page),
     CommandSpec(c.PRESENTER_STOP, PRESENTERS, presenter.stop),
+    CommandSpec(c.CONCLUSION_SET, access(CHAIR, SECRETARY), conclusions.set_conclusion),
+    CommandSpec(c.CONCLUSION_HISTORY, access(CHAIR, SECRETARY), conclusions.history, writes=False),
+    CommandSpec(c.ACTION_SAVE, access(CHAIR, SECRETARY), actions.save),
+    CommandSpec(c.ACTION_DELETE, access(CHAIR, SECRETARY), actions.delete),
+    # Across meetings: the handler shows each caller the action items they may see.
+    CommandSpec(c.ACTION_LIST, ANYONE, actions.list_actions, writes=False),
+    # The owner (who may take no part in the meeting), the chair or the secretary: the handler decides.
+    CommandSpec(c.ACTION_SET_STATUS, ANYONE, actions.set_status, locate=ACTION),
+    CommandSpec(c.MINUTES_APPROVE, access(CHAIR), workflow.approve),
+    CommandSpec(c.MINUTES_PUBLISH, access(CHAIR), workflow.publish,
+                prepare=minutes_prepare.prepare_publication),
 ]
 
 COMMANDS: dict[str, CommandSpec] = {spec.name: spec for spec in _SPECS}

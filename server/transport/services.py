@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TypeVar
 
@@ -41,10 +41,18 @@ class Services:
     executor: ThreadPoolExecutor
     blobs: BlobStore
     intake: Intake
+    renderer: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="render"))
+    """One thread renders the minutes: CPU work off the event loop, and PyMuPDF, which is not
+    thread-safe, used by one thread at a time."""
 
     async def in_thread(self, fn: Callable[[], T]) -> T:
         """Run blocking database work off the event loop."""
         return await asyncio.get_running_loop().run_in_executor(self.executor, fn)
+
+    async def rendering(self, fn: Callable[[], T]) -> T:
+        """Run ``fn`` on the rendering thread."""
+        return await asyncio.get_running_loop().run_in_executor(self.renderer, fn)
 
 
 def meeting_room(meeting_id: int) -> str:

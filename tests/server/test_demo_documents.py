@@ -6,14 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pymupdf
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from server.demo import seed_demo
+from server.demo import OPENING_CONCLUSION, seed_demo
 from server.demo_documents import demo_documents
 from server.domain import views
 from server.persistence.blobs import BlobStore
 from server.persistence.db import Database
-from server.persistence.models import Meeting, Participant, User
+from server.persistence.models import ConclusionRevision, Meeting, Participant, User
 
 
 def snapshot_of(db: Database, username: str) -> dict:  # type: ignore[type-arg]
@@ -60,3 +60,12 @@ def test_seeding_again_adds_nothing(db: Database, tmp_path: Path) -> None:
     assert sorted(p for p in (tmp_path / "blobs").rglob("*") if p.is_file()) == files
     assert len(files) == len(demo_documents())
     assert len(snapshot_of(db, "chair")["documents"]) == len(demo_documents())
+
+
+def test_the_demo_opening_item_has_a_conclusion_once(db: Database, tmp_path: Path) -> None:
+    seed_demo(db, tmp_path, delegates=2, password="demo")
+    seed_demo(db, tmp_path, delegates=2, password="demo")
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(ConclusionRevision)) == 1
+        assert session.scalar(select(ConclusionRevision.text)) == OPENING_CONCLUSION
+    assert next(iter(snapshot_of(db, "delegate1")["conclusions"].values())) == OPENING_CONCLUSION

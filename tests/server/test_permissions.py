@@ -70,6 +70,16 @@ MATRIX: list[tuple[str, Payload, dict[str, str], Callable[[World, MeetingHandle]
      allowed(*PARTICIPANTS, hidden=NON_MEMBERS), None),
     ("attendance.set", lambda w, m: {"meeting_id": m.id, "user_id": w.users["delegate"], "status": "absent"},
      allowed("admin", "chair", "secretary", hidden=NON_MEMBERS), None),
+    ("conclusion.set", lambda w, m: {"meeting_id": m.id, "agenda_item_id": m.items[0], "text": "Thông qua"},
+     allowed("admin", "chair", "secretary", hidden=NON_MEMBERS), None),
+    ("conclusion.history", lambda w, m: {"meeting_id": m.id, "agenda_item_id": m.items[0]},
+     allowed("admin", "chair", "secretary", hidden=NON_MEMBERS), None),
+    ("action.save", lambda w, m: {"meeting_id": m.id, "action": {"title": "Báo cáo Bộ trưởng"}},
+     allowed("admin", "chair", "secretary", hidden=NON_MEMBERS), None),
+    ("minutes.approve", lambda w, m: {"meeting_id": m.id},
+     allowed("admin", "chair", hidden=NON_MEMBERS), None),
+    ("minutes.publish", lambda w, m: {"meeting_id": m.id},
+     allowed("admin", "chair", hidden=NON_MEMBERS), None),
 ]
 
 

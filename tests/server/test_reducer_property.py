@@ -39,7 +39,9 @@ KINDS = (["add_item"] * 3 + ["update_item", "reorder"] + ["remove_item"] * 2 + [
          + ["participant_remove", "attendance_set", "check_in", "repeat"]
          + ["connect"] * 4 + ["join"] * 6 + ["leave"] * 2 + ["disconnect"] * 3 + ["sweep"]
          + ["upload"] * 5 + ["document_update"] * 4 + ["document_remove"] + ["present"] * 4
-         + ["present_stop"])
+         + ["present_stop"] + ["conclude"] * 3 + ["action_save"] * 2
+         + ["action_delete", "action_status", "approve", "publish"])
+MINUTES_KINDS = ("conclude", "action_save", "action_delete", "action_status", "approve", "publish")
 CONTENTS = ["bao-cao", "du-thao", "phu-luc"]  # few, so that the same bytes come again
 READERS = ["delegate", "delegate2", "observer", "newcomer"]
 
@@ -101,6 +103,35 @@ class Run:
         else:
             self.send("presenter.stop", {})
 
+    def some_action(self) -> int:
+        """An action item of the meeting, or an unknown id."""
+        actions = self.world.snapshot("admin", self.meeting.id)["actions"]
+        return self.draw(st.sampled_from([*(a["id"] for a in actions), 999_999]))
+
+    def minutes_step(self, kind: str) -> None:
+        if kind == "conclude":
+            self.send("conclusion.set", {"agenda_item_id": self.some_item(),
+                                         "text": self.draw(st.sampled_from(["", "Thống nhất **thông qua**.",
+                                                                            "- Giao Văn phòng Bộ"])),
+                                         **self.draw(st.fixed_dictionaries({}, optional={
+                                             "decision": st.sampled_from(["", "Thông qua"])}))})
+        elif kind == "action_save":
+            titles = st.sampled_from(["Báo cáo", "Rà soát"])
+            action = self.draw(st.fixed_dictionaries({"title": titles}, optional={
+                "agenda_item_id": st.sampled_from([None, *self.items()]),
+                "owner_id": st.sampled_from([self.world.users[name] for name in READERS]),
+                "due": st.just("2027-03-31"), "status": st.sampled_from(["open", "done", "cancelled"])}))
+            if self.draw(st.booleans()):
+                action["id"] = self.some_action()
+            self.send("action.save", {"action": action})
+        elif kind == "action_delete":
+            self.send("action.delete", {"action_id": self.some_action()})
+        elif kind == "action_status":
+            status = self.draw(st.sampled_from(["open", "done"]))
+            self.send("action.set_status", {"action_id": self.some_action(), "status": status}, meeting=False)
+        else:
+            self.send(f"minutes.{kind}", {})
+
     def some_item(self) -> int:
         """An item of the agenda, the current one more often than others, or an unknown id."""
         current = self.world.snapshot("admin", self.meeting.id)["meeting"]["current_item_id"]
@@ -123,6 +154,8 @@ class Run:
         world, mid, users = self.world, self.meeting.id, self.world.users
         if kind in ("upload", "document_update", "document_remove", "present", "present_stop"):
             self.document_step(kind)
+        elif kind in MINUTES_KINDS:
+            self.minutes_step(kind)
         elif kind == "add_item":
             self.send("agenda.add_item", {"title": self.draw(st.sampled_from(ITEM_TITLES)),
                                           "position": self.draw(st.none() | st.integers(0, 6))})

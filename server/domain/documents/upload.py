@@ -62,7 +62,7 @@ def check(ctx: CommandContext, form: UploadForm) -> None:
         check_readers(ctx, form.access)
 
 
-def _store_blob(session: Session, sha256: str, size: int) -> None:
+def store_blob(session: Session, sha256: str, size: int) -> None:
     """Index the blob once, whoever stored the same bytes first (in any transaction)."""
     insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     session.execute(insert(Blob).values(sha256=sha256, size=size, created_at=utcnow())
@@ -72,9 +72,16 @@ def _store_blob(session: Session, sha256: str, size: int) -> None:
 def add(ctx: CommandContext, form: UploadForm, new: NewVersion) -> Outcome:
     """Store the version; answer ``{"document"}``; ``document.added`` or ``document.updated``."""
     check(ctx, form)
-    meeting = editable(ctx)
+    return store(ctx, form, new)
+
+
+def store(ctx: CommandContext, form: UploadForm, new: NewVersion) -> Outcome:
+    """``add`` without its checks: for the server's own documents (the published minutes are
+    distributed after the meeting has ended). ``form.replaces`` must be a live document of
+    the meeting."""
+    meeting = ctx.require_meeting()
     session = ctx.session
-    _store_blob(session, new.sha256, new.size)
+    store_blob(session, new.sha256, new.size)
     if form.replaces is None:
         doc = Document(meeting_id=meeting.id, title=form.title, current_version=1, access="all",
                        released=True if form.released is None else form.released,

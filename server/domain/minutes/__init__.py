@@ -1,0 +1,1 @@
+"""Conclusions, action items and the minutes' workflow (approve, publish) of a meeting."""

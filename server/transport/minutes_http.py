@@ -1,0 +1,72 @@
+"""The minutes' download routes: ``GET /api/meetings/{id}/minutes.pdf|.docx[?version=N|?draft=1]``.
+
+A published version is served from the blob store (the same bytes forever); the draft is
+gathered in a worker thread and rendered on the rendering thread, never on the event loop.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from functools import partial
+
+from aiohttp import hdrs, web
+
+from protocol.errors import invalid
+from server.domain import accounts
+from server.domain.minutes import files
+from server.minutes.content import MinutesContent
+from server.minutes.render import render_pdf
+from server.minutes.word import minutes_docx
+from server.transport.documents_http import BlobResponse
+from server.transport.http import SERVICES, bearer_token
+from server.transport.minutes_prepare import gather_now
+
+TYPES = {"pdf": "application/pdf",
+         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+
+
+def _number(request: web.Request, name: str) -> int | None:
+    text = request.query.get(name)
+    if text is None:
+        return None
+    if not text.isdigit() or int(text) < 1:
+        raise invalid(f"{name}: a positive number")
+    return int(text)
+
+
+async def minutes_file(request: web.Request) -> web.StreamResponse:
+    """``GET /api/meetings/{meeting_id}/minutes.{pdf|docx}``."""
+    services = request.app[SERVICES]
+    meeting_id, kind = int(request.match_info["meeting_id"]), request.match_info["kind"]
+    version = _number(request, "version")
+    draft = request.query.get("draft") in ("1", "true")
+    if draft and version is not None:
+        raise invalid("Ask for a version or for the draft, not both")
+    token = bearer_token(request)
+
+    def find() -> tuple[files.MinutesFile, MinutesContent | None]:
+        with services.db.read() as session:
+            actor = accounts.authenticate(session, token)[0]
+            found = files.readable_file(session, actor, meeting_id, version, draft)
+            return found, gather_now(services, meeting_id, session) if found.draft else None
+
+    found, content = await services.in_thread(find)
+    if content is not None:  # the draft, as it stands now: never cached
+        body = await services.rendering(
+            (lambda: render_pdf(content)[0]) if kind == "pdf" else partial(minutes_docx, content))
+        return web.Response(body=body, headers={
+            hdrs.CONTENT_TYPE: TYPES[kind], hdrs.CACHE_CONTROL: "no-store",
+            hdrs.CONTENT_DISPOSITION: f"inline; filename=bien-ban-hop-{meeting_id}-du-thao.{kind}"})
+    sha256 = found.pdf_sha256 if kind == "pdf" else found.docx_sha256
+    assert sha256 is not None
+    filename = urllib.parse.quote(f"bien-ban-hop-{meeting_id}-ban-{found.version}.{kind}")
+    return BlobResponse(services.blobs.path(sha256), sha256, request, headers={
+        hdrs.CONTENT_TYPE: TYPES[kind],
+        # A numbered version never changes; "the newest" does when a correction is published.
+        hdrs.CACHE_CONTROL: "private, max-age=31536000, immutable" if version else "private, no-cache",
+        hdrs.CONTENT_DISPOSITION: f"inline; filename*=UTF-8''{filename}"})
+
+
+def register(app: web.Application) -> None:
+    """Add the minutes routes."""
+    app.router.add_get(r"/api/meetings/{meeting_id:\d+}/minutes.{kind:pdf|docx}", minutes_file)

@@ -1,0 +1,44 @@
+"""Rendering the minutes for ``minutes.publish``, before its transaction.
+
+Gathering reads the database in a worker thread; rendering runs on the one rendering
+thread (``Services.rendering``); storing writes the blob store in a worker thread: never
+on the event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from functools import partial
+
+from protocol import commands as c
+from server.domain.context import Actor, CommandContext
+from server.domain.minutes.workflow import Prepared, StoredFile
+from server.domain.permissions import Access, resolve
+from server.minutes.content import MinutesContent, gather
+from server.minutes.render import render
+from server.transport.services import Services
+
+
+def gather_now(services: Services, meeting_id: int, session: object) -> MinutesContent:
+    """The minutes as they stand now, with this server's organisation and city."""
+    settings = services.settings
+    return gather(session, meeting_id, settings.organization, settings.city)  # type: ignore[arg-type]
+
+
+async def prepare_publication(services: Services, actor: Actor, rule: Access,
+                              payload: c.MeetingPayload) -> Prepared:
+    """Check the caller may publish, gather the minutes, render both files, store them."""
+    meeting_id = payload.meeting_id
+
+    def gather_checked() -> MinutesContent:
+        with services.db.read() as session:
+            resolve(CommandContext(session, actor), rule, meeting_id)  # nothing is rendered for a refusal
+            return gather_now(services, meeting_id, session)
+
+    content = await services.in_thread(gather_checked)
+    rendered = await services.rendering(partial(render, content))
+    pdf = await asyncio.to_thread(services.blobs.put_bytes, rendered.pdf)
+    docx = await asyncio.to_thread(services.blobs.put_bytes, rendered.docx)
+    return Prepared(content=content, current=partial(gather_now, services, meeting_id),
+                    version=content.version, pdf=StoredFile(pdf.sha256, pdf.size),
+                    docx=StoredFile(docx.sha256, docx.size), pages=rendered.pages)
