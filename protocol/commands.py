@@ -19,6 +19,7 @@ from pydantic import (
     model_validator,
 )
 
+from protocol.annotations import MAX_TEXT, AnnotationId, AnnotationIn
 from protocol.roles import Attendance, MeetingRole
 
 Id = Annotated[int, Field(gt=0)]
@@ -239,6 +240,36 @@ class PresenterSetPage(MeetingPayload):
     """Counts from 0."""
 
 
+class AnnotationSave(Payload):
+    """Create or change one of the caller's annotations (the id is the client's)."""
+
+    document_id: Id
+    annotation: AnnotationIn
+
+
+class AnnotationDelete(Payload):
+    document_id: Id
+    annotation_id: AnnotationId
+
+
+class AnnotationList(Payload):
+    document_id: Id
+    version: Id | None = None
+    """The version whose annotations are listed (default: the current one)."""
+
+
+NoteId = AnnotationId
+
+
+class NoteSave(MeetingPayload):
+    """The caller's personal note on an agenda item (one per item; saving replaces it)."""
+
+    agenda_item_id: Id
+    text: Annotated[str, StringConstraints(max_length=MAX_TEXT)]
+    id: NoteId | None = None
+    """A client-made id for a note made offline (kept if the item has no note yet)."""
+
+
 MEETING_LIST = "meeting.list"
 MEETING_CREATE = "meeting.create"
 MEETING_UPDATE = "meeting.update"
@@ -270,6 +301,12 @@ SPEAKER_END = "speaker.end"
 SPEAKER_REORDER = "speaker.reorder"
 SITE_STATUS = "site.status"
 PRESENCE_HEARTBEAT = "presence.heartbeat"
+ANNOTATION_SAVE = "annotation.save"
+ANNOTATION_DELETE = "annotation.delete"
+ANNOTATION_LIST = "annotation.list"
+ANNOTATION_COMMENTS = "annotation.comments"
+NOTE_SAVE = "note.save"
+NOTE_LIST = "note.list"
 
 PAYLOAD_MODELS: dict[str, type[Payload]] = {
     MEETING_LIST: Empty,
@@ -303,6 +340,12 @@ PAYLOAD_MODELS: dict[str, type[Payload]] = {
     SPEAKER_REORDER: SpeakerReorder,
     SITE_STATUS: MeetingPayload,
     PRESENCE_HEARTBEAT: PresenceHeartbeat,
+    ANNOTATION_SAVE: AnnotationSave,
+    ANNOTATION_DELETE: AnnotationDelete,
+    ANNOTATION_LIST: AnnotationList,
+    ANNOTATION_COMMENTS: DocumentRef,
+    NOTE_SAVE: NoteSave,
+    NOTE_LIST: MeetingPayload,
 }
 """Every command this protocol version defines, by name."""
 

@@ -44,6 +44,14 @@ VALID: dict[str, dict[str, Any]] = {
     c.SPEAKER_REORDER: {"meeting_id": 1, "kind": "question", "request_ids": [6, 5]},
     c.SITE_STATUS: {"meeting_id": 1},
     c.PRESENCE_HEARTBEAT: {"meeting_id": 1},
+    c.ANNOTATION_SAVE: {"document_id": 4, "annotation": {
+        "id": "5f0e7a8c-annotation", "page": 0, "kind": "note",
+        "data": {"point": [72.0, 90.0], "text": "Xem lại số liệu", "color": "#ffcc00"}}},
+    c.ANNOTATION_DELETE: {"document_id": 4, "annotation_id": "5f0e7a8c-annotation"},
+    c.ANNOTATION_LIST: {"document_id": 4},
+    c.ANNOTATION_COMMENTS: {"document_id": 4},
+    c.NOTE_SAVE: {"meeting_id": 1, "agenda_item_id": 3, "text": "Ghi chú riêng"},
+    c.NOTE_LIST: {"meeting_id": 1},
 }
 
 REQUIRED = [(name, key) for name, payload in VALID.items() for key in payload]
@@ -65,7 +73,7 @@ def test_valid_payload_is_accepted(name: str) -> None:
     assert payload.idempotency_key is None
     for key, value in VALID[name].items():
         if key != "starts_at":
-            assert getattr(payload, key) == value
+            assert payload.model_dump(exclude_unset=True)[key] == value
 
 
 @pytest.mark.parametrize("name", sorted(VALID))
@@ -192,7 +200,9 @@ def test_command_names_are_the_contracts() -> None:
         "agenda.remove_item", "attendance.check_in", "attendance.set",
         "document.update", "document.remove", "document.versions", "presenter.set_page", "presenter.stop",
         "attendance.set_proxy", "speaker.request", "speaker.withdraw", "speaker.grant", "speaker.extend",
-        "speaker.end", "speaker.reorder", "site.status", "presence.heartbeat"}
+        "speaker.end", "speaker.reorder", "site.status", "presence.heartbeat",
+        "annotation.save", "annotation.delete", "annotation.list", "annotation.comments",
+        "note.save", "note.list"}
 
 
 def test_a_speaking_request_id_is_not_an_idempotency_key() -> None:
