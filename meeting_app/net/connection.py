@@ -54,6 +54,10 @@ class Connection(QObject):
     event_received = Signal(object)
     """One ``meeting.event`` envelope (a dict) of the joined meeting: in seq order, no gaps,
     no repeats, always after the snapshot it follows."""
+    user_event_received = Signal(object)
+    """One ``user.event`` envelope ``{"meeting_id", "type", "data", "at"}``: a change only
+    this user sees (their private annotations and notes, made on another device). No seq:
+    after a reconnect, list again."""
     session_expired = Signal(str)
     """The server refused the token (expired, logged out, unknown, ...): the reason, in
     English. The connection gives up; log in again and make a new Connection."""
@@ -288,6 +292,9 @@ class _Relay:
 
     def deliver_event(self, event: dict[str, Any]) -> None:
         Connection._emit(self._conn.event_received, event)
+
+    def deliver_user_event(self, event: dict[str, Any]) -> None:
+        Connection._emit(self._conn.user_event_received, event)
 
     def session_expired(self, reason: str) -> None:
         self._conn._expired = True

@@ -27,7 +27,7 @@ from meeting_app.net.status import ConnectionStatus, Sink
 from protocol import PROTOCOL_VERSION
 from protocol import commands as c
 from protocol.errors import ErrorCode
-from protocol.events import EVENT_NAME
+from protocol.events import EVENT_NAME, USER_EVENT_NAME
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +117,7 @@ class NetworkSession:
         lost = asyncio.Event()
         client.on("disconnect", lambda *_reason: lost.set())
         client.on(EVENT_NAME, self._on_event)
+        client.on(USER_EVENT_NAME, self._on_user_event)
         return client, lost
 
     async def _attempt(self, client: socketio.AsyncClient) -> bool:
@@ -236,6 +237,12 @@ class NetworkSession:
         if self.sequencer.needs_catch_up and self._connected and \
                 (self._sync_task is None or self._sync_task.done()):
             self._sync_task = asyncio.ensure_future(self._sync(force=False))
+
+    def _on_user_event(self, event: Any) -> None:
+        # No seq: what only this user sees (their annotations and notes on another device).
+        if isinstance(event, dict) and isinstance(event.get("type"), str) \
+                and isinstance(event.get("data"), dict):
+            self._sink.deliver_user_event(event)
 
     def _restart_sync(self) -> None:
         self._cancel_sync()

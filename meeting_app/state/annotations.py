@@ -101,11 +101,11 @@ class AnnotationStore(QObject):
         item.setdefault("author_name", self.my_name)
         self._items[item["id"]] = item
         wire = {k: item[k] for k in SAVED_FIELDS}
-        payload: dict[str, Any] = {"document_id": self.document_id, "annotation": wire,
-                                   "base_updated_at": (previous or {}).get("updated_at")}
+        wire["base_updated_at"] = (previous or {}).get("updated_at")
         if self.version is not None:
-            payload["version"] = self.version
-        self.outbox.put(self._prefix + item["id"], SAVE, payload)
+            wire["version"] = self.version
+        self.outbox.put(self._prefix + item["id"], SAVE,
+                        {"document_id": self.document_id, "annotation": wire})
         self._changed_pages(previous, item)
 
     def delete(self, annotation_id: str) -> None:
@@ -128,7 +128,10 @@ class AnnotationStore(QObject):
         connection = self.outbox.connection
         if connection is None or connection.status != "connected":
             return
-        connection.command(LIST, {"document_id": self.document_id}, self._listed)
+        payload: dict[str, Any] = {"document_id": self.document_id}
+        if self.version is not None:
+            payload["version"] = self.version
+        connection.command(LIST, payload, self._listed)
 
     def _listed(self, envelope: dict[str, Any]) -> None:
         if not envelope.get("ok"):
@@ -144,7 +147,7 @@ class AnnotationStore(QObject):
         for entry in self.outbox.pending(self._prefix):
             payload = entry["payload"]
             if entry["command"] == SAVE:
-                wire = payload["annotation"]
+                wire = {k: payload["annotation"][k] for k in SAVED_FIELDS}
                 old = self._items.get(wire["id"], {})
                 self._items[wire["id"]] = {**old, **wire, "author_id": old.get("author_id", self.my_user_id),
                                            "author_name": old.get("author_name", self.my_name)}
@@ -166,10 +169,13 @@ class AnnotationStore(QObject):
                 self._items.pop(item["id"], None)
                 self._changed_pages(previous, None)
                 return
-            if previous is not None and str(previous.get("updated_at") or "") > str(item.get("updated_at") or "~"):
+            if previous is not None and \
+                    str(previous.get("updated_at") or "") > str(item.get("updated_at") or "~"):
                 return  # an older state arriving late
             self._items[item["id"]] = item
             self._changed_pages(previous, item)
+        elif kind == "annotation.carried":
+            self._report_carry(data)
         elif kind in ("annotation.deleted", "annotation.unshared"):
             annotation_id = data.get("annotation_id")
             if not isinstance(annotation_id, str) or self._pending(annotation_id):
@@ -179,6 +185,18 @@ class AnnotationStore(QObject):
                 return
             del self._items[annotation_id]
             self._changed_pages(previous, None)
+
+    def _report_carry(self, data: dict[str, Any]) -> None:
+        """Tell the user which of their annotations stayed on the old version."""
+        orphaned = [o for o in data.get("orphaned") or [] if isinstance(o, dict)]
+        if not orphaned:
+            return
+        pages = sorted({int(o.get("page", 0)) + 1 for o in orphaned})
+        self.message.emit(self.tr(
+            "A new version of the document: {count} of your annotations (page {pages}) could not "
+            "be carried over, as the text of their page changed. They stay on the previous version."
+        ).format(count=len(orphaned), pages=", ".join(map(str, pages))))
+        self.load()
 
     def _pending(self, annotation_id: str) -> bool:
         return any(e["key"] == self._prefix + annotation_id for e in self.outbox.pending(self._prefix))
