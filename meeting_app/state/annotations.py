@@ -20,7 +20,7 @@ import copy
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from meeting_app.state.outbox import Outbox
 
@@ -32,6 +32,18 @@ SAVED_FIELDS = ("id", "page", "kind", "data", "shared")
 def new_annotation(page: int, kind: str, data: dict[str, Any], shared: bool = False) -> Annotation:
     """A fresh annotation with a client-made id (the same on every retry)."""
     return {"id": str(uuid.uuid4()), "page": page, "kind": kind, "data": data, "shared": shared}
+
+
+def carry_message(data: dict[str, Any]) -> str | None:
+    """What to tell the user about an ``annotation.carried`` report (None: all carried)."""
+    orphaned = [o for o in data.get("orphaned") or [] if isinstance(o, dict)]
+    if not orphaned:
+        return None
+    pages = sorted({int(o.get("page", 0)) + 1 for o in orphaned})
+    return QCoreApplication.translate("annotations", (
+        "A new version of the document: {count} of your annotations (page {pages}) could not be "
+        "carried over, as the text of their page changed. They stay on the previous version.")
+    ).format(count=len(orphaned), pages=", ".join(map(str, pages)))
 
 
 class AnnotationStore(QObject):
@@ -187,16 +199,10 @@ class AnnotationStore(QObject):
             self._changed_pages(previous, None)
 
     def _report_carry(self, data: dict[str, Any]) -> None:
-        """Tell the user which of their annotations stayed on the old version."""
-        orphaned = [o for o in data.get("orphaned") or [] if isinstance(o, dict)]
-        if not orphaned:
-            return
-        pages = sorted({int(o.get("page", 0)) + 1 for o in orphaned})
-        self.message.emit(self.tr(
-            "A new version of the document: {count} of your annotations (page {pages}) could not "
-            "be carried over, as the text of their page changed. They stay on the previous version."
-        ).format(count=len(orphaned), pages=", ".join(map(str, pages))))
-        self.load()
+        text = carry_message(data)
+        if text:
+            self.message.emit(text)
+            self.load()
 
     def _pending(self, annotation_id: str) -> bool:
         return any(e["key"] == self._prefix + annotation_id for e in self.outbox.pending(self._prefix))
