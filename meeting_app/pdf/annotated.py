@@ -71,9 +71,9 @@ def add_annotation(page: pymupdf.Page, item: dict[str, Any]) -> pymupdf.Annot | 
         rect = pymupdf.Rect(data.get("rect") or (0, 0, 100, 30)) * derotate
         annot = page.add_freetext_annot(rect, str(data.get("text", "")),
                                         fontsize=float(data.get("font_size") or 11),
-                                        text_color=color, border_color=color, rotate=page.rotation)
+                                        text_color=color, rotate=page.rotation)
         annot.set_info(content=str(data.get("text", "")))
-        annot.update(fontsize=float(data.get("font_size") or 11), text_color=color, border_color=color)
+        annot.update(fontsize=float(data.get("font_size") or 11), text_color=color)
         color = None  # type: ignore[assignment]  # set above: set_colors would repaint the box
     elif kind == "rect":
         annot = page.add_rect_annot(pymupdf.Rect(data.get("rect") or (0, 0, 10, 10)) * derotate)
@@ -82,8 +82,6 @@ def add_annotation(page: pymupdf.Page, item: dict[str, Any]) -> pymupdf.Annot | 
         return None
     if color is not None:
         annot.set_colors(stroke=color)
-        if kind == "note":
-            annot.set_colors(stroke=color, fill=color)
     info = {"title": str(item.get("author_name") or ""), "subject": str(kind)}
     if kind != "textbox":
         info["content"] = str(data.get("text") or "")

@@ -92,6 +92,10 @@ class FakeServer:
     join_answers: list[dict[str, Any]] = field(default_factory=list)
     events_before_answer: list[dict[str, Any]] = field(default_factory=list)
     command_answers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    commands: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    """Every other command received (name, payload), in order."""
+    handler: Callable[[str, dict[str, Any]], dict[str, Any]] | None = None
+    """Answers other commands when set (else ``command_answers``)."""
     loop: asyncio.AbstractEventLoop | None = None
     sio: socketio.AsyncServer | None = None
 
@@ -130,6 +134,9 @@ class FakeServer:
 
         @sio.on("*")
         async def command(name: str, sid: str, payload: Any) -> dict[str, Any]:
+            self.commands.append((name, payload))
+            if self.handler is not None:
+                return self.handler(name, payload)
             return self.command_answers.get(name, {"ok": True, "data": {}})
 
         return application
