@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from protocol.roles import MeetingRole
 from server.demo_documents import demo_documents
-from server.documents.pdf import write_document
+from server.documents.pdf import inspect, write_document
 from server.domain.accounts import actor_of, create_user, hash_password
 from server.domain.context import CommandContext
 from server.domain.documents import upload as uploads
@@ -105,6 +105,7 @@ def _documents(session: Session, meeting: Meeting, users: dict[str, User], blobs
         path = blobs.temp_path(".pdf")
         try:
             pages = write_document(path, demo.document)
+            page_info = inspect(path, pages, 14_400.0)["page_info"]  # our own file: read here
             written, _new = blobs.put_file(path)
         finally:
             path.unlink(missing_ok=True)
@@ -112,7 +113,8 @@ def _documents(session: Session, meeting: Meeting, users: dict[str, User], blobs
         item = items[demo.agenda_position] if demo.agenda_position < len(items) else None
         form = uploads.UploadForm(title=demo.document.title, access=readers or None, agenda_item_id=item)
         uploads.add(ctx, form, uploads.NewVersion(written.sha256, written.size, pages,
-                                                  f"{demo.document.footer or demo.document.title}.pdf"))
+                                                  f"{demo.document.footer or demo.document.title}.pdf",
+                                                  page_info))
         added += 1
     return added
 

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Text,
     TypeDecorator,
     UniqueConstraint,
     text,
@@ -314,6 +315,10 @@ class DocumentVersion(Base):
     filename: Mapped[str] = mapped_column(String(255))
     uploaded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     uploaded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    page_info: Mapped[list[Any] | None] = mapped_column(JSON)
+    """Per page ``[width, height, text_hash]`` (points; ``protocol.annotations.page_text_hash``),
+    measured when the file was inspected: annotations are checked against the page box and
+    carried to a new version by text. None: not measured (older versions)."""
 
 
 class DocumentReader(Base):
@@ -324,3 +329,47 @@ class DocumentReader(Base):
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
                                              primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+
+
+class Annotation(Base):
+    """A user's mark on one version of a document, in page points (``protocol.annotations``).
+
+    The id is the client's (made offline, sent again after a cut: never doubled). A delete
+    keeps the row as a tombstone (``deleted``), so that a stale save from another device
+    cannot bring it back.
+    """
+
+    __tablename__ = "annotations"
+    __table_args__ = (Index("ix_annotations_document_version", "document_id", "version"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    """The document version it is drawn on (moved to a new version when carried over)."""
+    page: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    data: Mapped[dict[str, Any]]
+    shared: Mapped[bool] = mapped_column(Boolean, default=False)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    """The server's time of the latest change: the latest change wins."""
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    orphaned: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Its page's text is not in a newer version: it stays on ``version``, and its author is
+    told (``annotation.list`` keeps listing it, marked)."""
+
+
+class PersonalNote(Base):
+    """A user's private note on an agenda item: one per user and item."""
+
+    __tablename__ = "personal_notes"
+    __table_args__ = (UniqueConstraint("user_id", "agenda_item_id"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    agenda_item_id: Mapped[int] = mapped_column(ForeignKey("agenda_items.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -26,7 +26,7 @@ from server.domain.context import Actor, CommandContext, Outcome, PendingEvent
 from server.domain.permissions import Access, resolve
 from server.persistence import event_log
 from server.persistence.models import CommandResult, utcnow
-from server.transport.broadcast import Delivery, broadcast
+from server.transport.broadcast import Delivery, Sent, broadcast, user_delivery
 from server.transport.registry import COMMANDS, CommandSpec
 from server.transport.services import ConnectionInfo, Services
 
@@ -93,14 +93,16 @@ class CommandPipeline:
         """Run a change that does not arrive as a command (an upload over HTTP) as one: the
         access rule, one transaction with its events logged, commit, broadcast. Its data,
         or the ProtocolError that refused it."""
-        def unit() -> tuple[dict[str, Any], list[Delivery]]:
+        def unit() -> tuple[dict[str, Any], list[Sent]]:
             with self.services.db.write() as session:
                 event_log.lock_meeting(session, meeting_id)
                 ctx = CommandContext(session, actor)
                 resolve(ctx, rule, meeting_id)
                 outcome = handler(ctx)
                 session.flush()
-                return outcome.data, log_events(session, outcome.events)
+                sent: list[Sent] = [*log_events(session, outcome.events),
+                                    *map(user_delivery, outcome.user_events)]
+                return outcome.data, sent
 
         async with self.meeting_lock(meeting_id):
             data, deliveries = await self.services.in_thread(unit)
@@ -128,7 +130,7 @@ class CommandPipeline:
             raise invalid(describe_validation_error(error)) from None
 
     def _execute(self, spec: CommandSpec, payload: Payload, sid: str,
-                 conn: ConnectionInfo) -> tuple[Envelope, list[Delivery]]:
+                 conn: ConnectionInfo) -> tuple[Envelope, list[Sent]]:
         """The unit of work, in a worker thread: one transaction, events appended inside."""
         try:
             try:
@@ -156,7 +158,7 @@ class CommandPipeline:
             pass  # already answered under this request_id (a twin, or a reuse for another command)
 
     def _transaction(self, spec: CommandSpec, payload: Payload, sid: str,
-                     conn: ConnectionInfo) -> tuple[Envelope, list[Delivery]]:
+                     conn: ConnectionInfo) -> tuple[Envelope, list[Sent]]:
         db = self.services.db
         request_id = payload.idempotency_key if spec.writes and spec.replays else None
         with db.write() if spec.writes else db.read() as session:
@@ -181,7 +183,8 @@ class CommandPipeline:
                 raise
             outcome = spec.handler(ctx, payload)
             session.flush()
-            events = log_events(session, outcome.events)
+            events: list[Sent] = [*log_events(session, outcome.events),
+                                  *map(user_delivery, outcome.user_events)]
             data = {**outcome.data, **(outcome.finish() if outcome.finish else {})}
             envelope = ok_envelope(data)
             if request_id is not None:

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from protocol import commands as c
 from protocol.commands import Payload
 from protocol.roles import GlobalRole, MeetingRole
-from server.domain import agenda, attendance, joining, meetings, participants
+from server.domain import agenda, attendance, joining, meetings, notes, participants
+from server.domain import annotations as marks  # not "annotations": the __future__ import's name
 from server.domain.context import CommandContext, Outcome
 from server.domain.documents import changes as documents
 from server.domain.documents import presenter
@@ -82,6 +83,15 @@ _SPECS = [
     # The chair, or the speaker who holds the floor (presenter.holds_floor: floor control's hook).
     CommandSpec(c.PRESENTER_SET_PAGE, PRESENTERS, presenter.set_page),
     CommandSpec(c.PRESENTER_STOP, PRESENTERS, presenter.stop),
+    # Annotations: every participant may ask; the handlers refuse a document they may not read.
+    CommandSpec(c.ANNOTATION_SAVE, Access(meeting_roles=ALL_ROLES), marks.save, locate=DOCUMENT),
+    CommandSpec(c.ANNOTATION_DELETE, Access(meeting_roles=ALL_ROLES), marks.delete, locate=DOCUMENT),
+    CommandSpec(c.ANNOTATION_LIST, Access(meeting_roles=ALL_ROLES), marks.list_annotations,
+                writes=False, locate=DOCUMENT),
+    CommandSpec(c.ANNOTATION_COMMENTS, access(CHAIR, SECRETARY), marks.comments, writes=False,
+                locate=DOCUMENT),
+    CommandSpec(c.NOTE_SAVE, Access(meeting_roles=ALL_ROLES), notes.save),
+    CommandSpec(c.NOTE_LIST, Access(meeting_roles=ALL_ROLES), notes.list_notes, writes=False),
 ]
 
 COMMANDS: dict[str, CommandSpec] = {spec.name: spec for spec in _SPECS}

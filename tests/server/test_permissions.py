@@ -70,6 +70,10 @@ MATRIX: list[tuple[str, Payload, dict[str, str], Callable[[World, MeetingHandle]
      allowed(*PARTICIPANTS, hidden=NON_MEMBERS), None),
     ("attendance.set", lambda w, m: {"meeting_id": m.id, "user_id": w.users["delegate"], "status": "absent"},
      allowed("admin", "chair", "secretary", hidden=NON_MEMBERS), None),
+    ("note.save", lambda w, m: {"meeting_id": m.id, "agenda_item_id": m.items[0], "text": "Ghi chú riêng"},
+     allowed("admin", *PARTICIPANTS, hidden=NON_MEMBERS), None),
+    ("note.list", lambda w, m: {"meeting_id": m.id},
+     allowed("admin", *PARTICIPANTS, hidden=NON_MEMBERS), None),
 ]
 
 
