@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
 from meeting_app.pdf import PdfEngine
@@ -175,4 +175,3 @@ def test_notes_share_and_the_author_label(qtbot: Any, layer: AnnotationLayer) ->
     assert not layer.toolbar.delete_action.isEnabled()  # not mine: not deletable
     layer.toolbar.others_action.setChecked(False)
     assert [a["id"] for a in store.visible(0)] == [note["id"]]
-    _ = QPointF
