@@ -106,3 +106,26 @@ def test_mark_up_share_work_through_a_cut_and_export(
         on_laptop.export_pdf(target)
     kinds = sorted(kind for page, kind, _ in read_back(target) if page == 0)
     assert kinds == ["Ink"] * 4 + ["Text"]
+
+
+def test_my_notes_on_an_agenda_item_follow_me_to_my_other_device(
+        qtbot: Any, open_room: Any) -> None:
+    laptop, tablet = open_room("delegate3", "laptop"), open_room("delegate3", "tablet")
+    item = laptop.store.agenda[1]
+    page = laptop.documents.tab.reader_page
+    page.notes_action.setChecked(True)
+    panel = page.notes_panel
+    assert panel is not None and panel.isVisibleTo(page)
+    panel.show_item(item["id"])
+    panel.editor.setFocus()
+    panel.editor.insertPlainText("Hỏi về nguồn vốn")  # as typed (keyClicks knows no Vietnamese)
+    # Saved by itself a moment after the last key; the other device gets it.
+    notes = tablet.documents.annotations.notes
+    qtbot.waitUntil(lambda: notes.text(item["id"]) == "Hỏi về nguồn vốn", timeout=WAIT)
+    qtbot.waitUntil(lambda: panel.status.text() == panel.tr("Saved."), timeout=WAIT)
+    summary = page.notes_summary()
+    assert f"## 2. {item['title']}\n\nHỏi về nguồn vốn" in summary
+    # A colleague's notes are theirs alone.
+    colleague = open_room("delegate4", "pc")
+    qtbot.waitUntil(lambda: colleague.connection.status == "connected", timeout=WAIT)
+    assert colleague.documents.annotations.notes.notes() == {}

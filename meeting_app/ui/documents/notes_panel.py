@@ -105,6 +105,12 @@ class NotesPanel(QWidget):
         if self._timer.isActive():
             return
         waiting = any(e["key"].startswith("note:") for e in self.notes.outbox.pending())
-        self.status.setText(self.tr("Saved on this device; sent when the connection is back.") if waiting
-                            else self.tr("Saved."))
+        connection = self.notes.outbox.connection
+        online = connection is not None and connection.status == "connected"
+        if not waiting:
+            self.status.setText(self.tr("Saved."))
+        elif online:
+            self.status.setText(self.tr("Saving…"))
+        else:
+            self.status.setText(self.tr("Saved on this device; sent when the connection is back."))
         self.status.setAlignment(Qt.AlignmentFlag.AlignLeft)
