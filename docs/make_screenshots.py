@@ -9,6 +9,7 @@ Times are shown in Vietnam's time zone, as the people in the demo would see them
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 import tempfile
@@ -33,6 +34,7 @@ from meeting_app.net.uploads import UploadRequest, upload_document  # noqa: E402
 from meeting_app.ui.login_dialog import LoginDialog  # noqa: E402
 from meeting_app.ui.meetings_window import MeetingsWindow  # noqa: E402
 from meeting_app.ui.preparation.dialog import PreparationDialog  # noqa: E402
+from meeting_app.ui.reader.annotations import Tool, geometry  # noqa: E402
 from meeting_app.ui.resources import setup_application  # noqa: E402
 from meeting_app.ui.room.window import MeetingRoomWindow  # noqa: E402
 from meeting_app.ui.session import Session  # noqa: E402
@@ -153,6 +155,48 @@ class Script:
         spin(1.0)  # the pages render
         self.shoot(delegate, "room-following")
         room.documents.link.present_action.setChecked(False)
+        self.annotations(room, delegate)
+
+    def annotations(self, room: MeetingRoomWindow, delegate: MeetingRoomWindow) -> None:
+        """The delegate's reader with their annotations, a note the chair shared, the
+        annotation tool bar and "My notes"."""
+        chair_page, page = room.documents.tab.reader_page, delegate.documents.tab.reader_page
+        for reader_page in (chair_page, page):
+            wait_until(lambda p=reader_page: p.annotations.store is not None and p.annotations.store.loaded,
+                       "the annotations")
+        chair_layer, layer = chair_page.annotations, page.annotations
+        shared = chair_layer.add(2, "note", {"point": [470, 96], "color": "#3b82f6",
+                                             "text": "Đề nghị các đại biểu cho ý kiến về mục III"})
+        assert shared is not None
+        chair_layer.select(shared["id"])
+        chair_layer.share_selected(True)
+        store = layer.store
+        assert store is not None
+        wait_until(lambda: store.get(shared["id"]) is not None, "the chair's shared note")
+        wait_until(lambda: bool(layer.words(2)), "the page's words")
+        words = layer.words(2) or []
+        lines = sorted({w[5] for w in words})
+        for line, (kind, color) in zip(lines[1:4], (("highlight", "#ffd400"), ("underline", "#3b82f6"),
+                                                    ("strikeout", "#e5484d")), strict=False):
+            chosen = [w for w in words if w[5] == line]
+            quads, text = geometry.line_quads(chosen)
+            layer.add(2, kind, {"quads": quads, "color": color, "text": text})
+        layer.add(2, "ink", {"paths": [[[60 + x * 1.5, 330 + 8 * math.sin(x / 6)] for x in range(0, 120, 3)]],
+                             "color": "#e5484d", "width": 2.0})
+        layer.add(2, "rect", {"rect": [52, 380, 330, 440], "color": "#5fd068", "width": 2.0})
+        layer.add(2, "textbox", {"rect": [350, 380, 545, 430], "color": "#8e4ec6", "font_size": 11.0,
+                                 "text": "Cần bổ sung số liệu quý IV"})
+        layer.toolbar.set_tool(Tool.HIGHLIGHT)
+        layer.select(shared["id"])
+        page.notes_action.setChecked(True)
+        assert page.notes_panel is not None
+        page.notes_panel.editor.setPlainText("Hỏi về nguồn vốn cho dự án chuyển đổi số.\n"
+                                             "Đề xuất lùi thời hạn sang quý II.")
+        page.notes_panel.save_now()
+        delegate.documents.reader.go_to_page(2)
+        spin(1.5)  # the pages render
+        self.shoot(delegate, "reader-annotations")
+        page.notes_action.setChecked(False)
 
     def main(self) -> None:
         login = LoginDialog(self.server.url, "chair", settings=QSettings(

@@ -101,7 +101,8 @@ class ReaderPage(QWidget):
         """Annotations and notes of this meeting (the room calls it once)."""
         self.sync = sync
         self.notes_panel = NotesPanel(sync.notes)
-        self.notes_panel.setMinimumWidth(220)
+        self.notes_panel.setMinimumWidth(200)
+        self.notes_panel.setMaximumWidth(360)
         self.notes_panel.setVisible(False)
         self.splitter.addWidget(self.notes_panel)
         self.splitter.setSizes([800, 280])
@@ -114,7 +115,10 @@ class ReaderPage(QWidget):
         if self.notes_panel is None:
             return
         self.notes_panel.setVisible(show)
-        if show:
+        if show:  # the pages keep most of the room
+            total = max(1, self.splitter.width())
+            side = max(200, min(280, total // 3))
+            self.splitter.setSizes([total - side, side])
             item = self.document.get("agenda_item_id") if self.document else None
             self.notes_panel.show_item(item)
         else:

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRect, Qt
 from PySide6.QtGui import QKeySequence, QMouseEvent, QPainter, QShortcut, QUndoStack
-from PySide6.QtWidgets import QInputDialog, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QToolTip, QVBoxLayout, QWidget
 
 from meeting_app.state.annotations import AnnotationStore, new_annotation
 from meeting_app.ui.reader.annotations import geometry, paint
@@ -35,9 +35,19 @@ class AnnotationLayer(QObject):
         self.store: AnnotationStore | None = None
         self.undo_stack = QUndoStack(self)
         self.toolbar = AnnotationToolBar()
+        # A strip left of the pages: the split of side panel and pages moves into a row with it.
         box = reader.layout()
-        assert isinstance(box, QVBoxLayout)
-        box.insertWidget(1, self.toolbar)  # under the reader's own tool bar
+        splitter = reader.view.parentWidget()
+        assert isinstance(box, QVBoxLayout) and splitter is not None
+        index = box.indexOf(splitter)
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.setSpacing(0)
+        box.removeWidget(splitter)
+        line.addWidget(self.toolbar)
+        line.addWidget(splitter, 1)
+        box.insertWidget(index, row, 1)
         self.selected: str | None = None
         self.ask_text: AskText = self._ask_text
         """Asks for a note's or text box's text (title, initial) -> text or None."""
@@ -92,7 +102,8 @@ class AnnotationLayer(QObject):
             self.selected = None
         self._show_selection()
         unsent = self.store.unsent if self.store is not None else 0
-        self.toolbar.show_status(self.tr("{n} changes not sent yet").format(n=unsent) if unsent else "")
+        self.toolbar.show_status(unsent, self.tr("{n} changes not sent yet: they are kept on this device "
+                                                 "and sent when the connection is back").format(n=unsent))
         self.view.update_page(page)
 
     # --- actions -----------------------------------------------------------------------------
@@ -192,7 +203,9 @@ class AnnotationLayer(QObject):
         mapper = paint.PageMapper(rect, px_per_point)
         selected = next((a for a in items if a["id"] == self.selected), None)
         if selected is not None:
-            paint.paint_selection(painter, mapper, selected, self._label(selected))
+            painter.setClipping(False)  # the author's tag may stand out of the page
+            paint.paint_selection(painter, mapper, selected, self._label(selected),
+                                  self.view.viewport().rect())
         if drag is not None and drag["page"] == page and drag.get("band") is not None:
             painter.setPen(paint.SELECTION)
             painter.setBrush(Qt.BrushStyle.NoBrush)

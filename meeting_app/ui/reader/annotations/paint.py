@@ -102,7 +102,8 @@ def paint_annotation(painter: QPainter, mapper: PageMapper, annotation: dict[str
             painter.drawLine(QLineF(box.left() + box.width() * 0.2, yy, box.right() - box.width() * 0.25, yy))
 
 
-def paint_selection(painter: QPainter, mapper: PageMapper, annotation: dict[str, Any], label: str) -> None:
+def paint_selection(painter: QPainter, mapper: PageMapper, annotation: dict[str, Any], label: str,
+                    area: QRect | None = None) -> None:
     """A dashed frame around the selected annotation, and a label above it (the author, a
     sticky note's text)."""
     box = mapper.rect(*bounds(annotation)).adjusted(-4, -4, 4, 4)
@@ -111,18 +112,22 @@ def paint_selection(painter: QPainter, mapper: PageMapper, annotation: dict[str,
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRect(box)
     if label:
-        paint_label(painter, box.topLeft(), label)
+        paint_label(painter, box.topLeft(), label, area=area)
 
 
-def paint_label(painter: QPainter, at: QPointF, text: str, width: float = 260) -> None:
-    """A dark tag with white text whose bottom left is at ``at``."""
+def paint_label(painter: QPainter, at: QPointF, text: str, width: float = 260,
+                area: QRect | None = None) -> None:
+    """A dark tag with white text whose bottom left is at ``at`` (kept inside ``area``)."""
     font = QFont(painter.font())
     font.setPixelSize(12)
     painter.setFont(font)
     metrics = QFontMetricsF(font)
     flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
-    area = metrics.boundingRect(QRectF(0, 0, width, 400), flags, text)
-    tag = QRectF(at.x(), at.y() - area.height() - 10, area.width() + 12, area.height() + 8)
+    text_box = metrics.boundingRect(QRectF(0, 0, width, 400), flags, text)
+    tag = QRectF(at.x(), at.y() - text_box.height() - 10, text_box.width() + 12, text_box.height() + 8)
+    if area is not None:
+        tag.moveLeft(max(area.left() + 2, min(tag.left(), area.right() - tag.width() - 2)))
+        tag.moveTop(max(area.top() + 2, tag.top()))
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(LABEL_FILL)
     painter.drawRoundedRect(tag, 4, 4)

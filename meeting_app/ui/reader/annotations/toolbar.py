@@ -1,13 +1,14 @@
-"""The annotation tool bar, a second row under the reader's: tools, colour, width, undo and
-redo, share, delete, the switch for others' shared annotations, and export."""
+"""The annotation tool bar, a vertical strip left of the pages (the room's reader is narrow):
+tools, colour, width, undo and redo, delete, share, the switch for others' shared
+annotations, and export."""
 
 from __future__ import annotations
 
 from enum import StrEnum
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QToolButton, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
 
 from meeting_app.ui.resources import icon
 from meeting_app.ui.widgets import Spacer
@@ -46,6 +47,20 @@ def swatch(color: str, size: int = 16) -> QIcon:
     return QIcon(pixmap)
 
 
+def line_icon(width: float, size: int = 18) -> QIcon:
+    """A sample stroke of ``width`` points for the width button and menu."""
+    pixmap = QPixmap(size * 2, size * 2)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(QColor("#1d3f72"), max(1.5, width * 1.5))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    painter.drawLine(6, size * 2 - 8, size * 2 - 6, 8)
+    painter.end()
+    return QIcon(pixmap)
+
+
 class AnnotationToolBar(QToolBar):
     """Reports what was asked; the ``AnnotationLayer`` acts."""
 
@@ -56,8 +71,17 @@ class AnnotationToolBar(QToolBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("annotationToolBar")
-        self.setIconSize(QSize(20, 20))
+        self.setOrientation(Qt.Orientation.Vertical)
+        self.setIconSize(QSize(17, 17))
         self.setMovable(False)
+        self.setStyleSheet("QToolBar#annotationToolBar { background: #f4f6f9; border: none;"
+                           " border-right: 1px solid #dde3ea; padding: 2px; }"
+                           " QToolBar#annotationToolBar QToolButton { padding: 2px; margin: 0; }"
+                           " QToolBar#annotationToolBar QToolButton:checked { background: #d6e2f3;"
+                           " border: 1px solid #9db4d6; border-radius: 4px; }"
+                           " QToolBar#annotationToolBar::separator { height: 1px; margin: 3px 4px; }"
+                           " QLabel#annotationStatus { color: #b3261e; font-weight: bold; }"
+                           " QToolButton::menu-indicator { image: none; width: 0; }")
         self.tools = QActionGroup(self)
         self.tools.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         self.tool_actions: dict[Tool, QAction] = {}
@@ -74,10 +98,9 @@ class AnnotationToolBar(QToolBar):
             action.setData(str(tool))
             self.tools.addAction(action)
             self.tool_actions[tool] = action
-            if tool in (Tool.SELECT, Tool.STRIKEOUT, Tool.ERASER):
+            if tool in (Tool.SELECT, Tool.ERASER, Tool.RECT):
                 self.addSeparator()
         self.tools.triggered.connect(self._tool_triggered)
-        self.addSeparator()
         self.color = COLORS[0][0]
         self.color_button = QToolButton()
         self.color_button.setObjectName("annotationColor")
@@ -98,7 +121,7 @@ class AnnotationToolBar(QToolBar):
         self.width_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         widths = QMenu(self.width_button)
         for pen in WIDTHS:
-            widths.addAction(f"{pen:g} pt").triggered.connect(
+            widths.addAction(line_icon(pen), f"{pen:g} pt").triggered.connect(
                 lambda _=False, v=pen: self.set_width(v, emit=True))
         self.width_button.setMenu(widths)
         self.addWidget(self.width_button)
@@ -107,20 +130,12 @@ class AnnotationToolBar(QToolBar):
         self.redo_action = self._action("redo", self.tr("Redo (Ctrl+Shift+Z)"))
         self.delete_action = self._action("remove", self.tr("Delete the selected annotation (Del)"))
         self.share_action = self._action("share", self.tr("Share with the meeting"), checkable=True)
-        self.share_button = self.widgetForAction(self.share_action)
-        if isinstance(self.share_button, QToolButton):
-            self.share_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.share_action.setText(self.tr("Share"))
-        self.addWidget(Spacer())
-        self.status = QLabel()
-        self.status.setObjectName("annotationStatus")
-        self.addWidget(self.status)
+        self.addSeparator()
         self.others_action = self._action("eye", self.tr("Show others' shared annotations"), checkable=True)
         self.others_action.setChecked(True)
         self.export_action = self._action("export", self.tr("Export…"))
         export_button = self.widgetForAction(self.export_action)
         if isinstance(export_button, QToolButton):
-            export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.export_menu = QMenu(self)
         self.export_pdf_action = self.export_menu.addAction(
@@ -128,6 +143,14 @@ class AnnotationToolBar(QToolBar):
         self.export_notes_action = self.export_menu.addAction(self.tr("My notes (Markdown)…"))
         self.export_comments_action = self.export_menu.addAction(self.tr("Comment summary (CSV)…"))
         self.export_action.setMenu(self.export_menu)
+        spacer = Spacer()
+        spacer.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.addWidget(spacer)
+        self.status = QLabel()
+        self.status.setObjectName("annotationStatus")
+        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status_action = self.addWidget(self.status)
+        self.status_action.setVisible(False)
         self.set_color(self.color)
         self.set_width(self.pen_width)
         self.show_selection(None, False, False)
@@ -158,7 +181,8 @@ class AnnotationToolBar(QToolBar):
 
     def set_width(self, width: float, emit: bool = False) -> None:
         self.pen_width = width
-        self.width_button.setText(f"{width:g} pt")
+        self.width_button.setIcon(line_icon(width))
+        self.width_button.setToolTip(self.tr("Line width: {width} pt").format(width=f"{width:g}"))
         if emit:
             self.width_chosen.emit(width)
 
@@ -168,6 +192,8 @@ class AnnotationToolBar(QToolBar):
         self.share_action.setEnabled(annotation_kind is not None and mine)
         self.share_action.setChecked(shared)
 
-    def show_status(self, text: str) -> None:
-        """"3 changes not sent yet", or empty."""
-        self.status.setText(text)
+    def show_status(self, unsent: int, text: str) -> None:
+        """How many changes wait to be sent (0: none) and the sentence that says so."""
+        self.status.setText(f"⇡{unsent}" if unsent else "")
+        self.status.setToolTip(text)
+        self.status_action.setVisible(bool(unsent))
