@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QToolTip, QVBoxLayout, 
 
 from meeting_app.state.annotations import AnnotationStore, new_annotation
 from meeting_app.ui.reader.annotations import geometry, paint
+from meeting_app.ui.reader.annotations.cache import OverlayCache
 from meeting_app.ui.reader.annotations.toolbar import AnnotationToolBar, Tool
 from meeting_app.ui.reader.annotations.undo import ChangeCommand
 from meeting_app.ui.reader.widget import ReaderWidget
@@ -54,6 +55,7 @@ class AnnotationLayer(QObject):
         self._words: dict[int, list[geometry.Word]] = {}
         self._words_asked: set[int] = set()
         self._drag: dict[str, Any] | None = None
+        self.cache = OverlayCache()
         self.view.overlays.append(self._paint)
         self.view.viewport().installEventFilter(self)
         self.view.viewport().setMouseTracking(True)
@@ -98,6 +100,7 @@ class AnnotationLayer(QObject):
         self._store_changed(-1)
 
     def _store_changed(self, page: int) -> None:
+        self.cache.invalidate(page)
         if self.selected is not None and (self.store is None or self.store.get(self.selected) is None):
             self.selected = None
         self._show_selection()
@@ -192,17 +195,22 @@ class AnnotationLayer(QObject):
     def _paint(self, painter: QPainter, page: int, rect: QRect, px_per_point: float) -> None:
         if self.store is None:
             return
-        items = self.store.visible(page)
-        drag = self._drag
-        if drag is not None and drag.get("preview") is not None and drag["page"] == page:
-            preview = drag["preview"]
-            items = [preview if a["id"] == preview["id"] else a for a in items]
-            if all(a["id"] != preview["id"] for a in items):
-                items.append(preview)
-        paint.paint_page(painter, rect, px_per_point, items)
+        store, drag = self.store, self._drag
+        preview = drag.get("preview") if drag is not None and drag["page"] == page else None
+        # A moved annotation shows where it is dragged, not in place (a new one is not in place).
+        hidden = preview["id"] if preview is not None and store.get(preview["id"]) else None
+        self.cache.keep_only(self.view.visible_pages())
+        self.cache.paint(painter, page, rect, px_per_point, self.view.viewport().devicePixelRatioF(),
+                         lambda: [a for a in store.visible(page) if a["id"] != hidden],
+                         (id(store), store.show_others, hidden))
         mapper = paint.PageMapper(rect, px_per_point)
+        if preview is not None:
+            paint.paint_page(painter, rect, px_per_point, [preview])
+        items = store.visible(page)
         selected = next((a for a in items if a["id"] == self.selected), None)
         if selected is not None:
+            if preview is not None and preview["id"] == selected["id"]:
+                selected = preview
             painter.setClipping(False)  # the author's tag may stand out of the page
             paint.paint_selection(painter, mapper, selected, self._label(selected),
                                   self.view.viewport().rect())

@@ -36,13 +36,16 @@ def color_of(annotation: dict[str, Any], alpha: int = 255) -> QColor:
     return color
 
 
-def paint_annotation(painter: QPainter, mapper: PageMapper, annotation: dict[str, Any]) -> None:
-    """One annotation, in its kind's look."""
+def paint_annotation(painter: QPainter, mapper: PageMapper, annotation: dict[str, Any],
+                     multiply: bool = True) -> None:
+    """One annotation, in its kind's look. ``multiply``: a highlight multiplies what is under
+    it (False: painted plain, for an image that is composited with Multiply later)."""
     kind, data, scale = annotation["kind"], annotation["data"], mapper.scale
     if kind == "highlight":
         painter.setPen(Qt.PenStyle.NoPen)
         # Multiply, as a highlighter pen: white paper takes the colour, the text stays black.
-        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
+        if multiply:
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
         painter.setBrush(color_of(annotation).lighter(115))
         for q in data["quads"]:
             painter.drawPolygon(QPolygonF([mapper.point(q[0], q[1]), mapper.point(q[2], q[3]),
@@ -136,13 +139,13 @@ def paint_label(painter: QPainter, at: QPointF, text: str, width: float = 260,
 
 
 def paint_page(painter: QPainter, rect: QRect, px_per_point: float,
-               annotations: Iterable[dict[str, Any]]) -> int:
+               annotations: Iterable[dict[str, Any]], multiply: bool = True) -> int:
     """Every annotation of one page, antialiased; returns how many were painted."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setClipRect(rect)
     mapper = PageMapper(rect, px_per_point)
     count = 0
     for annotation in annotations:
-        paint_annotation(painter, mapper, annotation)
+        paint_annotation(painter, mapper, annotation, multiply)
         count += 1
     return count
