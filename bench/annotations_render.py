@@ -69,8 +69,8 @@ def thousand(rng: random.Random) -> list[dict[str, Any]]:
     for _ in range(250):
         x, y = rng.uniform(40, 400), rng.uniform(40, 800)
         quad = [x, y, x + 150, y, x, y + 12, x + 150, y + 12]
-        data = {"quads": [quad], "color": "#ffd400", "text": "Nghị quyết"}
-        made.append(new_annotation(0, "highlight", data))
+        marked: dict[str, Any] = {"quads": [quad], "color": "#ffd400", "text": "Nghị quyết"}
+        made.append(new_annotation(0, "highlight", marked))
     for _ in range(50):
         made.append(new_annotation(0, "note", {"point": [rng.uniform(20, 560), rng.uniform(20, 800)],
                                                "text": "Đề nghị làm rõ số liệu", "color": "#ffd400"}))
