@@ -65,6 +65,8 @@ class AnnotationStore(QObject):
         self.show_others = True
         """Whether others' shared annotations are shown (the reader's switch)."""
         self.loaded = False
+        self.orphans: list[Annotation] = []
+        """My annotations on an older version whose page this one no longer has."""
         self._items: dict[str, Annotation] = {}
         self._prefix = f"annotation:{document_id}:"
         outbox.answered.connect(self._answered)
@@ -148,8 +150,14 @@ class AnnotationStore(QObject):
     def _listed(self, envelope: dict[str, Any]) -> None:
         if not envelope.get("ok"):
             return  # offline: the next connection lists again
-        items = envelope["data"].get("annotations") or []
-        self._items = {a["id"]: a for a in items if isinstance(a, dict) and not a.get("deleted")}
+        items = [a for a in envelope["data"].get("annotations") or [] if isinstance(a, dict)
+                 and not a.get("deleted")]
+        # Mine that a new version could not carry stay on their old version's pages: listed
+        # apart, never painted on this version's pages.
+        self.orphans = [a for a in items if a.get("orphaned") and a.get("version") != envelope["data"].get(
+            "version", a.get("version"))]
+        orphaned = {a["id"] for a in self.orphans}
+        self._items = {a["id"]: a for a in items if a["id"] not in orphaned}
         self._overlay_pending()
         self.loaded = True
         self.changed.emit(-1)

@@ -129,3 +129,31 @@ def test_my_notes_on_an_agenda_item_follow_me_to_my_other_device(
     colleague = open_room("delegate4", "pc")
     qtbot.waitUntil(lambda: colleague.connection.status == "connected", timeout=WAIT)
     assert colleague.documents.annotations.notes.notes() == {}
+
+
+def test_a_new_version_carries_annotations_and_says_which_could_not_be(
+        qtbot: Any, open_room: Any, tmp_path: Path) -> None:
+    secretary = open_room("secretary", "pc")
+    doc = upload(qtbot, secretary, meeting_pdf(tmp_path / "v1.pdf", text_pages=8).path, "Dự thảo nghị quyết")
+    delegate = open_room("delegate5", "pc")
+    page = open_doc(qtbot, delegate, doc["id"])
+    layer = page.annotations
+    kept = layer.add(0, "ink", {"paths": [[[100, 100], [200, 120]]], "color": "#e5484d", "width": 2.0})
+    lost = layer.add(9, "note", {"point": [300, 300], "text": "Trang cuối", "color": "#ffd400"})
+    assert kept is not None and lost is not None
+    qtbot.waitUntil(lambda: layer.store is not None and layer.store.unsent == 0, timeout=WAIT)
+    messages: list[str] = []
+    delegate.documents.tab.message.connect(messages.append)
+    # The new version has the first pages only: page 10's text is gone.
+    second = meeting_pdf(tmp_path / "v2.pdf", text_pages=3).path
+    dialog = secretary.documents.tab.upload_version(doc["id"], second)
+    assert dialog is not None
+    dialog.upload_button.click()
+    qtbot.waitUntil(lambda: any("could not be carried over" in m for m in messages), timeout=WAIT)
+    assert "page 10" in next(m for m in messages if "carried" in m)
+    # The reader moves to the new version: the stroke is there, the note stayed behind.
+    qtbot.waitUntil(lambda: layer.store is not None and layer.store.version == 2 and layer.store.loaded,
+                    timeout=WAIT)
+    qtbot.waitUntil(lambda: layer.store.get(kept["id"]) is not None, timeout=WAIT)
+    assert layer.store.get(lost["id"]) is None  # not painted on the new version's pages
+    assert [a["id"] for a in layer.store.orphans] == [lost["id"]]
