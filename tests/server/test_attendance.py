@@ -6,12 +6,15 @@ from __future__ import annotations
 import csv
 import io
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select, update
 
+from server.demo import seed_demo
 from server.domain import views
-from server.persistence.models import AgendaItem, Connection, Meeting, utcnow
+from server.persistence.db import Database
+from server.persistence.models import AgendaItem, Connection, Meeting, Participant, Site, User, utcnow
 from server.transport.attendance_http import attendance_csv
 from tests.server.test_floor import site_secretary
 from tests.server.world import World
@@ -190,3 +193,18 @@ def test_the_attendance_list_counts_members_and_the_quorum(world: World) -> None
     assert rows[-1] == ["more_than_half", "3", "2", "2", "yes"]
     with world.db.read() as session:
         assert session.scalar(select(Meeting.quorum_rule).where(Meeting.id == mid)) == "more_than_half"
+
+
+def test_the_demo_has_a_secretary_at_each_remote_site(db: Database, tmp_path: Path) -> None:
+    seed_demo(db, tmp_path, delegates=6, password="demo")
+    seed_demo(db, tmp_path, delegates=6, password="demo")  # again: nothing more
+    with db.read() as session:
+        rows = session.execute(select(User.username, Participant.role, Site.position)
+                               .join(Participant, Participant.user_id == User.id)
+                               .join(Site, Site.id == Participant.site_id)).all()
+    placed = {name: (role, position) for name, role, position in rows}
+    assert placed["secretary"] == ("secretary", 0)
+    assert (placed["secretary2"], placed["secretary3"]) == (("secretary", 1), ("secretary", 2))
+    delegate_sites = {position for name, (_role, position) in placed.items() if name.startswith("delegate")}
+    assert delegate_sites == {0, 1, 2}
+    assert len(rows) == 3 + 2 + 6, "chair, secretary, observer1, two site secretaries, six delegates: once"
