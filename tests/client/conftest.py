@@ -16,6 +16,7 @@ from aiohttp import web
 
 from meeting_app.net import Connection
 from meeting_app.pdf import PdfEngine
+from meeting_app.ui.commands import CommandSender
 from tests.support import pdfs
 from tests.support.http_stub import serving
 from tests.support.server_process import free_port
@@ -155,6 +156,14 @@ def fake_server() -> Iterator[FakeServer]:
     with serving(server.app(), server.port) as loop:
         server.loop = loop
         yield server
+
+
+@pytest.fixture
+def fake_sender(fake_server: FakeServer, open_connection: Any, qtbot: Any) -> CommandSender:
+    """A CommandSender on a Connection to the scripted server, connected."""
+    conn, _recorder = open_connection(fake_server.url, "good")
+    qtbot.waitUntil(lambda: conn.status == "connected", timeout=15_000)
+    return CommandSender(conn)
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from protocol.reducer import participant_sort_key
+
 CENTRAL, HCM, DANANG = 11, 12, 13
 SITES = [
     {"id": CENTRAL, "name": "Hội trường Bộ (Hà Nội)", "is_central": True, "online": True},
@@ -41,11 +43,12 @@ HANDS = [(1, 6, DANANG, "speak"), (2, 12, DANANG, "question"), (3, 4, CENTRAL, "
 
 
 def participants() -> list[dict[str, Any]]:
-    """The participants of the snapshot."""
-    return [{"user_id": uid, "username": username, "full_name": name, "role": role,
+    """The participants of the snapshot, in the server's order (by site, then user id)."""
+    return sorted([{"user_id": uid, "username": username, "full_name": name, "role": role,
              "site_id": site, "voting_weight": 1, "attendance": status,
              "attendance_reason": reason, "proxy_id": proxy, "online": online}
-            for uid, username, name, role, site, status, reason, proxy, online in PEOPLE]
+            for uid, username, name, role, site, status, reason, proxy, online in PEOPLE],
+                  key=participant_sort_key)
 
 
 def meeting_snapshot(user_id: int = 1, role: str | None = "chair",
