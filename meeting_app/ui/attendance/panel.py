@@ -72,8 +72,8 @@ class AttendancePanel(QWidget):
         self.banner.setObjectName("checkInBanner")
         banner_row = QHBoxLayout(self.banner)
         banner_row.setContentsMargins(12, 8, 12, 8)
-        self.banner_text = QLabel(self.tr("You have not checked in yet. Check in so that the "
-                                          "secretary records you as present."))
+        self.banner_text = QLabel(self.tr("You have not checked in yet: check in to be "
+                                          "recorded as present at this meeting."))
         self.banner_text.setWordWrap(True)
         self.check_in_button = tool_button(self.tr("Check in"), "check-in")
         self.check_in_button.setProperty("primary", True)
@@ -87,6 +87,10 @@ class AttendancePanel(QWidget):
         layout.addWidget(self.quorum)
         self.counts = CountsTable()
         layout.addWidget(self.counts)
+        self.scope_hint = QLabel()
+        self.scope_hint.setObjectName("hint")
+        self.scope_hint.setWordWrap(True)
+        layout.addWidget(self.scope_hint)
 
         self.tree = QTreeWidget()
         self.tree.setColumnCount(COLUMNS)
@@ -127,11 +131,7 @@ class AttendancePanel(QWidget):
                        self.proxy_button):
             row.addWidget(button)
         row.addStretch(1)
-        self.scope_hint = QLabel()
-        self.scope_hint.setObjectName("hint")
-        self.scope_hint.setWordWrap(True)
         second.addWidget(self.online_button)
-        second.addWidget(self.scope_hint, 1)
         second.addStretch(1)
         second.addWidget(self.export_button)
         layout.addWidget(self.action_bar)
@@ -250,6 +250,8 @@ class AttendancePanel(QWidget):
             # Another site's participant, for a site secretary: shown, not editable.
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             item.setToolTip(0, self.tr("Recorded by that site's secretary"))
+            for column in range(COLUMNS):
+                item.setForeground(column, QBrush(QColor("#9aa5b1")))
 
     def _update_buttons(self, *_args: Any) -> None:
         up = self._sender.available and self._store.loaded

@@ -83,7 +83,7 @@ class MeetingRoomWindow(QMainWindow):
         for widget in (self.agenda, self.central, self.side):
             splitter.addWidget(widget)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([340, 700, 300])  # the centre holds the reader
+        splitter.setSizes([320, 720, 290])  # the centre holds the reader
 
         body = QWidget()
         content = QVBoxLayout()
