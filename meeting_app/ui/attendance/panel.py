@@ -12,43 +12,27 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from meeting_app.state.models import role_label
 from meeting_app.state.sites import managed_sites, may_manage, site_summaries
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.attendance.dialogs import ProxyDialog, ReasonDialog, proxy_candidates
 from meeting_app.ui.attendance.export import AttendanceExporter
 from meeting_app.ui.attendance.quorum import CountsTable, QuorumBox
+from meeting_app.ui.attendance.table import AttendanceTree
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.resources import icon
 from meeting_app.ui.session import Session
 from meeting_app.ui.widgets import tool_button
-from protocol.attendance import count, is_member, quorum, represented
-
-USER_ID = Qt.ItemDataRole.UserRole
-COLUMNS = 5
-STATUS_COLOURS = {"present": "#1e5b22", "absent": "#b3261e", "excused": "#8a5a00",
-                  "unknown": "#7b8794"}
-
-
-def attendance_label(status: str | None) -> str:
-    """An attendance status in words."""
-    labels = {"present": "Present", "absent": "Absent", "excused": "Excused",
-              "unknown": "Not recorded"}
-    return QCoreApplication.translate("attendance", labels.get(status or "unknown", "Not recorded"))
+from protocol.attendance import count, is_member, quorum
 
 
 class AttendancePanel(QWidget):
@@ -92,19 +76,7 @@ class AttendancePanel(QWidget):
         self.scope_hint.setWordWrap(True)
         layout.addWidget(self.scope_hint)
 
-        self.tree = QTreeWidget()
-        self.tree.setColumnCount(COLUMNS)
-        self.tree.setHeaderLabels([self.tr("Participant"), self.tr("Role"), self.tr("Attendance"),
-                                   self.tr("Reason"), self.tr("Represented by")])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setIndentation(10)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3, 4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree = AttendanceTree()
         layout.addWidget(self.tree, 1)
 
         self.action_bar = QWidget()
@@ -166,28 +138,15 @@ class AttendancePanel(QWidget):
 
     def selected_ids(self) -> list[int]:
         """The user ids of the selected participants, top to bottom."""
-        return [int(item.data(0, USER_ID)) for item in self._rows() if item.isSelected()]
-
-    def _rows(self) -> list[QTreeWidgetItem]:
-        """Every participant's row, top to bottom."""
-        rows: list[QTreeWidgetItem] = []
-        for n in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(n)
-            if group is not None:
-                rows.extend(c for m in range(group.childCount()) if (c := group.child(m)) is not None)
-        return rows
+        return self.tree.selected_ids()
 
     def row(self, user_id: int) -> QTreeWidgetItem | None:
         """The row of a participant, or None."""
-        return next((item for item in self._rows() if item.data(0, USER_ID) == user_id), None)
+        return self.tree.row(user_id)
 
     def select(self, user_ids: list[int]) -> None:
         """Select these participants (those I may not edit stay unselected)."""
-        self.tree.clearSelection()
-        for user_id in user_ids:
-            item = self.row(user_id)
-            if item is not None and item.flags() & Qt.ItemFlag.ItemIsSelectable:
-                item.setSelected(True)
+        self.tree.select(user_ids)
 
     # --- showing -------------------------------------------------------------------------
 
@@ -201,57 +160,8 @@ class AttendancePanel(QWidget):
         self.quorum.show_quorum(quorum(people, rule), self.manager and store.loaded)
         summaries = site_summaries(store, self.tr("No site"))
         self.counts.show_counts([(s.name, s.counts) for s in summaries], count(people, people))
-        selected = set(self.selected_ids())
-        self.tree.clear()
-        by_id = {p["user_id"]: p for p in people}
-        for summary in summaries:
-            group = QTreeWidgetItem(self.tree)
-            group.setFirstColumnSpanned(True)
-            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            group.setText(0, self._site_text(summary.name, summary.counts))
-            font = QFont(self.tree.font())
-            font.setBold(True)
-            group.setFont(0, font)
-            group.setForeground(0, QBrush(QColor("#1d3f72")))
-            group.setBackground(0, QBrush(QColor("#f3f5f8")))
-            for person in (p for p in people if p["site_id"] == summary.site_id):
-                self._add_person(group, person, by_id, may_manage(store, summary.site_id))
-        self.tree.expandAll()
-        for user_id in selected:
-            item = self.row(user_id)
-            if item is not None and item.flags() & Qt.ItemFlag.ItemIsSelectable:
-                item.setSelected(True)
+        self.tree.show_sites(store, summaries, self.manager)
         self._update_buttons()
-
-    def _site_text(self, name: str, counts: Any) -> str:
-        return self.tr("{name} — {counted}/{members} members present").format(
-            name=name, counted=counts.counted, members=counts.members)
-
-    def _add_person(self, group: QTreeWidgetItem, person: dict[str, Any],
-                    by_id: dict[int, dict[str, Any]], editable: bool) -> None:
-        status = person.get("attendance", "unknown")
-        proxy = by_id.get(person.get("proxy_id") or 0)
-        status_text = attendance_label(status)
-        if is_member(person) and represented(person, by_id):
-            status_text += self.tr(" (represented)")
-        item = QTreeWidgetItem(group, [person["full_name"], role_label(person["role"]),
-                                       status_text, person.get("attendance_reason") or "",
-                                       proxy["full_name"] if proxy else ""])
-        item.setData(0, USER_ID, person["user_id"])
-        item.setIcon(0, icon("user", "#2e7d32" if person.get("online") else "#9aa5b1"))
-        item.setToolTip(0, self.tr("Online") if person.get("online") else self.tr("Not connected"))
-        colour = STATUS_COLOURS.get(status, "#7b8794")
-        if status_text != attendance_label(status):
-            colour = "#1d3f72"  # represented: counted, though not there in person
-        item.setForeground(2, QBrush(QColor(colour)))
-        if not self.manager:
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        elif not editable:
-            # Another site's participant, for a site secretary: shown, not editable.
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            item.setToolTip(0, self.tr("Recorded by that site's secretary"))
-            for column in range(COLUMNS):
-                item.setForeground(column, QBrush(QColor("#9aa5b1")))
 
     def _update_buttons(self, *_args: Any) -> None:
         up = self._sender.available and self._store.loaded
