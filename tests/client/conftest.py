@@ -84,7 +84,8 @@ class FakeServer:
 
     It accepts the token "good", answers ``meeting.join`` with what the test queued in
     ``join_answers`` (after emitting ``events_before_answer``), and records every join's
-    payload. Any other command is answered from ``command_answers`` by name.
+    payload. Any other command is answered from ``command_answers`` by name (after
+    ``command_delays[name]`` seconds, if set) and recorded in ``commands``.
     """
 
     port: int = field(default_factory=free_port)
@@ -92,6 +93,8 @@ class FakeServer:
     join_answers: list[dict[str, Any]] = field(default_factory=list)
     events_before_answer: list[dict[str, Any]] = field(default_factory=list)
     command_answers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    command_delays: dict[str, float] = field(default_factory=dict)
+    commands: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     loop: asyncio.AbstractEventLoop | None = None
     sio: socketio.AsyncServer | None = None
 
@@ -130,6 +133,9 @@ class FakeServer:
 
         @sio.on("*")
         async def command(name: str, sid: str, payload: Any) -> dict[str, Any]:
+            self.commands.append((name, payload))
+            if self.command_delays.get(name):
+                await asyncio.sleep(self.command_delays[name])
             return self.command_answers.get(name, {"ok": True, "data": {}})
 
         return application
