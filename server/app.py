@@ -21,7 +21,7 @@ from server.persistence.db import Database, sqlite_url
 from server.persistence.migrate import migrate
 from server.persistence.models import utcnow
 from server.settings import Settings
-from server.transport import documents_http, http, sockets
+from server.transport import documents_http, http, poll_clock, polls_http, sockets
 from server.transport.pipeline import CommandPipeline
 from server.transport.services import Services
 
@@ -59,6 +59,7 @@ def build_app(settings: Settings) -> web.Application:
     app[http.SERVICES] = services
     http.register(app)
     documents_http.register(app, pipeline)
+    polls_http.register(app)
     sockets.register(services, pipeline)
     app.cleanup_ctx.append(_lifetime(services, pipeline))
     app.on_shutdown.append(lambda _app: _close_sockets(sio))
@@ -90,10 +91,12 @@ def _lifetime(services: Services, pipeline: CommandPipeline
         # SQLite means one process: every earlier process's sockets are gone, sweep them now.
         await _sweep(services, pipeline, immediately=services.db.is_sqlite)
         beat = asyncio.create_task(_heartbeat(services, pipeline))
+        clock = asyncio.create_task(poll_clock.run(pipeline))
         yield
-        beat.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await beat
+        for task in (beat, clock):
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
         services.executor.shutdown(wait=True)
         services.db.dispose()
 

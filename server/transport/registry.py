@@ -16,9 +16,10 @@ from server.domain.context import CommandContext, Outcome
 from server.domain.documents import changes as documents
 from server.domain.documents import presenter
 from server.domain.permissions import ALL_ROLES, ANYONE, Access, access
+from server.domain.voting import ballots, check, polls
 
 ADMIN, ORGANIZER = GlobalRole.ADMIN, GlobalRole.ORGANIZER
-CHAIR, SECRETARY = MeetingRole.CHAIR, MeetingRole.SECRETARY
+CHAIR, SECRETARY, DELEGATE = MeetingRole.CHAIR, MeetingRole.SECRETARY, MeetingRole.DELEGATE
 PRESENTERS = Access(meeting_roles=frozenset({CHAIR}), also=presenter.holds_floor)
 
 
@@ -34,6 +35,7 @@ class Locator:
 
 
 DOCUMENT = Locator(documents.locate, lambda p: f"Document {p.document_id} not found")
+POLL = Locator(polls.locate, lambda p: f"Poll {p.poll_id} not found")
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,16 @@ _SPECS = [
     # The chair, or the speaker who holds the floor (presenter.holds_floor: floor control's hook).
     CommandSpec(c.PRESENTER_SET_PAGE, PRESENTERS, presenter.set_page),
     CommandSpec(c.PRESENTER_STOP, PRESENTERS, presenter.stop),
+    CommandSpec(c.POLL_CREATE, access(CHAIR, SECRETARY), polls.create),
+    CommandSpec(c.POLL_UPDATE, access(CHAIR, SECRETARY), polls.update, locate=POLL),
+    CommandSpec(c.POLL_DELETE, access(CHAIR, SECRETARY), polls.delete, locate=POLL),
+    CommandSpec(c.POLL_CHECK, access(CHAIR, SECRETARY), check.check, writes=False, locate=POLL),
+    CommandSpec(c.POLL_OPEN, access(CHAIR), polls.open_poll, locate=POLL),
+    CommandSpec(c.POLL_CLOSE, access(CHAIR), polls.close, locate=POLL),
+    # Members, and a secretary who represents one as proxy; the handler checks who may vote.
+    # Never replayed from CommandResult: a stored answer would link the voter to the receipt
+    # (the ballot_id makes a vote idempotent instead).
+    CommandSpec(c.POLL_VOTE, access(CHAIR, SECRETARY, DELEGATE), ballots.vote, replays=False, locate=POLL),
 ]
 
 COMMANDS: dict[str, CommandSpec] = {spec.name: spec for spec in _SPECS}
