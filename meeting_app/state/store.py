@@ -192,7 +192,7 @@ class MeetingStore(QObject):
 
     @property
     def polls(self) -> list[dict[str, Any]]:
-        """The meeting's polls (drafts only for the chair and the secretary)."""
+        """The meeting's polls (drafts, open and closed), by id."""
         return list(self._snapshot.get("polls") or []) if self._snapshot else []
 
     def poll_by_id(self, poll_id: int | None) -> dict[str, Any] | None:

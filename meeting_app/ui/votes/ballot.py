@@ -250,7 +250,10 @@ class BallotDialog(QDialog):
             for button in self.option_buttons.values():
                 button.setEnabled(button.isChecked() or not full)
         wanted = self._comment_wanted()
-        self.comment_edit.setVisible(wanted)
+        if wanted != self.comment_edit.isVisibleTo(self):
+            self.comment_edit.setVisible(wanted)
+            # Grow (or shrink) with it: a squeezed layout clips the Vietnamese diacritics.
+            QTimer.singleShot(0, self.adjustSize)
         problem = self._problem()
         # Before the first tick the hint above says enough.
         self.choice_error.setText(problem if self.chosen() or self.closed else "")

@@ -40,6 +40,7 @@ class PollManager(QObject):
         self.store, self.commands, self.window = store, commands, window
         self.dialog: PollDialog | None = None
         self.check_box: QMessageBox | None = None
+        self.close_box: QMessageBox | None = None
 
     @property
     def editor(self) -> bool:
@@ -106,7 +107,8 @@ class PollManager(QObject):
         box.open()
 
     def close_poll(self, poll_id: int) -> None:
-        ask(self.window, self.tr("Close the vote"),
+        """Ask, then close the vote now (before its countdown ends)."""
+        self.close_box = ask(self.window, self.tr("Close the vote"),
             self.tr("Close the vote now? Ballots not yet sent will not count."),
             lambda: self.commands.send("poll.close", {"poll_id": poll_id}), self.tr("Close voting"))
 

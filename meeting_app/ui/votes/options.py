@@ -51,7 +51,7 @@ class OptionsEditor(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setMinimumHeight(120)
+        self.table.setMinimumHeight(150)
         self.add_button = tool_button(self.tr("Add option"), "add")
         self.remove_button = tool_button(self.tr("Remove"), "remove")
         buttons = QHBoxLayout()

@@ -93,7 +93,8 @@ class VotesTab(QWidget):
         scroll.setWidget(self.detail)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.viewport().setAutoFillBackground(False)  # the tab's white shows through
+        scroll.setObjectName("pollDetailScroll")
+        self.detail.setObjectName("pollDetail")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.list)
         self.splitter.addWidget(scroll)
