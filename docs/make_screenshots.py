@@ -15,6 +15,7 @@ import os
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -67,6 +68,7 @@ class Script:
         self.connections: list[Connection] = []
         self.cache = Path(tempfile.mkdtemp(prefix="screenshot-cache-"))
         self.widgets: list[QWidget] = []
+        self.people: dict[str, Connection] = {}
 
     def session(self, username: str) -> Session:
         return prepare(self.server, username)
@@ -156,6 +158,65 @@ class Script:
         self.shoot(delegate, "room-following")
         room.documents.link.present_action.setChecked(False)
 
+    def votes(self, room: MeetingRoomWindow, delegate: MeetingRoomWindow, agenda_ids: list[int]) -> None:
+        """Votes: a closed named vote with its chart, an open secret vote with its turnout,
+        the delegate's ballot, and the chair's dialog for a new poll."""
+        voters = ["chair", "delegate2", "delegate3", "delegate5", "delegate7", "delegate9"]
+        for name in voters:
+            self.run(self.people[name], "attendance.check_in", {"meeting_id": DEMO_MEETING})
+        delegate.commands.send("attendance.check_in", {"meeting_id": DEMO_MEETING})
+        chair, secretary = self.people["chair"], self.people["secretary"]
+        delegate.votes.auto_open = False
+
+        first = self.run(secretary, "poll.create", {
+            "meeting_id": DEMO_MEETING, "agenda_item_id": agenda_ids[0], "secret": False,
+            "majority": "simple", "question": "Thông qua chương trình hội nghị"})["poll"]["id"]
+        self.run(chair, "poll.open", {"poll_id": first})
+        wait_until(lambda: (delegate.store.poll_by_id(first) or {}).get("status") == "open", "the first vote")
+        delegate.votes.ballots.vote(first, delegate.store.my_user_id or 0, [1], None, False)
+        for name, choice in zip(voters, [1, 1, 1, 2, 1, 3], strict=True):
+            ballot = {"poll_id": first, "option_ids": [choice], "ballot_id": str(uuid.uuid4())}
+            if choice == 3:
+                ballot["comment"] = "Đề nghị bổ sung thời gian thảo luận"
+            self.run(self.people[name], "poll.vote", ballot)
+        wait_until(lambda: (room.store.poll_by_id(first) or {}).get("ballots") == 7, "the first ballots")
+        self.run(chair, "poll.close", {"poll_id": first})
+
+        second = self.run(secretary, "poll.create", {
+            "meeting_id": DEMO_MEETING, "agenda_item_id": agenda_ids[4], "secret": True,
+            "majority": "absolute", "duration_seconds": 300,
+            "question": "Thông qua Kế hoạch cải cách hành chính năm 2027 của Bộ"})["poll"]["id"]
+        self.run(secretary, "poll.create", {
+            "meeting_id": DEMO_MEETING, "agenda_item_id": agenda_ids[5], "secret": False,
+            "majority": "simple", "question": "Thông qua Kết luận hội nghị"})
+        self.run(chair, "poll.open", {"poll_id": second})
+        for name in voters[1:4]:
+            self.run(self.people[name], "poll.vote", {"poll_id": second, "option_ids": [1],
+                                                      "ballot_id": str(uuid.uuid4())})
+        wait_until(lambda: (delegate.store.poll_by_id(second) or {}).get("ballots") == 3, "the turnout")
+        delegate.central.setCurrentWidget(delegate.votes)
+        self.shoot(delegate, "votes-open")
+        ballot = delegate.votes.vote(second)
+        assert ballot is not None
+        ballot.option_buttons[3].click()
+        ballot.comment_edit.setText("Đề nghị bổ sung chỉ tiêu về dịch vụ công trực tuyến toàn trình")
+        self.shoot(ballot, "votes-ballot")
+        ballot.close()
+        delegate.votes.select(first)
+        self.shoot(delegate, "votes-result")
+
+        room.central.setCurrentWidget(room.votes)
+        dialog = room.votes.manager.new_poll()
+        dialog.question_edit.setPlainText("Bầu chọn hai đơn vị dẫn đầu phong trào thi đua năm 2026")
+        dialog.options.custom_radio.setChecked(True)
+        dialog.options.table.setRowCount(0)
+        for text in ("Văn phòng Bộ", "Vụ Tổ chức cán bộ", "Trung tâm Công nghệ thông tin", "Thanh tra Bộ"):
+            dialog.options.add_option(text, False)
+        dialog.multiple_radio.setChecked(True)
+        dialog.secret_radio.setChecked(True)
+        self.shoot(dialog, "votes-create")
+        dialog.close()
+
     def main(self) -> None:
         login = LoginDialog(self.server.url, "chair", settings=QSettings(
             str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat))
@@ -177,7 +238,8 @@ class Script:
                                                "item_id": agenda_ids[1]})
         for username in ("secretary", "delegate2", "delegate3", "delegate5", "delegate7",
                          "delegate9", "observer1"):
-            self.connect(username, DEMO_MEETING)
+            self.people[username] = self.connect(username, DEMO_MEETING)
+        self.people["chair"] = chair
 
         meetings = MeetingsWindow(chair_session)
         meetings.open()
@@ -197,6 +259,7 @@ class Script:
         wait_until(lambda: delegate.store.loaded, "the delegate's room")
         self.shoot(delegate, "room-delegate")
         self.documents(room, delegate, agenda_ids)
+        self.votes(room, delegate, agenda_ids)
 
         prep = PreparationDialog(self.session("secretary"), DEMO_MEETING)
         prep.open_dialog()

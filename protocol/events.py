@@ -24,6 +24,13 @@ PRESENTER_STOPPED = "presenter.stopped"
 CONCLUSION_UPDATED = "conclusion.updated"
 SPEAKER_QUEUE_CHANGED = "speaker.queue_changed"
 SPEAKER_FLOOR_CHANGED = "speaker.floor_changed"
+POLL_CHANGED = "poll.changed"
+POLL_REMOVED = "poll.removed"
+POLL_PROGRESS = "poll.progress"
+POLL_CLOSED = "poll.closed"
+POLL_REMINDER = "poll.reminder"
+"""A notification (the voters who have not answered a written poll yet); the snapshot
+does not change."""
 
 
 HIDDEN = "hidden"

@@ -255,6 +255,42 @@ def _speaker_floor_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
     return {**snap, "speakers": speakers}
 
 
+def poll_sort_key(poll: dict[str, Any]) -> int:
+    """Polls are listed by id (the order they were created in), on both sides."""
+    return int(poll["id"])
+
+
+def _patch_poll(snap: Snapshot, poll_id: int, patch: Callable[[dict[str, Any]], dict[str, Any]]) -> Snapshot:
+    if all(poll["id"] != poll_id for poll in snap["polls"]):
+        return snap
+    return {**snap, "polls": [patch(poll) if poll["id"] == poll_id else poll for poll in snap["polls"]]}
+
+
+def _poll_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
+    changed = data["poll"]
+    polls = [poll for poll in snap["polls"] if poll["id"] != changed["id"]]
+    polls.append(changed)
+    polls.sort(key=poll_sort_key)
+    return {**snap, "polls": polls}
+
+
+def _poll_removed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
+    return {**snap, "polls": [poll for poll in snap["polls"] if poll["id"] != data["poll_id"]]}
+
+
+def _poll_progress(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
+    """A new ballot: the turnout, and who voted (never what)."""
+    def patch(poll: dict[str, Any]) -> dict[str, Any]:
+        voted = poll["voted"] if data["user_id"] in poll["voted"] else [*poll["voted"], data["user_id"]]
+        return {**poll, "ballots": data["ballots"], "by_site": data["by_site"], "voted": voted}
+    return _patch_poll(snap, data["poll_id"], patch)
+
+
+def _poll_closed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
+    return _patch_poll(snap, data["poll_id"], lambda poll: {
+        **poll, "status": "closed", "result": data["result"], "closed_at": data["closed_at"]})
+
+
 REDUCERS: dict[str, Callable[[Snapshot, dict[str, Any]], Snapshot]] = {
     ev.MEETING_UPDATED: _meeting_updated,
     ev.MEETING_STATUS_CHANGED: _status_changed,
@@ -273,6 +309,10 @@ REDUCERS: dict[str, Callable[[Snapshot, dict[str, Any]], Snapshot]] = {
     ev.CONCLUSION_UPDATED: _conclusion_updated,
     ev.SPEAKER_QUEUE_CHANGED: _speaker_queue_changed,
     ev.SPEAKER_FLOOR_CHANGED: _speaker_floor_changed,
+    ev.POLL_CHANGED: _poll_changed,
+    ev.POLL_REMOVED: _poll_removed,
+    ev.POLL_PROGRESS: _poll_progress,
+    ev.POLL_CLOSED: _poll_closed,
 }
 
 

@@ -21,7 +21,7 @@ from server.persistence.db import Database, sqlite_url
 from server.persistence.migrate import migrate
 from server.persistence.models import utcnow
 from server.settings import Settings
-from server.transport import attendance_http, documents_http, http, sockets
+from server.transport import attendance_http, documents_http, http, poll_clock, polls_http, sockets
 from server.transport.pipeline import CommandPipeline
 from server.transport.services import Services
 
@@ -60,6 +60,7 @@ def build_app(settings: Settings) -> web.Application:
     http.register(app)
     documents_http.register(app, pipeline)
     attendance_http.register(app)
+    polls_http.register(app)
     sockets.register(services, pipeline)
     app.cleanup_ctx.append(_lifetime(services, pipeline))
     app.on_shutdown.append(lambda _app: _close_sockets(sio))
@@ -91,7 +92,8 @@ def _lifetime(services: Services, pipeline: CommandPipeline
         # SQLite means one process: every earlier process's sockets are gone, sweep them now.
         await _sweep(services, pipeline, immediately=services.db.is_sqlite)
         tasks = [asyncio.create_task(_heartbeat(services, pipeline)),
-                 asyncio.create_task(_flush_links(services, pipeline))]
+                 asyncio.create_task(_flush_links(services, pipeline)),
+                 asyncio.create_task(poll_clock.run(pipeline))]
         yield
         for task in tasks:
             task.cancel()

@@ -16,6 +16,7 @@ from server.domain.context import CommandContext, Outcome
 from server.domain.documents import changes as documents
 from server.domain.documents import presenter
 from server.domain.permissions import ALL_ROLES, ANYONE, Access, access
+from server.domain.voting import ballots, check, polls
 
 ADMIN, ORGANIZER = GlobalRole.ADMIN, GlobalRole.ORGANIZER
 CHAIR, SECRETARY, DELEGATE = MeetingRole.CHAIR, MeetingRole.SECRETARY, MeetingRole.DELEGATE
@@ -35,6 +36,7 @@ class Locator:
 
 
 DOCUMENT = Locator(documents.locate, lambda p: f"Document {p.document_id} not found")
+POLL = Locator(polls.locate, lambda p: f"Poll {p.poll_id} not found")
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,16 @@ _SPECS = [
     CommandSpec(c.SPEAKER_END, Access(meeting_roles=frozenset({CHAIR}), also=floor.holds_floor), floor.end),
     CommandSpec(c.SITE_STATUS, access(CHAIR, SECRETARY), links.site_status, writes=False),
     CommandSpec(c.PRESENCE_HEARTBEAT, PARTICIPANTS, _in_memory, writes=False, in_memory=True),
+    CommandSpec(c.POLL_CREATE, access(CHAIR, SECRETARY), polls.create),
+    CommandSpec(c.POLL_UPDATE, access(CHAIR, SECRETARY), polls.update, locate=POLL),
+    CommandSpec(c.POLL_DELETE, access(CHAIR, SECRETARY), polls.delete, locate=POLL),
+    CommandSpec(c.POLL_CHECK, access(CHAIR, SECRETARY), check.check, writes=False, locate=POLL),
+    CommandSpec(c.POLL_OPEN, access(CHAIR), polls.open_poll, locate=POLL),
+    CommandSpec(c.POLL_CLOSE, access(CHAIR), polls.close, locate=POLL),
+    # Members, and a secretary who represents one as proxy; the handler checks who may vote.
+    # Never replayed from CommandResult: a stored answer would link the voter to the receipt
+    # (the ballot_id makes a vote idempotent instead).
+    CommandSpec(c.POLL_VOTE, access(CHAIR, SECRETARY, DELEGATE), ballots.vote, replays=False, locate=POLL),
 ]
 
 COMMANDS: dict[str, CommandSpec] = {spec.name: spec for spec in _SPECS}

@@ -86,8 +86,9 @@ class FakeServer:
     It accepts the token "good", answers ``meeting.join`` with what the test queued in
     ``join_answers`` (after emitting ``events_before_answer``), and records every join's
     payload. Any other command is recorded in ``commands`` and answered from
-    ``command_answers`` by name: an envelope, or a function of the payload returning one
-    (a coroutine function may take its time, as a slow link would).
+    ``command_answers`` by name (after ``command_delays[name]`` seconds, if set): an
+    envelope, or a function of the payload returning one (a coroutine function may take
+    its time, as a slow link would).
     """
 
     port: int = field(default_factory=free_port)
@@ -95,6 +96,7 @@ class FakeServer:
     join_answers: list[dict[str, Any]] = field(default_factory=list)
     events_before_answer: list[dict[str, Any]] = field(default_factory=list)
     command_answers: dict[str, Any] = field(default_factory=dict)
+    command_delays: dict[str, float] = field(default_factory=dict)
     commands: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     loop: asyncio.AbstractEventLoop | None = None
     sio: socketio.AsyncServer | None = None
@@ -139,6 +141,8 @@ class FakeServer:
         @sio.on("*")
         async def command(name: str, sid: str, payload: Any) -> dict[str, Any]:
             self.commands.append((name, payload))
+            if self.command_delays.get(name):
+                await asyncio.sleep(self.command_delays[name])
             answer = self.command_answers.get(name, {"ok": True, "data": {}})
             if callable(answer):
                 answer = answer(payload)

@@ -135,7 +135,7 @@ class CentralArea(QTabWidget):
     """Tabs: the current item, the documents; floor, votes and minutes to come."""
 
     def __init__(self, store: MeetingStore, documents: QWidget | None = None,
-                 parent: QWidget | None = None) -> None:
+                 votes: QWidget | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setDocumentMode(False)
         self.current_page = CurrentItemPage(store)
@@ -152,4 +152,7 @@ class CentralArea(QTabWidget):
             ("minutes", self.tr("Minutes"),
              self.tr("The secretary records conclusions; the chair publishes the minutes.")),
         ):
-            self.addTab(PlaceholderPage(name, title, f"{text}\n{later}"), icon(name), title)
+            page = votes if name == "vote" and votes is not None else PlaceholderPage(
+                name, title, f"{text}\n{later}")
+            self.addTab(page, icon(name), title)
+        self.votes_page = votes

@@ -14,6 +14,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
+from meeting_app.state.documents import default_cache_dir
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.attendance.panel import AttendancePanel
 from meeting_app.ui.commands import CommandSender
@@ -26,6 +27,7 @@ from meeting_app.ui.room.participants_panel import ParticipantsPanel
 from meeting_app.ui.session import Session
 from meeting_app.ui.sites.link import OwnLinkIndicator, SiteStatusPoller
 from meeting_app.ui.sites.tiles import SitesView
+from meeting_app.ui.votes.tab import VotesTab
 from meeting_app.ui.widgets import MessageBar, Spacer, ask
 
 CHAIR, SECRETARY = "chair", "secretary"
@@ -56,7 +58,11 @@ class MeetingRoomWindow(QMainWindow):
         self.agenda = AgendaPanel(self.store, self.commands)
         self.documents = RoomDocuments(self.store, self.commands, session, self.connection,
                                        cache_dir, parent=self)
-        self.central = CentralArea(self.store, self.documents.tab)
+        self.votes = VotesTab(self.store, self.commands,
+                              (cache_dir or default_cache_dir()) / "receipts.json", session.server_url)
+        self.central = CentralArea(self.store, self.documents.tab, self.votes)
+        self.votes.focus_requested.connect(lambda: self.central.setCurrentWidget(self.votes))
+        self.votes.message.connect(lambda text: self.message.show_message(text, "info"))
         self.documents.tab.focus_requested.connect(
             lambda: self.central.setCurrentWidget(self.documents.tab))
         self.documents.tab.message.connect(self.show_refusal)
