@@ -3,7 +3,9 @@ a real server process (seeded with the demo meeting), into ``docs/screenshots/``
 
     python docs/make_screenshots.py [--out docs/screenshots]
 
-Times are shown in Vietnam's time zone, as the people in the demo would see them.
+Times are shown in Vietnam's time zone, as the people in the demo would see them. The
+sites tiles and attendance tab (a lost link, a speaker) come from
+``docs/make_site_screenshots.py``, against a scripted server.
 """
 
 from __future__ import annotations

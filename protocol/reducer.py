@@ -90,7 +90,22 @@ def _agenda_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
         else {**doc, "agenda_item_id": None}
         for doc in snap["documents"]
     ]
-    return _with_documents({**snap, "agenda": agenda, "meeting": meeting}, documents)
+    return _with_documents({**snap, "agenda": agenda, "meeting": meeting,
+                            "speakers": _speeches_off_removed_items(snap["speakers"], item_ids)}, documents)
+
+
+def _speeches_off_removed_items(speakers: dict[str, Any], item_ids: set[int]) -> dict[str, Any]:
+    """Speeches on a removed item stay, on no item (the server's ON DELETE SET NULL)."""
+    def detach(speech: dict[str, Any] | None) -> dict[str, Any] | None:
+        if speech is None or speech["agenda_item_id"] is None or speech["agenda_item_id"] in item_ids:
+            return speech
+        return {**speech, "agenda_item_id": None}
+
+    current = detach(speakers.get("current"))
+    history = speakers.get("history") or []
+    if current is speakers.get("current") and all(detach(s) is s for s in history):
+        return speakers  # unchanged: the store's identity check sees no change
+    return {**speakers, "current": current, "history": [detach(s) for s in history]}
 
 
 def _current_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:

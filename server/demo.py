@@ -2,7 +2,8 @@
 
 Modelled on a ministry's annual review of administrative reform and e-government: a
 central hall and two remote sites (điểm cầu), six agenda items, a chair, a secretary,
-delegates spread over the sites and an observer, and four generated Vietnamese PDFs on
+a site secretary at each remote site (``secretary2``, ``secretary3``), delegates spread
+over the three sites and an observer, and four generated Vietnamese PDFs on
 the agenda (one restricted to the chair, the secretary, delegate1 and delegate2). Running
 it again changes nothing.
 """
@@ -50,7 +51,11 @@ FIXED_USERS = [
     ("chair", "Nguyễn Văn Hùng", {"organizer": True}),
     ("secretary", "Trần Thị Mai", {}),
     ("observer1", "Mai Thu Trang", {}),
+    ("secretary2", "Nguyễn Thị Thanh Hương", {}),
+    ("secretary3", "Trương Công Minh", {}),
 ]
+SITE_SECRETARIES = {"secretary2": 1, "secretary3": 2}
+"""The secretary of each remote site (index into SITES): marks attendance there."""
 
 
 def delegate_name(index: int) -> str:
@@ -137,6 +142,8 @@ def seed_demo(db: Database, data_dir: Path, *, delegates: int = 12, password: st
         place(users["chair"], MeetingRole.CHAIR, sites[0])
         place(users["secretary"], MeetingRole.SECRETARY, sites[0])
         place(users["observer1"], MeetingRole.OBSERVER, sites[0])
+        for name, site in SITE_SECRETARIES.items():
+            place(users[name], MeetingRole.SECRETARY, sites[site])
         for i in range(1, delegates + 1):
             place(users[f"delegate{i}"], MeetingRole.DELEGATE, sites[(i - 1) % len(sites)])
         session.flush()

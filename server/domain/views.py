@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from protocol.reducer import agenda_with_document_ids, participant_sort_key, site_online
+from server.domain import speakers
 from server.domain.documents import shapes as documents
 from server.domain.documents.visibility import Viewer
 from server.persistence.event_log import iso
@@ -124,7 +125,7 @@ def snapshot(session: Session, meeting: Meeting, user_id: int, role: str | None)
         "documents": readable,
         "sites": [{**s, "online": site_online(people, s["id"])} for s in sites(session, meeting.id)],
         "participants": people,
-        "speakers": {"queue": [], "current": None, "history": []},
+        "speakers": speakers.speakers(session, meeting.id),
         "polls": [],
         "presenter": presenter(meeting, readable),
         "conclusions": {},

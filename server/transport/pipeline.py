@@ -20,13 +20,15 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from protocol.commands import MAX_PAYLOAD_BYTES, Payload
+from protocol.commands import MAX_PAYLOAD_BYTES, Payload, PresenceHeartbeat
 from protocol.errors import ErrorCode, ProtocolError, error_envelope, invalid, not_found, ok_envelope
+from server.domain import presence
 from server.domain.context import Actor, CommandContext, Outcome, PendingEvent
 from server.domain.permissions import Access, resolve
 from server.persistence import event_log
 from server.persistence.models import CommandResult, utcnow
 from server.transport.broadcast import Delivery, broadcast
+from server.transport.heartbeats import Heartbeats
 from server.transport.registry import COMMANDS, CommandSpec
 from server.transport.services import ConnectionInfo, Services
 
@@ -43,6 +45,7 @@ class CommandPipeline:
         # One lock per meeting in this process, held from the transaction to the end of
         # the broadcast, so that this process sends a meeting's events in seq order.
         self._locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self.heartbeats = Heartbeats()
 
     def meeting_lock(self, meeting_id: int | None) -> asyncio.Lock:
         """The lock that orders a meeting's commits and broadcasts in this process."""
@@ -54,6 +57,9 @@ class CommandPipeline:
             spec, payload = self._parse(name, args)
             if conn.token_expires_at <= utcnow():
                 raise ProtocolError(ErrorCode.UNAUTHENTICATED, "This session has expired; log in again")
+            if spec.in_memory:
+                assert isinstance(payload, PresenceHeartbeat)
+                return ok_envelope(self.heartbeats.beat(sid, payload))
             meeting_id = getattr(payload, "meeting_id", None)
             if spec.locate is not None:
                 meeting_id = await self.services.in_thread(lambda: self._locate(spec, payload))
@@ -61,12 +67,29 @@ class CommandPipeline:
                 envelope, events = await self.services.in_thread(
                     lambda: self._execute(spec, payload, sid, conn))
                 await broadcast(self.services, events)
+            if envelope["ok"] and spec.socket is not None and isinstance(meeting_id, int):
+                if spec.socket == "join":
+                    self.heartbeats.joined(sid, meeting_id)
+                else:
+                    self.heartbeats.left(sid, meeting_id)
             return envelope
         except ProtocolError as refusal:
             return refusal.to_envelope()
         except Exception:
             log.exception("command %s failed", name)
             return error_envelope(ErrorCode.INTERNAL, "The server could not complete this command")
+
+    async def socket_closed(self, sid: str, meeting_id: int | None) -> None:
+        """A socket closed: forget it, and take it out of its meeting (its user may go offline)."""
+        self.heartbeats.forget(sid)
+        await self.publish(partial(presence.disconnect, sid=sid), meeting_id)
+
+    async def flush_heartbeats(self) -> int:
+        """Write the beats heard since the last flush (one statement); how many."""
+        beats = self.heartbeats.take()
+        if beats:
+            await self.services.in_thread(lambda: Heartbeats.write(self.services.db, beats))
+        return len(beats)
 
     async def publish(self, change: Callable[[Session], list[PendingEvent]],
                       meeting_id: int | None = None) -> None:

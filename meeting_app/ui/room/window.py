@@ -12,9 +12,10 @@ from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from meeting_app.state.store import MeetingStore
+from meeting_app.ui.attendance.panel import AttendancePanel
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.console.window import ChairConsole
 from meeting_app.ui.display.window import RoomDisplayWindow
@@ -28,6 +29,8 @@ from meeting_app.ui.room.central import CentralArea
 from meeting_app.ui.room.header import HeaderBar
 from meeting_app.ui.room.participants_panel import ParticipantsPanel
 from meeting_app.ui.session import Session
+from meeting_app.ui.sites.link import OwnLinkIndicator, SiteStatusPoller
+from meeting_app.ui.sites.tiles import SitesView
 from meeting_app.ui.widgets import MessageBar, Spacer, ask
 
 CHAIR, SECRETARY = "chair", "secretary"
@@ -71,14 +74,28 @@ class MeetingRoomWindow(QMainWindow):
         self.documents.tab.message.connect(self.show_refusal)
         self.documents.tab_title_changed.connect(
             lambda text: self.central.setTabText(self.central.indexOf(self.documents.tab), text))
+        # Attendance: a tab after the documents. Sites: tiles beside the participant list
+        # on the right, in view whatever the centre shows. The poller asks site.status only
+        # while a view showing links is visible (the chair console may acquire it too).
+        self.attendance = AttendancePanel(self.store, self.commands, session)
+        self.attendance.message.connect(self.message.show_message)
+        position = self.central.indexOf(self.documents.tab) + 1
+        self.central.insertTab(position, self.attendance, icon("check-in"), self.tr("Attendance"))
+        self.site_status = SiteStatusPoller(self.store, self.connection, self)
+        self.sites_view = SitesView(self.store, self.site_status)
         self.participants = ParticipantsPanel(self.store)
+        self.participants.title.hide()  # the tab says it
+        self.side = QTabWidget()
+        self.side.setObjectName("sideTabs")
+        self.side.addTab(self.sites_view, icon("site"), self.tr("Sites"))
+        self.side.addTab(self.participants, icon("users"), self.tr("Participants"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.setHandleWidth(10)
-        for widget in (self.agenda, self.central, self.participants):
+        for widget in (self.agenda, self.central, self.side):
             splitter.addWidget(widget)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([340, 720, 300])  # the centre holds the reader
+        splitter.setSizes([320, 720, 290])  # the centre holds the reader
 
         body = QWidget()
         content = QVBoxLayout()
@@ -96,6 +113,8 @@ class MeetingRoomWindow(QMainWindow):
         self.setCentralWidget(body)
         self.statusBar().showMessage(self.tr("Signed in as {name}").format(name=session.full_name))
         self.statusBar().addPermanentWidget(self.documents.indicator)
+        self.link_indicator = OwnLinkIndicator(self.connection)
+        self.statusBar().addPermanentWidget(self.link_indicator)
         self.resize(1360, 820)
 
         self.commands.refused.connect(self.show_refusal)
@@ -103,6 +122,7 @@ class MeetingRoomWindow(QMainWindow):
         self.connection.status_changed.connect(self._connection_status)
         self.connection.snapshot_received.connect(self._snapshot)
         self.connection.event_received.connect(self.store.apply)
+        self.connection.server_time_observed.connect(self.store.clock.observe)
         self.connection.session_expired.connect(self._expired)
         self.connection.command_failed.connect(self._join_failed)
         self.store.role_changed.connect(self._update_controls)
