@@ -13,9 +13,11 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListWidget, QListWidgetItem, QWidget
 
+from meeting_app.state.sites import SiteLink
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.floor.texts import site_name
 from meeting_app.ui.resources import icon
+from meeting_app.ui.sites.link import SiteStatusPoller
 from meeting_app.ui.widgets import Panel, restyle
 from protocol.attendance import Quorum, by_site, count, quorum
 
@@ -25,9 +27,11 @@ SPEAKING_SITE = QColor("#fff6dc")
 class AttendanceSummary(Panel):
     """See the module docstring."""
 
-    def __init__(self, store: MeetingStore, parent: QWidget | None = None) -> None:
+    def __init__(self, store: MeetingStore, poller: SiteStatusPoller | None = None,
+                 parent: QWidget | None = None) -> None:
+        """``poller``: the room's ``site.status`` poller, for each site's link (optional)."""
         super().__init__(self.tr("Attendance"), "users", parent)
-        self.store = store
+        self.store, self.poller = store, poller
         self.quorum: Quorum | None = None
         self.verdict = QLabel()
         self.verdict.setObjectName("quorumVerdict")
@@ -47,6 +51,8 @@ class AttendanceSummary(Panel):
         for signal in (store.reset, store.participants_changed, store.sites_changed,
                        store.meeting_changed, store.speakers_changed):
             signal.connect(self.refresh)
+        if poller is not None:
+            poller.updated.connect(self.refresh)
         self.refresh()
 
     def rule_text(self, rule: str) -> str:
@@ -90,6 +96,9 @@ class AttendanceSummary(Panel):
             c = counts[site_id]
             line = self.tr("{counted}/{members} present · {online}/{total} online").format(
                 counted=c.counted, members=c.members, online=c.online, total=c.participants)
+            link = self.poller.links.get(site_id) if self.poller is not None and site_id else None
+            if link is not None:
+                line += "\n" + self.link_text(link)
             item = QListWidgetItem(f"{site_name(store, site_id)}\n{line}")
             item.setData(Qt.ItemDataRole.UserRole, site_id)
             if site_id is not None and site_id == speaking:
@@ -99,6 +108,15 @@ class AttendanceSummary(Panel):
             else:
                 item.setIcon(icon("site"))
             self.sites.addItem(item)
+
+    def link_text(self, link: SiteLink) -> str:
+        """A site's link in words (as the server measured it)."""
+        words = {"ok": self.tr("link good"), "poor": self.tr("link poor"),
+                 "lost": self.tr("link lost"), "offline": self.tr("offline")}
+        text = words.get(link.link, link.link)
+        if link.link in ("ok", "poor") and link.rtt_ms is not None:
+            text += f" · {link.rtt_ms} ms"
+        return text
 
     def site_texts(self) -> list[str]:
         """The sites' entries as shown."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from meeting_app.state.floor import agenda_timing, hours_text
@@ -22,6 +23,7 @@ from meeting_app.ui.floor.others import OthersBar
 from meeting_app.ui.floor.queues import QueuePanel
 from meeting_app.ui.floor.speaker import SpeakerCard
 from meeting_app.ui.resources import icon
+from meeting_app.ui.sites.link import SiteStatusPoller
 from meeting_app.ui.widgets import Badge, ask, tool_button
 
 
@@ -105,9 +107,14 @@ class ConsoleHeader(QFrame):
 class ChairConsole(QWidget):
     """See the module docstring."""
 
-    def __init__(self, actions: FloorActions, parent: QWidget | None = None) -> None:
+    POLL_OWNER = "console"
+
+    def __init__(self, actions: FloorActions, poller: SiteStatusPoller | None = None,
+                 parent: QWidget | None = None) -> None:
+        """``poller``: the room's ``site.status`` poller; the console asks for links while
+        it is shown."""
         super().__init__(parent, Qt.WindowType.Window)
-        self.floor = actions
+        self.floor, self.poller = actions, poller
         store = actions.store
         self.setWindowIcon(icon("app"))
         self.header = ConsoleHeader(actions)
@@ -116,7 +123,7 @@ class ChairConsole(QWidget):
         self.speak_queue = QueuePanel(actions, "speak", compact=True)
         self.question_queue = QueuePanel(actions, "question", compact=True)
         self.others = OthersBar(actions, compact=True)
-        self.attendance = AttendanceSummary(store)
+        self.attendance = AttendanceSummary(store, poller)
 
         floor = QVBoxLayout()
         floor.setSpacing(10)
@@ -148,6 +155,17 @@ class ChairConsole(QWidget):
         title = self.floor.store.meeting["title"] if self.floor.store.loaded else ""
         self.setWindowTitle(self.tr("Console — {title}").format(title=title) if title
                             else self.tr("Console"))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Links are measured while the console is open."""
+        super().showEvent(event)
+        if self.poller is not None:
+            self.poller.acquire(self.POLL_OWNER)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if self.poller is not None:
+            self.poller.release(self.POLL_OWNER)
 
     def queue(self, kind: str) -> QueuePanel:
         return self.speak_queue if kind == "speak" else self.question_queue

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from meeting_app.pdf import PdfEngine
@@ -81,6 +81,8 @@ class SpeakerPanel(QFrame):
 
 class RoomDisplayWindow(QWidget):
     """See the module docstring."""
+
+    closed = Signal()
 
     def __init__(self, store: MeetingStore, sync: DocumentSync | None = None,
                  engine: PdfEngine | None = None, parent: QWidget | None = None) -> None:
@@ -192,6 +194,11 @@ class RoomDisplayWindow(QWidget):
         """Esc."""
         if self.isFullScreen():
             self.showNormal()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Say so (a display on its own then closes its connection)."""
+        self.closed.emit()
+        super().closeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Type sizes follow the height (restyled only when the scale really changes)."""

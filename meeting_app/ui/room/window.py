@@ -241,7 +241,7 @@ class MeetingRoomWindow(QMainWindow):
     def open_console(self) -> ChairConsole:
         """Chair and secretary: the console window (one per room)."""
         if self.console is None:
-            self.console = ChairConsole(self.floor)
+            self.console = ChairConsole(self.floor, self.site_status)
         self.console.show()
         self.console.raise_()
         return self.console
