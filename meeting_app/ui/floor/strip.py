@@ -68,9 +68,16 @@ class FloorStrip(QFrame):
         tone = "mine" if mine else ("speaking" if speaker else "idle")
         if self.property("tone") != tone:
             self.setProperty("tone", tone)
-            restyle(self)
+            # Rules like "the strip's tone, then a label" apply to the labels only when
+            # they are polished again too.
+            for widget in (self, self.text, self.mine, self.waiting, self.clock):
+                restyle(widget)
             self.glyph.setPixmap(icon("microphone", {"mine": "#ffffff", "speaking": "#b3261e"}
                                       .get(tone, "#9aa5b1")).pixmap(QSize(20, 20)))
+        font = self.text.font()
+        if font.bold() != (speaker is not None):
+            font.setBold(speaker is not None)
+            self.text.setFont(font)
         if speaker is None:
             self.text.set_full_text(self.tr("Nobody has the floor"))
         else:

@@ -139,7 +139,7 @@ class MeetingRoomWindow(QMainWindow):
         self.start_action.setToolTip(self.tr("Open the meeting for every site"))
         self.end_action = bar.addAction(icon("stop", "#b3261e"), self.tr("End meeting"))
         self.end_action.setToolTip(self.tr("Close the meeting; it can no longer change"))
-        bar.addSeparator()
+        self.chair_separator = bar.addSeparator()
         self.console_action = bar.addAction(icon("agenda"), self.tr("Console"))
         self.console_action.setToolTip(self.tr("The chair's console: agenda timing, the floor "
                                                "and attendance on one screen"))
@@ -222,6 +222,7 @@ class MeetingRoomWindow(QMainWindow):
         for action in (self.start_action, self.end_action):
             action.setVisible(chair)
         self.console_action.setVisible(role in (CHAIR, SECRETARY))
+        self.chair_separator.setVisible(chair)
         self.start_action.setEnabled(chair and up and status == "scheduled")
         self.end_action.setEnabled(chair and up and status == "live")
 
