@@ -217,6 +217,43 @@ class Script:
         self.shoot(dialog, "votes-create")
         dialog.close()
 
+    def floor(self, room: MeetingRoomWindow, delegate: MeetingRoomWindow, chair: Connection,
+              others: dict[str, Connection]) -> None:
+        """The floor: requests from three sites, one speaker granted 3 minutes; the Floor tab
+        (delegate and chair), the console, and the room display with a presented page."""
+        asked = {}
+        for username, kind in (("delegate3", "speak"), ("delegate5", "speak"),
+                               ("delegate7", "question"), ("delegate9", "speak"),
+                               ("delegate2", "question")):
+            answer = self.run(others[username], "speaker.request",
+                              {"meeting_id": DEMO_MEETING, "kind": kind})
+            asked[username] = answer["request"]["id"]
+        self.run(chair, "speaker.grant", {"meeting_id": DEMO_MEETING,
+                                          "request_id": asked["delegate3"], "seconds": 180})
+        delegate.floor_page.mine.speak.ask_button.click()
+        wait_until(lambda: delegate.floor_page.mine.speak.request is not None, "my request")
+        wait_until(lambda: room.store.speaker is not None, "the speaker")
+        spin(2.0)  # a few seconds into the speech
+        delegate.central.setCurrentWidget(delegate.floor_page)
+        self.shoot(delegate, "floor-delegate")
+        room.central.setCurrentWidget(room.floor_page)
+        room.floor_page.queue("speak").select(asked["delegate9"])
+        self.shoot(room, "floor-chair")
+        console = room.open_console()
+        console.resize(1360, 820)
+        wait_until(lambda: console.attendance.site_texts(), "the console")
+        self.shoot(console, "console")
+        console.close()
+        document = next(d for d in room.store.documents if d.get("access") == "all")
+        self.run(chair, "presenter.set_page", {"meeting_id": DEMO_MEETING,
+                                               "document_id": document["id"], "page": 1})
+        display = room.open_display()
+        display.resize(1360, 765)
+        wait_until(lambda: display.presented.showing_page, "the presented page on the display")
+        spin(1.5)  # the page renders
+        self.shoot(display, "room-display")
+        display.close()
+
     def main(self) -> None:
         login = LoginDialog(self.server.url, "chair", settings=QSettings(
             str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat))
@@ -240,6 +277,7 @@ class Script:
                          "delegate9", "observer1"):
             self.people[username] = self.connect(username, DEMO_MEETING)
         self.people["chair"] = chair
+        others = {name: connection for name, connection in self.people.items() if name != "chair"}
 
         meetings = MeetingsWindow(chair_session)
         meetings.open()
@@ -259,6 +297,7 @@ class Script:
         wait_until(lambda: delegate.store.loaded, "the delegate's room")
         self.shoot(delegate, "room-delegate")
         self.documents(room, delegate, agenda_ids)
+        self.floor(room, delegate, chair, others)
         self.votes(room, delegate, agenda_ids)
 
         prep = PreparationDialog(self.session("secretary"), DEMO_MEETING)

@@ -215,3 +215,20 @@ class MeetingStore(QObject):
     def still_to_vote(self, poll: dict[str, Any]) -> list[dict[str, Any]]:
         """Those I may vote for who have not voted yet (none unless the poll is open)."""
         return poll_rules.still_to_vote(poll, self.participants, self.my_user_id)
+
+    @property
+    def speaker(self) -> dict[str, Any] | None:
+        """Who holds the floor: ``{"user_id", "site_id", "kind", "started_at",
+        "limit_seconds", "ends_at", ...}``, or None."""
+        current = self.speakers.get("current")
+        return current if isinstance(current, dict) else None
+
+    @property
+    def speaking_site_id(self) -> int | None:
+        """The site of the speaker holding the floor (to highlight it), or None."""
+        speaker = self.speaker
+        return speaker.get("site_id") if speaker else None
+
+    def site(self, site_id: int | None) -> dict[str, Any] | None:
+        """A site by id, or None."""
+        return next((s for s in self.sites if s["id"] == site_id), None)
