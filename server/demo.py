@@ -134,7 +134,7 @@ def _draft_poll(session: Session, meeting: Meeting, chair: User) -> None:
                      question="Thông qua Kế hoạch cải cách hành chính năm 2027",
                      majority="simple", options=[{"id": n, **o} for n, o in enumerate(DEFAULT_OPTIONS, 1)],
                      min_choices=1, max_choices=1, weighted=False, allow_change=False, kind="meeting",
-                     status="draft", document_ids=[], reminders=[], created_by=chair.id))
+                     status="draft", document_ids=[], reminders=[], turnout={}, created_by=chair.id))
 
 
 def seed_demo(db: Database, data_dir: Path, *, delegates: int = 12, password: str = "demo",

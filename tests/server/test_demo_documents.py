@@ -69,4 +69,4 @@ def test_the_demo_has_one_draft_poll_on_the_item_to_be_voted(db: Database, tmp_p
     [poll] = snap["polls"]
     item = next(i for i in snap["agenda"] if i["id"] == poll["agenda_item_id"])
     assert item["title"].startswith("Thảo luận và biểu quyết Kế hoạch")
-    assert poll["status"] == "draft" and [o["text"] for o in poll["options"]][0] == "Tán thành"
+    assert poll["status"] == "draft" and poll["options"][0]["text"] == "Tán thành"

@@ -45,9 +45,12 @@ def test_nothing_links_a_secret_ballot_to_its_voter(world: World) -> None:
         text = json.dumps(event["data"])
         assert "option_ids" not in text and "receipt" not in text and "Ý kiến riêng" not in text
     progress = [e["data"] for e in before_close if e["type"] == "poll.progress"]
-    assert [set(d) for d in progress] == [{"poll_id", "user_id", "ballots", "by_site"}] * 7
+    keys = {"poll_id", "user_ids", "user_id", "ballots", "by_site"}
+    assert progress and all(set(d) == keys for d in progress)
 
     result = close(world, poll["id"])
+    voted = [u for e in world.events() if e["type"] == "poll.progress" for u in e["data"]["user_ids"]]
+    assert voted == [world.users[user] for user in choices], "who voted, in order, each once"
     assert result["counts"] == {"1": 4, "2": 2, "3": 1}
     assert result["receipts"] == sorted(receipts.values()) and len(result["receipts"]) == result["ballots"]
     assert result["votes"] == [], "a secret poll publishes no votes"

@@ -115,3 +115,22 @@ def test_a_meeting_poll_with_seconds_closes_by_the_clock(world: World) -> None:
     move_deadline(world, int(poll["id"]), timedelta(seconds=-1))
     tick(world)
     assert poll_of(world, int(poll["id"]))["status"] == "closed"
+
+
+def test_a_burst_of_ballots_is_published_in_few_progress_events(world: World) -> None:
+    """At most one poll.progress per half second from ballots; the clock publishes the rest."""
+    world.ok("chair", "meeting.start", {"meeting_id": world.main})
+    for user in ("chair", "delegate", "delegate2"):
+        world.ok(user, "attendance.check_in", {"meeting_id": world.main})
+    pid = int(create(world)["id"])
+    world.ok("chair", "poll.open", {"poll_id": pid})
+    for user in ("chair", "delegate", "delegate2"):
+        vote(world, user, pid, [1])
+    progress = [e["data"] for e in world.events() if e["type"] == "poll.progress"]
+    assert len(progress) == 1 and progress[0]["user_ids"] == [world.users["chair"]]
+    assert poll_of(world, pid)["ballots"] == 1, "snapshots show the turnout as published"
+    tick(world)
+    progress = [e["data"] for e in world.events() if e["type"] == "poll.progress"]
+    assert progress[-1]["user_ids"] == [world.users["delegate"], world.users["delegate2"]]
+    assert poll_of(world, pid)["ballots"] == 3 and poll_of(world, pid)["by_site"] == progress[-1]["by_site"]
+    assert tick(world) == 0
