@@ -279,9 +279,12 @@ def _poll_removed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
 
 
 def _poll_progress(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
-    """A new ballot: the turnout, and who voted (never what)."""
+    """New ballots: the turnout, and who voted (never what). ``user_ids`` lists the voters
+    since the last progress, in order (``user_id`` alone: one voter)."""
+    new = data.get("user_ids") or [data["user_id"]]
+
     def patch(poll: dict[str, Any]) -> dict[str, Any]:
-        voted = poll["voted"] if data["user_id"] in poll["voted"] else [*poll["voted"], data["user_id"]]
+        voted = [*poll["voted"], *(user_id for user_id in new if user_id not in poll["voted"])]
         return {**poll, "ballots": data["ballots"], "by_site": data["by_site"], "voted": voted}
     return _patch_poll(snap, data["poll_id"], patch)
 

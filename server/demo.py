@@ -22,9 +22,10 @@ from server.documents.pdf import write_document
 from server.domain.accounts import actor_of, create_user, hash_password
 from server.domain.context import CommandContext
 from server.domain.documents import upload as uploads
+from server.domain.voting.polls import DEFAULT_OPTIONS
 from server.persistence.blobs import BlobStore
 from server.persistence.db import Database
-from server.persistence.models import AgendaItem, Document, Meeting, Participant, Site, User
+from server.persistence.models import AgendaItem, Document, Meeting, Participant, Poll, Site, User
 
 DEMO_TITLE = "Hội nghị tổng kết công tác cải cách hành chính và chuyển đổi số năm 2026"
 DEMO_LOCATION = "Hội trường A, trụ sở Bộ, Hà Nội"
@@ -122,6 +123,25 @@ def _documents(session: Session, meeting: Meeting, users: dict[str, User], blobs
     return added
 
 
+VOTED_ITEM = 4
+"""The agenda item "Thảo luận và biểu quyết Kế hoạch ...": the demo's draft poll is on it."""
+
+
+def _draft_poll(session: Session, meeting: Meeting, chair: User) -> None:
+    """One draft poll on the item to be voted, if the meeting has no poll yet (no event
+    is logged, as for the rest of the seed)."""
+    if session.scalar(select(Poll.id).where(Poll.meeting_id == meeting.id).limit(1)) is not None:
+        return
+    items = list(session.scalars(select(AgendaItem.id).where(AgendaItem.meeting_id == meeting.id)
+                                 .order_by(AgendaItem.position)))
+    item = items[VOTED_ITEM] if len(items) > VOTED_ITEM else None
+    session.add(Poll(meeting_id=meeting.id, agenda_item_id=item, secret=False,
+                     question="Thông qua Kế hoạch cải cách hành chính năm 2027",
+                     majority="simple", options=[{"id": n, **o} for n, o in enumerate(DEFAULT_OPTIONS, 1)],
+                     min_choices=1, max_choices=1, weighted=False, allow_change=False, kind="meeting",
+                     status="draft", document_ids=[], reminders=[], turnout={}, created_by=chair.id))
+
+
 def seed_demo(db: Database, data_dir: Path, *, delegates: int = 12, password: str = "demo",
               blob_dir: Path | None = None) -> str:
     """Create the demo users, meeting and documents if they are missing; return a summary line."""
@@ -150,6 +170,7 @@ def seed_demo(db: Database, data_dir: Path, *, delegates: int = 12, password: st
         blobs = BlobStore(blob_dir or data_dir / "blobs")
         blobs.ensure()
         documents = _documents(session, meeting, users, blobs)
+        _draft_poll(session, meeting, users["chair"])
         meeting_id = meeting.id
     state = "created" if created else "already there"
     return (f"Demo meeting {meeting_id} {state}: {len(users)} users, password {password!r}, "

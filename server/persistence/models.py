@@ -361,6 +361,11 @@ class Poll(Base):
     """The result at the close, kept for the minutes."""
     reminders: Mapped[list[str]] = mapped_column(JSON, default=list)
     """The reminders already sent (``"24h"``, ``"1h"``), so each goes once."""
+    turnout: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    """The turnout as last published in ``poll.progress`` (``ballots``, ``voted``,
+    ``by_site``): what snapshots show, so that they agree with the events."""
+    turnout_at: Mapped[datetime | None]
+    """When ``poll.progress`` was last sent (progress is sent at most every half second)."""
 
 
 class PollVoter(Base):

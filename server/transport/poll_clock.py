@@ -1,7 +1,8 @@
-"""The poll clock: every second, close the polls whose deadline passed and send the written
-polls' reminders, each as a change through ``CommandPipeline.publish`` (logged, committed,
-broadcast). Every server process runs one; the changes are idempotent under the meeting's
-row lock, so the first process to get there does the work and the others find none."""
+"""The poll clock: every second, publish the turnout a burst of ballots left unsent, close
+the polls whose deadline passed, and send the written polls' reminders, each as a change
+through ``CommandPipeline.publish`` (logged, committed, broadcast). Every server process
+runs one; the changes are idempotent under the meeting's row lock, so the first process to
+get there does the work and the others find none."""
 
 from __future__ import annotations
 
@@ -26,11 +27,14 @@ async def tick(pipeline: CommandPipeline) -> int:
 
     def find() -> list[written.Due]:
         with services.db.read() as session:
-            return written.due(session, now)
+            return [*written.unpublished(session), *written.due(session, now)]
 
     work = await services.in_thread(find)
     for item in work:
-        if item.action == "close":
+        if item.action == "progress":
+            change = partial(written.publish_progress, poll_id=item.poll_id, meeting_id=item.meeting_id,
+                             now=now)
+        elif item.action == "close":
             change = partial(written.close_due, poll_id=item.poll_id, meeting_id=item.meeting_id, now=now)
         else:
             change = partial(written.remind, poll_id=item.poll_id, meeting_id=item.meeting_id,

@@ -114,6 +114,12 @@ def test_progress_counts_turnout_and_who_voted_once(snap: Snapshot) -> None:
     assert apply_event(snap, event(ev.POLL_PROGRESS, {**progress, "poll_id": 99})) is snap
 
 
+def test_progress_may_list_several_new_voters(snap: Snapshot) -> None:
+    after = apply_event(snap, event(ev.POLL_PROGRESS, {"poll_id": 4, "user_ids": [1, 3, 2], "user_id": 2,
+                                                       "ballots": 3, "by_site": {str(CENTRAL): 2}}))
+    assert after["polls"][0]["voted"] == [1, 3, 2] and after["polls"][0]["ballots"] == 3
+
+
 def test_a_closed_poll_carries_its_result(snap: Snapshot) -> None:
     result = {"counts": {"1": 1, "2": 0, "3": 0}, "ballots": 1, "passed": True, "receipts": ["ab" * 8]}
     after = apply_event(snap, event(ev.POLL_CLOSED, {"poll_id": 4, "result": result,

@@ -42,11 +42,14 @@ KINDS = (["add_item"] * 3 + ["update_item", "reorder"] + ["remove_item"] * 2 + [
          + ["upload"] * 5 + ["document_update"] * 4 + ["document_remove"] + ["present"] * 4
          + ["present_stop"]
          + ["speak_request"] * 5 + ["speak_withdraw", "speak_reorder"] + ["speak_grant"] * 5
-         + ["speak_extend", "speak_end"] * 2 + ["proxy"] * 2)
+         + ["speak_extend", "speak_end"] * 2 + ["proxy"] * 2
+         + ["poll_create"] * 2 + ["poll_update", "poll_delete", "poll_open", "poll_close"]
+         + ["poll_vote"] * 4)
 FLOOR_KINDS = {"speak_request", "speak_withdraw", "speak_reorder", "speak_grant", "speak_extend", "speak_end",
                "proxy"}
 CONTENTS = ["bao-cao", "du-thao", "phu-luc"]  # few, so that the same bytes come again
 READERS = ["delegate", "delegate2", "observer", "newcomer"]
+VOTERS = ["chair", "delegate", "delegate2"]
 
 
 class Run:
@@ -142,6 +145,32 @@ class Run:
             self.send("attendance.set_proxy", {"user_id": self.draw(someone),
                                                "proxy_user_id": self.draw(st.none() | someone)})
 
+    def some_poll(self) -> int:
+        """A poll of the meeting (an open one more often), or an unknown id."""
+        polls = self.world.snapshot("admin", self.meeting.id)["polls"]
+        favoured = [p["id"] for p in polls if p["status"] == "open"] * 3
+        return self.draw(st.sampled_from([*favoured, *(p["id"] for p in polls), 999_999]))
+
+    def poll_step(self, kind: str) -> None:
+        if kind == "poll_create":
+            self.send("poll.create", {"question": "Thông qua?", **self.draw(st.fixed_dictionaries(
+                {"secret": st.booleans(), "majority": st.sampled_from(["simple", "absolute", "two_thirds"])},
+                optional={"agenda_item_id": st.sampled_from(self.items() or [999_999]),
+                          "weighted": st.booleans(), "max_choices": st.integers(1, 2),
+                          "options": st.just(["Có", {"text": "Khác", "comment": True}])}))})
+        elif kind == "poll_update":
+            change = self.draw(st.fixed_dictionaries({}, optional={
+                "question": st.just("Sửa?"), "secret": st.booleans(),
+                "agenda_item_id": st.none() | st.sampled_from(self.items() or [999_999])}))
+            self.send("poll.update", {"poll_id": self.some_poll(), **change}, meeting=False)
+        elif kind in ("poll_delete", "poll_open", "poll_close"):
+            self.send(kind.replace("_", "."), {"poll_id": self.some_poll()}, meeting=False)
+        else:
+            voter = self.draw(st.sampled_from([*VOTERS, *VOTERS, *VIEWERS]))
+            choice = self.draw(st.lists(st.integers(1, 3), min_size=0, max_size=2, unique=True))
+            payload = {"poll_id": self.some_poll(), "ballot_id": uuid.uuid4().hex, "option_ids": choice}
+            note(f"{voter} poll.vote {payload} -> {self.world.run(voter, 'poll.vote', payload)}")
+
     def some_item(self) -> int:
         """An item of the agenda, the current one more often than others, or an unknown id."""
         current = self.world.snapshot("admin", self.meeting.id)["meeting"]["current_item_id"]
@@ -166,6 +195,8 @@ class Run:
             self.document_step(kind)
         elif kind in FLOOR_KINDS:
             self.floor_step(kind)
+        elif kind.startswith("poll_"):
+            self.poll_step(kind)
         elif kind == "add_item":
             self.send("agenda.add_item", {"title": self.draw(st.sampled_from(ITEM_TITLES)),
                                           "position": self.draw(st.none() | st.integers(0, 6))})
@@ -236,6 +267,13 @@ def replay_check(world: World, data: st.DataObject) -> None:
         # Half the examples start where documents matter most: a live meeting with some of
         # them (and perhaps one presented), so that the steps change and show them.
         world.ok("chair", "meeting.start", {"meeting_id": mid})
+        for voter in VOTERS:  # members present, so that polls get ballots
+            world.ok(voter, "attendance.check_in", {"meeting_id": mid})
+        if data.draw(st.booleans(), label="a poll open"):
+            poll = world.ok("chair", "poll.create", {"meeting_id": mid, "question": "Thông qua?",
+                                                     "secret": data.draw(st.booleans(), label="secret"),
+                                                     "majority": "simple"})["poll"]
+            world.ok("chair", "poll.open", {"poll_id": poll["id"]})
         for _ in range(data.draw(st.integers(1, 3), label="documents")):
             run.document_step("upload")
         shown = world.snapshot("chair", mid)["documents"]

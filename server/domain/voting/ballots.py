@@ -9,16 +9,20 @@ The unique (poll_id, voter_id) of ``poll_voters`` is the last word on "once".
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 
 from sqlalchemy import select
 
 from protocol import commands as c
-from protocol import events as ev
 from protocol.errors import closed, conflict, forbidden, invalid
-from server.domain.context import CommandContext, Outcome, PendingEvent
+from server.domain.context import CommandContext, Outcome
 from server.domain.voting import electorate, receipts, shapes
 from server.domain.voting.polls import load
 from server.persistence.models import Participant, Poll, PollBallot, PollVoter, utcnow
+
+PROGRESS_EVERY = timedelta(seconds=0.5)
+"""``poll.progress`` goes at most this often per poll: 500 ballots at once must not cost
+500 events for each of 500 clients. The poll clock publishes what a burst left unsent."""
 
 
 def _voter(ctx: CommandContext, poll: Poll, voter_id: int) -> electorate.Person:
@@ -96,7 +100,9 @@ def vote(ctx: CommandContext, p: c.PollVote) -> Outcome:
     session.add(PollBallot(id=str(uuid.uuid4()), poll_id=poll.id, option_ids=list(p.option_ids),
                            comment=comment, weight=electorate.weight(poll, member), receipt=receipt,
                            voter_id=None if poll.secret else voter_id))
+    now = utcnow()
+    if poll.turnout_at is not None and now - poll.turnout_at < PROGRESS_EVERY:
+        return Outcome({"receipt": receipt})  # the poll clock publishes it (or the next ballot)
     session.flush()
-    ballots, sites = shapes.turnout(session, poll.id)
-    return Outcome({"receipt": receipt}, [PendingEvent(poll.meeting_id, ev.POLL_PROGRESS, {
-        "poll_id": poll.id, "user_id": voter_id, "ballots": ballots, "by_site": sites})])
+    event = shapes.progress(session, poll, now)
+    return Outcome({"receipt": receipt}, [event] if event else [])

@@ -52,7 +52,13 @@ def _options(given: list[str | c.PollOption] | None) -> list[dict[str, Any]]:
 
 
 def _check(ctx: CommandContext, poll: Poll) -> None:
-    """The rules between a poll's fields, and its references into the meeting."""
+    """The rules between a poll's fields, and its references into the meeting (before the
+    changed poll is flushed: a wrong reference is refused, not a foreign key failure)."""
+    with ctx.session.no_autoflush:
+        _check_fields(ctx, poll)
+
+
+def _check_fields(ctx: CommandContext, poll: Poll) -> None:
     meeting_id = ctx.require_meeting().id
     if not poll.min_choices <= poll.max_choices <= len(poll.options):
         raise invalid(f"Choices: need min_choices <= max_choices <= {len(poll.options)} options")
@@ -99,7 +105,7 @@ def create(ctx: CommandContext, p: c.PollCreate) -> Outcome:
     """A new poll, as a draft."""
     _editable(ctx)
     poll = Poll(meeting_id=ctx.require_meeting().id, options=_options(p.options), status="draft",
-                created_by=ctx.actor.user_id, reminders=[],
+                created_by=ctx.actor.user_id, reminders=[], turnout={},
                 **{name: getattr(p, name) for name in SETTINGS})
     poll.document_ids = list(p.document_ids)
     _check(ctx, poll)
@@ -167,8 +173,10 @@ def open_poll(ctx: CommandContext, p: c.PollOpen) -> Outcome:
     return _changed(ctx.session, poll)
 
 
-def close_poll(session: Session, poll: Poll, now: datetime) -> PendingEvent:
-    """Count the ballots and close: the one way a poll closes (command or deadline)."""
+def close_poll(session: Session, poll: Poll, now: datetime) -> list[PendingEvent]:
+    """Publish the last turnout, count the ballots and close: the one way a poll closes
+    (command or deadline)."""
+    last = shapes.progress(session, poll, now)
     everyone = electorate.people(session, poll.meeting_id)
     members = electorate.members(poll, everyone)
     ballots = [results.Ballot(tuple(b.option_ids), b.weight, b.receipt, b.comment, b.voter_id)
@@ -178,8 +186,8 @@ def close_poll(session: Session, poll: Poll, now: datetime) -> PendingEvent:
         members_weight=electorate.total_weight(poll, members),
         eligible=len(electorate.eligible(poll, everyone)), secret=poll.secret)
     poll.status, poll.closed_at = "closed", now
-    return PendingEvent(poll.meeting_id, ev.POLL_CLOSED,
-                        {"poll_id": poll.id, "result": poll.result, "closed_at": iso(now)})
+    return [*([last] if last else []), PendingEvent(poll.meeting_id, ev.POLL_CLOSED, {
+        "poll_id": poll.id, "result": poll.result, "closed_at": iso(now)})]
 
 
 def close(ctx: CommandContext, p: c.PollRef) -> Outcome:
@@ -189,6 +197,7 @@ def close(ctx: CommandContext, p: c.PollRef) -> Outcome:
         raise conflict("This poll has not been opened")
     if poll.status == "closed":
         raise closed("This poll is already closed")
-    event = close_poll(ctx.session, poll, utcnow())
-    record(ctx, "poll.close", poll.meeting_id, {"poll_id": poll.id, "passed": event.data["result"]["passed"]})
-    return Outcome({"result": event.data["result"]}, [event])
+    events = close_poll(ctx.session, poll, utcnow())
+    assert poll.result is not None
+    record(ctx, "poll.close", poll.meeting_id, {"poll_id": poll.id, "passed": poll.result["passed"]})
+    return Outcome({"result": poll.result}, events)

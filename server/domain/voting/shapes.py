@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from protocol import events as ev
+from server.domain.context import PendingEvent
 from server.persistence.event_log import iso
 from server.persistence.models import Poll, PollVoter
 
@@ -25,11 +28,18 @@ def turnout(session: Session, poll_id: int) -> tuple[int, dict[str, int]]:
     return sum(n for _site, n in rows), by_site(rows)
 
 
+EMPTY_TURNOUT: dict[str, Any] = {"ballots": 0, "voted": [], "by_site": {}}
+
+
+def published(row: Poll) -> dict[str, Any]:
+    """The turnout as last published (``poll.progress``)."""
+    return {**EMPTY_TURNOUT, **(row.turnout or {})}
+
+
 def poll(session: Session, row: Poll) -> dict[str, Any]:
-    """One poll: its settings, where it is, its turnout and who voted (never what)."""
-    voted = list(session.scalars(select(PollVoter.voter_id).where(PollVoter.poll_id == row.id)
-                                 .order_by(PollVoter.id)))
-    ballots, sites = turnout(session, row.id)
+    """One poll: its settings, where it is, its turnout and who voted (never what), as
+    last published."""
+    shown = published(row)
     return {
         "id": row.id,
         "meeting_id": row.meeting_id,
@@ -51,11 +61,26 @@ def poll(session: Session, row: Poll) -> dict[str, Any]:
         "closed_at": iso(row.closed_at),
         "voter_ids": None if row.voter_ids is None else list(row.voter_ids),
         "document_ids": list(row.document_ids),
-        "ballots": ballots,
-        "voted": voted,
-        "by_site": sites,
+        "ballots": shown["ballots"],
+        "voted": list(shown["voted"]),
+        "by_site": dict(shown["by_site"]),
         "result": row.result,
     }
+
+
+def progress(session: Session, row: Poll, now: datetime) -> PendingEvent | None:
+    """Publish the turnout if it changed since it was last published: ``poll.progress``
+    with the voters since then (in the order they voted), or None."""
+    shown = published(row)
+    voted = list(session.scalars(select(PollVoter.voter_id).where(PollVoter.poll_id == row.id)
+                                 .order_by(PollVoter.id)))
+    if len(voted) == shown["ballots"]:
+        return None
+    ballots, sites = turnout(session, row.id)
+    new = [user_id for user_id in voted if user_id not in set(shown["voted"])]
+    row.turnout, row.turnout_at = {"ballots": ballots, "voted": voted, "by_site": sites}, now
+    return PendingEvent(row.meeting_id, ev.POLL_PROGRESS, {
+        "poll_id": row.id, "user_ids": new, "user_id": new[-1], "ballots": ballots, "by_site": sites})
 
 
 def polls(session: Session, meeting_id: int) -> list[dict[str, Any]]:

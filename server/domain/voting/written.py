@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from protocol import events as ev
 from server.domain.context import PendingEvent
+from server.domain.voting import shapes
 from server.domain.voting.polls import close_poll
 from server.persistence import event_log
 from server.persistence.event_log import iso
@@ -31,6 +32,18 @@ class Due:
     meeting_id: int
     action: str
     """``close``, or the reminder's name."""
+
+
+def unpublished(session: Session) -> list[Due]:
+    """Open polls with ballots not yet in a ``poll.progress``."""
+    counts = dict(session.execute(
+        select(PollVoter.poll_id, func.count()).join(Poll, Poll.id == PollVoter.poll_id)
+        .where(Poll.status == "open").group_by(PollVoter.poll_id)).all())
+    if not counts:
+        return []
+    rows = session.execute(select(Poll.id, Poll.meeting_id, Poll.turnout).where(Poll.id.in_(counts)))
+    return [Due(poll_id, meeting_id, "progress") for poll_id, meeting_id, shown in rows
+            if counts[poll_id] != (shown or {}).get("ballots", 0)]
 
 
 def due(session: Session, now: datetime) -> list[Due]:
@@ -59,7 +72,17 @@ def close_due(session: Session, poll_id: int, meeting_id: int, now: datetime) ->
     poll = session.get(Poll, poll_id, populate_existing=True)
     if poll is None or poll.status != "open" or poll.closes_at is None or poll.closes_at > now:
         return []
-    return [close_poll(session, poll, now)]
+    return close_poll(session, poll, now)
+
+
+def publish_progress(session: Session, poll_id: int, meeting_id: int, now: datetime) -> list[PendingEvent]:
+    """The turnout a burst of ballots left unpublished."""
+    event_log.lock_meeting(session, meeting_id)
+    poll = session.get(Poll, poll_id, populate_existing=True)
+    if poll is None or poll.status != "open":
+        return []
+    event = shapes.progress(session, poll, now)
+    return [event] if event else []
 
 
 def remind(session: Session, poll_id: int, meeting_id: int, name: str) -> list[PendingEvent]:

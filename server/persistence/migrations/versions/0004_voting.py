@@ -44,6 +44,8 @@ def upgrade() -> None:
         sa.Column("closed_at", sa.DateTime(), nullable=True),
         sa.Column("result", sa.JSON(), nullable=True),
         sa.Column("reminders", sa.JSON(), nullable=False),
+        sa.Column("turnout", sa.JSON(), nullable=False),
+        sa.Column("turnout_at", sa.DateTime(), nullable=True),
         sa.ForeignKeyConstraint(["meeting_id"], ["meetings.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["agenda_item_id"], ["agenda_items.id"], ondelete="SET NULL"),
         sa.ForeignKeyConstraint(["created_by"], ["users.id"], ondelete="SET NULL"),
