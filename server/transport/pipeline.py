@@ -62,7 +62,10 @@ class CommandPipeline:
                 return ok_envelope(self.heartbeats.beat(sid, payload))
             meeting_id = getattr(payload, "meeting_id", None)
             if spec.locate is not None:
-                meeting_id = await self.services.in_thread(lambda: self._locate(spec, payload))
+                located = await self.services.in_thread(lambda: self._locate(spec, payload, conn))
+                if isinstance(located, dict):
+                    return located  # the first answer to a repeat (its subject may be gone since)
+                meeting_id = located
             async with self.meeting_lock(meeting_id):
                 envelope, events = await self.services.in_thread(
                     lambda: self._execute(spec, payload, sid, conn))
@@ -130,10 +133,21 @@ class CommandPipeline:
             await broadcast(self.services, deliveries)
         return data
 
-    def _locate(self, spec: CommandSpec, payload: Payload) -> int:
+    def _locate(self, spec: CommandSpec, payload: Payload, conn: ConnectionInfo) -> int | Envelope:
+        """The command's meeting; or, for a repeated request whose subject is gone (a
+        deleted poll), the first answer."""
         assert spec.locate is not None
         with self.services.db.read() as session:
-            return spec.locate.find(session, payload)
+            try:
+                return spec.locate.find(session, payload)
+            except ProtocolError:
+                key = payload.idempotency_key if spec.writes and spec.replays else None
+                earlier = None if key is None else session.scalar(select(CommandResult).where(
+                    CommandResult.user_id == conn.actor.user_id, CommandResult.request_id == key,
+                    CommandResult.command == spec.name))
+                if earlier is None:
+                    raise
+                return earlier.response
 
     @staticmethod
     def _parse(name: str, args: tuple[Any, ...]) -> tuple[CommandSpec, Payload]:

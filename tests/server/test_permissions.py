@@ -197,7 +197,11 @@ def test_a_secretary_of_any_meeting_may_look_users_up(world: World) -> None:
 
 
 def test_every_command_is_in_the_matrix() -> None:
-    """Document commands have their own matrix (test_document_rights.py)."""
+    """Document commands have their own matrix (test_document_rights.py), and so do polls
+    (test_voting_rights.py)."""
+    from tests.server.test_voting_rights import MATRIX as POLL_MATRIX
+
     assert {row[0] for row in MATRIX} == set(COMMANDS) - {"document.update", "document.remove",
                                                          "document.versions", "presenter.set_page",
-                                                         "presenter.stop"}
+                                                         "presenter.stop"} - {row[0] for row in POLL_MATRIX}
+    assert {row[0] for row in POLL_MATRIX} == {name for name in COMMANDS if name.startswith("poll.")}
