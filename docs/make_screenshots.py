@@ -3,7 +3,9 @@ a real server process (seeded with the demo meeting), into ``docs/screenshots/``
 
     python docs/make_screenshots.py [--out docs/screenshots]
 
-Times are shown in Vietnam's time zone, as the people in the demo would see them.
+Times are shown in Vietnam's time zone, as the people in the demo would see them. The
+sites tiles and attendance tab (a lost link, a speaker) come from
+``docs/make_site_screenshots.py``, against a scripted server.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import os
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -67,6 +70,7 @@ class Script:
         self.connections: list[Connection] = []
         self.cache = Path(tempfile.mkdtemp(prefix="screenshot-cache-"))
         self.widgets: list[QWidget] = []
+        self.people: dict[str, Connection] = {}
 
     def session(self, username: str) -> Session:
         return prepare(self.server, username)
@@ -198,6 +202,102 @@ class Script:
         self.shoot(delegate, "reader-annotations")
         page.notes_action.setChecked(False)
 
+    def votes(self, room: MeetingRoomWindow, delegate: MeetingRoomWindow, agenda_ids: list[int]) -> None:
+        """Votes: a closed named vote with its chart, an open secret vote with its turnout,
+        the delegate's ballot, and the chair's dialog for a new poll."""
+        voters = ["chair", "delegate2", "delegate3", "delegate5", "delegate7", "delegate9"]
+        for name in voters:
+            self.run(self.people[name], "attendance.check_in", {"meeting_id": DEMO_MEETING})
+        delegate.commands.send("attendance.check_in", {"meeting_id": DEMO_MEETING})
+        chair, secretary = self.people["chair"], self.people["secretary"]
+        delegate.votes.auto_open = False
+
+        first = self.run(secretary, "poll.create", {
+            "meeting_id": DEMO_MEETING, "agenda_item_id": agenda_ids[0], "secret": False,
+            "majority": "simple", "question": "Thông qua chương trình hội nghị"})["poll"]["id"]
+        self.run(chair, "poll.open", {"poll_id": first})
+        wait_until(lambda: (delegate.store.poll_by_id(first) or {}).get("status") == "open", "the first vote")
+        delegate.votes.ballots.vote(first, delegate.store.my_user_id or 0, [1], None, False)
+        for name, choice in zip(voters, [1, 1, 1, 2, 1, 3], strict=True):
+            ballot = {"poll_id": first, "option_ids": [choice], "ballot_id": str(uuid.uuid4())}
+            if choice == 3:
+                ballot["comment"] = "Đề nghị bổ sung thời gian thảo luận"
+            self.run(self.people[name], "poll.vote", ballot)
+        wait_until(lambda: (room.store.poll_by_id(first) or {}).get("ballots") == 7, "the first ballots")
+        self.run(chair, "poll.close", {"poll_id": first})
+
+        second = self.run(secretary, "poll.create", {
+            "meeting_id": DEMO_MEETING, "agenda_item_id": agenda_ids[4], "secret": True,
+            "majority": "absolute", "duration_seconds": 300,
+            "question": "Thông qua Kế hoạch cải cách hành chính năm 2027 của Bộ"})["poll"]["id"]
+        self.run(secretary, "poll.create", {
+            "meeting_id": DEMO_MEETING, "agenda_item_id": agenda_ids[5], "secret": False,
+            "majority": "simple", "question": "Thông qua Kết luận hội nghị"})
+        self.run(chair, "poll.open", {"poll_id": second})
+        for name in voters[1:4]:
+            self.run(self.people[name], "poll.vote", {"poll_id": second, "option_ids": [1],
+                                                      "ballot_id": str(uuid.uuid4())})
+        wait_until(lambda: (delegate.store.poll_by_id(second) or {}).get("ballots") == 3, "the turnout")
+        delegate.central.setCurrentWidget(delegate.votes)
+        self.shoot(delegate, "votes-open")
+        ballot = delegate.votes.vote(second)
+        assert ballot is not None
+        ballot.option_buttons[3].click()
+        ballot.comment_edit.setText("Đề nghị bổ sung chỉ tiêu về dịch vụ công trực tuyến toàn trình")
+        self.shoot(ballot, "votes-ballot")
+        ballot.close()
+        delegate.votes.select(first)
+        self.shoot(delegate, "votes-result")
+
+        room.central.setCurrentWidget(room.votes)
+        dialog = room.votes.manager.new_poll()
+        dialog.question_edit.setPlainText("Bầu chọn hai đơn vị dẫn đầu phong trào thi đua năm 2026")
+        dialog.options.custom_radio.setChecked(True)
+        dialog.options.table.setRowCount(0)
+        for text in ("Văn phòng Bộ", "Vụ Tổ chức cán bộ", "Trung tâm Công nghệ thông tin", "Thanh tra Bộ"):
+            dialog.options.add_option(text, False)
+        dialog.multiple_radio.setChecked(True)
+        dialog.secret_radio.setChecked(True)
+        self.shoot(dialog, "votes-create")
+        dialog.close()
+
+    def floor(self, room: MeetingRoomWindow, delegate: MeetingRoomWindow, chair: Connection,
+              others: dict[str, Connection]) -> None:
+        """The floor: requests from three sites, one speaker granted 3 minutes; the Floor tab
+        (delegate and chair), the console, and the room display with a presented page."""
+        asked = {}
+        for username, kind in (("delegate3", "speak"), ("delegate5", "speak"),
+                               ("delegate7", "question"), ("delegate9", "speak"),
+                               ("delegate2", "question")):
+            answer = self.run(others[username], "speaker.request",
+                              {"meeting_id": DEMO_MEETING, "kind": kind})
+            asked[username] = answer["request"]["id"]
+        self.run(chair, "speaker.grant", {"meeting_id": DEMO_MEETING,
+                                          "request_id": asked["delegate3"], "seconds": 180})
+        delegate.floor_page.mine.speak.ask_button.click()
+        wait_until(lambda: delegate.floor_page.mine.speak.request is not None, "my request")
+        wait_until(lambda: room.store.speaker is not None, "the speaker")
+        spin(2.0)  # a few seconds into the speech
+        delegate.central.setCurrentWidget(delegate.floor_page)
+        self.shoot(delegate, "floor-delegate")
+        room.central.setCurrentWidget(room.floor_page)
+        room.floor_page.queue("speak").select(asked["delegate9"])
+        self.shoot(room, "floor-chair")
+        console = room.open_console()
+        console.resize(1360, 820)
+        wait_until(lambda: console.attendance.site_texts(), "the console")
+        self.shoot(console, "console")
+        console.close()
+        document = next(d for d in room.store.documents if d.get("access") == "all")
+        self.run(chair, "presenter.set_page", {"meeting_id": DEMO_MEETING,
+                                               "document_id": document["id"], "page": 1})
+        display = room.open_display()
+        display.resize(1360, 765)
+        wait_until(lambda: display.presented.showing_page, "the presented page on the display")
+        spin(1.5)  # the page renders
+        self.shoot(display, "room-display")
+        display.close()
+
     def main(self) -> None:
         login = LoginDialog(self.server.url, "chair", settings=QSettings(
             str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat))
@@ -219,7 +319,9 @@ class Script:
                                                "item_id": agenda_ids[1]})
         for username in ("secretary", "delegate2", "delegate3", "delegate5", "delegate7",
                          "delegate9", "observer1"):
-            self.connect(username, DEMO_MEETING)
+            self.people[username] = self.connect(username, DEMO_MEETING)
+        self.people["chair"] = chair
+        others = {name: connection for name, connection in self.people.items() if name != "chair"}
 
         meetings = MeetingsWindow(chair_session)
         meetings.open()
@@ -239,6 +341,8 @@ class Script:
         wait_until(lambda: delegate.store.loaded, "the delegate's room")
         self.shoot(delegate, "room-delegate")
         self.documents(room, delegate, agenda_ids)
+        self.floor(room, delegate, chair, others)
+        self.votes(room, delegate, agenda_ids)
 
         prep = PreparationDialog(self.session("secretary"), DEMO_MEETING)
         prep.open_dialog()

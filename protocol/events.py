@@ -30,6 +30,13 @@ document's readers; others get it withheld)."""
 ANNOTATION_UNSHARED = "annotation.unshared"
 """``{"document_id", "annotation_id", "author_id", "deleted"}``: a shared annotation was
 made private or deleted; readers drop it from the others' annotations they show."""
+POLL_CHANGED = "poll.changed"
+POLL_REMOVED = "poll.removed"
+POLL_PROGRESS = "poll.progress"
+POLL_CLOSED = "poll.closed"
+POLL_REMINDER = "poll.reminder"
+"""A notification (the voters who have not answered a written poll yet); the snapshot
+does not change."""
 
 
 HIDDEN = "hidden"

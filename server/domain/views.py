@@ -12,8 +12,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from protocol.reducer import agenda_with_document_ids, participant_sort_key, site_online
+from server.domain import speakers
 from server.domain.documents import shapes as documents
 from server.domain.documents.visibility import Viewer
+from server.domain.voting import shapes as voting
 from server.persistence.event_log import iso
 from server.persistence.models import AgendaItem, Connection, Meeting, Participant, Site, User
 
@@ -124,8 +126,8 @@ def snapshot(session: Session, meeting: Meeting, user_id: int, role: str | None)
         "documents": readable,
         "sites": [{**s, "online": site_online(people, s["id"])} for s in sites(session, meeting.id)],
         "participants": people,
-        "speakers": {"queue": [], "current": None, "history": []},
-        "polls": [],
+        "speakers": speakers.speakers(session, meeting.id),
+        "polls": voting.polls(session, meeting.id),
         "presenter": presenter(meeting, readable),
         "conclusions": {},
         "you": {"user_id": user_id, "role": role},

@@ -20,13 +20,15 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from protocol.commands import MAX_PAYLOAD_BYTES, Payload
+from protocol.commands import MAX_PAYLOAD_BYTES, Payload, PresenceHeartbeat
 from protocol.errors import ErrorCode, ProtocolError, error_envelope, invalid, not_found, ok_envelope
+from server.domain import presence
 from server.domain.context import Actor, CommandContext, Outcome, PendingEvent
 from server.domain.permissions import Access, resolve
 from server.persistence import event_log
 from server.persistence.models import CommandResult, utcnow
 from server.transport.broadcast import Delivery, Sent, broadcast, user_delivery
+from server.transport.heartbeats import Heartbeats
 from server.transport.registry import COMMANDS, CommandSpec
 from server.transport.services import ConnectionInfo, Services
 
@@ -43,6 +45,7 @@ class CommandPipeline:
         # One lock per meeting in this process, held from the transaction to the end of
         # the broadcast, so that this process sends a meeting's events in seq order.
         self._locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self.heartbeats = Heartbeats()
 
     def meeting_lock(self, meeting_id: int | None) -> asyncio.Lock:
         """The lock that orders a meeting's commits and broadcasts in this process."""
@@ -54,19 +57,42 @@ class CommandPipeline:
             spec, payload = self._parse(name, args)
             if conn.token_expires_at <= utcnow():
                 raise ProtocolError(ErrorCode.UNAUTHENTICATED, "This session has expired; log in again")
+            if spec.in_memory:
+                assert isinstance(payload, PresenceHeartbeat)
+                return ok_envelope(self.heartbeats.beat(sid, payload))
             meeting_id = getattr(payload, "meeting_id", None)
             if spec.locate is not None:
-                meeting_id = await self.services.in_thread(lambda: self._locate(spec, payload))
+                located = await self.services.in_thread(lambda: self._locate(spec, payload, conn))
+                if isinstance(located, dict):
+                    return located  # the first answer to a repeat (its subject may be gone since)
+                meeting_id = located
             async with self.meeting_lock(meeting_id):
                 envelope, events = await self.services.in_thread(
                     lambda: self._execute(spec, payload, sid, conn))
                 await broadcast(self.services, events)
+            if envelope["ok"] and spec.socket is not None and isinstance(meeting_id, int):
+                if spec.socket == "join":
+                    self.heartbeats.joined(sid, meeting_id)
+                else:
+                    self.heartbeats.left(sid, meeting_id)
             return envelope
         except ProtocolError as refusal:
             return refusal.to_envelope()
         except Exception:
             log.exception("command %s failed", name)
             return error_envelope(ErrorCode.INTERNAL, "The server could not complete this command")
+
+    async def socket_closed(self, sid: str, meeting_id: int | None) -> None:
+        """A socket closed: forget it, and take it out of its meeting (its user may go offline)."""
+        self.heartbeats.forget(sid)
+        await self.publish(partial(presence.disconnect, sid=sid), meeting_id)
+
+    async def flush_heartbeats(self) -> int:
+        """Write the beats heard since the last flush (one statement); how many."""
+        beats = self.heartbeats.take()
+        if beats:
+            await self.services.in_thread(lambda: Heartbeats.write(self.services.db, beats))
+        return len(beats)
 
     async def publish(self, change: Callable[[Session], list[PendingEvent]],
                       meeting_id: int | None = None) -> None:
@@ -109,10 +135,21 @@ class CommandPipeline:
             await broadcast(self.services, deliveries)
         return data
 
-    def _locate(self, spec: CommandSpec, payload: Payload) -> int:
+    def _locate(self, spec: CommandSpec, payload: Payload, conn: ConnectionInfo) -> int | Envelope:
+        """The command's meeting; or, for a repeated request whose subject is gone (a
+        deleted poll), the first answer."""
         assert spec.locate is not None
         with self.services.db.read() as session:
-            return spec.locate.find(session, payload)
+            try:
+                return spec.locate.find(session, payload)
+            except ProtocolError:
+                key = payload.idempotency_key if spec.writes and spec.replays else None
+                earlier = None if key is None else session.scalar(select(CommandResult).where(
+                    CommandResult.user_id == conn.actor.user_id, CommandResult.request_id == key,
+                    CommandResult.command == spec.name))
+                if earlier is None:
+                    raise
+                return earlier.response
 
     @staticmethod
     def _parse(name: str, args: tuple[Any, ...]) -> tuple[CommandSpec, Payload]:

@@ -52,11 +52,19 @@ VALID: dict[str, dict[str, Any]] = {
     c.ANNOTATION_COMMENTS: {"document_id": 4},
     c.NOTE_SAVE: {"meeting_id": 1, "agenda_item_id": 3, "text": "Ghi chú riêng"},
     c.NOTE_LIST: {"meeting_id": 1},
+    c.POLL_CREATE: {"meeting_id": 1, "question": "Thông qua kế hoạch?", "secret": False,
+                    "majority": "simple"},
+    c.POLL_UPDATE: {"poll_id": 3},
+    c.POLL_DELETE: {"poll_id": 3},
+    c.POLL_CHECK: {"poll_id": 3},
+    c.POLL_OPEN: {"poll_id": 3},
+    c.POLL_CLOSE: {"poll_id": 3},
+    c.POLL_VOTE: {"poll_id": 3, "option_ids": [1], "ballot_id": "0b6f8c2e-4d0a-4f5e-9a57-2f3c1d7e9b10"},
 }
 
 REQUIRED = [(name, key) for name, payload in VALID.items() for key in payload]
 INT_FIELDS = [(name, key) for name, payload in VALID.items() for key, value in payload.items()
-              if isinstance(value, int)]
+              if isinstance(value, int) and not isinstance(value, bool)]
 
 
 def validate(name: str, payload: dict[str, Any]) -> c.Payload:
@@ -146,6 +154,22 @@ def test_item_id_null_clears_current_but_must_be_present() -> None:
     (c.DOCUMENT_UPDATE, "released", "true"),
     (c.DOCUMENT_UPDATE, "title", "   "),
     (c.DOCUMENT_UPDATE, "agenda_item_id", "3"),
+    (c.POLL_CREATE, "majority", "most"),
+    (c.POLL_CREATE, "secret", "yes"),
+    (c.POLL_CREATE, "question", "  "),
+    (c.POLL_CREATE, "options", "Có, Không"),
+    (c.POLL_CREATE, "options", [{"text": "Có", "colour": "xanh"}]),
+    (c.POLL_CREATE, "options", [{"text": ""}]),
+    (c.POLL_CREATE, "kind", "postal"),
+    (c.POLL_CREATE, "max_choices", -1),
+    (c.POLL_CREATE, "closes_at", "next week"),
+    (c.POLL_CREATE, "voter_ids", [0]),
+    (c.POLL_OPEN, "seconds", 5),
+    (c.POLL_VOTE, "option_ids", 1),
+    (c.POLL_VOTE, "option_ids", ["1"]),
+    (c.POLL_VOTE, "ballot_id", "not a uuid!"),
+    (c.POLL_VOTE, "ballot_id", 12345678),
+    (c.POLL_VOTE, "comment", "x" * 2001),
 ])
 def test_wrong_value_is_refused(name: str, field: str, wrong: object) -> None:
     with pytest.raises(ValidationError, match=field):
@@ -202,7 +226,8 @@ def test_command_names_are_the_contracts() -> None:
         "attendance.set_proxy", "speaker.request", "speaker.withdraw", "speaker.grant", "speaker.extend",
         "speaker.end", "speaker.reorder", "site.status", "presence.heartbeat",
         "annotation.save", "annotation.delete", "annotation.list", "annotation.comments",
-        "note.save", "note.list"}
+        "note.save", "note.list",
+        "poll.create", "poll.update", "poll.delete", "poll.check", "poll.open", "poll.close", "poll.vote"}
 
 
 def test_a_speaking_request_id_is_not_an_idempotency_key() -> None:
@@ -245,3 +270,21 @@ def test_upload_form_fields_are_read_from_text(fields: dict[str, str], expected:
 def test_bad_upload_form_fields_are_refused(field: str, wrong: str) -> None:
     with pytest.raises(ValidationError, match=field):
         DocumentUploadFields.model_validate({field: wrong})
+
+
+def test_poll_options_are_texts_or_objects_with_a_comment_flag() -> None:
+    poll = validate(c.POLL_CREATE, {**VALID[c.POLL_CREATE], "options": [
+        " Tán thành ", {"text": "Ý kiến khác", "comment": True}]})
+    assert poll.options == ["Tán thành", c.PollOption(text="Ý kiến khác", comment=True)]  # type: ignore[attr-defined]
+    assert (poll.min_choices, poll.max_choices, poll.kind) == (1, 1, "meeting")  # type: ignore[attr-defined]
+
+
+def test_a_ballot_is_not_replayed_by_request_id() -> None:
+    """poll.vote is idempotent by its ballot_id (see the server); request_id is no key."""
+    vote = validate(c.POLL_VOTE, {**VALID[c.POLL_VOTE], "option_ids": [], "voter_id": 7})
+    assert vote.idempotency_key is None and vote.option_ids == []  # type: ignore[attr-defined]
+
+
+def test_poll_update_can_clear_optional_fields() -> None:
+    update = validate(c.POLL_UPDATE, {"poll_id": 3, "agenda_item_id": None, "closes_at": None})
+    assert {"agenda_item_id", "closes_at"} <= update.model_fields_set

@@ -60,3 +60,13 @@ def test_seeding_again_adds_nothing(db: Database, tmp_path: Path) -> None:
     assert sorted(p for p in (tmp_path / "blobs").rglob("*") if p.is_file()) == files
     assert len(files) == len(demo_documents())
     assert len(snapshot_of(db, "chair")["documents"]) == len(demo_documents())
+
+
+def test_the_demo_has_one_draft_poll_on_the_item_to_be_voted(db: Database, tmp_path: Path) -> None:
+    seed_demo(db, tmp_path, delegates=2, password="demo")
+    seed_demo(db, tmp_path, delegates=2, password="demo")
+    snap = snapshot_of(db, "chair")
+    [poll] = snap["polls"]
+    item = next(i for i in snap["agenda"] if i["id"] == poll["agenda_item_id"])
+    assert item["title"].startswith("Thảo luận và biểu quyết Kế hoạch")
+    assert poll["status"] == "draft" and poll["options"][0]["text"] == "Tán thành"

@@ -217,7 +217,7 @@ class World:
 
     def disconnect(self, sid: str) -> None:
         """What the socket handler does when a socket closes."""
-        self.loop.run_until_complete(self.pipeline.publish(partial(presence.disconnect, sid=sid)))
+        self.loop.run_until_complete(self.pipeline.socket_closed(sid, None))
 
     def disconnect_in_this_thread(self, sid: str) -> None:
         """The same, in the calling thread, as another process would."""

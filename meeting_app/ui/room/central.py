@@ -1,5 +1,5 @@
-"""The central area of the meeting room: the item under discussion, and the places kept
-for the document reader, the floor, votes and minutes (later versions)."""
+"""The central area of the meeting room: the item under discussion, the document reader,
+the floor, and the places kept for votes and minutes (later versions)."""
 
 from __future__ import annotations
 
@@ -132,10 +132,11 @@ class PlaceholderPage(QWidget):
 
 
 class CentralArea(QTabWidget):
-    """Tabs: the current item, the documents; floor, votes and minutes to come."""
+    """Tabs: the current item, the documents, the floor; votes and minutes to come."""
 
     def __init__(self, store: MeetingStore, documents: QWidget | None = None,
-                 parent: QWidget | None = None) -> None:
+                 votes: QWidget | None = None, parent: QWidget | None = None,
+                 floor: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setDocumentMode(False)
         self.current_page = CurrentItemPage(store)
@@ -143,13 +144,18 @@ class CentralArea(QTabWidget):
         self.documents_page = documents or PlaceholderPage(
             "document", self.tr("Documents"), self.tr("Read the meeting's documents."))
         self.addTab(self.documents_page, icon("document"), self.tr("Documents"))
+        self.floor_page = floor or PlaceholderPage(
+            "microphone", self.tr("Floor"),
+            self.tr("Ask for the floor; the chair grants it and times each speaker."))
+        self.addTab(self.floor_page, icon("microphone"), self.tr("Floor"))
         later = self.tr("This part of the meeting room arrives in a later version.")
         for name, title, text in (
-            ("microphone", self.tr("Floor"),
-             self.tr("Ask for the floor; the chair grants it and times each speaker.")),
             ("vote", self.tr("Votes"),
              self.tr("Vote on resolutions, openly or by secret ballot, with live results.")),
             ("minutes", self.tr("Minutes"),
              self.tr("The secretary records conclusions; the chair publishes the minutes.")),
         ):
-            self.addTab(PlaceholderPage(name, title, f"{text}\n{later}"), icon(name), title)
+            page = votes if name == "vote" and votes is not None else PlaceholderPage(
+                name, title, f"{text}\n{later}")
+            self.addTab(page, icon(name), title)
+        self.votes_page = votes
