@@ -172,20 +172,24 @@ def run_report(name: str, run: Callable[[Path], Awaitable[dict[str, Any]]], time
 
 
 async def spawn_demo_server(data_dir: Path, delegates: int, password: str, log_path: Path,
-                            processes: list[ManagedProcess]) -> tuple[str, ManagedProcess]:
+                            processes: list[ManagedProcess], database_url: str | None = None
+                            ) -> tuple[str, ManagedProcess]:
     """Seed the demo meeting (``delegates`` delegates) into a new ``data_dir`` and start
     ``meeting-server serve`` on a free loopback port, without waiting for it to answer.
 
     The process is appended to ``processes`` (for the caller's cleanup); returns its URL.
+    ``database_url``: PostgreSQL instead of SQLite in ``data_dir``.
     """
     data_dir.mkdir()
+    database = ["--database-url", database_url] if database_url else []
     await run_checked(python_module("server.cli", "seed-demo", "--delegates", str(delegates),
-                                    "--password", password, "--data-dir", str(data_dir)),
+                                    "--password", password, "--data-dir", str(data_dir), *database),
                       timeout=600, cwd=REPO_ROOT)
     port = free_port()
     url = f"http://{LOOPBACK}:{port}"
     server = ManagedProcess("meeting-server", python_module(
-        "server.cli", "serve", "--host", LOOPBACK, "--port", str(port), "--data-dir", str(data_dir)),
+        "server.cli", "serve", "--host", LOOPBACK, "--port", str(port), "--data-dir", str(data_dir),
+        *database),
         log_path, url + "/api/health", cwd=REPO_ROOT)
     processes.append(server.spawn())
     return url, server

@@ -3,16 +3,20 @@ a real server process (seeded with the demo meeting), into ``docs/screenshots/``
 
     python docs/make_screenshots.py [--out docs/screenshots]
 
-Times are shown in Vietnam's time zone, as the people in the demo would see them.
+Times are shown in Vietnam's time zone, as the people in the demo would see them. The
+sites tiles and attendance tab (a lost link, a speaker) come from
+``docs/make_site_screenshots.py``, against a scripted server.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -33,6 +37,7 @@ from meeting_app.net.uploads import UploadRequest, upload_document  # noqa: E402
 from meeting_app.ui.login_dialog import LoginDialog  # noqa: E402
 from meeting_app.ui.meetings_window import MeetingsWindow  # noqa: E402
 from meeting_app.ui.preparation.dialog import PreparationDialog  # noqa: E402
+from meeting_app.ui.reader.annotations import Tool, geometry  # noqa: E402
 from meeting_app.ui.resources import setup_application  # noqa: E402
 from meeting_app.ui.room.window import MeetingRoomWindow  # noqa: E402
 from meeting_app.ui.session import Session  # noqa: E402
@@ -65,6 +70,7 @@ class Script:
         self.connections: list[Connection] = []
         self.cache = Path(tempfile.mkdtemp(prefix="screenshot-cache-"))
         self.widgets: list[QWidget] = []
+        self.people: dict[str, Connection] = {}
 
     def session(self, username: str) -> Session:
         return prepare(self.server, username)
@@ -163,6 +169,144 @@ class Script:
         spin(1.0)  # the pages render
         self.shoot(delegate, "room-following")
         room.documents.link.present_action.setChecked(False)
+        self.annotations(room, delegate)
+
+    def annotations(self, room: MeetingRoomWindow, delegate: MeetingRoomWindow) -> None:
+        """The delegate's reader with their annotations, a note the chair shared, the
+        annotation tool bar and "My notes"."""
+        chair_page, page = room.documents.tab.reader_page, delegate.documents.tab.reader_page
+        for reader_page in (chair_page, page):
+            wait_until(lambda p=reader_page: p.annotations.store is not None and p.annotations.store.loaded,
+                       "the annotations")
+        chair_layer, layer = chair_page.annotations, page.annotations
+        shared = chair_layer.add(2, "note", {"point": [470, 96], "color": "#3b82f6",
+                                             "text": "Đề nghị các đại biểu cho ý kiến về mục III"})
+        assert shared is not None
+        chair_layer.select(shared["id"])
+        chair_layer.share_selected(True)
+        store = layer.store
+        assert store is not None
+        wait_until(lambda: store.get(shared["id"]) is not None, "the chair's shared note")
+        wait_until(lambda: bool(layer.words(2)), "the page's words")
+        words = layer.words(2) or []
+        lines = sorted({w[5] for w in words})
+        for line, (kind, color) in zip(lines[1:4], (("highlight", "#ffd400"), ("underline", "#3b82f6"),
+                                                    ("strikeout", "#e5484d")), strict=False):
+            chosen = [w for w in words if w[5] == line]
+            quads, text = geometry.line_quads(chosen)
+            layer.add(2, kind, {"quads": quads, "color": color, "text": text})
+        layer.add(2, "ink", {"paths": [[[60 + x * 1.5, 330 + 8 * math.sin(x / 6)] for x in range(0, 120, 3)]],
+                             "color": "#e5484d", "width": 2.0})
+        layer.add(2, "rect", {"rect": [52, 380, 330, 440], "color": "#5fd068", "width": 2.0})
+        layer.add(2, "textbox", {"rect": [350, 380, 545, 430], "color": "#8e4ec6", "font_size": 11.0,
+                                 "text": "Cần bổ sung số liệu quý IV"})
+        layer.toolbar.set_tool(Tool.HIGHLIGHT)
+        layer.select(shared["id"])
+        page.notes_action.setChecked(True)
+        assert page.notes_panel is not None
+        page.notes_panel.editor.setPlainText("Hỏi về nguồn vốn cho dự án chuyển đổi số.\n"
+                                             "Đề xuất lùi thời hạn sang quý II.")
+        page.notes_panel.save_now()
+        delegate.documents.reader.go_to_page(2)
+        spin(1.5)  # the pages render
+        self.shoot(delegate, "reader-annotations")
+        page.notes_action.setChecked(False)
+
+    def votes(self, room: MeetingRoomWindow, delegate: MeetingRoomWindow, agenda_ids: list[int]) -> None:
+        """Votes: a closed named vote with its chart, an open secret vote with its turnout,
+        the delegate's ballot, and the chair's dialog for a new poll."""
+        voters = ["chair", "delegate2", "delegate3", "delegate5", "delegate7", "delegate9"]
+        for name in voters:
+            self.run(self.people[name], "attendance.check_in", {"meeting_id": DEMO_MEETING})
+        delegate.commands.send("attendance.check_in", {"meeting_id": DEMO_MEETING})
+        chair, secretary = self.people["chair"], self.people["secretary"]
+        delegate.votes.auto_open = False
+
+        first = self.run(secretary, "poll.create", {
+            "meeting_id": DEMO_MEETING, "agenda_item_id": agenda_ids[0], "secret": False,
+            "majority": "simple", "question": "Thông qua chương trình hội nghị"})["poll"]["id"]
+        self.run(chair, "poll.open", {"poll_id": first})
+        wait_until(lambda: (delegate.store.poll_by_id(first) or {}).get("status") == "open", "the first vote")
+        delegate.votes.ballots.vote(first, delegate.store.my_user_id or 0, [1], None, False)
+        for name, choice in zip(voters, [1, 1, 1, 2, 1, 3], strict=True):
+            ballot = {"poll_id": first, "option_ids": [choice], "ballot_id": str(uuid.uuid4())}
+            if choice == 3:
+                ballot["comment"] = "Đề nghị bổ sung thời gian thảo luận"
+            self.run(self.people[name], "poll.vote", ballot)
+        wait_until(lambda: (room.store.poll_by_id(first) or {}).get("ballots") == 7, "the first ballots")
+        self.run(chair, "poll.close", {"poll_id": first})
+
+        second = self.run(secretary, "poll.create", {
+            "meeting_id": DEMO_MEETING, "agenda_item_id": agenda_ids[4], "secret": True,
+            "majority": "absolute", "duration_seconds": 300,
+            "question": "Thông qua Kế hoạch cải cách hành chính năm 2027 của Bộ"})["poll"]["id"]
+        self.run(secretary, "poll.create", {
+            "meeting_id": DEMO_MEETING, "agenda_item_id": agenda_ids[5], "secret": False,
+            "majority": "simple", "question": "Thông qua Kết luận hội nghị"})
+        self.run(chair, "poll.open", {"poll_id": second})
+        for name in voters[1:4]:
+            self.run(self.people[name], "poll.vote", {"poll_id": second, "option_ids": [1],
+                                                      "ballot_id": str(uuid.uuid4())})
+        wait_until(lambda: (delegate.store.poll_by_id(second) or {}).get("ballots") == 3, "the turnout")
+        delegate.central.setCurrentWidget(delegate.votes)
+        self.shoot(delegate, "votes-open")
+        ballot = delegate.votes.vote(second)
+        assert ballot is not None
+        ballot.option_buttons[3].click()
+        ballot.comment_edit.setText("Đề nghị bổ sung chỉ tiêu về dịch vụ công trực tuyến toàn trình")
+        self.shoot(ballot, "votes-ballot")
+        ballot.close()
+        delegate.votes.select(first)
+        self.shoot(delegate, "votes-result")
+
+        room.central.setCurrentWidget(room.votes)
+        dialog = room.votes.manager.new_poll()
+        dialog.question_edit.setPlainText("Bầu chọn hai đơn vị dẫn đầu phong trào thi đua năm 2026")
+        dialog.options.custom_radio.setChecked(True)
+        dialog.options.table.setRowCount(0)
+        for text in ("Văn phòng Bộ", "Vụ Tổ chức cán bộ", "Trung tâm Công nghệ thông tin", "Thanh tra Bộ"):
+            dialog.options.add_option(text, False)
+        dialog.multiple_radio.setChecked(True)
+        dialog.secret_radio.setChecked(True)
+        self.shoot(dialog, "votes-create")
+        dialog.close()
+
+    def floor(self, room: MeetingRoomWindow, delegate: MeetingRoomWindow, chair: Connection,
+              others: dict[str, Connection]) -> None:
+        """The floor: requests from three sites, one speaker granted 3 minutes; the Floor tab
+        (delegate and chair), the console, and the room display with a presented page."""
+        asked = {}
+        for username, kind in (("delegate3", "speak"), ("delegate5", "speak"),
+                               ("delegate7", "question"), ("delegate9", "speak"),
+                               ("delegate2", "question")):
+            answer = self.run(others[username], "speaker.request",
+                              {"meeting_id": DEMO_MEETING, "kind": kind})
+            asked[username] = answer["request"]["id"]
+        self.run(chair, "speaker.grant", {"meeting_id": DEMO_MEETING,
+                                          "request_id": asked["delegate3"], "seconds": 180})
+        delegate.floor_page.mine.speak.ask_button.click()
+        wait_until(lambda: delegate.floor_page.mine.speak.request is not None, "my request")
+        wait_until(lambda: room.store.speaker is not None, "the speaker")
+        spin(2.0)  # a few seconds into the speech
+        delegate.central.setCurrentWidget(delegate.floor_page)
+        self.shoot(delegate, "floor-delegate")
+        room.central.setCurrentWidget(room.floor_page)
+        room.floor_page.queue("speak").select(asked["delegate9"])
+        self.shoot(room, "floor-chair")
+        console = room.open_console()
+        console.resize(1360, 820)
+        wait_until(lambda: console.attendance.site_texts(), "the console")
+        self.shoot(console, "console")
+        console.close()
+        document = next(d for d in room.store.documents if d.get("access") == "all")
+        self.run(chair, "presenter.set_page", {"meeting_id": DEMO_MEETING,
+                                               "document_id": document["id"], "page": 1})
+        display = room.open_display()
+        display.resize(1360, 765)
+        wait_until(lambda: display.presented.showing_page, "the presented page on the display")
+        spin(1.5)  # the page renders
+        self.shoot(display, "room-display")
+        display.close()
 
     def minutes(self, delegate: MeetingRoomWindow, agenda_ids: list[int]) -> None:
         """The minutes tab (the secretary editing, a delegate reading) and the action items
@@ -225,7 +369,9 @@ class Script:
                                                "item_id": agenda_ids[1]})
         for username in ("secretary", "delegate2", "delegate3", "delegate5", "delegate7",
                          "delegate9", "observer1"):
-            self.connect(username, DEMO_MEETING)
+            self.people[username] = self.connect(username, DEMO_MEETING)
+        self.people["chair"] = chair
+        others = {name: connection for name, connection in self.people.items() if name != "chair"}
 
         meetings = MeetingsWindow(chair_session)
         meetings.open()
@@ -245,6 +391,8 @@ class Script:
         wait_until(lambda: delegate.store.loaded, "the delegate's room")
         self.shoot(delegate, "room-delegate")
         self.documents(room, delegate, agenda_ids)
+        self.floor(room, delegate, chair, others)
+        self.votes(room, delegate, agenda_ids)
         self.minutes(delegate, agenda_ids)
 
         prep = PreparationDialog(self.session("secretary"), DEMO_MEETING)

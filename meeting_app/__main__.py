@@ -2,6 +2,7 @@
 
     meeting-app [--server URL] [--user NAME]     sign in, then the meetings list
     meeting-app --demo [--as USER]               a local demo server, its meeting room open
+    meeting-app --display [...]                  the room display (projector) instead of the room
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="with --demo: the demo user to sign in as (default: chair)")
     parser.add_argument("--port", type=int, default=None,
                         help="with --demo: the local server's port (default 8765)")
+    parser.add_argument("--display", action="store_true",
+                        help="open the chosen meeting's room display (full screen, for a "
+                             "projector) instead of its room")
     parser.add_argument("--data-dir", type=Path, default=None,
                         help="with --demo: the local server's data directory")
     return parser
@@ -59,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     # The controller quits when its last window closes (see ClientController).
     app.setQuitOnLastWindowClosed(False)
     _quit_on_signals(app)
-    controller = ClientController(args.server, args.user)
+    controller = ClientController(args.server, args.user, display=args.display)
     if args.demo:
         from meeting_app.demo import DEMO_PORT, DemoLauncher
 

@@ -19,6 +19,7 @@ from pydantic import (
     model_validator,
 )
 
+from protocol.annotations import MAX_TEXT, AnnotationId, AnnotationIn
 from protocol.roles import Attendance, MeetingRole
 
 Id = Annotated[int, Field(gt=0)]
@@ -334,6 +335,121 @@ class Search(Payload):
     to_day: Day | None = Field(default=None, alias="to")
     status: Literal["scheduled", "live", "ended"] | None = None
     """The meetings' status."""
+class AnnotationSave(Payload):
+    """Create or change one of the caller's annotations (the id is the client's)."""
+
+    document_id: Id
+    annotation: AnnotationIn
+
+
+class AnnotationDelete(Payload):
+    document_id: Id
+    annotation_id: AnnotationId
+
+
+class AnnotationList(Payload):
+    document_id: Id
+    version: Id | None = None
+    """The version whose annotations are listed (default: the current one)."""
+
+
+NoteId = AnnotationId
+
+
+class NoteSave(MeetingPayload):
+    """The caller's personal note on an agenda item (one per item; saving replaces it)."""
+
+    agenda_item_id: Id
+    text: Annotated[str, StringConstraints(max_length=MAX_TEXT)]
+    id: NoteId | None = None
+    """A client-made id for a note made offline (kept if the item has no note yet)."""
+Majority = Literal["simple", "absolute", "two_thirds"]
+"""What the first option (the motion's "yes") needs: more than half of the weight cast
+(simple), more than half of all members' weight (absolute), at least two thirds of it."""
+
+PollKind = Literal["meeting", "written"]
+"""A vote in the live meeting, or written opinions (lấy ý kiến bằng văn bản) until a deadline."""
+
+Question = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+Comment = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
+Choices = Annotated[int, Field(ge=0, le=50)]
+PollSeconds = Annotated[int, Field(ge=10, le=90 * 24 * 3600)]
+BallotId = Annotated[str, StringConstraints(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9-]+$")]
+
+
+class PollOption(BaseModel):
+    """An option given as an object: its text, and whether choosing it takes a comment."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    text: Title
+    comment: bool = False
+
+
+PollOptions = Annotated[list[Title | PollOption], Field(max_length=50)]
+"""Options as plain texts or objects; none: "Tán thành", "Không tán thành", "Ý kiến khác"."""
+
+
+class PollCreate(MeetingPayload):
+    """A new poll, as a draft. Rules between fields (written polls need ``closes_at``,
+    secret polls refuse ``allow_change``, min <= max) are checked by the server."""
+
+    question: Question
+    secret: bool
+    majority: Majority
+    agenda_item_id: Id | None = None
+    options: PollOptions | None = None
+    quorum: Annotated[int, Field(ge=0, le=1_000_000)] | None = None
+    """The fewest ballots for a valid result; None: no minimum."""
+    closes_at: Timestamp | None = None
+    min_choices: Choices = 1
+    max_choices: Choices = 1
+    weighted: bool = False
+    allow_change: bool = False
+    duration_seconds: PollSeconds | None = None
+    kind: PollKind = "meeting"
+    voter_ids: Annotated[list[Id], Field(max_length=10_000)] | None = None
+    """Written polls: the members asked (None: every member)."""
+    document_ids: Annotated[list[Id], Field(max_length=100)] = []
+
+
+class PollRef(Payload):
+    poll_id: Id
+
+
+class PollUpdate(PollRef):
+    """Only the fields given change (a draft only); ``null`` clears the optional ones."""
+
+    question: Question | None = None
+    secret: bool | None = None
+    majority: Majority | None = None
+    agenda_item_id: Id | None = None
+    options: PollOptions | None = None
+    quorum: Annotated[int, Field(ge=0, le=1_000_000)] | None = None
+    closes_at: Timestamp | None = None
+    min_choices: Choices | None = None
+    max_choices: Choices | None = None
+    weighted: bool | None = None
+    allow_change: bool | None = None
+    duration_seconds: PollSeconds | None = None
+    kind: PollKind | None = None
+    voter_ids: Annotated[list[Id], Field(max_length=10_000)] | None = None
+    document_ids: Annotated[list[Id], Field(max_length=100)] | None = None
+
+
+class PollOpen(PollRef):
+    seconds: PollSeconds | None = None
+    """Closes the poll this many seconds after opening (else its ``duration_seconds``)."""
+
+
+class PollVote(PollRef):
+    """A ballot. ``ballot_id`` (a client-made UUID) makes it idempotent: the same ballot
+    re-sent gets the same receipt. ``voter_id``: a member the sender represents as proxy."""
+
+    option_ids: Annotated[list[Id], Field(max_length=50)]
+    ballot_id: BallotId
+    comment: Comment | None = None
+    voter_id: Id | None = None
 
 
 MEETING_LIST = "meeting.list"
@@ -376,6 +492,19 @@ ACTION_SET_STATUS = "action.set_status"
 MINUTES_APPROVE = "minutes.approve"
 MINUTES_PUBLISH = "minutes.publish"
 SEARCH = "search"
+ANNOTATION_SAVE = "annotation.save"
+ANNOTATION_DELETE = "annotation.delete"
+ANNOTATION_LIST = "annotation.list"
+ANNOTATION_COMMENTS = "annotation.comments"
+NOTE_SAVE = "note.save"
+NOTE_LIST = "note.list"
+POLL_CREATE = "poll.create"
+POLL_UPDATE = "poll.update"
+POLL_DELETE = "poll.delete"
+POLL_CHECK = "poll.check"
+POLL_OPEN = "poll.open"
+POLL_CLOSE = "poll.close"
+POLL_VOTE = "poll.vote"
 
 PAYLOAD_MODELS: dict[str, type[Payload]] = {
     MEETING_LIST: Empty,
@@ -418,6 +547,19 @@ PAYLOAD_MODELS: dict[str, type[Payload]] = {
     MINUTES_APPROVE: MeetingPayload,
     MINUTES_PUBLISH: MeetingPayload,
     SEARCH: Search,
+    ANNOTATION_SAVE: AnnotationSave,
+    ANNOTATION_DELETE: AnnotationDelete,
+    ANNOTATION_LIST: AnnotationList,
+    ANNOTATION_COMMENTS: DocumentRef,
+    NOTE_SAVE: NoteSave,
+    NOTE_LIST: MeetingPayload,
+    POLL_CREATE: PollCreate,
+    POLL_UPDATE: PollUpdate,
+    POLL_DELETE: PollRef,
+    POLL_CHECK: PollRef,
+    POLL_OPEN: PollOpen,
+    POLL_CLOSE: PollRef,
+    POLL_VOTE: PollVote,
 }
 """Every command this protocol version defines, by name."""
 

@@ -28,11 +28,50 @@ ACTION_CHANGED = "action.changed"
 ACTION_REMOVED = "action.removed"
 MINUTES_STATUS_CHANGED = "minutes.status_changed"
 MINUTES_PUBLISHED = "minutes.published"
+ANNOTATION_SHARED = "annotation.shared"
+"""``{"document_id", "annotation"}``: a shared annotation was made or changed (to the
+document's readers; others get it withheld)."""
+ANNOTATION_UNSHARED = "annotation.unshared"
+"""``{"document_id", "annotation_id", "author_id", "deleted"}``: a shared annotation was
+made private or deleted; readers drop it from the others' annotations they show."""
+POLL_CHANGED = "poll.changed"
+POLL_REMOVED = "poll.removed"
+POLL_PROGRESS = "poll.progress"
+POLL_CLOSED = "poll.closed"
+POLL_REMINDER = "poll.reminder"
+"""A notification (the voters who have not answered a written poll yet); the snapshot
+does not change."""
 
 
 HIDDEN = "hidden"
 """The key that marks an event's data as withheld from its receiver: a receiver who may not
 read a document gets ``{"document_id": id, "hidden": true}`` instead of the data."""
+
+
+USER_EVENT_NAME = "user.event"
+"""The Socket.IO event for what only one user may see (their private annotations and notes),
+sent to that user's connections in the meeting. It has no seq and is not in the meeting's
+log: after a reconnect a client lists again (``annotation.list``, ``note.list``)."""
+
+ANNOTATION_CHANGED = "annotation.changed"
+"""User event ``{"document_id", "annotation"}``: one of your annotations, as saved now."""
+ANNOTATION_DELETED = "annotation.deleted"
+"""User event ``{"document_id", "annotation_id", "updated_at"}``."""
+ANNOTATIONS_CARRIED = "annotation.carried"
+"""User event ``{"document_id", "version", "carried", "orphaned": [{"annotation_id",
+"version", "page"}]}``: a new version of the document arrived; ``orphaned`` are your
+annotations whose page's text is not in it (they stay on their old version)."""
+NOTE_CHANGED = "note.changed"
+"""User event ``{"note"}``: one of your personal notes, as saved now."""
+
+
+class UserEventEnvelope(TypedDict):
+    """What a receiver of ``user.event`` gets."""
+
+    meeting_id: int
+    type: str
+    data: dict[str, Any]
+    at: str
 
 
 class EventEnvelope(TypedDict):

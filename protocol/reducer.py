@@ -99,7 +99,8 @@ def _agenda_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
         else {**doc, "agenda_item_id": None}
         for doc in snap["documents"]
     ]
-    result = _with_documents({**snap, "agenda": agenda, "meeting": meeting}, documents)
+    result = _with_documents({**snap, "agenda": agenda, "meeting": meeting,
+                              "speakers": _speeches_off_removed_items(snap["speakers"], item_ids)}, documents)
     # A removed item's conclusion goes with it; its action items stay, attached to no item.
     keys = {str(item_id) for item_id in item_ids}
     for part in ("conclusions", "decisions", "conclusion_revisions"):
@@ -110,6 +111,20 @@ def _agenda_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
             (a if a["agenda_item_id"] is None or a["agenda_item_id"] in item_ids
              else {**a, "agenda_item_id": None} for a in snap["actions"]), key=action_sort_key)
     return result
+
+
+def _speeches_off_removed_items(speakers: dict[str, Any], item_ids: set[int]) -> dict[str, Any]:
+    """Speeches on a removed item stay, on no item (the server's ON DELETE SET NULL)."""
+    def detach(speech: dict[str, Any] | None) -> dict[str, Any] | None:
+        if speech is None or speech["agenda_item_id"] is None or speech["agenda_item_id"] in item_ids:
+            return speech
+        return {**speech, "agenda_item_id": None}
+
+    current = detach(speakers.get("current"))
+    history = speakers.get("history") or []
+    if current is speakers.get("current") and all(detach(s) is s for s in history):
+        return speakers  # unchanged: the store's identity check sees no change
+    return {**speakers, "current": current, "history": [detach(s) for s in history]}
 
 
 def _current_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
@@ -295,6 +310,45 @@ def _speaker_floor_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
     return {**snap, "speakers": speakers}
 
 
+def poll_sort_key(poll: dict[str, Any]) -> int:
+    """Polls are listed by id (the order they were created in), on both sides."""
+    return int(poll["id"])
+
+
+def _patch_poll(snap: Snapshot, poll_id: int, patch: Callable[[dict[str, Any]], dict[str, Any]]) -> Snapshot:
+    if all(poll["id"] != poll_id for poll in snap["polls"]):
+        return snap
+    return {**snap, "polls": [patch(poll) if poll["id"] == poll_id else poll for poll in snap["polls"]]}
+
+
+def _poll_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
+    changed = data["poll"]
+    polls = [poll for poll in snap["polls"] if poll["id"] != changed["id"]]
+    polls.append(changed)
+    polls.sort(key=poll_sort_key)
+    return {**snap, "polls": polls}
+
+
+def _poll_removed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
+    return {**snap, "polls": [poll for poll in snap["polls"] if poll["id"] != data["poll_id"]]}
+
+
+def _poll_progress(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
+    """New ballots: the turnout, and who voted (never what). ``user_ids`` lists the voters
+    since the last progress, in order (``user_id`` alone: one voter)."""
+    new = data.get("user_ids") or [data["user_id"]]
+
+    def patch(poll: dict[str, Any]) -> dict[str, Any]:
+        voted = [*poll["voted"], *(user_id for user_id in new if user_id not in poll["voted"])]
+        return {**poll, "ballots": data["ballots"], "by_site": data["by_site"], "voted": voted}
+    return _patch_poll(snap, data["poll_id"], patch)
+
+
+def _poll_closed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
+    return _patch_poll(snap, data["poll_id"], lambda poll: {
+        **poll, "status": "closed", "result": data["result"], "closed_at": data["closed_at"]})
+
+
 REDUCERS: dict[str, Callable[[Snapshot, dict[str, Any]], Snapshot]] = {
     ev.MEETING_UPDATED: _meeting_updated,
     ev.MEETING_STATUS_CHANGED: _status_changed,
@@ -317,6 +371,10 @@ REDUCERS: dict[str, Callable[[Snapshot, dict[str, Any]], Snapshot]] = {
     ev.ACTION_REMOVED: _action_removed,
     ev.MINUTES_STATUS_CHANGED: _minutes_status_changed,
     ev.MINUTES_PUBLISHED: _minutes_published,
+    ev.POLL_CHANGED: _poll_changed,
+    ev.POLL_REMOVED: _poll_removed,
+    ev.POLL_PROGRESS: _poll_progress,
+    ev.POLL_CLOSED: _poll_closed,
 }
 
 

@@ -21,7 +21,15 @@ from server.persistence.db import Database, sqlite_url
 from server.persistence.migrate import migrate
 from server.persistence.models import utcnow
 from server.settings import Settings
-from server.transport import documents_http, http, minutes_http, sockets
+from server.transport import (
+    attendance_http,
+    documents_http,
+    http,
+    minutes_http,
+    poll_clock,
+    polls_http,
+    sockets,
+)
 from server.transport.pipeline import CommandPipeline
 from server.transport.services import Services
 
@@ -59,7 +67,9 @@ def build_app(settings: Settings) -> web.Application:
     app[http.SERVICES] = services
     http.register(app)
     documents_http.register(app, pipeline)
+    attendance_http.register(app)
     minutes_http.register(app)
+    polls_http.register(app)
     sockets.register(services, pipeline)
     app.cleanup_ctx.append(_lifetime(services, pipeline))
     app.on_shutdown.append(lambda _app: _close_sockets(sio))
@@ -90,11 +100,14 @@ def _lifetime(services: Services, pipeline: CommandPipeline
             log.info("removed %d temporary files left by crashed uploads", swept)
         # SQLite means one process: every earlier process's sockets are gone, sweep them now.
         await _sweep(services, pipeline, immediately=services.db.is_sqlite)
-        beat = asyncio.create_task(_heartbeat(services, pipeline))
+        tasks = [asyncio.create_task(_heartbeat(services, pipeline)),
+                 asyncio.create_task(_flush_links(services, pipeline)),
+                 asyncio.create_task(poll_clock.run(pipeline))]
         yield
-        beat.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await beat
+        for task in tasks:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
         services.executor.shutdown(wait=True)
         services.renderer.shutdown(wait=True)
         services.db.dispose()
@@ -111,6 +124,16 @@ async def _sweep(services: Services, pipeline: CommandPipeline, immediately: boo
         return presence.sweep_instances(session, stale_before, keep=settings.instance_id)
 
     await pipeline.publish(sweep)
+
+
+async def _flush_links(services: Services, pipeline: CommandPipeline) -> None:
+    """Write the clients' heartbeats (kept in memory) to the database every few seconds."""
+    while True:
+        await asyncio.sleep(services.settings.link_flush_seconds)
+        try:
+            await pipeline.flush_heartbeats()
+        except Exception:  # a database hiccup costs one batch, not the link status for good
+            log.exception("writing heartbeats failed")
 
 
 async def _heartbeat(services: Services, pipeline: CommandPipeline) -> None:

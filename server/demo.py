@@ -2,7 +2,8 @@
 
 Modelled on a ministry's annual review of administrative reform and e-government: a
 central hall and two remote sites (điểm cầu), six agenda items, a chair, a secretary,
-delegates spread over the sites and an observer, and four generated Vietnamese PDFs on
+a site secretary at each remote site (``secretary2``, ``secretary3``), delegates spread
+over the three sites and an observer, and four generated Vietnamese PDFs on
 the agenda (one restricted to the chair, the secretary, delegate1 and delegate2). Running
 it again changes nothing.
 """
@@ -17,10 +18,11 @@ from sqlalchemy.orm import Session
 
 from protocol.roles import MeetingRole
 from server.demo_documents import demo_documents
-from server.documents.pdf import write_document
+from server.documents.pdf import inspect, write_document
 from server.domain.accounts import actor_of, create_user, hash_password
 from server.domain.context import CommandContext
 from server.domain.documents import upload as uploads
+from server.domain.voting.polls import DEFAULT_OPTIONS
 from server.persistence.blobs import BlobStore
 from server.persistence.db import Database
 from server.persistence.models import (
@@ -30,6 +32,7 @@ from server.persistence.models import (
     Document,
     Meeting,
     Participant,
+    Poll,
     Site,
     User,
 )
@@ -59,7 +62,11 @@ FIXED_USERS = [
     ("chair", "Nguyễn Văn Hùng", {"organizer": True}),
     ("secretary", "Trần Thị Mai", {}),
     ("observer1", "Mai Thu Trang", {}),
+    ("secretary2", "Nguyễn Thị Thanh Hương", {}),
+    ("secretary3", "Trương Công Minh", {}),
 ]
+SITE_SECRETARIES = {"secretary2": 1, "secretary3": 2}
+"""The secretary of each remote site (index into SITES): marks attendance there."""
 
 
 def delegate_name(index: int) -> str:
@@ -114,6 +121,7 @@ def _documents(session: Session, meeting: Meeting, users: dict[str, User], blobs
         path = blobs.temp_path(".pdf")
         try:
             pages = write_document(path, demo.document)
+            page_info = inspect(path, pages, 14_400.0)["page_info"]  # our own file: read here
             written, _new = blobs.put_file(path)
         finally:
             path.unlink(missing_ok=True)
@@ -121,7 +129,8 @@ def _documents(session: Session, meeting: Meeting, users: dict[str, User], blobs
         item = items[demo.agenda_position] if demo.agenda_position < len(items) else None
         form = uploads.UploadForm(title=demo.document.title, access=readers or None, agenda_item_id=item)
         uploads.add(ctx, form, uploads.NewVersion(written.sha256, written.size, pages,
-                                                  f"{demo.document.footer or demo.document.title}.pdf"))
+                                                  f"{demo.document.footer or demo.document.title}.pdf",
+                                                  page_info))
         added += 1
     return added
 
@@ -145,6 +154,25 @@ def _conclusion(session: Session, meeting: Meeting, secretary: User) -> None:
                                    text=OPENING_CONCLUSION, author_id=secretary.id))
 
 
+VOTED_ITEM = 4
+"""The agenda item "Thảo luận và biểu quyết Kế hoạch ...": the demo's draft poll is on it."""
+
+
+def _draft_poll(session: Session, meeting: Meeting, chair: User) -> None:
+    """One draft poll on the item to be voted, if the meeting has no poll yet (no event
+    is logged, as for the rest of the seed)."""
+    if session.scalar(select(Poll.id).where(Poll.meeting_id == meeting.id).limit(1)) is not None:
+        return
+    items = list(session.scalars(select(AgendaItem.id).where(AgendaItem.meeting_id == meeting.id)
+                                 .order_by(AgendaItem.position)))
+    item = items[VOTED_ITEM] if len(items) > VOTED_ITEM else None
+    session.add(Poll(meeting_id=meeting.id, agenda_item_id=item, secret=False,
+                     question="Thông qua Kế hoạch cải cách hành chính năm 2027",
+                     majority="simple", options=[{"id": n, **o} for n, o in enumerate(DEFAULT_OPTIONS, 1)],
+                     min_choices=1, max_choices=1, weighted=False, allow_change=False, kind="meeting",
+                     status="draft", document_ids=[], reminders=[], turnout={}, created_by=chair.id))
+
+
 def seed_demo(db: Database, data_dir: Path, *, delegates: int = 12, password: str = "demo",
               blob_dir: Path | None = None) -> str:
     """Create the demo users, meeting and documents if they are missing; return a summary line."""
@@ -165,6 +193,8 @@ def seed_demo(db: Database, data_dir: Path, *, delegates: int = 12, password: st
         place(users["chair"], MeetingRole.CHAIR, sites[0])
         place(users["secretary"], MeetingRole.SECRETARY, sites[0])
         place(users["observer1"], MeetingRole.OBSERVER, sites[0])
+        for name, site in SITE_SECRETARIES.items():
+            place(users[name], MeetingRole.SECRETARY, sites[site])
         for i in range(1, delegates + 1):
             place(users[f"delegate{i}"], MeetingRole.DELEGATE, sites[(i - 1) % len(sites)])
         session.flush()
@@ -172,6 +202,7 @@ def seed_demo(db: Database, data_dir: Path, *, delegates: int = 12, password: st
         blobs.ensure()
         documents = _documents(session, meeting, users, blobs)
         _conclusion(session, meeting, users["secretary"])
+        _draft_poll(session, meeting, users["chair"])
         meeting_id = meeting.id
     state = "created" if created else "already there"
     return (f"Demo meeting {meeting_id} {state}: {len(users)} users, password {password!r}, "

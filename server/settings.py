@@ -32,6 +32,8 @@ class Settings:
     heartbeat_seconds: float = 5.0
     stale_after_seconds: float = 20.0
     """A process silent this long has its connections swept (they went offline)."""
+    link_flush_seconds: float = 2.0
+    """How often the clients' heartbeats (kept in memory) are written for ``site.status``."""
     ping_interval: float = 10.0
     ping_timeout: float = 10.0
     db_threads: int = 8

@@ -12,6 +12,7 @@ Typical use::
     conn.status_changed.connect(banner.show_status)
     conn.snapshot_received.connect(lambda _mid, seq, snap: store.load(seq, snap))
     conn.event_received.connect(store.apply)
+    conn.server_time_observed.connect(store.clock.observe)
     conn.session_expired.connect(show_login_again)
     conn.start()
     conn.join_meeting(1)
@@ -34,6 +35,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from meeting_app.net.auth import normalize_server_url
 from meeting_app.net.envelopes import Envelope, offline_error, prepare_payload
+from meeting_app.net.heartbeat import INTERVAL
 from meeting_app.net.session import NetworkSession
 from meeting_app.net.status import ConnectionStatus
 from protocol import commands as c
@@ -54,29 +56,42 @@ class Connection(QObject):
     event_received = Signal(object)
     """One ``meeting.event`` envelope (a dict) of the joined meeting: in seq order, no gaps,
     no repeats, always after the snapshot it follows."""
+    user_event_received = Signal(object)
+    """One ``user.event`` envelope ``{"meeting_id", "type", "data", "at"}``: a change only
+    this user sees (their private annotations and notes, made on another device). No seq:
+    after a reconnect, list again."""
     session_expired = Signal(str)
     """The server refused the token (expired, logged out, unknown, ...): the reason, in
     English. The connection gives up; log in again and make a new Connection."""
     command_failed = Signal(str, object)
     """(command name, error envelope) for commands the connection sends by itself
     (``meeting.join`` when joining or catching up, ``meeting.leave``)."""
+    server_time_observed = Signal(str, float)
+    """(server_time, round trip in seconds) from an answer stamped with the server's time
+    (the join, every heartbeat): feed it to ``ServerClock.observe``."""
+    link_measured = Signal(object)
+    """The round trip of the last heartbeat in ms (an int), or None when it went unanswered."""
 
     # (call id, envelope): carries a command's answer to the GUI thread.
     _answered = Signal(int, object)
     # The network thread ended: answer every command still waiting with "offline".
     _ended = Signal()
 
-    def __init__(self, server_url: str, token: str, parent: QObject | None = None) -> None:
+    def __init__(self, server_url: str, token: str, parent: QObject | None = None,
+                 heartbeat_interval: float = INTERVAL) -> None:
         """Prepare a connection to ``server_url`` (``http://host:port``) with a login token.
 
         Nothing happens on the network until ``start()``. Raises ``ValueError`` for an
-        address that is not http(s).
+        address that is not http(s). While a meeting is joined, a heartbeat goes out every
+        ``heartbeat_interval`` seconds (see ``heartbeat.py``).
         """
         super().__init__(parent)
         self._url = normalize_server_url(server_url)
         self._status = ConnectionStatus.OFFLINE
         self._expired = False
-        self._session = NetworkSession(self._url, token, _Relay(self))
+        self._rtt_ms: int | None = None
+        self._session = NetworkSession(self._url, token, _Relay(self),
+                                       heartbeat_interval=heartbeat_interval)
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopped = False
@@ -101,6 +116,12 @@ class Connection(QObject):
         """True while connected or trying to; False before ``start()``, after ``stop()``
         and once the server refused the token."""
         return self._thread is not None and not self._expired
+
+    @property
+    def rtt_ms(self) -> int | None:
+        """The round trip of the last heartbeat in ms: this client's link quality (None
+        before the first answer, while disconnected and after an unanswered heartbeat)."""
+        return self._rtt_ms
 
     @property
     def server_url(self) -> str:
@@ -279,6 +300,8 @@ class _Relay:
         self._conn = connection
 
     def set_status(self, status: ConnectionStatus) -> None:
+        if status != ConnectionStatus.CONNECTED and self._conn._rtt_ms is not None:
+            self.link_measured(None)  # no link, no measure
         if self._conn._status != status:
             self._conn._status = status
             Connection._emit(self._conn.status_changed, str(status))
@@ -289,9 +312,19 @@ class _Relay:
     def deliver_event(self, event: dict[str, Any]) -> None:
         Connection._emit(self._conn.event_received, event)
 
+    def deliver_user_event(self, event: dict[str, Any]) -> None:
+        Connection._emit(self._conn.user_event_received, event)
+
     def session_expired(self, reason: str) -> None:
         self._conn._expired = True
         Connection._emit(self._conn.session_expired, reason)
 
     def command_failed(self, name: str, envelope: Envelope) -> None:
         Connection._emit(self._conn.command_failed, name, envelope)
+
+    def observe_server_time(self, server_time: str, rtt_seconds: float) -> None:
+        Connection._emit(self._conn.server_time_observed, server_time, rtt_seconds)
+
+    def link_measured(self, rtt_ms: int | None) -> None:
+        self._conn._rtt_ms = rtt_ms
+        Connection._emit(self._conn.link_measured, rtt_ms)

@@ -26,9 +26,11 @@ class LocalErrorCode(StrEnum):
     """Not connected, or the connection was lost before the answer."""
 
 
-NO_REQUEST_ID = frozenset({c.MEETING_LIST, c.USER_LIST, c.MEETING_JOIN, c.MEETING_LEAVE})
+NO_REQUEST_ID = frozenset({c.MEETING_LIST, c.USER_LIST, c.MEETING_JOIN, c.MEETING_LEAVE,
+                           c.SITE_STATUS, c.PRESENCE_HEARTBEAT})
 """Commands that change nothing worth protecting from a repeat. A join must never carry a
-request_id: the server would store its (large) answer and replay a stale snapshot."""
+request_id: the server would store its (large) answer and replay a stale snapshot; a
+heartbeat or a status poll every 2 s would fill the store of answers for nothing."""
 
 
 def local_error(code: LocalErrorCode, message: str) -> Envelope:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from typing import Any
 
 import aiohttp
@@ -22,12 +23,13 @@ import socketio
 from meeting_app.net import envelopes as env
 from meeting_app.net.backoff import Backoff
 from meeting_app.net.envelopes import Envelope, LocalErrorCode
+from meeting_app.net.heartbeat import INTERVAL, Heartbeat
 from meeting_app.net.sequencer import Sequencer
 from meeting_app.net.status import ConnectionStatus, Sink
 from protocol import PROTOCOL_VERSION
 from protocol import commands as c
 from protocol.errors import ErrorCode
-from protocol.events import EVENT_NAME
+from protocol.events import EVENT_NAME, USER_EVENT_NAME
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +46,8 @@ class NetworkSession:
     """The connect loop, commands and meeting sync; see the module docstring."""
 
     def __init__(self, url: str, token: str, sink: Sink, *, connect_timeout: float = 10.0,
-                 join_timeout: float = 15.0, backoff: Backoff | None = None) -> None:
+                 join_timeout: float = 15.0, backoff: Backoff | None = None,
+                 heartbeat_interval: float = INTERVAL) -> None:
         self._url, self._token, self._sink = url, token, sink
         self._connect_timeout, self._join_timeout = connect_timeout, join_timeout
         self._backoff = backoff or Backoff()
@@ -59,6 +62,9 @@ class NetworkSession:
         """Bumped by every join or leave, so that an answer to an older one is ignored."""
         self._connector: asyncio.Task[None] | None = None
         self._expired = False
+        self.heartbeat = Heartbeat(self.call, self._joined_meeting, sink.observe_server_time,
+                                   sink.link_measured, interval=heartbeat_interval)
+        self._beating: asyncio.Task[None] | None = None
 
     # --- lifetime ------------------------------------------------------------------------
 
@@ -101,7 +107,11 @@ class NetworkSession:
                 self._connected = True
                 self._sink.set_status(ConnectionStatus.CONNECTED)
                 self._restart_sync()  # re-join the meeting and catch up
-                await lost.wait()
+                self._beating = asyncio.ensure_future(self.heartbeat.run())
+                try:
+                    await lost.wait()
+                finally:
+                    self._beating.cancel()  # no heartbeats while disconnected
                 self._connected = False
                 self._cancel_sync()
                 self._fail_pending()
@@ -117,6 +127,7 @@ class NetworkSession:
         lost = asyncio.Event()
         client.on("disconnect", lambda *_reason: lost.set())
         client.on(EVENT_NAME, self._on_event)
+        client.on(USER_EVENT_NAME, self._on_user_event)
         return client, lost
 
     async def _attempt(self, client: socketio.AsyncClient) -> bool:
@@ -228,6 +239,10 @@ class NetworkSession:
         if not envelope["ok"] and envelope["error"]["code"] != LocalErrorCode.OFFLINE:
             self._sink.command_failed(c.MEETING_LEAVE, envelope)
 
+    def _joined_meeting(self) -> int | None:
+        """The meeting to send heartbeats for: joined, and its snapshot received."""
+        return None if self.sequencer.awaiting_snapshot else self.sequencer.meeting_id
+
     def _on_event(self, event: Any) -> None:
         if not isinstance(event, dict):
             return
@@ -236,6 +251,12 @@ class NetworkSession:
         if self.sequencer.needs_catch_up and self._connected and \
                 (self._sync_task is None or self._sync_task.done()):
             self._sync_task = asyncio.ensure_future(self._sync(force=False))
+
+    def _on_user_event(self, event: Any) -> None:
+        # No seq: what only this user sees (their annotations and notes on another device).
+        if isinstance(event, dict) and isinstance(event.get("type"), str) \
+                and isinstance(event.get("data"), dict):
+            self._sink.deliver_user_event(event)
 
     def _restart_sync(self) -> None:
         self._cancel_sync()
@@ -259,7 +280,9 @@ class NetworkSession:
             payload: dict[str, Any] = {"meeting_id": meeting_id}
             if since is not None:
                 payload["since_seq"] = since
+            sent = time.monotonic()
             envelope = await self.call(c.MEETING_JOIN, payload, self._join_timeout)
+            rtt = time.monotonic() - sent
             if generation != self._generation:
                 return  # joined or left something else meanwhile
             if not envelope["ok"]:
@@ -269,6 +292,8 @@ class NetworkSession:
                 if code != LocalErrorCode.OFFLINE:  # offline: the next connection syncs again
                     self._sink.command_failed(c.MEETING_JOIN, envelope)
                 return
+            if isinstance(envelope["data"].get("server_time"), str):
+                self._sink.observe_server_time(envelope["data"]["server_time"], rtt)
             if not self._apply_join(meeting_id, envelope["data"]):
                 return
             if since is not None and seqr.needs_catch_up and seqr.last_seq == since:

@@ -14,6 +14,9 @@ No Qt here: the process starts quickly and stays small. Requests and replies are
                                             (+ the RGB bytes on the pipe if not in_shm)
     ("search", doc, query, start, budget)
                                          -> ("hits", [(page, [(x, y, w, h), ...])], next, count)
+    ("words", doc, page)                 -> ("words", [(x0, y0, x1, y1, text, line), ...])
+    ("export", source, target, annotations, password)
+                                         -> ("exported", count)
     ("close", doc), ("shrink",)          -> ("ok",)
     any failure                          -> ("error", code, message)
 """
@@ -34,7 +37,7 @@ from typing import Any
 
 import pymupdf
 
-from meeting_app.pdf import text_search
+from meeting_app.pdf import annotated, text_search
 from meeting_app.pdf.documents import MAX_PIXELS, DocumentInfo, PdfError, TocEntry
 
 Rect = tuple[float, float, float, float]
@@ -202,6 +205,19 @@ class Child:
             rects = [pymupdf.Rect(box) * rotation for box in boxes]
             found.append([(r.x0, r.y0, r.width, r.height) for r in rects])
         return found
+
+    def op_words(self, key: int, number: int) -> tuple[Any, ...]:
+        doc = self._doc(key)
+        if not 0 <= number < doc.page_count:
+            raise PdfError("internal", f"There is no page {number + 1}.")
+        return ("words", annotated.page_words(doc.load_page(number)))
+
+    def op_export(self, source: str, target: str, annotations: list[dict[str, Any]],
+                  password: str | None) -> tuple[Any, ...]:
+        try:
+            return ("exported", annotated.export(Path(source), Path(target), annotations, password))
+        except Exception as error:
+            raise PdfError("internal", f"The annotated copy could not be written: {error}") from error
 
     def op_close(self, key: int) -> tuple[Any, ...]:
         doc = self.docs.pop(key, None)

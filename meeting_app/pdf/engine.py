@@ -14,7 +14,7 @@ import itertools
 import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QImage
@@ -25,6 +25,8 @@ from meeting_app.pdf.documents import MAX_PIXELS, DocumentInfo
 from meeting_app.pdf.jobs import (
     Answer,
     CloseJob,
+    Exported,
+    ExportJob,
     Job,
     JobQueue,
     Opened,
@@ -37,6 +39,8 @@ from meeting_app.pdf.jobs import (
     SearchProgress,
     ShrinkStoreJob,
     StopJob,
+    WordsFound,
+    WordsJob,
     scale_key,
 )
 from meeting_app.pdf.results import (
@@ -81,6 +85,11 @@ class PdfEngine(QObject):
     """(search id, list of ``SearchHit``) found on the pages searched since the last one."""
     search_finished = Signal(int, int)
     """(search id, total number of hits)."""
+    words_ready = Signal(int, int, int, object)
+    """(request id, doc, page, [(x0, y0, x1, y1, text, line)]): a page's words in reading
+    order, boxes in points of the page as shown; empty if its text cannot be read."""
+    export_finished = Signal(int, int, str)
+    """(request id, annotations written, error message or ""): ``export_annotated`` ended."""
 
     MAX_PIXELS = MAX_PIXELS
     """Largest render in pixels; bigger requests are rendered at a smaller scale."""
@@ -214,6 +223,24 @@ class PdfEngine(QObject):
             job.cancelled.set()
             self._queue.remove(lambda j: j is job)
 
+    # ---- text and annotations ----
+
+    def words(self, doc: int, page: int) -> int:
+        """Ask for the words of ``page`` with their boxes (``words_ready``): what a text
+        selection snaps to."""
+        request_id = next(self._ids)
+        self._queue.put(WordsJob(doc, page, request_id), Priority.VISIBLE)
+        return request_id
+
+    def export_annotated(self, source: str | Path, target: str | Path,
+                         annotations: list[dict[str, Any]], password: str | None = None) -> int:
+        """Write a copy of the PDF ``source`` to ``target`` with ``annotations`` (the wire's
+        shape) as real PDF annotations; ``export_finished`` reports. Returns a request id."""
+        request_id = next(self._ids)
+        job = ExportJob(request_id, Path(source), Path(target), tuple(annotations), password)
+        self._queue.put(job, Priority.CONTROL)
+        return request_id
+
     # ---- housekeeping ----
 
     @property
@@ -296,6 +323,11 @@ class PdfEngine(QObject):
                 if answer.finished:
                     del self._searches[answer.search_id]
                     self.search_finished.emit(answer.search_id, answer.total_hits)
+        elif isinstance(answer, WordsFound):
+            if answer.job.doc in self._infos:
+                self.words_ready.emit(answer.job.request_id, answer.job.doc, answer.job.page, answer.words)
+        elif isinstance(answer, Exported):
+            self.export_finished.emit(answer.job.request_id, answer.count, answer.error)
         elif isinstance(answer, Opened):
             if answer.info.doc in self._opening:
                 self._opening.discard(answer.info.doc)

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtGui import QImage
 
@@ -61,6 +62,26 @@ class SearchJob:
 
 
 @dataclass(frozen=True)
+class WordsJob:
+    """The words of one page with their boxes (text selection for highlights)."""
+
+    doc: int
+    page: int
+    request_id: int
+
+
+@dataclass(frozen=True)
+class ExportJob:
+    """Write a copy of ``source`` with annotations into ``target``."""
+
+    request_id: int
+    source: Path
+    target: Path
+    annotations: tuple[dict[str, Any], ...]
+    password: str | None = None
+
+
+@dataclass(frozen=True)
 class CloseJob:
     doc: int
 
@@ -75,7 +96,7 @@ class StopJob:
     """End the worker thread."""
 
 
-Job = OpenJob | RenderJob | SearchJob | CloseJob | ShrinkStoreJob | StopJob
+Job = OpenJob | RenderJob | SearchJob | WordsJob | ExportJob | CloseJob | ShrinkStoreJob | StopJob
 
 
 # ---- answers (worker -> GUI) ----
@@ -113,7 +134,22 @@ class SearchProgress:
     total_hits: int
 
 
-Answer = Opened | OpenFailed | Rendered | RenderFailed | SearchProgress
+@dataclass(frozen=True)
+class WordsFound:
+    job: WordsJob
+    words: list[tuple[float, float, float, float, str, int]]
+    """Empty when the page's text cannot be read."""
+
+
+@dataclass(frozen=True)
+class Exported:
+    job: ExportJob
+    count: int
+    error: str = ""
+    """Why the copy could not be written (``count`` is then 0)."""
+
+
+Answer = Opened | OpenFailed | Rendered | RenderFailed | SearchProgress | WordsFound | Exported
 
 
 class JobQueue:

@@ -29,6 +29,8 @@ from meeting_app.pdf.documents import PdfError
 from meeting_app.pdf.jobs import (
     Answer,
     CloseJob,
+    Exported,
+    ExportJob,
     Job,
     JobQueue,
     Opened,
@@ -41,6 +43,8 @@ from meeting_app.pdf.jobs import (
     SearchProgress,
     ShrinkStoreJob,
     StopJob,
+    WordsFound,
+    WordsJob,
 )
 from meeting_app.pdf.results import Priority, SearchHit
 
@@ -107,6 +111,10 @@ class Worker:
             self.open(job)
         elif isinstance(job, SearchJob):
             self.search(job)
+        elif isinstance(job, WordsJob):
+            self.words(job)
+        elif isinstance(job, ExportJob):
+            self.export(job)
         elif isinstance(job, CloseJob):
             self.opened.pop(job.doc, None)
             if job.doc in self.in_process:
@@ -170,6 +178,26 @@ class Worker:
         self.post(SearchProgress(job.search_id, hits, next_page, finished, job.total_hits))
         if not finished:
             self.queue.put(job, Priority.SEARCH)
+
+    def words(self, job: WordsJob) -> None:
+        if job.doc not in self.opened:
+            return
+        try:
+            reply = self.call(("words", job.doc, job.page), job.doc)
+        except ProcessDied:
+            reply = ("error", "damaged", "")
+        self.post(WordsFound(job, list(reply[1]) if reply[0] == "words" else []))
+
+    def export(self, job: ExportJob) -> None:
+        try:
+            reply = self.call(("export", str(job.source), str(job.target), list(job.annotations),
+                               job.password))
+        except ProcessDied as error:
+            reply = ("error", "damaged", str(error))
+        if reply[0] == "exported":
+            self.post(Exported(job, int(reply[1])))
+        else:
+            self.post(Exported(job, 0, str(reply[2]) or "The PDF could not be written."))
 
     # ---- the process ----
 

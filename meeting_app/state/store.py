@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from meeting_app.state import polls as poll_rules
 from meeting_app.state.clock import ServerClock
 from protocol.reducer import Snapshot, apply_event, empty_minutes
 
@@ -46,6 +47,8 @@ class MeetingStore(QObject):
     """The meeting's action items: added, edited, removed."""
     minutes_changed = Signal()
     """The minutes' status (draft, approved, published) or published version."""
+    polls_changed = Signal()
+    """A poll was created, edited, removed, opened, voted on (turnout) or closed."""
     event_applied = Signal(dict)
     """Every event, after it was applied (for logs and notifications)."""
 
@@ -64,7 +67,8 @@ class MeetingStore(QObject):
         self.reset.emit()
         for signal in (self.meeting_changed, self.agenda_changed, self.participants_changed,
                        self.sites_changed, self.documents_changed, self.speakers_changed,
-                       self.conclusions_changed, self.actions_changed, self.minutes_changed):
+                       self.conclusions_changed, self.actions_changed, self.minutes_changed,
+                       self.polls_changed):
             signal.emit()
         self.status_changed.emit(snapshot["meeting"]["status"])
         self.current_item_changed.emit(snapshot["meeting"]["current_item_id"])
@@ -86,6 +90,7 @@ class MeetingStore(QObject):
         self.reset.emit()
         self.documents_changed.emit()
         self.presenter_changed.emit(None)
+        self.polls_changed.emit()
 
     def _announce(self, before: Snapshot, after: Snapshot) -> None:
         old, new = before["meeting"], after["meeting"]
@@ -115,6 +120,8 @@ class MeetingStore(QObject):
             self.actions_changed.emit()
         if before.get("minutes") is not after.get("minutes"):
             self.minutes_changed.emit()
+        if before.get("polls") is not after.get("polls"):
+            self.polls_changed.emit()
 
     # --- reading -----------------------------------------------------------------------
 
@@ -232,3 +239,46 @@ class MeetingStore(QObject):
         "published_at"}`` (``version`` None: never published)."""
         part = self._snapshot.get("minutes") if self._snapshot else None
         return {**empty_minutes(), **(part or {})}
+
+    @property
+    def polls(self) -> list[dict[str, Any]]:
+        """The meeting's polls (drafts, open and closed), by id."""
+        return list(self._snapshot.get("polls") or []) if self._snapshot else []
+
+    def poll_by_id(self, poll_id: int | None) -> dict[str, Any] | None:
+        """One poll, or None."""
+        return poll_rules.poll_by_id(self.polls, poll_id)
+
+    @property
+    def open_poll(self) -> dict[str, Any] | None:
+        """The poll being voted now (one at a time in the room), or None."""
+        return poll_rules.open_poll(self.polls)
+
+    def has_voted(self, poll: dict[str, Any], user_id: int | None = None) -> bool:
+        """Whether ``user_id`` (default: me) has a ballot in ``poll``."""
+        return poll_rules.has_voted(poll, self.my_user_id if user_id is None else user_id)
+
+    def may_vote_as(self, poll: dict[str, Any]) -> list[dict[str, Any]]:
+        """The participants I may cast a ballot for: myself, then the members I represent."""
+        return poll_rules.may_vote_as(poll, self.participants, self.my_user_id)
+
+    def still_to_vote(self, poll: dict[str, Any]) -> list[dict[str, Any]]:
+        """Those I may vote for who have not voted yet (none unless the poll is open)."""
+        return poll_rules.still_to_vote(poll, self.participants, self.my_user_id)
+
+    @property
+    def speaker(self) -> dict[str, Any] | None:
+        """Who holds the floor: ``{"user_id", "site_id", "kind", "started_at",
+        "limit_seconds", "ends_at", ...}``, or None."""
+        current = self.speakers.get("current")
+        return current if isinstance(current, dict) else None
+
+    @property
+    def speaking_site_id(self) -> int | None:
+        """The site of the speaker holding the floor (to highlight it), or None."""
+        speaker = self.speaker
+        return speaker.get("site_id") if speaker else None
+
+    def site(self, site_id: int | None) -> dict[str, Any] | None:
+        """A site by id, or None."""
+        return next((s for s in self.sites if s["id"] == site_id), None)

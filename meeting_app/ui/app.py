@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, QSettings
 
 from meeting_app.net.auth import logout
+from meeting_app.ui.display.standalone import DisplayRoom
 from meeting_app.ui.login_dialog import LoginDialog
 from meeting_app.ui.meetings_window import MeetingsWindow
 from meeting_app.ui.preparation.dialog import PreparationDialog
@@ -21,8 +22,12 @@ class ClientController(QObject):
     """Owns the open windows of one signed-in user."""
 
     def __init__(self, server_url: str | None = None, username: str | None = None,
-                 settings: QSettings | None = None, parent: QObject | None = None) -> None:
+                 settings: QSettings | None = None, parent: QObject | None = None,
+                 display: bool = False) -> None:
+        """``display``: opening a meeting opens its room display, not its room."""
         super().__init__(parent)
+        self.display = display
+        self.displays: dict[int, DisplayRoom] = {}
         self._server_url, self._username, self._settings = server_url, username, settings
         self.session: Session | None = None
         self.login_dialog: LoginDialog | None = None
@@ -99,6 +104,8 @@ class ClientController(QObject):
                 dialog.close()
             for room in list(self.rooms.values()):
                 room.close()
+            for display in list(self.displays.values()):
+                display.window.close()
             if self.meetings is not None:
                 self.meetings.close()
                 self.meetings.deleteLater()
@@ -109,8 +116,12 @@ class ClientController(QObject):
     # --- windows -------------------------------------------------------------------------
 
     def open_room(self, meeting_id: int) -> MeetingRoomWindow | None:
-        """Enter a meeting's room (or bring its window to the front)."""
+        """Enter a meeting's room (or bring its window to the front); in display mode,
+        open its room display instead."""
         if self.session is None:
+            return None
+        if self.display:
+            self.open_display(meeting_id)
             return None
         room = self.rooms.get(meeting_id)
         if room is not None:
@@ -123,6 +134,27 @@ class ClientController(QObject):
         self.rooms[meeting_id] = room
         room.open()
         return room
+
+    def open_display(self, meeting_id: int) -> DisplayRoom | None:
+        """The room display of a meeting, on its own connection (full screen)."""
+        if self.session is None:
+            return None
+        shown = self.displays.get(meeting_id)
+        if shown is not None:
+            shown.window.raise_()
+            return shown
+        shown = DisplayRoom(self.session, meeting_id, parent=self)
+        shown.closed.connect(self._display_closed)
+        self.displays[meeting_id] = shown
+        shown.open(full_screen=True)
+        return shown
+
+    def _display_closed(self, meeting_id: int) -> None:
+        shown = self.displays.pop(meeting_id, None)
+        if shown is not None:
+            shown.window.deleteLater()
+            shown.deleteLater()
+        self._maybe_quit()
 
     def _room_closed(self, meeting_id: int) -> None:
         room = self.rooms.pop(meeting_id, None)
@@ -154,7 +186,8 @@ class ClientController(QObject):
     def _maybe_quit(self) -> None:
         if self._closing:
             return
-        visible = [w for w in (self.login_dialog, self.meetings, *self.rooms.values())
+        displays = [d.window for d in self.displays.values()]
+        visible = [w for w in (self.login_dialog, self.meetings, *self.rooms.values(), *displays)
                    if w is not None and _alive(w) and w.isVisible()]
         if not visible:
             QCoreApplication.quit()

@@ -13,6 +13,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 Envelope = dict[str, Any]
+DEFAULT_TIMEOUT = 10.0
+"""Seconds a command waits for its answer (the connection's default)."""
 
 
 class CommandSender(QObject):
@@ -42,12 +44,14 @@ class CommandSender(QObject):
 
     def send(self, name: str, payload: dict[str, Any],
              on_success: Callable[[dict[str, Any]], None] | None = None,
-             on_failure: Callable[[str, str], None] | None = None, report: bool = True) -> None:
+             on_failure: Callable[[str, str], None] | None = None, report: bool = True,
+             timeout: float = DEFAULT_TIMEOUT) -> None:
         """Send ``name``; on success call ``on_success(data)``, on failure report it.
 
         ``on_failure(code, message)``, when given, is called as well as ``refused``.
         ``report=False``: only ``on_failure`` hears of a failure (the caller shows it in its
         own way, e.g. an autosave that keeps the text for later).
+        ``timeout``: seconds to wait for the answer (then the code is "timeout").
         """
         if not self._available:
             message = self.tr("Not connected to the server: the command was not sent.")
@@ -70,7 +74,10 @@ class CommandSender(QObject):
             if on_failure is not None:
                 on_failure(code, message)
 
-        self._connection.command(name, payload, callback=answered)
+        if timeout == DEFAULT_TIMEOUT:
+            self._connection.command(name, payload, callback=answered)
+        else:  # stand-in connections of tests may not take a timeout
+            self._connection.command(name, payload, callback=answered, timeout=timeout)
 
     def describe(self, code: str, message: str) -> str:
         """The text shown for a failed command."""

@@ -13,8 +13,9 @@ import json
 import os
 import signal
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from server.documents.policy import DocumentPolicy
 from server.documents.refusals import unprocessable
@@ -28,6 +29,8 @@ class PdfFacts:
     pages: int
     title: str | None
     text_chars: int
+    page_info: list[Any] = field(default_factory=list)
+    """Per page ``[width, height, text_hash]``."""
 
 
 def _command(path: Path, policy: DocumentPolicy) -> list[str]:
@@ -70,4 +73,5 @@ async def inspect_pdf(path: Path, policy: DocumentPolicy) -> PdfFacts:
         raise unprocessable(f"The PDF could not be checked ({tail or f'exit status {code}'})") from None
     if not answer.get("ok"):
         raise unprocessable(str(answer.get("error") or "The PDF was refused"))
-    return PdfFacts(int(answer["pages"]), answer.get("title"), int(answer.get("text_chars", 0)))
+    return PdfFacts(int(answer["pages"]), answer.get("title"), int(answer.get("text_chars", 0)),
+                    list(answer.get("page_info") or []))

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from server.documents import convert, filetypes
 from server.documents.inspect import inspect_pdf
@@ -31,6 +32,8 @@ class StoredPdf:
     """The name it was uploaded under (an Office file keeps its own name)."""
     title: str | None
     """The PDF's metadata title, if any."""
+    page_info: list[Any] = field(default_factory=list)
+    """Per page ``[width, height, text_hash]``."""
 
 
 class Intake:
@@ -58,7 +61,7 @@ class Intake:
                     pdf = await self._convert(program, upload, filename, workdir)
                 facts = await inspect_pdf(pdf.path, self.policy)
             await asyncio.to_thread(self.blobs.put, pdf)
-            return StoredPdf(pdf.sha256, pdf.size, facts.pages, filename, facts.title)
+            return StoredPdf(pdf.sha256, pdf.size, facts.pages, filename, facts.title, facts.page_info)
         finally:
             await asyncio.to_thread(_clean, upload, pdf, workdir)
 

@@ -1,7 +1,8 @@
 """The server's one module that imports PyMuPDF: inspecting uploads, writing demo documents.
 
 ``inspect`` runs only inside the resource-limited inspecting process
-(``inspect_worker``): it reads every page's text and renders the first pages, so a file
+(``inspect_worker``): it reads every page's text (keeping each page's size and text hash,
+for annotations) and renders the first pages, so a file
 built to exhaust a reader exhausts that process. ``write_document`` lays out a
 ``layout.Document`` (text in the bundled DejaVu fonts, so every Vietnamese letter is a real,
 extractable glyph) for ``seed-demo``.
@@ -15,6 +16,7 @@ from typing import Any
 
 import pymupdf
 
+from protocol.annotations import page_text_hash
 from server.documents.layout import A4, Block, Document, Heading, Paragraph, Table, font_path
 
 RENDER_PAGES = 2
@@ -48,18 +50,22 @@ def inspect(path: Path, max_pages: int, max_side: float) -> dict[str, Any]:
         if doc.is_repaired and not _has_end_marker(path):
             raise PdfRefused("The PDF is incomplete (cut off); upload the whole file")
         chars = 0
+        page_info: list[list[Any]] = []  # [width, height, text hash]: annotations' page box and carry-over
         for number in range(count):
             page = doc.load_page(number)
             width, height = page.rect.width, page.rect.height
             if not (0 < width <= max_side and 0 < height <= max_side):
                 raise PdfRefused(f"Page {number + 1} is {width:g} × {height:g} pt; pages up to "
                                  f"{max_side:g} pt a side are accepted")
-            chars += len(page.get_text("text"))
+            text = page.get_text("text")
+            chars += len(text)
+            page_info.append([round(width, 2), round(height, 2), page_text_hash(text)])
             if number < RENDER_PAGES:
                 scale = THUMBNAIL_SIDE / max(width, height)
                 page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False)
         title = (doc.metadata or {}).get("title") or None
-        return {"pages": count, "title": title.strip() if title else None, "text_chars": chars}
+        return {"pages": count, "title": title.strip() if title else None, "text_chars": chars,
+                "page_info": page_info}
 
 
 def _has_end_marker(path: Path) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select, update
 
 from protocol import commands as c
@@ -107,8 +109,23 @@ def remove_item(ctx: CommandContext, p: c.AgendaRemoveItem) -> Outcome:
     return Outcome({}, [_agenda_changed(ctx, meeting.id)])
 
 
+def leave_current(ctx: CommandContext, meeting: Meeting, now: datetime) -> dict[str, int] | None:
+    """The current item is left behind: add the time it was current to its
+    ``elapsed_seconds``; ``{"item_id", "elapsed_seconds"}`` for the event, or None."""
+    if meeting.current_item_id is None:
+        return None
+    item = ctx.session.get(AgendaItem, meeting.current_item_id)
+    if item is None:
+        return None
+    if meeting.current_item_started_at is not None:
+        spent = int((now - meeting.current_item_started_at).total_seconds())
+        item.elapsed_seconds = (item.elapsed_seconds or 0) + max(0, spent)
+    return {"item_id": item.id, "elapsed_seconds": item.elapsed_seconds}
+
+
 def set_current(ctx: CommandContext, p: c.AgendaSetCurrent) -> Outcome:
-    """Make an item the one under discussion (``None``: no item)."""
+    """Make an item the one under discussion (``None``: no item); the item left behind
+    keeps the time spent on it."""
     meeting = _editable_meeting(ctx)
     if meeting.status != MeetingStatus.LIVE:
         raise conflict("Start the meeting before moving through its agenda")
@@ -116,7 +133,10 @@ def set_current(ctx: CommandContext, p: c.AgendaSetCurrent) -> Outcome:
         _item(ctx, meeting.id, p.item_id)
     if meeting.current_item_id == p.item_id:
         return Outcome()
-    now = utcnow() if p.item_id is not None else None
-    meeting.current_item_id, meeting.current_item_started_at = p.item_id, now
+    now = utcnow()
+    previous = leave_current(ctx, meeting, now)
+    started = now if p.item_id is not None else None
+    meeting.current_item_id, meeting.current_item_started_at = p.item_id, started
     return Outcome({}, [PendingEvent(meeting.id, ev.AGENDA_CURRENT_CHANGED,
-                                     {"item_id": p.item_id, "started_at": iso(now)})])
+                                     {"item_id": p.item_id, "started_at": iso(started),
+                                      "previous": previous})])

@@ -1,4 +1,5 @@
-"""Attendance (điểm danh): self check-in, and marking by the chair or secretary."""
+"""Attendance (điểm danh): self check-in, marking by the chair or a secretary, and proxies
+(ủy quyền). A site secretary manages only their own site (``scope.py``)."""
 
 from __future__ import annotations
 
@@ -6,36 +7,90 @@ from sqlalchemy import select
 
 from protocol import commands as c
 from protocol import events as ev
-from protocol.errors import closed, forbidden, not_found
-from protocol.roles import Attendance, MeetingStatus
+from protocol.attendance import MEMBER_ROLES
+from protocol.errors import closed, conflict, forbidden, invalid, not_found
+from protocol.roles import Attendance, MeetingRole, MeetingStatus
+from server.domain import views
 from server.domain.context import CommandContext, Outcome, PendingEvent
-from server.persistence.models import Participant
+from server.domain.scope import require_manages
+from server.persistence.models import Connection, Meeting, Participant
 
 
-def _mark(ctx: CommandContext, user_id: int, status: Attendance, reason: str | None) -> Outcome:
+def _open(ctx: CommandContext) -> Meeting:
     meeting = ctx.require_meeting()
     if meeting.status == MeetingStatus.ENDED:
         raise closed("The meeting has ended")
-    row = ctx.session.scalar(
-        select(Participant).where(Participant.meeting_id == meeting.id, Participant.user_id == user_id)
-    )
+    return meeting
+
+
+def _row(ctx: CommandContext, meeting_id: int, user_id: int) -> Participant | None:
+    return ctx.session.scalar(
+        select(Participant).where(Participant.meeting_id == meeting_id, Participant.user_id == user_id))
+
+
+def _target(ctx: CommandContext, meeting_id: int, user_id: int) -> Participant:
+    row = _row(ctx, meeting_id, user_id)
     if row is None:
         raise not_found(f"User {user_id} is not a participant of this meeting")
+    return row
+
+
+def _mark(ctx: CommandContext, row: Participant, status: Attendance, reason: str | None) -> Outcome:
     if row.attendance == status and row.attendance_reason == reason:
         return Outcome()
     row.attendance, row.attendance_reason = status, reason
-    return Outcome({}, [PendingEvent(meeting.id, ev.ATTENDANCE_CHANGED,
-                                     {"user_id": user_id, "attendance": str(status),
-                                                      "reason": reason})])
+    return Outcome({}, [PendingEvent(row.meeting_id, ev.ATTENDANCE_CHANGED,
+                                     {"user_id": row.user_id, "attendance": str(status), "reason": reason})])
 
 
 def check_in(ctx: CommandContext, _p: c.MeetingPayload) -> Outcome:
     """The participant declares themselves present."""
+    meeting = _open(ctx)
     if ctx.participant is None:
         raise forbidden("Only a participant can check in")
-    return _mark(ctx, ctx.actor.user_id, Attendance.PRESENT, None)
+    return _mark(ctx, _target(ctx, meeting.id, ctx.actor.user_id), Attendance.PRESENT, None)
 
 
 def set_attendance(ctx: CommandContext, p: c.AttendanceSet) -> Outcome:
-    """The chair or secretary records a participant as present, absent or excused."""
-    return _mark(ctx, p.user_id, p.status, p.reason or None)
+    """The chair or a secretary records a participant as present, absent or excused (the
+    reason is kept for the minutes)."""
+    meeting = _open(ctx)
+    row = _target(ctx, meeting.id, p.user_id)
+    require_manages(ctx, row)
+    return _mark(ctx, row, p.status, p.reason or None)
+
+
+def set_proxy(ctx: CommandContext, p: c.AttendanceSetProxy) -> Outcome:
+    """Name the participant who represents a member (``proxy_user_id: null`` ends it).
+
+    The member is the chair or a delegate; the proxy is another participant with a voice
+    who is not represented himself, and a member who represents others cannot be
+    represented (no chains)."""
+    meeting = _open(ctx)
+    member = _target(ctx, meeting.id, p.user_id)
+    require_manages(ctx, member)
+    if member.role not in MEMBER_ROLES:
+        raise invalid("Only a member (the chair or a delegate) can be represented")
+    if p.proxy_user_id is not None:
+        if p.proxy_user_id == member.user_id:
+            raise invalid("A member cannot represent themself")
+        proxy = _row(ctx, meeting.id, p.proxy_user_id)
+        if proxy is None:
+            raise invalid(f"User {p.proxy_user_id} is not a participant of this meeting")
+        if proxy.role == MeetingRole.OBSERVER:
+            raise invalid("An observer cannot represent a member")
+        if proxy.proxy_user_id is not None:
+            raise conflict("The proxy is represented by someone else: a proxy cannot be represented")
+        represents = ctx.session.scalar(select(Participant.id).where(
+            Participant.meeting_id == meeting.id, Participant.proxy_user_id == member.user_id).limit(1))
+        if represents is not None:
+            raise conflict("This member represents others, so cannot be represented")
+    if member.proxy_user_id == p.proxy_user_id:
+        return Outcome()
+    member.proxy_user_id = p.proxy_user_id
+    ctx.session.flush()
+    online = ctx.session.scalar(select(Connection.sid).where(
+        Connection.meeting_id == meeting.id, Connection.user_id == member.user_id).limit(1)) is not None
+    view = views.participant(member, online)
+    return Outcome({"participant": view}, [PendingEvent(meeting.id, ev.PARTICIPANT_CHANGED,
+                                                        {"participant": view})])

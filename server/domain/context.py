@@ -37,6 +37,19 @@ class PendingEvent:
     """Participants outside the audience: they are sent the withheld form live."""
 
 
+@dataclass(frozen=True)
+class UserEvent:
+    """Something only one user may see (a private annotation, a personal note): sent after
+    commit to that user's connections in the meeting, without a seq, never logged."""
+
+    meeting_id: int
+    user_id: int
+    type: str
+    data: dict[str, Any]
+    skip_sid: str | None = None
+    """The socket that caused it (it has the answer already)."""
+
+
 @dataclass
 class Outcome:
     """A domain function's result: the answer's data and the events it caused."""
@@ -45,6 +58,7 @@ class Outcome:
     events: list[PendingEvent] = field(default_factory=list)
     finish: Callable[[], dict[str, Any]] | None = None
     """Computes more of the answer once the events have their seq (``meeting.join``)."""
+    user_events: list[UserEvent] = field(default_factory=list)
 
 
 class Stale(Exception):

@@ -7,13 +7,16 @@ from server.domain import presence, views
 from server.domain.context import CommandContext, Outcome
 from server.domain.documents.visibility import data_for
 from server.persistence import event_log
+from server.persistence.event_log import iso
+from server.persistence.models import utcnow
 
 MAX_REPLAY = 1000
 """A client further behind than this gets a fresh snapshot instead of a replay."""
 
 
 def join(ctx: CommandContext, p: c.MeetingJoin) -> Outcome:
-    """Enter the meeting; answer a snapshot, or the events after ``since_seq``."""
+    """Enter the meeting; answer a snapshot, or the events after ``since_seq``, and the
+    server's clock (``server_time``, for countdowns)."""
     meeting = ctx.require_meeting()
     events = presence.join(ctx.session, ctx.sid, meeting.id) if ctx.sid else []
     role = ctx.participant.role if ctx.participant else None
@@ -26,9 +29,10 @@ def join(ctx: CommandContext, p: c.MeetingJoin) -> Outcome:
             user_id = ctx.actor.user_id
             missed = [{**e.envelope, "data": data_for(e.envelope["data"], e.audience, e.managers, user_id)}
                       for e in event_log.logged_after(ctx.session, meeting.id, since, MAX_REPLAY)]
-            return {"seq": seq, "events": missed}
+            return {"seq": seq, "events": missed, "server_time": iso(utcnow())}
         ctx.session.refresh(meeting)
-        return {"seq": seq, "snapshot": views.snapshot(ctx.session, meeting, ctx.actor.user_id, role)}
+        return {"seq": seq, "snapshot": views.snapshot(ctx.session, meeting, ctx.actor.user_id, role),
+                "server_time": iso(utcnow())}
 
     return Outcome(events=events, finish=answer)
 

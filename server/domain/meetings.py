@@ -8,7 +8,8 @@ from protocol import commands as c
 from protocol import events as ev
 from protocol.errors import closed, conflict, invalid
 from protocol.roles import MeetingStatus
-from server.domain import views
+from server.domain import floor, views
+from server.domain.agenda import leave_current
 from server.domain.audit import record
 from server.domain.context import CommandContext, Outcome, PendingEvent
 from server.domain.documents.events import stop_presenting
@@ -60,6 +61,8 @@ def update(ctx: CommandContext, p: c.MeetingUpdate) -> Outcome:
         raise invalid("A meeting needs a title")
     if "starts_at" in changes and changes["starts_at"] is None:
         raise invalid("A meeting needs a start time")
+    if "quorum_rule" in changes and changes["quorum_rule"] is None:
+        raise invalid("quorum_rule: give one of the rules (none: no quorum)")
     for key, value in changes.items():
         setattr(meeting, key, value)
     if meeting.ends_at is not None and meeting.ends_at <= meeting.starts_at:
@@ -86,13 +89,14 @@ def start(ctx: CommandContext, _p: c.MeetingPayload) -> Outcome:
     if first is not None and meeting.current_item_id is None:
         meeting.current_item_id, meeting.current_item_started_at = first.id, now
         events.append(PendingEvent(meeting.id, ev.AGENDA_CURRENT_CHANGED,
-                                   {"item_id": first.id, "started_at": iso(now)}))
+                                   {"item_id": first.id, "started_at": iso(now), "previous": None}))
     record(ctx, "meeting.start", meeting.id)
     return Outcome({}, events)
 
 
 def end(ctx: CommandContext, _p: c.MeetingPayload) -> Outcome:
-    """Close the meeting; it can no longer change."""
+    """Close the meeting; it can no longer change. The speech under way ends, the current
+    item keeps the time spent on it, and the presenter stops."""
     meeting = ctx.require_meeting()
     if meeting.status == MeetingStatus.ENDED:
         raise closed("The meeting has already ended")
@@ -100,7 +104,13 @@ def end(ctx: CommandContext, _p: c.MeetingPayload) -> Outcome:
         raise conflict("The meeting has not started")
     now = utcnow()
     meeting.status, meeting.ended_at = MeetingStatus.ENDED, now
+    events = [PendingEvent(meeting.id, ev.MEETING_STATUS_CHANGED,
+                           {"status": meeting.status, "ended_at": iso(now)})]
+    events += floor.close_floor(ctx, meeting, now)
+    previous = leave_current(ctx, meeting, now)
+    if previous is not None:
+        meeting.current_item_id, meeting.current_item_started_at = None, None
+        events.append(PendingEvent(meeting.id, ev.AGENDA_CURRENT_CHANGED,
+                                   {"item_id": None, "started_at": None, "previous": previous}))
     record(ctx, "meeting.end", meeting.id)
-    return Outcome({}, [PendingEvent(meeting.id, ev.MEETING_STATUS_CHANGED,
-                                     {"status": meeting.status, "ended_at": iso(now)}),
-                        *stop_presenting(meeting)])
+    return Outcome({}, [*events, *stop_presenting(meeting)])

@@ -7,7 +7,8 @@ from sqlalchemy import or_, select
 from protocol import commands as c
 from protocol import events as ev
 from protocol.errors import invalid, not_found
-from server.domain import views
+from protocol.roles import MeetingRole
+from server.domain import floor, views
 from server.domain.audit import record
 from server.domain.context import CommandContext, Outcome, PendingEvent
 from server.domain.documents.events import after_role_change
@@ -45,6 +46,7 @@ def set_participant(ctx: CommandContext, p: c.ParticipantSet) -> Outcome:
         row.user = user
         ctx.session.add(row)
     before = {"role": previous_role, "site_id": row.site_id}
+    previous_site = row.site_id
     seen_before = Viewer(user.id, previous_role, user.is_admin)  # role None: new to the meeting
     row.role = p.role
     if "site_id" in p.model_fields_set:
@@ -60,6 +62,9 @@ def set_participant(ctx: CommandContext, p: c.ParticipantSet) -> Outcome:
     view = views.participant(row, online)
     events = [PendingEvent(meeting.id, ev.PARTICIPANT_CHANGED, {"participant": view})]
     events += after_role_change(ctx.session, meeting, seen_before, Viewer(user.id, row.role, user.is_admin))
+    if previous_role is not None:  # their requests and speech follow what they are now
+        events += floor.participant_changed(ctx, meeting, user.id, voice=row.role != MeetingRole.OBSERVER,
+                                            moved=row.site_id != previous_site)
     return Outcome({"participant": view}, events)
 
 
@@ -85,4 +90,5 @@ def remove_participant(ctx: CommandContext, p: c.ParticipantRemove) -> Outcome:
     events = [PendingEvent(meeting.id, ev.PARTICIPANT_REMOVED, {"user_id": p.user_id})]
     events += after_role_change(ctx.session, meeting, seen_before,
                                 Viewer(p.user_id, None, seen_before.is_admin))
+    events += floor.participant_changed(ctx, meeting, p.user_id, voice=False, moved=False)
     return Outcome({}, events)

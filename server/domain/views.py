@@ -12,9 +12,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from protocol.reducer import agenda_with_document_ids, participant_sort_key, site_online
+from server.domain import speakers
 from server.domain.documents import shapes as documents
 from server.domain.documents.visibility import Viewer
 from server.domain.minutes import shapes as minutes
+from server.domain.voting import shapes as voting
 from server.persistence.event_log import iso
 from server.persistence.models import AgendaItem, Connection, Meeting, Participant, Site, User
 
@@ -125,8 +127,8 @@ def snapshot(session: Session, meeting: Meeting, user_id: int, role: str | None)
         "documents": readable,
         "sites": [{**s, "online": site_online(people, s["id"])} for s in sites(session, meeting.id)],
         "participants": people,
-        "speakers": {"queue": [], "current": None, "history": []},
-        "polls": [],
+        "speakers": speakers.speakers(session, meeting.id),
+        "polls": voting.polls(session, meeting.id),
         "presenter": presenter(meeting, readable),
         **minutes.conclusions(session, meeting.id),
         "actions": minutes.actions(session, meeting.id),

@@ -113,6 +113,8 @@ class Meeting(Base):
     minutes' content after approval or publication makes it ``draft`` again."""
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Site(Base):
@@ -318,6 +320,10 @@ class DocumentVersion(Base):
     filename: Mapped[str] = mapped_column(String(255))
     uploaded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     uploaded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    page_info: Mapped[list[Any] | None] = mapped_column(JSON)
+    """Per page ``[width, height, text_hash]`` (points; ``protocol.annotations.page_text_hash``),
+    measured when the file was inspected: annotations are checked against the page box and
+    carried to a new version by text. None: not measured (older versions)."""
 
 
 class DocumentReader(Base):
@@ -328,6 +334,131 @@ class DocumentReader(Base):
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
                                              primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+
+
+class Annotation(Base):
+    """A user's mark on one version of a document, in page points (``protocol.annotations``).
+
+    The id is the client's (made offline, sent again after a cut: never doubled). A delete
+    keeps the row as a tombstone (``deleted``), so that a stale save from another device
+    cannot bring it back.
+    """
+
+    __tablename__ = "annotations"
+    __table_args__ = (Index("ix_annotations_document_version", "document_id", "version"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    """The document version it is drawn on (moved to a new version when carried over)."""
+    page: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    data: Mapped[dict[str, Any]]
+    shared: Mapped[bool] = mapped_column(Boolean, default=False)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    """The server's time of the latest change: the latest change wins."""
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    orphaned: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Its page's text is not in a newer version: it stays on ``version``, and its author is
+    told (``annotation.list`` keeps listing it, marked)."""
+
+
+class PersonalNote(Base):
+    """A user's private note on an agenda item: one per user and item."""
+
+    __tablename__ = "personal_notes"
+    __table_args__ = (UniqueConstraint("user_id", "agenda_item_id"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    agenda_item_id: Mapped[int] = mapped_column(ForeignKey("agenda_items.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+class Poll(Base):
+    """A vote (biểu quyết) or a written consultation (lấy ý kiến bằng văn bản)."""
+
+    __tablename__ = "polls"
+    __table_args__ = (Index("ix_polls_status_closes_at", "status", "closes_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_items.id", ondelete="SET NULL"))
+    question: Mapped[str] = mapped_column(Text)
+    options: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    """``[{"id", "text", "comment"}]``; ids 1..n."""
+    secret: Mapped[bool] = mapped_column(Boolean, default=False)
+    majority: Mapped[str] = mapped_column(String(16), default="simple")
+    quorum: Mapped[int | None] = mapped_column(Integer)
+    min_choices: Mapped[int] = mapped_column(Integer, default=1)
+    max_choices: Mapped[int] = mapped_column(Integer, default=1)
+    weighted: Mapped[bool] = mapped_column(Boolean, default=False)
+    allow_change: Mapped[bool] = mapped_column(Boolean, default=False)
+    duration_seconds: Mapped[int | None] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16), default="meeting")
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    voter_ids: Mapped[list[int] | None] = mapped_column(JSON)
+    """Written polls: the members asked."""
+    document_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    opened_at: Mapped[datetime | None]
+    closes_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """The result at the close, kept for the minutes."""
+    reminders: Mapped[list[str]] = mapped_column(JSON, default=list)
+    """The reminders already sent (``"24h"``, ``"1h"``), so each goes once."""
+    turnout: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    """The turnout as last published in ``poll.progress`` (``ballots``, ``voted``,
+    ``by_site``): what snapshots show, so that they agree with the events."""
+    turnout_at: Mapped[datetime | None]
+    """When ``poll.progress`` was last sent (progress is sent at most every half second)."""
+
+
+class PollVoter(Base):
+    """Who has voted (or been voted for by their proxy): never what."""
+
+    __tablename__ = "poll_voters"
+    __table_args__ = (UniqueConstraint("poll_id", "voter_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    poll_id: Mapped[int] = mapped_column(ForeignKey("polls.id", ondelete="CASCADE"))
+    voter_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    cast_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    """The proxy who cast it, or the voter."""
+    site_id: Mapped[int | None] = mapped_column(Integer)
+    """The voter's site at the time (turnout per site)."""
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PollBallot(Base):
+    """A ballot's content. For a secret poll: no voter, no time, and a random id (the table
+    has no rowid on SQLite), so nothing orders or links it to ``poll_voters``."""
+
+    __tablename__ = "poll_ballots"
+    __table_args__ = (UniqueConstraint("poll_id", "receipt"), {"sqlite_with_rowid": False})
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    poll_id: Mapped[int] = mapped_column(ForeignKey("polls.id", ondelete="CASCADE"), index=True)
+    option_ids: Mapped[list[int]] = mapped_column(JSON)
+    comment: Mapped[str | None] = mapped_column(Text)
+    weight: Mapped[int] = mapped_column(Integer, default=1)
+    receipt: Mapped[str] = mapped_column(String(32))
+    voter_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    """Named polls only; always null for a secret poll."""
+
+
+class ServerSecret(Base):
+    """Keys the server makes once and keeps (the receipts' HMAC key)."""
+
+    __tablename__ = "server_secrets"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(128))
 
 
 class Conclusion(Base):

@@ -5,15 +5,24 @@ about a document not everyone may read goes to each user's own room in the meeti
 the form that user may see (``visibility.forms``): whole, without the manager-only
 fields, or withheld. Everyone gets it with the same seq. Rooms work across processes
 with the Redis manager like any other room.
+
+A user event (``UserDelivery``: a private annotation, a personal note) is not a meeting
+event: it has no seq and is not logged. It goes, as ``user.event``, to the user's own room
+in the meeting, less the socket that caused it; a client that missed one (offline) lists
+again when it reconnects.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from protocol.events import EVENT_NAME, PARTICIPANT_REMOVED, EventEnvelope
+from protocol.events import EVENT_NAME, PARTICIPANT_REMOVED, USER_EVENT_NAME, EventEnvelope, UserEventEnvelope
 from server.domain import presence
+from server.domain.context import UserEvent
 from server.domain.documents.visibility import forms
+from server.persistence.event_log import iso
+from server.persistence.models import utcnow
 from server.transport.services import Services, leave_meeting, meeting_room, viewer_room
 
 
@@ -27,12 +36,35 @@ class Delivery:
     others: tuple[int, ...] = ()
 
 
-async def broadcast(services: Services, deliveries: list[Delivery]) -> None:
+@dataclass(frozen=True)
+class UserDelivery:
+    """A user event: for one user's connections in a meeting, but the one that caused it."""
+
+    envelope: UserEventEnvelope
+    user_id: int
+    skip_sid: str | None = None
+
+
+def user_delivery(event: UserEvent) -> UserDelivery:
+    """A domain's user event, stamped with the time it is sent."""
+    envelope: UserEventEnvelope = {"meeting_id": event.meeting_id, "type": event.type, "data": event.data,
+                                   "at": iso(utcnow()) or ""}
+    return UserDelivery(envelope, event.user_id, event.skip_sid)
+
+
+Sent = Delivery | UserDelivery
+
+
+async def broadcast(services: Services, deliveries: Sequence[Sent]) -> None:
     """Emit each event to its meeting, in order. Called only after commit.
 
     A removed participant hears of their removal, and then nothing more of the meeting.
     """
     for delivery in deliveries:
+        if isinstance(delivery, UserDelivery):
+            room = viewer_room(delivery.envelope["meeting_id"], delivery.user_id)
+            await services.sio.emit(USER_EVENT_NAME, delivery.envelope, room=room, skip_sid=delivery.skip_sid)
+            continue
         event = delivery.envelope
         meeting_id = event["meeting_id"]
         split = forms(event["data"], None if delivery.audience is None else list(delivery.audience),

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from protocol.commands import MAX_PAYLOAD_BYTES, Payload
+from protocol.commands import MAX_PAYLOAD_BYTES, Payload, PresenceHeartbeat
 from protocol.errors import (
     ErrorCode,
     ProtocolError,
@@ -30,11 +30,13 @@ from protocol.errors import (
     not_found,
     ok_envelope,
 )
+from server.domain import presence
 from server.domain.context import Actor, CommandContext, Outcome, PendingEvent, Stale
 from server.domain.permissions import Access, resolve
 from server.persistence import event_log
 from server.persistence.models import CommandResult, utcnow
-from server.transport.broadcast import Delivery, broadcast
+from server.transport.broadcast import Delivery, Sent, broadcast, user_delivery
+from server.transport.heartbeats import Heartbeats
 from server.transport.registry import COMMANDS, CommandSpec
 from server.transport.services import ConnectionInfo, Services
 
@@ -54,6 +56,7 @@ class CommandPipeline:
         # One lock per meeting in this process, held from the transaction to the end of
         # the broadcast, so that this process sends a meeting's events in seq order.
         self._locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self.heartbeats = Heartbeats()
 
     def meeting_lock(self, meeting_id: int | None) -> asyncio.Lock:
         """The lock that orders a meeting's commits and broadcasts in this process."""
@@ -65,27 +68,57 @@ class CommandPipeline:
             spec, payload = self._parse(name, args)
             if conn.token_expires_at <= utcnow():
                 raise ProtocolError(ErrorCode.UNAUTHENTICATED, "This session has expired; log in again")
+            if spec.in_memory:
+                assert isinstance(payload, PresenceHeartbeat)
+                return ok_envelope(self.heartbeats.beat(sid, payload))
             meeting_id = getattr(payload, "meeting_id", None)
             if spec.locate is not None:
-                meeting_id = await self.services.in_thread(lambda: self._locate(spec, payload))
-            for _attempt in range(PREPARE_ATTEMPTS):
-                prepared = None
-                if spec.prepare is not None:
-                    prepared = await spec.prepare(self.services, conn.actor, spec.access, payload)
-                async with self.meeting_lock(meeting_id):
-                    try:
-                        envelope, events = await self.services.in_thread(
-                            partial(self._execute, spec, payload, sid, conn, prepared))
-                    except Stale:
-                        continue  # the meeting changed while the command was being prepared
-                    await broadcast(self.services, events)
-                return envelope
-            raise conflict("The meeting kept changing while this command was being prepared; try again")
+                located = await self.services.in_thread(lambda: self._locate(spec, payload, conn))
+                if isinstance(located, dict):
+                    return located  # the first answer to a repeat (its subject may be gone since)
+                meeting_id = located
+            envelope = await self._run_prepared(spec, payload, sid, conn, meeting_id)
+            if envelope["ok"] and spec.socket is not None and isinstance(meeting_id, int):
+                if spec.socket == "join":
+                    self.heartbeats.joined(sid, meeting_id)
+                else:
+                    self.heartbeats.left(sid, meeting_id)
+            return envelope
         except ProtocolError as refusal:
             return refusal.to_envelope()
         except Exception:
             log.exception("command %s failed", name)
             return error_envelope(ErrorCode.INTERNAL, "The server could not complete this command")
+
+    async def socket_closed(self, sid: str, meeting_id: int | None) -> None:
+        """A socket closed: forget it, and take it out of its meeting (its user may go offline)."""
+        self.heartbeats.forget(sid)
+        await self.publish(partial(presence.disconnect, sid=sid), meeting_id)
+
+    async def flush_heartbeats(self) -> int:
+        """Write the beats heard since the last flush (one statement); how many."""
+        beats = self.heartbeats.take()
+        if beats:
+            await self.services.in_thread(lambda: Heartbeats.write(self.services.db, beats))
+        return len(beats)
+
+    async def _run_prepared(self, spec: CommandSpec, payload: Payload, sid: str, conn: ConnectionInfo,
+                            meeting_id: int | None) -> Envelope:
+        """The transaction and broadcast, after the command's slow preparation if it has one
+        (done again if the meeting changed meanwhile)."""
+        for _attempt in range(PREPARE_ATTEMPTS):
+            prepared = None
+            if spec.prepare is not None:
+                prepared = await spec.prepare(self.services, conn.actor, spec.access, payload)
+            async with self.meeting_lock(meeting_id):
+                try:
+                    envelope, events = await self.services.in_thread(
+                        partial(self._execute, spec, payload, sid, conn, prepared))
+                except Stale:
+                    continue  # the meeting changed while the command was being prepared
+                await broadcast(self.services, events)
+            return envelope
+        raise conflict("The meeting kept changing while this command was being prepared; try again")
 
     async def publish(self, change: Callable[[Session], list[PendingEvent]],
                       meeting_id: int | None = None) -> None:
@@ -112,24 +145,37 @@ class CommandPipeline:
         """Run a change that does not arrive as a command (an upload over HTTP) as one: the
         access rule, one transaction with its events logged, commit, broadcast. Its data,
         or the ProtocolError that refused it."""
-        def unit() -> tuple[dict[str, Any], list[Delivery]]:
+        def unit() -> tuple[dict[str, Any], list[Sent]]:
             with self.services.db.write() as session:
                 event_log.lock_meeting(session, meeting_id)
                 ctx = CommandContext(session, actor)
                 resolve(ctx, rule, meeting_id)
                 outcome = handler(ctx)
                 session.flush()
-                return outcome.data, log_events(session, outcome.events)
+                sent: list[Sent] = [*log_events(session, outcome.events),
+                                    *map(user_delivery, outcome.user_events)]
+                return outcome.data, sent
 
         async with self.meeting_lock(meeting_id):
             data, deliveries = await self.services.in_thread(unit)
             await broadcast(self.services, deliveries)
         return data
 
-    def _locate(self, spec: CommandSpec, payload: Payload) -> int:
+    def _locate(self, spec: CommandSpec, payload: Payload, conn: ConnectionInfo) -> int | Envelope:
+        """The command's meeting; or, for a repeated request whose subject is gone (a
+        deleted poll), the first answer."""
         assert spec.locate is not None
         with self.services.db.read() as session:
-            return spec.locate.find(session, payload)
+            try:
+                return spec.locate.find(session, payload)
+            except ProtocolError:
+                key = payload.idempotency_key if spec.writes and spec.replays else None
+                earlier = None if key is None else session.scalar(select(CommandResult).where(
+                    CommandResult.user_id == conn.actor.user_id, CommandResult.request_id == key,
+                    CommandResult.command == spec.name))
+                if earlier is None:
+                    raise
+                return earlier.response
 
     @staticmethod
     def _parse(name: str, args: tuple[Any, ...]) -> tuple[CommandSpec, Payload]:
@@ -147,7 +193,7 @@ class CommandPipeline:
             raise invalid(describe_validation_error(error)) from None
 
     def _execute(self, spec: CommandSpec, payload: Payload, sid: str, conn: ConnectionInfo,
-                 prepared: Any = None) -> tuple[Envelope, list[Delivery]]:
+                 prepared: Any = None) -> tuple[Envelope, list[Sent]]:
         """The unit of work, in a worker thread: one transaction, events appended inside."""
         try:
             try:
@@ -175,7 +221,7 @@ class CommandPipeline:
             pass  # already answered under this request_id (a twin, or a reuse for another command)
 
     def _transaction(self, spec: CommandSpec, payload: Payload, sid: str, conn: ConnectionInfo,
-                     prepared: Any = None) -> tuple[Envelope, list[Delivery]]:
+                     prepared: Any = None) -> tuple[Envelope, list[Sent]]:
         db = self.services.db
         request_id = payload.idempotency_key if spec.writes and spec.replays else None
         with db.write() if spec.writes else db.read() as session:
@@ -200,7 +246,8 @@ class CommandPipeline:
                 raise
             outcome = spec.handler(ctx, payload)
             session.flush()
-            events = log_events(session, outcome.events)
+            events: list[Sent] = [*log_events(session, outcome.events),
+                                  *map(user_delivery, outcome.user_events)]
             data = {**outcome.data, **(outcome.finish() if outcome.finish else {})}
             envelope = ok_envelope(data)
             if request_id is not None:

@@ -11,18 +11,21 @@ from sqlalchemy.orm import Session
 from protocol import commands as c
 from protocol.commands import Payload
 from protocol.roles import GlobalRole, MeetingRole
-from server.domain import agenda, attendance, joining, meetings, participants
+from server.domain import agenda, attendance, floor, joining, links, meetings, notes, participants
+from server.domain import annotations as marks  # not "annotations": the __future__ import's name
 from server.domain.context import Actor, CommandContext, Outcome
 from server.domain.documents import changes as documents
 from server.domain.documents import presenter
 from server.domain.minutes import actions, conclusions, workflow
 from server.domain.permissions import ALL_ROLES, ANYONE, Access, access
+from server.domain.voting import ballots, check, polls
 from server.transport import minutes_prepare
 from server.transport.services import Services
 
 ADMIN, ORGANIZER = GlobalRole.ADMIN, GlobalRole.ORGANIZER
-CHAIR, SECRETARY = MeetingRole.CHAIR, MeetingRole.SECRETARY
+CHAIR, SECRETARY, DELEGATE = MeetingRole.CHAIR, MeetingRole.SECRETARY, MeetingRole.DELEGATE
 PRESENTERS = Access(meeting_roles=frozenset({CHAIR}), also=presenter.holds_floor)
+PARTICIPANTS = Access(meeting_roles=ALL_ROLES)
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class Locator:
 
 DOCUMENT = Locator(documents.locate, lambda p: f"Document {p.document_id} not found")
 ACTION = Locator(actions.locate, lambda p: f"Action item {p.action_id} not found")
+POLL = Locator(polls.locate, lambda p: f"Poll {p.poll_id} not found")
 
 
 @dataclass(frozen=True)
@@ -58,10 +62,20 @@ class CommandSpec:
     """Slow work done before the transaction, outside any lock (rendering the minutes); its
     result reaches the handler as ``ctx.prepared``. The handler raises ``Stale`` if the
     meeting changed meanwhile, and the pipeline prepares again."""
+    in_memory: bool = False
+    """Answered by the transport from memory, without a transaction (``presence.heartbeat``):
+    its rule is checked once, when the socket joins the meeting."""
+    socket: str | None = None
+    """``"join"``/``"leave"``: on success, the socket is in (out of) the payload's meeting, as
+    far as the transport's in-memory commands are concerned."""
 
     @property
     def model(self) -> type[Payload]:
         return c.PAYLOAD_MODELS[self.name]
+
+
+def _in_memory(_ctx: CommandContext, _payload: Any) -> Outcome:
+    raise RuntimeError("answered by the transport (CommandPipeline), never in a transaction")
 
 
 _SPECS = [
@@ -71,8 +85,8 @@ _SPECS = [
     CommandSpec(c.PARTICIPANT_SET, access(ADMIN, ORGANIZER, SECRETARY), participants.set_participant),
     CommandSpec(c.PARTICIPANT_REMOVE, access(ADMIN, ORGANIZER, SECRETARY), participants.remove_participant),
     CommandSpec(c.USER_LIST, access(ADMIN, ORGANIZER, SECRETARY), participants.list_users, writes=False),
-    CommandSpec(c.MEETING_JOIN, Access(meeting_roles=ALL_ROLES), joining.join, replays=False),
-    CommandSpec(c.MEETING_LEAVE, Access(meeting_roles=ALL_ROLES), joining.leave),
+    CommandSpec(c.MEETING_JOIN, PARTICIPANTS, joining.join, replays=False, socket="join"),
+    CommandSpec(c.MEETING_LEAVE, PARTICIPANTS, joining.leave, socket="leave"),
     CommandSpec(c.MEETING_START, access(CHAIR), meetings.start),
     CommandSpec(c.MEETING_END, access(CHAIR), meetings.end),
     CommandSpec(c.AGENDA_SET_CURRENT, access(CHAIR), agenda.set_current),
@@ -90,6 +104,37 @@ _SPECS = [
     # The chair, or the speaker who holds the floor (presenter.holds_floor: floor control's hook).
     CommandSpec(c.PRESENTER_SET_PAGE, PRESENTERS, presenter.set_page),
     CommandSpec(c.PRESENTER_STOP, PRESENTERS, presenter.stop),
+    # Floor control. A site secretary (at a remote site) acts only for their own site's
+    # participants, and does not reorder the queue (the handlers check it: scope.py).
+    CommandSpec(c.ATTENDANCE_SET_PROXY, access(CHAIR, SECRETARY), attendance.set_proxy),
+    CommandSpec(c.SPEAKER_REQUEST, access(CHAIR, SECRETARY, DELEGATE), floor.request),
+    # Its author, the chair or a secretary: the handler knows whose request it is.
+    CommandSpec(c.SPEAKER_WITHDRAW, PARTICIPANTS, floor.withdraw),
+    CommandSpec(c.SPEAKER_REORDER, access(CHAIR, SECRETARY), floor.reorder),
+    CommandSpec(c.SPEAKER_GRANT, access(CHAIR), floor.grant),
+    CommandSpec(c.SPEAKER_EXTEND, access(CHAIR), floor.extend),
+    CommandSpec(c.SPEAKER_END, Access(meeting_roles=frozenset({CHAIR}), also=floor.holds_floor), floor.end),
+    CommandSpec(c.SITE_STATUS, access(CHAIR, SECRETARY), links.site_status, writes=False),
+    CommandSpec(c.PRESENCE_HEARTBEAT, PARTICIPANTS, _in_memory, writes=False, in_memory=True),
+    CommandSpec(c.POLL_CREATE, access(CHAIR, SECRETARY), polls.create),
+    CommandSpec(c.POLL_UPDATE, access(CHAIR, SECRETARY), polls.update, locate=POLL),
+    CommandSpec(c.POLL_DELETE, access(CHAIR, SECRETARY), polls.delete, locate=POLL),
+    CommandSpec(c.POLL_CHECK, access(CHAIR, SECRETARY), check.check, writes=False, locate=POLL),
+    CommandSpec(c.POLL_OPEN, access(CHAIR), polls.open_poll, locate=POLL),
+    CommandSpec(c.POLL_CLOSE, access(CHAIR), polls.close, locate=POLL),
+    # Members, and a secretary who represents one as proxy; the handler checks who may vote.
+    # Never replayed from CommandResult: a stored answer would link the voter to the receipt
+    # (the ballot_id makes a vote idempotent instead).
+    CommandSpec(c.POLL_VOTE, access(CHAIR, SECRETARY, DELEGATE), ballots.vote, replays=False, locate=POLL),
+    # Annotations: every participant may ask; the handlers refuse a document they may not read.
+    CommandSpec(c.ANNOTATION_SAVE, Access(meeting_roles=ALL_ROLES), marks.save, locate=DOCUMENT),
+    CommandSpec(c.ANNOTATION_DELETE, Access(meeting_roles=ALL_ROLES), marks.delete, locate=DOCUMENT),
+    CommandSpec(c.ANNOTATION_LIST, Access(meeting_roles=ALL_ROLES), marks.list_annotations,
+                writes=False, locate=DOCUMENT),
+    CommandSpec(c.ANNOTATION_COMMENTS, access(CHAIR, SECRETARY), marks.comments, writes=False,
+                locate=DOCUMENT),
+    CommandSpec(c.NOTE_SAVE, Access(meeting_roles=ALL_ROLES), notes.save),
+    CommandSpec(c.NOTE_LIST, Access(meeting_roles=ALL_ROLES), notes.list_notes, writes=False),
     CommandSpec(c.CONCLUSION_SET, access(CHAIR, SECRETARY), conclusions.set_conclusion),
     CommandSpec(c.CONCLUSION_HISTORY, access(CHAIR, SECRETARY), conclusions.history, writes=False),
     CommandSpec(c.ACTION_SAVE, access(CHAIR, SECRETARY), actions.save),

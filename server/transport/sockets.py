@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from functools import partial
 from typing import Any
 
 import socketio
@@ -54,7 +53,7 @@ def register(services: Services, pipeline: CommandPipeline) -> None:
             return _reserved("disconnect")  # a client's event named "disconnect": still connected
         session = await sio.get_session(sid)
         conn: ConnectionInfo | None = session.get(CONNECTION_KEY)
-        await pipeline.publish(partial(presence.disconnect, sid=sid), conn.meeting_id if conn else None)
+        await pipeline.socket_closed(sid, conn.meeting_id if conn else None)
 
     @sio.on("*")
     async def command(name: str, sid: str, *args: Any) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from aiohttp import web
 
 from meeting_app.net import Connection
 from meeting_app.pdf import PdfEngine
+from meeting_app.ui.commands import CommandSender
 from tests.support import pdfs
 from tests.support.http_stub import serving
 from tests.support.server_process import free_port
@@ -61,13 +62,13 @@ class Answers:
 
 
 @pytest.fixture
-def open_connection(qtbot: Any) -> Iterator[Callable[[str, str], tuple[Connection, Recorder]]]:
-    """``open_connection(url, token)``: a started Connection and its Recorder; stopped at
-    the end of the test whatever happens."""
+def open_connection(qtbot: Any) -> Iterator[Callable[..., tuple[Connection, Recorder]]]:
+    """``open_connection(url, token, **options)``: a started Connection and its Recorder;
+    stopped at the end of the test whatever happens."""
     opened: list[Connection] = []
 
-    def make(url: str, token: str) -> tuple[Connection, Recorder]:
-        conn, recorder = Connection(url, token), Recorder()
+    def make(url: str, token: str, **options: Any) -> tuple[Connection, Recorder]:
+        conn, recorder = Connection(url, token, **options), Recorder()
         recorder.attach(conn)
         opened.append(conn)
         conn.start()
@@ -84,14 +85,22 @@ class FakeServer:
 
     It accepts the token "good", answers ``meeting.join`` with what the test queued in
     ``join_answers`` (after emitting ``events_before_answer``), and records every join's
-    payload. Any other command is answered from ``command_answers`` by name.
+    payload. Any other command is recorded in ``commands`` and answered from
+    ``command_answers`` by name (after ``command_delays[name]`` seconds, if set): an
+    envelope, or a function of the payload returning one (a coroutine function may take
+    its time, as a slow link would).
     """
 
     port: int = field(default_factory=free_port)
     joins: list[dict[str, Any]] = field(default_factory=list)
     join_answers: list[dict[str, Any]] = field(default_factory=list)
     events_before_answer: list[dict[str, Any]] = field(default_factory=list)
-    command_answers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    command_answers: dict[str, Any] = field(default_factory=dict)
+    command_delays: dict[str, float] = field(default_factory=dict)
+    commands: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    """Every other command received (name, payload), in order."""
+    handler: Callable[[str, dict[str, Any]], dict[str, Any]] | None = None
+    """Answers other commands when set (else ``command_answers``)."""
     loop: asyncio.AbstractEventLoop | None = None
     sio: socketio.AsyncServer | None = None
 
@@ -107,6 +116,10 @@ class FakeServer:
                 await self.sio.emit("meeting.event", event)
         assert self.loop is not None
         asyncio.run_coroutine_threadsafe(send(), self.loop).result(timeout=5)
+
+    def sent(self, name: str) -> list[dict[str, Any]]:
+        """The payloads of every ``name`` command received so far."""
+        return [payload for command, payload in self.commands if command == name]
 
     def app(self) -> web.Application:
         sio = self.sio = socketio.AsyncServer(async_mode="aiohttp")
@@ -130,7 +143,17 @@ class FakeServer:
 
         @sio.on("*")
         async def command(name: str, sid: str, payload: Any) -> dict[str, Any]:
-            return self.command_answers.get(name, {"ok": True, "data": {}})
+            self.commands.append((name, payload))
+            if self.command_delays.get(name):
+                await asyncio.sleep(self.command_delays[name])
+            if self.handler is not None:
+                return self.handler(name, payload)
+            answer = self.command_answers.get(name, {"ok": True, "data": {}})
+            if callable(answer):
+                answer = answer(payload)
+                if asyncio.iscoroutine(answer):
+                    answer = await answer
+            return dict(answer)
 
         return application
 
@@ -142,6 +165,14 @@ def fake_server() -> Iterator[FakeServer]:
     with serving(server.app(), server.port) as loop:
         server.loop = loop
         yield server
+
+
+@pytest.fixture
+def fake_sender(fake_server: FakeServer, open_connection: Any, qtbot: Any) -> CommandSender:
+    """A CommandSender on a Connection to the scripted server, connected."""
+    conn, _recorder = open_connection(fake_server.url, "good")
+    qtbot.waitUntil(lambda: conn.status == "connected", timeout=15_000)
+    return CommandSender(conn)
 
 
 @pytest.fixture(scope="module")

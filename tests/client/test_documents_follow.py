@@ -180,6 +180,18 @@ def test_the_chair_presents_with_the_latest_page_debounced(make_room: Any, qtbot
     assert room.connection.sent[-1][0] == "presenter.stop"
 
 
+def test_the_speaker_holding_the_floor_may_present(make_room: Any) -> None:
+    room = make_room()  # a delegate (user 5)
+    assert not room.link.present_action.isVisible()
+    current = {"request_id": 3, "user_id": 5, "site_id": None, "kind": "speak",
+               "agenda_item_id": None, "started_at": "2026-12-18T02:30:00+00:00",
+               "limit_seconds": None, "ends_at": None}
+    room.event("speaker.floor_changed", {"current": current, "speech": None})
+    assert room.link.present_action.isVisible()  # the server allows presenter.set_page now
+    room.event("speaker.floor_changed", {"current": {**current, "user_id": 1}, "speech": None})
+    assert not room.link.present_action.isVisible()
+
+
 def test_the_watermark_names_the_viewer_and_the_time() -> None:
     text = watermark_text("Nguyễn Thị Hoa")
     name, when = text.split("\n")

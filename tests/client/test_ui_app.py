@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from meeting_app.ui.app import ClientController
+from meeting_app.ui.session import Session
 from tests.support.server_process import ServerProcess
 
 WAIT = 20_000
@@ -49,3 +50,25 @@ def test_sign_in_open_a_room_and_sign_out(controller: ClientController, qtbot: A
     assert controller.meetings is None and controller.session is None
     assert controller.login_dialog is not None and controller.login_dialog.isVisible()
     assert controller.login_dialog is not dialog
+
+
+def test_display_mode_opens_the_room_display(tmp_path: Path, demo_server: ServerProcess,
+                                             qtbot: Any) -> None:
+    """``meeting-app --display``: after signing in, the meeting opens as the room display."""
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    controller = ClientController(demo_server.url, "secretary", settings, display=True)
+    body = demo_server.login("secretary")
+    try:
+        controller.start_session(Session(demo_server.url, body["token"], body["user"]),
+                                 auto_open=True)
+        qtbot.waitUntil(lambda: 1 in controller.displays
+                        and controller.displays[1].store.loaded, timeout=WAIT)
+        shown = controller.displays[1]
+        assert not controller.rooms  # no meeting room, only the display
+        assert shown.window.isVisible() and shown.window.isFullScreen()
+        assert shown.window.meeting_title.text() == shown.store.meeting["title"]
+        shown.window.close()
+        qtbot.waitUntil(lambda: not controller.displays, timeout=WAIT)
+        assert shown.connection.status != "connected"
+    finally:
+        controller.close_all()

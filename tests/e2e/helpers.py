@@ -48,9 +48,12 @@ class Client:
         self.server, self.token, self.name = server, token, name
         self.sio = socketio.AsyncClient(reconnection=False)
         self.events: list[dict[str, Any]] = []
+        self.user_events: list[dict[str, Any]] = []
+        """``user.event``s: what only this user sees (private annotations, notes), no seq."""
         self.connect_error: Any = None
         self._changed = asyncio.Condition()
         self.sio.on("meeting.event", self._on_event)
+        self.sio.on("user.event", self._on_user_event)
         self.sio.on("disconnect", self._on_disconnect)
         self.sio.on("connect_error", self._on_connect_error)
 
@@ -60,6 +63,10 @@ class Client:
 
     async def _on_event(self, event: dict[str, Any]) -> None:
         self.events.append(event)
+        await self._notify()
+
+    async def _on_user_event(self, event: dict[str, Any]) -> None:
+        self.user_events.append(event)
         await self._notify()
 
     async def _on_disconnect(self, *_reason: Any) -> None:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from protocol import commands as c
 from protocol.http import DocumentUploadFields, LoginRequest
@@ -53,11 +53,27 @@ VALID: dict[str, dict[str, Any]] = {
     c.MINUTES_APPROVE: {"meeting_id": 1},
     c.MINUTES_PUBLISH: {"meeting_id": 1},
     c.SEARCH: {"query": "cải cách"},
+    c.ANNOTATION_SAVE: {"document_id": 4, "annotation": {
+        "id": "5f0e7a8c-annotation", "page": 0, "kind": "note",
+        "data": {"point": [72.0, 90.0], "text": "Xem lại số liệu", "color": "#ffcc00"}}},
+    c.ANNOTATION_DELETE: {"document_id": 4, "annotation_id": "5f0e7a8c-annotation"},
+    c.ANNOTATION_LIST: {"document_id": 4},
+    c.ANNOTATION_COMMENTS: {"document_id": 4},
+    c.NOTE_SAVE: {"meeting_id": 1, "agenda_item_id": 3, "text": "Ghi chú riêng"},
+    c.NOTE_LIST: {"meeting_id": 1},
+    c.POLL_CREATE: {"meeting_id": 1, "question": "Thông qua kế hoạch?", "secret": False,
+                    "majority": "simple"},
+    c.POLL_UPDATE: {"poll_id": 3},
+    c.POLL_DELETE: {"poll_id": 3},
+    c.POLL_CHECK: {"poll_id": 3},
+    c.POLL_OPEN: {"poll_id": 3},
+    c.POLL_CLOSE: {"poll_id": 3},
+    c.POLL_VOTE: {"poll_id": 3, "option_ids": [1], "ballot_id": "0b6f8c2e-4d0a-4f5e-9a57-2f3c1d7e9b10"},
 }
 
 REQUIRED = [(name, key) for name, payload in VALID.items() for key in payload]
 INT_FIELDS = [(name, key) for name, payload in VALID.items() for key, value in payload.items()
-              if isinstance(value, int)]
+              if isinstance(value, int) and not isinstance(value, bool)]
 
 
 def validate(name: str, payload: dict[str, Any]) -> c.Payload:
@@ -74,8 +90,7 @@ def test_valid_payload_is_accepted(name: str) -> None:
     assert payload.idempotency_key is None
     for key, value in VALID[name].items():
         if key != "starts_at":
-            got = getattr(payload, key)
-            assert (got.model_dump(exclude_unset=True) if isinstance(got, BaseModel) else got) == value
+            assert payload.model_dump(exclude_unset=True)[key] == value
 
 
 @pytest.mark.parametrize("name", sorted(VALID))
@@ -164,6 +179,22 @@ def test_item_id_null_clears_current_but_must_be_present() -> None:
     (c.SEARCH, "query", "x" * 201),
     (c.SEARCH, "from", "yesterday"),
     (c.SEARCH, "status", "cancelled"),
+    (c.POLL_CREATE, "majority", "most"),
+    (c.POLL_CREATE, "secret", "yes"),
+    (c.POLL_CREATE, "question", "  "),
+    (c.POLL_CREATE, "options", "Có, Không"),
+    (c.POLL_CREATE, "options", [{"text": "Có", "colour": "xanh"}]),
+    (c.POLL_CREATE, "options", [{"text": ""}]),
+    (c.POLL_CREATE, "kind", "postal"),
+    (c.POLL_CREATE, "max_choices", -1),
+    (c.POLL_CREATE, "closes_at", "next week"),
+    (c.POLL_CREATE, "voter_ids", [0]),
+    (c.POLL_OPEN, "seconds", 5),
+    (c.POLL_VOTE, "option_ids", 1),
+    (c.POLL_VOTE, "option_ids", ["1"]),
+    (c.POLL_VOTE, "ballot_id", "not a uuid!"),
+    (c.POLL_VOTE, "ballot_id", 12345678),
+    (c.POLL_VOTE, "comment", "x" * 2001),
 ])
 def test_wrong_value_is_refused(name: str, field: str, wrong: object) -> None:
     with pytest.raises(ValidationError, match=field):
@@ -220,7 +251,10 @@ def test_command_names_are_the_contracts() -> None:
         "attendance.set_proxy", "speaker.request", "speaker.withdraw", "speaker.grant", "speaker.extend",
         "speaker.end", "speaker.reorder", "site.status", "presence.heartbeat",
         "conclusion.set", "conclusion.history", "action.save", "action.delete", "action.list",
-        "action.set_status", "minutes.approve", "minutes.publish", "search"}
+        "action.set_status", "minutes.approve", "minutes.publish", "search",
+        "annotation.save", "annotation.delete", "annotation.list", "annotation.comments",
+        "note.save", "note.list",
+        "poll.create", "poll.update", "poll.delete", "poll.check", "poll.open", "poll.close", "poll.vote"}
 
 
 def test_a_speaking_request_id_is_not_an_idempotency_key() -> None:
@@ -283,3 +317,19 @@ def test_search_takes_from_and_to_by_their_wire_names() -> None:
 def test_a_conclusion_may_be_100_kb_of_vietnamese() -> None:
     text = "ư" * (c.MAX_CONCLUSION_BYTES // 2)  # two bytes each in UTF-8: exactly 100 KB
     assert validate(c.CONCLUSION_SET, {"meeting_id": 1, "agenda_item_id": 3, "text": text}).text == text  # type: ignore[attr-defined]
+def test_poll_options_are_texts_or_objects_with_a_comment_flag() -> None:
+    poll = validate(c.POLL_CREATE, {**VALID[c.POLL_CREATE], "options": [
+        " Tán thành ", {"text": "Ý kiến khác", "comment": True}]})
+    assert poll.options == ["Tán thành", c.PollOption(text="Ý kiến khác", comment=True)]  # type: ignore[attr-defined]
+    assert (poll.min_choices, poll.max_choices, poll.kind) == (1, 1, "meeting")  # type: ignore[attr-defined]
+
+
+def test_a_ballot_is_not_replayed_by_request_id() -> None:
+    """poll.vote is idempotent by its ballot_id (see the server); request_id is no key."""
+    vote = validate(c.POLL_VOTE, {**VALID[c.POLL_VOTE], "option_ids": [], "voter_id": 7})
+    assert vote.idempotency_key is None and vote.option_ids == []  # type: ignore[attr-defined]
+
+
+def test_poll_update_can_clear_optional_fields() -> None:
+    update = validate(c.POLL_UPDATE, {"poll_id": 3, "agenda_item_id": None, "closes_at": None})
+    assert {"agenda_item_id", "closes_at"} <= update.model_fields_set

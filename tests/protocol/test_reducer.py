@@ -46,6 +46,7 @@ def snap() -> Snapshot:
     base["decisions"] = {"102": "Lùi sang phiên sau"}
     base["conclusion_revisions"] = {"102": 1}
     base["actions"] = [action(31, 101), action(30, None)]
+    base["polls"] = [poll(4, voted=[1])]
     return base
 
 
@@ -57,6 +58,18 @@ def action(action_id: int, item_id: int | None, status: str = "open") -> dict[st
 
 def event(type_: str, data: dict[str, Any], seq: int = 1) -> dict[str, Any]:
     return {"meeting_id": 7, "seq": seq, "type": type_, "data": data, "at": "2026-11-21T01:00:00.000Z"}
+
+
+def poll(poll_id: int, status: str = "open", voted: list[int] | None = None) -> dict[str, Any]:
+    return {"id": poll_id, "meeting_id": 7, "agenda_item_id": 101, "question": "Thông qua?",
+            "options": [{"id": 1, "text": "Tán thành", "comment": False},
+                        {"id": 2, "text": "Không tán thành", "comment": False},
+                        {"id": 3, "text": "Ý kiến khác", "comment": True}],
+            "secret": True, "majority": "simple", "quorum": None, "min_choices": 1, "max_choices": 1,
+            "weighted": False, "allow_change": False, "kind": "meeting", "status": status,
+            "opened_at": "2026-11-21T01:10:00.000Z", "closes_at": None, "closed_at": None,
+            "voter_ids": None, "document_ids": [], "ballots": len(voted or []), "voted": voted or [],
+            "by_site": {}, "result": None}
 
 
 # One event of every type the reducer knows, valid against the fixture.
@@ -88,11 +101,54 @@ SAMPLES = [
     event(ev.SPEAKER_FLOOR_CHANGED, {"current": None, "speech": {
         "id": 4, "user_id": 3, "site_id": REMOTE, "kind": "speak", "agenda_item_id": 101,
         "started_at": "2026-11-21T01:06:00.000Z", "ended_at": "2026-11-21T01:08:00.000Z", "seconds": 120}}),
+    event(ev.POLL_CHANGED, {"poll": poll(2, "draft")}),
+    event(ev.POLL_REMOVED, {"poll_id": 4}),
+    event(ev.POLL_PROGRESS, {"poll_id": 4, "user_id": 3, "ballots": 2, "by_site": {str(CENTRAL): 1,
+                                                                                   str(REMOTE): 1}}),
+    event(ev.POLL_CLOSED, {"poll_id": 4, "closed_at": "2026-11-21T01:12:00.000Z",
+                           "result": {"counts": {"1": 1}, "ballots": 1, "passed": True}}),
 ]
 
 
 def sample(type_: str) -> dict[str, Any]:
     return next(e for e in SAMPLES if e["type"] == type_)
+
+def test_polls_are_listed_by_id_and_replaced_whole(snap: Snapshot) -> None:
+    added = apply_events(snap, [event(ev.POLL_CHANGED, {"poll": poll(9, "draft")}),
+                                event(ev.POLL_CHANGED, {"poll": poll(2, "draft")})])
+    assert [p["id"] for p in added["polls"]] == [2, 4, 9]
+    opened = apply_event(added, event(ev.POLL_CHANGED, {"poll": poll(9, "open")}))
+    assert [p["status"] for p in opened["polls"]] == ["draft", "open", "open"]
+    assert opened["polls"][0] is added["polls"][0]
+    assert [p["id"] for p in apply_event(opened, event(ev.POLL_REMOVED, {"poll_id": 2}))["polls"]] == [4, 9]
+
+
+def test_progress_counts_turnout_and_who_voted_once(snap: Snapshot) -> None:
+    progress = {"poll_id": 4, "user_id": 3, "ballots": 2, "by_site": {str(REMOTE): 1, str(CENTRAL): 1}}
+    after = apply_event(snap, event(ev.POLL_PROGRESS, progress))
+    assert after["polls"][0]["voted"] == [1, 3] and after["polls"][0]["ballots"] == 2
+    again = apply_event(after, event(ev.POLL_PROGRESS, {**progress, "ballots": 3}))
+    assert again["polls"][0]["voted"] == [1, 3] and again["polls"][0]["ballots"] == 3
+    assert apply_event(snap, event(ev.POLL_PROGRESS, {**progress, "poll_id": 99})) is snap
+
+
+def test_progress_may_list_several_new_voters(snap: Snapshot) -> None:
+    after = apply_event(snap, event(ev.POLL_PROGRESS, {"poll_id": 4, "user_ids": [1, 3, 2], "user_id": 2,
+                                                       "ballots": 3, "by_site": {str(CENTRAL): 2}}))
+    assert after["polls"][0]["voted"] == [1, 3, 2] and after["polls"][0]["ballots"] == 3
+
+
+def test_a_closed_poll_carries_its_result(snap: Snapshot) -> None:
+    result = {"counts": {"1": 1, "2": 0, "3": 0}, "ballots": 1, "passed": True, "receipts": ["ab" * 8]}
+    after = apply_event(snap, event(ev.POLL_CLOSED, {"poll_id": 4, "result": result,
+                                                     "closed_at": "2026-11-21T01:12:00.000Z"}))
+    assert after["polls"][0]["status"] == "closed" and after["polls"][0]["result"] == result
+    assert after["polls"][0]["closed_at"] == "2026-11-21T01:12:00.000Z"
+
+
+def test_a_reminder_changes_no_snapshot(snap: Snapshot) -> None:
+    reminder = {"poll_id": 4, "closes_at": "2026-11-22T01:00:00.000Z", "user_ids": [3]}
+    assert apply_event(snap, event(ev.POLL_REMINDER, reminder)) is snap
 
 
 def test_the_floor_changes_hands_and_the_ended_speech_is_recorded(snap: Snapshot) -> None:

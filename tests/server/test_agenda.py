@@ -135,7 +135,10 @@ def test_set_current(world: World) -> None:
     # null: no current item.
     world.ok("chair", "agenda.set_current", {"meeting_id": world.main, "item_id": None})
     assert world.snapshot("observer")["meeting"]["current_item_id"] is None
-    assert last_event(world)["data"] == {"item_id": None, "started_at": None}
+    left = last_event(world)["data"]
+    spent = left["previous"]["elapsed_seconds"]
+    assert left == {"item_id": None, "started_at": None,
+                    "previous": {"item_id": world.meeting.items[2], "elapsed_seconds": spent}}
 
 
 def test_removing_the_current_item_clears_it(world: World) -> None:

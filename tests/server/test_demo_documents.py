@@ -69,3 +69,12 @@ def test_the_demo_opening_item_has_a_conclusion_once(db: Database, tmp_path: Pat
         assert session.scalar(select(func.count()).select_from(ConclusionRevision)) == 1
         assert session.scalar(select(ConclusionRevision.text)) == OPENING_CONCLUSION
     assert next(iter(snapshot_of(db, "delegate1")["conclusions"].values())) == OPENING_CONCLUSION
+
+def test_the_demo_has_one_draft_poll_on_the_item_to_be_voted(db: Database, tmp_path: Path) -> None:
+    seed_demo(db, tmp_path, delegates=2, password="demo")
+    seed_demo(db, tmp_path, delegates=2, password="demo")
+    snap = snapshot_of(db, "chair")
+    [poll] = snap["polls"]
+    item = next(i for i in snap["agenda"] if i["id"] == poll["agenda_item_id"])
+    assert item["title"].startswith("Thảo luận và biểu quyết Kế hoạch")
+    assert poll["status"] == "draft" and poll["options"][0]["text"] == "Tán thành"

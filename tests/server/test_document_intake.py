@@ -16,6 +16,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
+from protocol.annotations import page_text_hash
 from server.documents import convert, filetypes
 from server.documents.inspect import inspect_pdf
 from server.documents.intake import Intake
@@ -156,6 +157,16 @@ def test_the_inspector_reads_a_good_pdf(tmp_path: Path) -> None:
     path.write_bytes(hostile_pdfs.minimal("Hello"))
     facts = asyncio.run(inspect_pdf(path, DocumentPolicy()))
     assert (facts.pages, facts.text_chars) == (1, 6)
+
+
+def test_the_inspector_measures_each_page_for_annotations(tmp_path: Path) -> None:
+    """Page boxes (annotations are checked against them) and text hashes (annotations follow
+    a page's text to a new version), from a real PDF."""
+    path = tmp_path / "b.pdf"
+    path.write_bytes(hostile_pdfs.minimal("Hello"))
+    facts = asyncio.run(inspect_pdf(path, DocumentPolicy()))
+    [(width, height, digest)] = facts.page_info
+    assert (width, height) == (595, 842) and digest == page_text_hash("Hello")
 
 
 @pytest.mark.parametrize(("content", "policy", "word"), [

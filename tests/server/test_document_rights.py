@@ -7,6 +7,7 @@ succeeds, and a refused one changes nothing (no seq, no event, the same snapshot
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -31,6 +32,14 @@ def live(world: World, m: MeetingHandle) -> None:
 
 
 Doc = dict[str, Any]
+
+
+def a_note(shared: bool = False) -> dict[str, Any]:
+    """A new sticky note (a fresh client-made id each time)."""
+    return {"id": str(uuid.uuid4()), "page": 0, "kind": "note", "shared": shared,
+            "data": {"point": [80.0, 90.0], "text": "Ghi chú", "color": "#ffcc00"}}
+
+
 Prepare = Callable[[World, MeetingHandle], Doc]
 
 
@@ -74,6 +83,19 @@ MATRIX: list[tuple[str, Prepare, Callable[[MeetingHandle, Doc], dict[str, Any]],
      outcome(("admin", "chair"), ("secretary", "delegate", "observer"))),
     ("presenter.stop", presented, lambda m, d: {"meeting_id": m.id},
      outcome(("admin", "chair"), ("secretary", "delegate", "observer"))),
+    # Annotations: whoever reads the document (observers too: a pen needs no vote).
+    ("annotation.save", public, lambda m, d: {"document_id": d["id"], "annotation": a_note(shared=True)},
+     outcome((*MANAGERS, "delegate", "observer"))),
+    ("annotation.save", restricted, lambda m, d: {"document_id": d["id"], "annotation": a_note()},
+     outcome(MANAGERS, ("delegate", "observer"))),
+    ("annotation.save", unreleased, lambda m, d: {"document_id": d["id"], "annotation": a_note()},
+     outcome(MANAGERS, ("delegate", "observer"))),
+    ("annotation.list", public, lambda m, d: {"document_id": d["id"]},
+     outcome((*MANAGERS, "delegate", "observer"))),
+    ("annotation.list", restricted, lambda m, d: {"document_id": d["id"]},
+     outcome(MANAGERS, ("delegate", "observer"))),
+    ("annotation.comments", public, lambda m, d: {"document_id": d["id"]},
+     outcome(MANAGERS, ("delegate", "observer"))),
 ]
 
 
@@ -133,7 +155,8 @@ def test_documents_of_a_foreign_meeting_are_not_found(world: World) -> None:
     live(world, world.foreign)
     doc = world.uploaded("outsider", "Của cuộc họp khác", meeting_id=world.foreign.id)
     for actor in ("chair", "secretary", "delegate", "observer", "organizer"):
-        for command in ("document.update", "document.remove", "document.versions"):
+        for command in ("document.update", "document.remove", "document.versions", "annotation.list",
+                        "annotation.comments"):
             message = world.refused(actor, command, {"document_id": doc["id"]}, "not_found")
             assert message == f"Document {doc['id']} not found"
         world.refused(actor, "presenter.set_page",

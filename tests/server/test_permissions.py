@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from server.transport.registry import COMMANDS
 from tests.server.world import MeetingHandle, World
 
 ACTORS = ["admin", "organizer", "chair", "secretary", "delegate", "observer", "outsider"]
@@ -36,6 +37,30 @@ NON_MEMBERS = ("organizer", "outsider")
 
 def start(world: World, m: MeetingHandle) -> None:
     world.ok("admin", "meeting.start", {"meeting_id": m.id})
+
+
+def queued(world: World, m: MeetingHandle) -> None:
+    """delegate2 (not an actor of the matrix) asks to speak."""
+    world.ok("delegate2", "speaker.request", {"meeting_id": m.id, "kind": "speak"})
+
+
+def queued_live(world: World, m: MeetingHandle) -> None:
+    queued(world, m)
+    start(world, m)
+
+
+def speaking(world: World, m: MeetingHandle) -> None:
+    """delegate2 holds the floor."""
+    start(world, m)
+    world.ok("admin", "speaker.grant", {"meeting_id": m.id, "user_id": world.users["delegate2"]})
+
+
+def request_of(world: World, m: MeetingHandle) -> int:
+    """The pending request made by ``queued`` (an unknown id where there is none)."""
+    if not world.meeting_exists(m.id):
+        return 999_999
+    queue = world.snapshot("admin", m.id)["speakers"]["queue"]
+    return int(queue[0]["id"]) if queue else 999_999
 
 
 MATRIX: list[tuple[str, Payload, dict[str, str], Callable[[World, MeetingHandle], None] | None]] = [
@@ -80,7 +105,35 @@ MATRIX: list[tuple[str, Payload, dict[str, str], Callable[[World, MeetingHandle]
      allowed("admin", "chair", hidden=NON_MEMBERS), None),
     ("minutes.publish", lambda w, m: {"meeting_id": m.id},
      allowed("admin", "chair", hidden=NON_MEMBERS), None),
+    ("note.save", lambda w, m: {"meeting_id": m.id, "agenda_item_id": m.items[0], "text": "Ghi chú riêng"},
+     allowed("admin", *PARTICIPANTS, hidden=NON_MEMBERS), None),
+    ("note.list", lambda w, m: {"meeting_id": m.id},
+     allowed("admin", *PARTICIPANTS, hidden=NON_MEMBERS), None),
+    ("attendance.set_proxy", lambda w, m: {"meeting_id": m.id, "user_id": w.users["delegate"],
+                                           "proxy_user_id": w.users["delegate2"]},
+     allowed("admin", "chair", "secretary", hidden=NON_MEMBERS), None),
+    # "participants with a voice": an admin who takes no part has no voice to lend.
+    ("speaker.request", lambda w, m: {"meeting_id": m.id, "kind": "speak"},
+     allowed("chair", "secretary", "delegate", hidden=NON_MEMBERS), None),
+    # Someone else's request (delegate2's): the chair, a secretary, an admin.
+    ("speaker.withdraw", lambda w, m: {"meeting_id": m.id, "request_id": request_of(w, m)},
+     allowed("admin", "chair", "secretary", hidden=NON_MEMBERS), queued),
+    ("speaker.reorder", lambda w, m: {"meeting_id": m.id, "kind": "speak", "request_ids": [request_of(w, m)]},
+     allowed("admin", "chair", "secretary", hidden=NON_MEMBERS), queued),
+    ("speaker.grant", lambda w, m: {"meeting_id": m.id, "request_id": request_of(w, m), "seconds": 60},
+     allowed("admin", "chair", hidden=NON_MEMBERS), queued_live),
+    ("speaker.extend", lambda w, m: {"meeting_id": m.id, "seconds": 30},
+     allowed("admin", "chair", hidden=NON_MEMBERS), speaking),
+    # The chair, or the speaker (delegate2, not an actor here: tests/server/test_floor.py).
+    ("speaker.end", lambda w, m: {"meeting_id": m.id},
+     allowed("admin", "chair", hidden=NON_MEMBERS), speaking),
+    ("site.status", lambda w, m: {"meeting_id": m.id},
+     allowed("admin", "chair", "secretary", hidden=NON_MEMBERS), None),
+    # Answered from memory for a socket that joined the meeting (the test joins first).
+    ("presence.heartbeat", lambda w, m: {"meeting_id": m.id, "rtt_ms": 12},
+     allowed("admin", *PARTICIPANTS, hidden=NON_MEMBERS), None),
 ]
+JOIN_FIRST = {"presence.heartbeat"}
 
 
 @pytest.mark.parametrize(("command", "payload", "outcome", "prepare"), MATRIX, ids=[row[0] for row in MATRIX])
@@ -93,6 +146,8 @@ def test_command_rights(world: World, command: str, payload: Payload, outcome: d
             prepare(world, meeting)
         body = payload(world, meeting)
         sid = world.connect(actor)
+        if command in JOIN_FIRST:
+            world.run(actor, "meeting.join", {"meeting_id": meeting.id}, sid=sid)
         seq = world.seq(meeting.id)
         if outcome[actor] == "ok":
             world.ok(actor, command, body, sid=sid)
@@ -153,3 +208,15 @@ def test_a_secretary_of_any_meeting_may_look_users_up(world: World) -> None:
     users = world.ok("secretary", "user.list", {"query": "newcomer"})["users"]
     assert users == [{"id": world.users["newcomer"], "username": "newcomer",
                       "full_name": "Người dùng newcomer"}]
+
+
+def test_every_command_is_in_the_matrix() -> None:
+    """Document (and annotation) commands have their own matrix (test_document_rights.py), and so do polls
+    (test_voting_rights.py)."""
+    from tests.server.test_voting_rights import MATRIX as POLL_MATRIX
+
+    elsewhere = {"document.update", "document.remove", "document.versions", "presenter.set_page",
+                 "presenter.stop", "annotation.save", "annotation.delete", "annotation.list",
+                 "annotation.comments"} | {row[0] for row in POLL_MATRIX}
+    assert {row[0] for row in MATRIX} == set(COMMANDS) - elsewhere
+    assert {row[0] for row in POLL_MATRIX} == {name for name in COMMANDS if name.startswith("poll.")}

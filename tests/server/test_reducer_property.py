@@ -33,17 +33,25 @@ STATUSES = ["present", "absent", "excused"]
 TIMES = ["2026-11-21T08:00:00+07:00", "2026-11-21T01:30:00Z", "2026-12-01T09:15:30.123456"]
 MEETING_CHANGES = st.fixed_dictionaries({}, optional={
     "title": st.sampled_from(["Hội nghị", "Phiên họp"]), "location": st.sampled_from(["", "Phòng 2"]),
-    "starts_at": st.sampled_from(TIMES), "ends_at": st.none() | st.just("2026-12-24T00:00:00Z")})
+    "starts_at": st.sampled_from(TIMES), "ends_at": st.none() | st.just("2026-12-24T00:00:00Z"),
+    "quorum_rule": st.sampled_from(["more_than_half", "two_thirds", "none"])})
 KINDS = (["add_item"] * 3 + ["update_item", "reorder"] + ["remove_item"] * 2 + ["set_current"] * 3
          + ["start"] * 2 + ["end", "update_meeting"] + ["participant_set"] * 2
          + ["participant_remove", "attendance_set", "check_in", "repeat"]
          + ["connect"] * 4 + ["join"] * 6 + ["leave"] * 2 + ["disconnect"] * 3 + ["sweep"]
          + ["upload"] * 5 + ["document_update"] * 4 + ["document_remove"] + ["present"] * 4
-         + ["present_stop"] + ["conclude"] * 3 + ["action_save"] * 2
+         + ["present_stop"]
+         + ["speak_request"] * 5 + ["speak_withdraw", "speak_reorder"] + ["speak_grant"] * 5
+         + ["speak_extend", "speak_end"] * 2 + ["proxy"] * 2
+         + ["poll_create"] * 2 + ["poll_update", "poll_delete", "poll_open", "poll_close"]
+         + ["poll_vote"] * 4 + ["conclude"] * 3 + ["action_save"] * 2
          + ["action_delete", "action_status", "approve", "publish"])
+FLOOR_KINDS = {"speak_request", "speak_withdraw", "speak_reorder", "speak_grant", "speak_extend", "speak_end",
+               "proxy"}
 MINUTES_KINDS = ("conclude", "action_save", "action_delete", "action_status", "approve", "publish")
 CONTENTS = ["bao-cao", "du-thao", "phu-luc"]  # few, so that the same bytes come again
 READERS = ["delegate", "delegate2", "observer", "newcomer"]
+VOTERS = ["chair", "delegate", "delegate2"]
 
 
 class Run:
@@ -132,6 +140,68 @@ class Run:
         else:
             self.send(f"minutes.{kind}", {})
 
+    def some_request(self, kind: str | None = None) -> int:
+        """A pending request (of ``kind``), or an unknown id."""
+        queue = self.world.snapshot("admin", self.meeting.id)["speakers"]["queue"]
+        ids = [r["id"] for r in queue if kind is None or r["kind"] == kind]
+        return int(self.draw(st.sampled_from([*ids, *ids, 999_999])))
+
+    def floor_step(self, kind: str) -> None:
+        users = self.world.users
+        someone = st.sampled_from([users[name] for name in VIEWERS])
+        if kind == "speak_request":
+            payload = {"kind": self.draw(st.sampled_from(["speak", "question"]))}
+            if self.draw(st.integers(0, 2)) == 0:
+                payload["user_id"] = self.draw(someone)
+            self.send("speaker.request", payload)
+        elif kind == "speak_withdraw":
+            self.send("speaker.withdraw", {"request_id": self.some_request()})
+        elif kind == "speak_reorder":
+            which = self.draw(st.sampled_from(["speak", "question"]))
+            queue = self.world.snapshot("admin", self.meeting.id)["speakers"]["queue"]
+            order = list(self.draw(st.permutations([r["id"] for r in queue if r["kind"] == which])))
+            if order and self.draw(st.integers(0, 4)) == 0:
+                order = order[1:]  # invalid: a request missing
+            self.send("speaker.reorder", {"kind": which, "request_ids": order})
+        elif kind == "speak_grant":
+            target = ({"request_id": self.some_request()} if self.draw(st.booleans())
+                      else {"user_id": self.draw(someone)})
+            self.send("speaker.grant", {**target, **self.draw(st.fixed_dictionaries({}, optional={
+                "seconds": st.integers(10, 300)}))})
+        elif kind == "speak_extend":
+            self.send("speaker.extend", {"seconds": self.draw(st.integers(1, 120))})
+        elif kind == "speak_end":
+            self.send("speaker.end", {})
+        else:
+            self.send("attendance.set_proxy", {"user_id": self.draw(someone),
+                                               "proxy_user_id": self.draw(st.none() | someone)})
+
+    def some_poll(self) -> int:
+        """A poll of the meeting (an open one more often), or an unknown id."""
+        polls = self.world.snapshot("admin", self.meeting.id)["polls"]
+        favoured = [p["id"] for p in polls if p["status"] == "open"] * 3
+        return self.draw(st.sampled_from([*favoured, *(p["id"] for p in polls), 999_999]))
+
+    def poll_step(self, kind: str) -> None:
+        if kind == "poll_create":
+            self.send("poll.create", {"question": "Thông qua?", **self.draw(st.fixed_dictionaries(
+                {"secret": st.booleans(), "majority": st.sampled_from(["simple", "absolute", "two_thirds"])},
+                optional={"agenda_item_id": st.sampled_from(self.items() or [999_999]),
+                          "weighted": st.booleans(), "max_choices": st.integers(1, 2),
+                          "options": st.just(["Có", {"text": "Khác", "comment": True}])}))})
+        elif kind == "poll_update":
+            change = self.draw(st.fixed_dictionaries({}, optional={
+                "question": st.just("Sửa?"), "secret": st.booleans(),
+                "agenda_item_id": st.none() | st.sampled_from(self.items() or [999_999])}))
+            self.send("poll.update", {"poll_id": self.some_poll(), **change}, meeting=False)
+        elif kind in ("poll_delete", "poll_open", "poll_close"):
+            self.send(kind.replace("_", "."), {"poll_id": self.some_poll()}, meeting=False)
+        else:
+            voter = self.draw(st.sampled_from([*VOTERS, *VOTERS, *VIEWERS]))
+            choice = self.draw(st.lists(st.integers(1, 3), min_size=0, max_size=2, unique=True))
+            payload = {"poll_id": self.some_poll(), "ballot_id": uuid.uuid4().hex, "option_ids": choice}
+            note(f"{voter} poll.vote {payload} -> {self.world.run(voter, 'poll.vote', payload)}")
+
     def some_item(self) -> int:
         """An item of the agenda, the current one more often than others, or an unknown id."""
         current = self.world.snapshot("admin", self.meeting.id)["meeting"]["current_item_id"]
@@ -156,6 +226,10 @@ class Run:
             self.document_step(kind)
         elif kind in MINUTES_KINDS:
             self.minutes_step(kind)
+        elif kind in FLOOR_KINDS:
+            self.floor_step(kind)
+        elif kind.startswith("poll_"):
+            self.poll_step(kind)
         elif kind == "add_item":
             self.send("agenda.add_item", {"title": self.draw(st.sampled_from(ITEM_TITLES)),
                                           "position": self.draw(st.none() | st.integers(0, 6))})
@@ -226,12 +300,24 @@ def replay_check(world: World, data: st.DataObject) -> None:
         # Half the examples start where documents matter most: a live meeting with some of
         # them (and perhaps one presented), so that the steps change and show them.
         world.ok("chair", "meeting.start", {"meeting_id": mid})
+        for voter in VOTERS:  # members present, so that polls get ballots
+            world.ok(voter, "attendance.check_in", {"meeting_id": mid})
+        if data.draw(st.booleans(), label="a poll open"):
+            poll = world.ok("chair", "poll.create", {"meeting_id": mid, "question": "Thông qua?",
+                                                     "secret": data.draw(st.booleans(), label="secret"),
+                                                     "majority": "simple"})["poll"]
+            world.ok("chair", "poll.open", {"poll_id": poll["id"]})
         for _ in range(data.draw(st.integers(1, 3), label="documents")):
             run.document_step("upload")
         shown = world.snapshot("chair", mid)["documents"]
         if shown and data.draw(st.booleans(), label="presented"):
             world.ok("chair", "presenter.set_page",
                      {"meeting_id": mid, "document_id": shown[-1]["id"], "page": 0})
+        if data.draw(st.booleans(), label="someone speaks"):
+            # Floor control from the first step: a speaker (who may present), a queue.
+            world.ok("chair", "speaker.grant", {"meeting_id": mid, "user_id": world.users["delegate"],
+                                                "seconds": 120})
+            world.ok("delegate2", "speaker.request", {"meeting_id": mid, "kind": "question"})
     timeline = [(world.seq(mid), world.snapshots(VIEWERS, mid))]
     for _ in range(data.draw(st.integers(5, 30), label="steps")):
         run.step()

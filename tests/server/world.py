@@ -161,13 +161,15 @@ class World:
         return wire(envelope)
 
     def upload(self, user: str, title: str | None = "Tài liệu", *, meeting_id: int | None = None,
-               pages: int = 10, content: str | None = None, **form: Any) -> dict[str, Any]:
+               pages: int = 10, content: str | None = None, page_info: list[Any] | None = None,
+               **form: Any) -> dict[str, Any]:
         """Add a document as the upload endpoint does after the file was checked and stored
         (``uploads.add`` through the pipeline); the envelope as JSON. ``content`` names the
-        bytes (the same name, the same sha256)."""
+        bytes (the same name, the same sha256); ``page_info`` is what the inspection measured
+        (per page ``[width, height, text_hash]``)."""
         name = content or uuid.uuid4().hex
         new = uploads.NewVersion(hashlib.sha256(name.encode()).hexdigest(), 1000 + len(name), pages,
-                                 f"{name[:20]}.pdf")
+                                 f"{name[:20]}.pdf", page_info)
         upload_form = uploads.UploadForm(title=title, **form)
         try:
             data = self.loop.run_until_complete(self.pipeline.perform(
@@ -215,7 +217,7 @@ class World:
 
     def disconnect(self, sid: str) -> None:
         """What the socket handler does when a socket closes."""
-        self.loop.run_until_complete(self.pipeline.publish(partial(presence.disconnect, sid=sid)))
+        self.loop.run_until_complete(self.pipeline.socket_closed(sid, None))
 
     def disconnect_in_this_thread(self, sid: str) -> None:
         """The same, in the calling thread, as another process would."""

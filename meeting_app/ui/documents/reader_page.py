@@ -1,6 +1,7 @@
 """The reader inside the meeting room: the ``ReaderWidget`` with a "back to the list" button
 and the presenter's "Present" toggle in its tool bar, a watermark for restricted documents,
-and a waiting message while a document is still downloading."""
+a waiting message while a document is still downloading, the annotation tools (with
+export) and "My notes" beside the pages."""
 
 from __future__ import annotations
 
@@ -10,11 +11,15 @@ from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QSplitter, QToolButton, QVBoxLayout, QWidget
 
 from meeting_app.pdf import PdfEngine
+from meeting_app.state.annotation_sync import AnnotationSync
 from meeting_app.state.documents import is_restricted
+from meeting_app.ui.documents import exports
+from meeting_app.ui.documents.notes_panel import NotesPanel
 from meeting_app.ui.reader import ReaderWidget
+from meeting_app.ui.reader.annotations import AnnotationLayer
 from meeting_app.ui.resources import icon
 
 
@@ -29,6 +34,8 @@ class ReaderPage(QWidget):
 
     back_requested = Signal()
     """"All documents" was pressed."""
+    message = Signal(str)
+    """Something to tell the user (an export written or failed)."""
 
     def __init__(self, viewer_name: str, engine: PdfEngine | None = None,
                  parent: QWidget | None = None) -> None:
@@ -62,15 +69,144 @@ class ReaderPage(QWidget):
             self.present_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             self.present_button.setObjectName("presentButton")
         self.present_action.setVisible(False)
+        self.notes_action = toolbar.addAction(icon("edit"), self.tr("My notes"))
+        self.notes_action.setCheckable(True)
+        self.notes_action.setToolTip(self.tr("My private notes on the agenda item"))
+        self.notes_action.setVisible(False)
+        self.annotations = AnnotationLayer(self.reader)
+        self.sync: AnnotationSync | None = None
+        self.notes_panel: NotesPanel | None = None
+        self.may_export_comments = False
+        self._exports: dict[int, str] = {}
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.reader)
+        self.splitter.setStretchFactor(0, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.reader)
+        layout.addWidget(self.splitter)
+        bar = self.annotations.toolbar
+        bar.export_pdf_action.triggered.connect(lambda: self.export_pdf())
+        bar.export_notes_action.triggered.connect(lambda: self.export_notes())
+        bar.export_comments_action.triggered.connect(lambda: self.export_comments())
+        self.reader.engine.export_finished.connect(self._exported)
         # The room is narrower than a reader window: pages first, thumbnails on demand.
         toolbar.sidebar_action.setChecked(False)
         self.reader.document_loaded.connect(lambda _count: self._fit_title())
         # The watermark carries the time: keep it current while a restricted one is open.
         self._clock = QTimer(self, interval=30_000)
         self._clock.timeout.connect(self._stamp)
+
+    def set_sync(self, sync: AnnotationSync) -> None:
+        """Annotations and notes of this meeting (the room calls it once)."""
+        self.sync = sync
+        self.notes_panel = NotesPanel(sync.notes)
+        self.notes_panel.setMinimumWidth(200)
+        self.notes_panel.setMaximumWidth(360)
+        self.notes_panel.setVisible(False)
+        self.splitter.addWidget(self.notes_panel)
+        self.splitter.setSizes([800, 280])
+        self.notes_action.setVisible(True)
+        self.notes_action.toggled.connect(self._toggle_notes)
+        if self.document is not None and self.path is not None:
+            self.annotations.set_store(sync.store_for(self.document))
+
+    def _toggle_notes(self, show: bool) -> None:
+        if self.notes_panel is None:
+            return
+        self.notes_panel.setVisible(show)
+        if show:  # the pages keep most of the room
+            total = max(1, self.splitter.width())
+            side = max(200, min(280, total // 3))
+            self.splitter.setSizes([total - side, side])
+            item = self.document.get("agenda_item_id") if self.document else None
+            self.notes_panel.show_item(item)
+        else:
+            self.notes_panel.save_now()
+
+    # --- export ------------------------------------------------------------------------------
+
+    def export_pdf(self, target: Path | None = None) -> int | None:
+        """Write the document with my annotations (and others' shared ones if shown) to a
+        PDF the user picks; returns the engine's request id (None: nothing to do)."""
+        store = self.annotations.store
+        if self.path is None or self.document is None or store is None:
+            return None
+        if target is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export the annotated document"),
+                f"{self.document['title']} ({self.tr('annotated')}).pdf", self.tr("PDF (*.pdf)"))
+            if not name:
+                return None
+            target = Path(name)
+        chosen = [a for a in store.all() if store.is_mine(a) or store.show_others]
+        request = self.reader.engine.export_annotated(self.path, target, chosen)
+        self._exports[request] = str(target)
+        return request
+
+    def _exported(self, request: int, count: int, error: str) -> None:
+        target = self._exports.pop(request, None)
+        if target is None:
+            return
+        if error:
+            self.message.emit(self.tr("The annotated document could not be written: {error}").format(
+                error=error))
+        else:
+            self.message.emit(self.tr("Saved {path} with {n} annotations.").format(path=target, n=count))
+
+    def notes_summary(self) -> str:
+        """My notes on the agenda and the words of my annotations, as Markdown."""
+        if self.sync is None or not self.sync.store.loaded:
+            return ""
+        store = self.sync.store
+        documents = []
+        for marks in self.sync.stores():
+            doc = store.document_by_id(marks.document_id)
+            if doc is not None:
+                documents.append((doc, marks.mine()))
+        if self.notes_panel is not None:
+            self.notes_panel.save_now()
+        return exports.notes_markdown(store.meeting, store.agenda, self.sync.notes.notes(), documents)
+
+    def export_notes(self, target: Path | None = None) -> Path | None:
+        """Save ``notes_summary`` as a Markdown file the user picks."""
+        if self.sync is None:
+            return None
+        if target is None:
+            name, _ = QFileDialog.getSaveFileName(self, self.tr("Export my notes"), self.tr("My notes.md"),
+                                                  self.tr("Markdown (*.md)"))
+            if not name:
+                return None
+            target = Path(name)
+        target.write_text(self.notes_summary(), encoding="utf-8")
+        self.message.emit(self.tr("Saved {path}.").format(path=target))
+        return target
+
+    def export_comments(self, target: Path | None = None) -> None:
+        """Chair and secretary: every shared annotation of the document, as CSV."""
+        if self.sync is None or self.document is None:
+            return
+        document = self.document
+        if target is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export the comment summary"),
+                f"{document['title']} ({self.tr('comments')}).csv", self.tr("CSV (*.csv)"))
+            if not name:
+                return
+            target = Path(name)
+        chosen = target
+
+        def answered(envelope: dict[str, Any]) -> None:
+            if not envelope.get("ok"):
+                self.message.emit(str((envelope.get("error") or {}).get("message", "")))
+                return
+            comments = envelope["data"].get("annotations") or envelope["data"].get("comments") or []
+            chosen.write_text(exports.comments_csv(document, comments), encoding="utf-8")
+            self.message.emit(self.tr("Saved {path} with {n} comments.").format(path=chosen, n=len(comments)))
+
+        self.sync.connection.command("annotation.comments", {"document_id": document["id"]}, answered)
+
+    # --- documents ---------------------------------------------------------------------------
 
     @property
     def document_id(self) -> int | None:
@@ -92,6 +228,7 @@ class ReaderPage(QWidget):
         self.watermark = None
         self.reader.set_watermark(None)
         self.reader.view.set_message(message)
+        self.annotations.set_store(None)
 
     def show_file(self, doc: dict[str, Any], path: Path, page: int | None = None) -> None:
         """Open ``path`` for ``doc`` (at ``page``, 0-based, if given)."""
@@ -103,6 +240,8 @@ class ReaderPage(QWidget):
         self._fit_title()
         if page is not None:
             self.reader.go_to_page(page)
+        self.annotations.set_store(self.sync.store_for(doc) if self.sync is not None else None)
+        self.annotations.toolbar.export_comments_action.setVisible(self.may_export_comments)
         self._stamp()
         if is_restricted(doc):
             self._clock.start()
@@ -113,6 +252,7 @@ class ReaderPage(QWidget):
         """Show nothing."""
         self.reader.close_document()
         self.reader.set_watermark(None)
+        self.annotations.set_store(None)
         self.document, self.path, self.watermark = None, None, None
         self._clock.stop()
 

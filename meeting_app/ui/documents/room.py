@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from meeting_app.net.downloads import DocumentCache, Downloader
 from meeting_app.pdf import PdfEngine
+from meeting_app.state.annotation_sync import AnnotationSync, outbox_path
 from meeting_app.state.documents import DocumentSync, default_cache_dir
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
@@ -66,10 +67,16 @@ class RoomDocuments(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store, self.session = store, session
-        cache = DocumentCache(cache_dir or default_cache_dir())
+        cache_dir = cache_dir or default_cache_dir()
+        cache = DocumentCache(cache_dir)
         self.downloader = Downloader(session.server_url, session.token, cache, parent=self)
         self.sync = DocumentSync(store, self.downloader, self)
         self.tab = DocumentsTab(store, self.sync, commands, session, engine)
+        # Annotations and notes: an outbox on disk per user and server, beside the files.
+        self.annotations = AnnotationSync(store, connection, session.user_id, session.full_name,
+                                          outbox_path(cache_dir, session.server_url, session.user_id), self)
+        self.annotations.message.connect(self.tab.message)
+        self.tab.reader_page.set_sync(self.annotations)
         self.link = PresenterLink(store, self.tab, commands, self)
         self.indicator = DownloadIndicator(self.sync)
         connection.status_changed.connect(self._connection)

@@ -61,6 +61,7 @@ class DocumentsTab(QStackedWidget):
         page.release_requested.connect(self.release)
         page.remove_requested.connect(self.remove)
         self.reader_page.back_requested.connect(lambda: self.show_list(user=True))
+        self.reader_page.message.connect(self.message)
         sync.changed.connect(self._download_moved)
         store.documents_changed.connect(self._documents_changed)
 
@@ -68,6 +69,8 @@ class DocumentsTab(QStackedWidget):
         """Upload and editing for the chair and the secretary."""
         self._editor = editor
         self.list_page.set_editor(editor)
+        self.reader_page.may_export_comments = editor
+        self.reader_page.annotations.toolbar.export_comments_action.setVisible(editor)
         self.setAcceptDrops(editor)
 
     # --- reading -------------------------------------------------------------------------

@@ -35,6 +35,10 @@ Public API of ``ReaderWidget(engine: PdfEngine | None = None, parent=None)``:
 - parts, for tests and for embedding: ``toolbar``, ``view`` (``PageView``),
   ``side_panel``, ``search_bar``, ``banner``
 
+Annotating: ``meeting_app.ui.reader.annotations.AnnotationLayer(reader)`` adds the tool
+strip and paints an ``AnnotationStore``'s annotations over the pages (``PageView.overlays``,
+``page_point``, ``page_rect``, ``update_page`` are its hooks).
+
 Try a document on its own: ``python -m meeting_app.ui.reader FILE.pdf [--search TEXT]
 [--watermark TEXT] [--banner browsing] [--screenshot OUT.png]``.
 

@@ -8,6 +8,8 @@ the previous zoom).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
@@ -28,6 +30,9 @@ from meeting_app.ui.reader.touch import TouchHandler
 
 LINE_STEP = 48
 """Pixels per arrow key or wheel line."""
+
+Overlay = Callable[[QPainter, int, QRect, float], None]
+"""Paints over one page: (painter, page, where the page is on screen, pixels per point)."""
 
 
 class PageView(QAbstractScrollArea):
@@ -52,6 +57,8 @@ class PageView(QAbstractScrollArea):
         self._message = ""
         self._watermark = ""
         self._hits: dict[int, list[tuple[SearchHit, bool]]] = {}
+        self.overlays: list[Overlay] = []
+        """Painted over each visible page, under the watermark (annotations)."""
         self.images = PageImages(engine, self)
         self.images.changed.connect(lambda page: self.viewport().update(self._page_on_screen(page)))
         self._request_timer = QTimer(self, singleShot=True, interval=0)
@@ -173,6 +180,32 @@ class PageView(QAbstractScrollArea):
         shown = self.images.image(page)
         return shown[0] / 1000 if shown else None
 
+    def page_rect(self, page: int) -> QRect:
+        """Where ``page`` is in the viewport (logical pixels)."""
+        return self._page_on_screen(page)
+
+    def page_point(self, pos: QPointF, page: int | None = None) -> tuple[int, QPointF] | None:
+        """The page under viewport position ``pos`` and the point there in page points
+        (None outside every page). With ``page``, the point on that page wherever ``pos``
+        is (a drag that leaves its page)."""
+        if not self.info or not len(self.layout_):
+            return None
+        scale = self.layout_.px_per_point
+        if page is None:
+            y = pos.y() + self.verticalScrollBar().value()
+            page = self.layout_.page_at(y)
+            if not self.page_rect(page).contains(pos.toPoint()):
+                return None
+        rect = self.page_rect(page)
+        return page, QPointF((pos.x() - rect.x()) / scale, (pos.y() - rect.y()) / scale)
+
+    def update_page(self, page: int) -> None:
+        """Repaint one page (-1: all) after its overlays changed."""
+        if page < 0 or not 0 <= page < len(self.layout_):
+            self.viewport().update()
+        else:
+            self.viewport().update(self._page_on_screen(page).adjusted(-4, -4, 4, 4))
+
     # ---- internals: layout and scrolling ----
 
     def _relayout(self, anchor: QPointF | None = None, keep_anchor: bool = True) -> None:
@@ -286,6 +319,10 @@ class PageView(QAbstractScrollArea):
                 painting.paint_label(painter, rect, self.images.failure(page) or str(page + 1))
             if page in self._hits:
                 painting.paint_hits(painter, rect, self.layout_.px_per_point, self._hits[page])
+            for overlay in self.overlays:
+                painter.save()
+                overlay(painter, page, rect, self.layout_.px_per_point)
+                painter.restore()
             if self._watermark:
                 painting.paint_watermark(painter, rect, self._watermark)
 

@@ -1,5 +1,5 @@
-"""The central area of the meeting room: the item under discussion, and the places kept
-for the document reader, the floor, votes and minutes (later versions)."""
+"""The central area of the meeting room: the item under discussion, the document reader,
+the floor, and the places kept for votes and minutes (later versions)."""
 
 from __future__ import annotations
 
@@ -132,26 +132,30 @@ class PlaceholderPage(QWidget):
 
 
 class CentralArea(QTabWidget):
-    """Tabs: the current item, the documents; floor, votes and minutes to come."""
+    """Tabs: the current item, the documents, the floor, the votes and the minutes.
+
+    A page not given (a window that does without it, as some tests do) is a placeholder
+    saying what the tab is for."""
 
     def __init__(self, store: MeetingStore, documents: QWidget | None = None,
-                 parent: QWidget | None = None, minutes: QWidget | None = None) -> None:
+                 votes: QWidget | None = None, parent: QWidget | None = None,
+                 floor: QWidget | None = None, minutes: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setDocumentMode(False)
         self.current_page = CurrentItemPage(store)
         self.addTab(self.current_page, icon("current"), self.tr("Current item"))
-        self.documents_page = documents or PlaceholderPage(
-            "document", self.tr("Documents"), self.tr("Read the meeting's documents."))
-        self.addTab(self.documents_page, icon("document"), self.tr("Documents"))
-        later = self.tr("This part of the meeting room arrives in a later version.")
-        for name, title, text in (
-            ("microphone", self.tr("Floor"),
-             self.tr("Ask for the floor; the chair grants it and times each speaker.")),
-            ("vote", self.tr("Votes"),
-             self.tr("Vote on resolutions, openly or by secret ballot, with live results.")),
-        ):
-            self.addTab(PlaceholderPage(name, title, f"{text}\n{later}"), icon(name), title)
-        self.minutes_page = minutes or PlaceholderPage(
-            "minutes", self.tr("Minutes"),
+        self.documents_page = self._page(documents, "document", self.tr("Documents"),
+                                         self.tr("Read the meeting's documents."))
+        self.floor_page = self._page(
+            floor, "microphone", self.tr("Floor"),
+            self.tr("Ask for the floor; the chair grants it and times each speaker."))
+        self.votes_page = self._page(votes, "vote", self.tr("Votes"),
+                                     self.tr("Vote on resolutions, openly or by secret ballot."))
+        self.minutes_page = self._page(
+            minutes, "minutes", self.tr("Minutes"),
             self.tr("The secretary records conclusions; the chair publishes the minutes."))
-        self.addTab(self.minutes_page, icon("minutes"), self.tr("Minutes"))
+
+    def _page(self, page: QWidget | None, icon_name: str, title: str, text: str) -> QWidget:
+        page = page or PlaceholderPage(icon_name, title, text)
+        self.addTab(page, icon(icon_name), title)
+        return page

@@ -12,11 +12,18 @@ from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
+from meeting_app.state.documents import default_cache_dir
 from meeting_app.state.store import MeetingStore
+from meeting_app.ui.attendance.panel import AttendancePanel
 from meeting_app.ui.commands import CommandSender
+from meeting_app.ui.console.window import ChairConsole
+from meeting_app.ui.display.window import RoomDisplayWindow
 from meeting_app.ui.documents.room import RoomDocuments
+from meeting_app.ui.floor.actions import FloorActions
+from meeting_app.ui.floor.page import FloorPage
+from meeting_app.ui.floor.strip import FloorStrip
 from meeting_app.ui.minutes.tab import MinutesTab
 from meeting_app.ui.resources import icon
 from meeting_app.ui.room.agenda_panel import AgendaPanel
@@ -24,6 +31,9 @@ from meeting_app.ui.room.central import CentralArea
 from meeting_app.ui.room.header import HeaderBar
 from meeting_app.ui.room.participants_panel import ParticipantsPanel
 from meeting_app.ui.session import Session
+from meeting_app.ui.sites.link import OwnLinkIndicator, SiteStatusPoller
+from meeting_app.ui.sites.tiles import SitesView
+from meeting_app.ui.votes.tab import VotesTab
 from meeting_app.ui.widgets import MessageBar, Spacer, ask
 
 CHAIR, SECRETARY = "chair", "secretary"
@@ -57,26 +67,53 @@ class MeetingRoomWindow(QMainWindow):
         self.minutes = MinutesTab(self.store, self.commands, session, meeting_id, cache_dir)
         self.minutes.message.connect(self.show_refusal)
         self.minutes.open_document_requested.connect(self._open_document)
-        self.central = CentralArea(self.store, self.documents.tab, minutes=self.minutes)
+        self.votes = VotesTab(self.store, self.commands,
+                              (cache_dir or default_cache_dir()) / "receipts.json", session.server_url)
+        self.floor = FloorActions(self.store, self.commands, self)
+        self.floor_page = FloorPage(self.floor)
+        self.floor_strip = FloorStrip(self.floor)
+        self.central = CentralArea(self.store, self.documents.tab, self.votes, floor=self.floor_page,
+                                   minutes=self.minutes)
+        self.votes.focus_requested.connect(lambda: self.central.setCurrentWidget(self.votes))
+        self.votes.message.connect(lambda text: self.message.show_message(text, "info"))
+        self.floor_strip.open_requested.connect(
+            lambda: self.central.setCurrentWidget(self.floor_page))
+        self.console: ChairConsole | None = None
+        self.display: RoomDisplayWindow | None = None
         self.documents.tab.focus_requested.connect(
             lambda: self.central.setCurrentWidget(self.documents.tab))
         self.documents.tab.message.connect(self.show_refusal)
         self.documents.tab_title_changed.connect(
             lambda text: self.central.setTabText(self.central.indexOf(self.documents.tab), text))
+        # Attendance: a tab after the documents. Sites: tiles beside the participant list
+        # on the right, in view whatever the centre shows. The poller asks site.status only
+        # while a view showing links is visible (the chair console may acquire it too).
+        self.attendance = AttendancePanel(self.store, self.commands, session)
+        self.attendance.message.connect(self.message.show_message)
+        position = self.central.indexOf(self.documents.tab) + 1
+        self.central.insertTab(position, self.attendance, icon("check-in"), self.tr("Attendance"))
+        self.site_status = SiteStatusPoller(self.store, self.connection, self)
+        self.sites_view = SitesView(self.store, self.site_status)
         self.participants = ParticipantsPanel(self.store)
+        self.participants.title.hide()  # the tab says it
+        self.side = QTabWidget()
+        self.side.setObjectName("sideTabs")
+        self.side.addTab(self.sites_view, icon("site"), self.tr("Sites"))
+        self.side.addTab(self.participants, icon("users"), self.tr("Participants"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.setHandleWidth(10)
-        for widget in (self.agenda, self.central, self.participants):
+        for widget in (self.agenda, self.central, self.side):
             splitter.addWidget(widget)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([340, 720, 300])  # the centre holds the reader
+        splitter.setSizes([320, 720, 290])  # the centre holds the reader
 
         body = QWidget()
         content = QVBoxLayout()
         content.setContentsMargins(12, 10, 12, 12)
         content.setSpacing(10)
         content.addWidget(self.message)
+        content.addWidget(self.floor_strip)
         content.addWidget(splitter, 1)
         outer = QVBoxLayout(body)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -87,6 +124,8 @@ class MeetingRoomWindow(QMainWindow):
         self.setCentralWidget(body)
         self.statusBar().showMessage(self.tr("Signed in as {name}").format(name=session.full_name))
         self.statusBar().addPermanentWidget(self.documents.indicator)
+        self.link_indicator = OwnLinkIndicator(self.connection)
+        self.statusBar().addPermanentWidget(self.link_indicator)
         self.resize(1360, 820)
 
         self.commands.refused.connect(self.show_refusal)
@@ -94,6 +133,7 @@ class MeetingRoomWindow(QMainWindow):
         self.connection.status_changed.connect(self._connection_status)
         self.connection.snapshot_received.connect(self._snapshot)
         self.connection.event_received.connect(self.store.apply)
+        self.connection.server_time_observed.connect(self.store.clock.observe)
         self.connection.session_expired.connect(self._expired)
         self.connection.command_failed.connect(self._join_failed)
         self.store.role_changed.connect(self._update_controls)
@@ -110,11 +150,20 @@ class MeetingRoomWindow(QMainWindow):
         self.start_action.setToolTip(self.tr("Open the meeting for every site"))
         self.end_action = bar.addAction(icon("stop", "#b3261e"), self.tr("End meeting"))
         self.end_action.setToolTip(self.tr("Close the meeting; it can no longer change"))
+        self.chair_separator = bar.addSeparator()
+        self.console_action = bar.addAction(icon("agenda"), self.tr("Console"))
+        self.console_action.setToolTip(self.tr("The chair's console: agenda timing, the floor "
+                                               "and attendance on one screen"))
+        self.display_action = bar.addAction(icon("fit-page"), self.tr("Room display"))
+        self.display_action.setToolTip(self.tr("A large-type window for the room's projector or "
+                                               "screen (F11: full screen)"))
         bar.addWidget(Spacer())
         self.leave_action = bar.addAction(icon("logout"), self.tr("Leave the room"))
         self.start_action.triggered.connect(self.start_meeting)
         self.end_action.triggered.connect(self.end_meeting)
         self.leave_action.triggered.connect(self.close)
+        self.console_action.triggered.connect(self.open_console)
+        self.display_action.triggered.connect(self.open_display)
         return bar
 
     # --- life ----------------------------------------------------------------------------
@@ -167,6 +216,9 @@ class MeetingRoomWindow(QMainWindow):
         """Leave the meeting and close this window's connection."""
         try:
             self.minutes.shutdown()
+            for window in (self.console, self.display):
+                if window is not None:
+                    window.close()
             self.documents.shutdown()
             self.connection.stop()
         finally:
@@ -188,6 +240,8 @@ class MeetingRoomWindow(QMainWindow):
         up = self.commands.available and self.store.loaded
         for action in (self.start_action, self.end_action):
             action.setVisible(chair)
+        self.console_action.setVisible(role in (CHAIR, SECRETARY))
+        self.chair_separator.setVisible(chair)
         self.start_action.setEnabled(chair and up and status == "scheduled")
         self.end_action.setEnabled(chair and up and status == "live")
 
@@ -203,6 +257,23 @@ class MeetingRoomWindow(QMainWindow):
             self.tr("End the meeting for every site? It can no longer change afterwards."),
             lambda: self.commands.send("meeting.end", {"meeting_id": self.meeting_id}),
             self.tr("End meeting"))
+
+    def open_console(self) -> ChairConsole:
+        """Chair and secretary: the console window (one per room)."""
+        if self.console is None:
+            self.console = ChairConsole(self.floor, self.site_status)
+        self.console.show()
+        self.console.raise_()
+        return self.console
+
+    def open_display(self) -> RoomDisplayWindow:
+        """The room display for this site's projector (one per room)."""
+        if self.display is None:
+            self.display = RoomDisplayWindow(self.store, self.documents.sync,
+                                             self.documents.reader.engine)
+        self.display.show()
+        self.display.raise_()
+        return self.display
 
     def show_refusal(self, message: str) -> None:
         """A refused command: say why, without blocking anything."""

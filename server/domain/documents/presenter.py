@@ -5,6 +5,7 @@ from __future__ import annotations
 from protocol import commands as c
 from protocol.errors import closed, conflict, forbidden, invalid, not_found
 from protocol.roles import MeetingStatus
+from server.domain import floor
 from server.domain.context import CommandContext, Outcome
 from server.domain.documents import events, shapes
 from server.domain.documents.visibility import Viewer, may_read
@@ -14,12 +15,9 @@ from server.persistence.models import Meeting
 def holds_floor(ctx: CommandContext) -> bool:
     """Whether the caller is the speaker who holds the floor: they may present too.
 
-    The hook for floor control (``speaker.grant``), which does not exist yet: until it
-    does, nobody holds the floor and only the chair (and admins) present. When it lands,
-    answer from the meeting's current speaker here; ``set_page`` already refuses a
-    document the presenter may not read.
+    ``set_page`` still refuses a document the presenter may not read.
     """
-    return False
+    return floor.holds_floor(ctx)
 
 
 def _live(ctx: CommandContext) -> Meeting:

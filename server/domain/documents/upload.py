@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 from protocol import events as ev
 from protocol.errors import closed, invalid
 from protocol.roles import MeetingStatus
+from server.domain.annotation_versions import carry_over
 from server.domain.audit import record
 from server.domain.context import CommandContext, Outcome
 from server.domain.documents import events, shapes
@@ -38,6 +40,8 @@ class NewVersion:
     size: int
     pages: int
     filename: str
+    page_info: list[Any] | None = None
+    """Per page ``[width, height, text_hash]``, as the inspection measured them."""
 
 
 def editable(ctx: CommandContext) -> Meeting:
@@ -93,6 +97,7 @@ def store(ctx: CommandContext, form: UploadForm, new: NewVersion) -> Outcome:
         row = shapes.load_one(session, meeting.id, form.replaces)
         assert row is not None  # check() found it, and nothing removes it within this transaction
         doc = row.doc
+        previous = row.version
         doc.current_version += 1
         if form.title:
             doc.title = form.title
@@ -105,8 +110,14 @@ def store(ctx: CommandContext, form: UploadForm, new: NewVersion) -> Outcome:
         set_access(session, doc, form.access)
     session.add(DocumentVersion(document_id=doc.id, version=doc.current_version, sha256=new.sha256,
                                 pages=new.pages, size=new.size, filename=new.filename,
-                                uploaded_by=ctx.actor.user_id, uploaded_at=utcnow()))
+                                uploaded_by=ctx.actor.user_id, uploaded_at=utcnow(), page_info=new.page_info))
     session.flush()
+    carried = []
+    if event_type == ev.DOCUMENT_UPDATED:
+        current = session.scalar(select(DocumentVersion).where(
+            DocumentVersion.document_id == doc.id, DocumentVersion.version == doc.current_version))
+        assert current is not None
+        carried = carry_over(session, doc, previous, current)
     stored = shapes.load_one(session, meeting.id, doc.id)
     assert stored is not None
     record(ctx, "document.upload", meeting.id, {"document_id": doc.id, "version": doc.current_version,
@@ -115,4 +126,4 @@ def store(ctx: CommandContext, form: UploadForm, new: NewVersion) -> Outcome:
     pending = [events.document_changed(stored, event_type, viewers)]
     if event_type == ev.DOCUMENT_UPDATED:
         pending += events.presenter_after_change(meeting, [stored], viewers)
-    return Outcome({"document": shapes.view(stored, manager=True)}, pending)
+    return Outcome({"document": shapes.view(stored, manager=True)}, pending, user_events=carried)

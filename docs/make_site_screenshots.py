@@ -1,0 +1,109 @@
+"""Screenshots of the sites tiles and the attendance tab, into ``docs/screenshots/``.
+
+    python docs/make_site_screenshots.py [--out docs/screenshots]
+
+The real meeting room window, offscreen, connected over Socket.IO to the tests' scripted
+server (``tests/client/conftest.py: FakeServer``), which answers the join with a live
+three-site demo meeting (``tests/support/meeting_data.py``: a speaker in TP. Hồ Chí Minh,
+raised hands, excuses and a proxy) and ``site.status`` with Đà Nẵng's link lost. Scripted
+rather than the demo server so that a lost link and a speaker show on every run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["TZ"] = "Asia/Ho_Chi_Minh"
+time.tzset()
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from meeting_app.ui.resources import setup_application  # noqa: E402
+from meeting_app.ui.room.window import MeetingRoomWindow  # noqa: E402
+from meeting_app.ui.session import Session  # noqa: E402
+from tests.client.conftest import FakeServer  # noqa: E402
+from tests.support import meeting_data as md  # noqa: E402
+from tests.support.http_stub import serving  # noqa: E402
+
+NOW = md.site_status()["server_time"]
+
+
+def spin(seconds: float) -> None:
+    """Let Qt work for a while (signals, repaints)."""
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def shoot(widget: QWidget, out: Path, name: str) -> None:
+    spin(0.4)
+    path = out / f"{name}.png"
+    widget.grab().save(str(path))
+    print(f"saved {path}")
+
+
+def room(server: FakeServer, user_id: int, role: str) -> MeetingRoomWindow:
+    """The room of ``user_id`` joined to the scripted meeting."""
+    server.join_answers.append({"seq": 1, "snapshot": md.meeting_snapshot(user_id, role),
+                                "server_time": NOW})
+    window = MeetingRoomWindow(Session(server.url, "good", {"id": user_id}), 1)
+    window.open()
+    deadline = time.monotonic() + 20
+    while not window.store.loaded or window.connection.status != "connected":
+        if time.monotonic() > deadline:
+            raise SystemExit("the room did not join the scripted meeting")
+        spin(0.05)
+    return window
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    setup_application(app)
+    server = FakeServer()
+    server.command_answers["site.status"] = {"ok": True, "data": md.site_status()}
+    server.command_answers["presence.heartbeat"] = {"ok": True, "data": {"server_time": NOW}}
+    with serving(server.app(), server.port) as loop:
+        server.loop = loop
+        chair = room(server, 1, "chair")
+        chair.central.setCurrentWidget(chair.attendance)
+        spin(2.5)  # the first poll and heartbeat
+        chair.attendance.select([10])
+        shoot(chair, args.out, "sites-attendance-chair")
+
+        chair.attendance.select([8])
+        dialog = chair.attendance.ask_reason("excused")
+        if dialog is not None:
+            dialog.choose("Công tác")
+            shoot(dialog, args.out, "attendance-reason")
+            dialog.reject()
+        chair.close()
+
+        secretary = room(server, 16, "secretary")  # TP. Hồ Chí Minh's secretary
+        secretary.central.setCurrentWidget(secretary.attendance)
+        secretary.attendance.select([8])
+        spin(2.5)
+        shoot(secretary, args.out, "attendance-site-secretary")
+        secretary.close()
+
+        delegate = room(server, 12, "delegate")  # Dương Văn Khải, not checked in yet
+        delegate.central.setCurrentWidget(delegate.attendance)
+        spin(2.5)
+        shoot(delegate, args.out, "attendance-delegate")
+        delegate.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""Files the server makes for a meeting (the attendance list as CSV): blocking HTTP GETs
+with the session's bearer token, to run off the GUI thread (``ui.tasks.run_in_thread``)."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import urllib.error
+import urllib.request
+
+from meeting_app.net.auth import normalize_server_url
+
+_opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # same as auth.py
+MAX_BYTES = 50 * 1024 * 1024
+"""An export larger than this is refused rather than held in memory."""
+
+
+class ExportError(Exception):
+    """An export that could not be fetched; the message is for the user (English)."""
+
+
+def attendance_csv_url(server_url: str, meeting_id: int) -> str:
+    """Where the server serves a meeting's attendance list."""
+    return f"{normalize_server_url(server_url)}/api/meetings/{meeting_id}/attendance.csv"
+
+
+def fetch_attendance_csv(server_url: str, token: str, meeting_id: int,
+                         timeout: float = 30.0) -> bytes:
+    """The attendance CSV's bytes exactly as the server sent them (UTF-8 with BOM).
+
+    Blocking. Raises ``ExportError`` when the server refuses or cannot be reached.
+    """
+    return fetch(attendance_csv_url(server_url, meeting_id), token, timeout)
+
+
+def fetch(url: str, token: str, timeout: float = 30.0) -> bytes:
+    """GET ``url`` with the bearer token; the body, or ``ExportError``."""
+    request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
+    try:
+        with _opener.open(request, timeout=timeout) as answer:
+            body: bytes = answer.read(MAX_BYTES + 1)
+    except urllib.error.HTTPError as error:
+        with error:
+            raise ExportError(_refusal(error.code, error.read())) from None
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
+        reason = error.reason if isinstance(error, urllib.error.URLError) else error
+        raise ExportError(f"The server could not be reached: {reason}") from None
+    if len(body) > MAX_BYTES:
+        raise ExportError("The export is too large.")
+    return body
+
+
+def _refusal(status: int, body: bytes) -> str:
+    try:
+        message = json.loads(body)["error"]["message"]
+    except (ValueError, KeyError, TypeError):
+        message = ""
+    plain = {401: "Your session has ended; sign in again.",
+             403: "Only the chair and the secretaries may export the attendance list.",
+             404: "This meeting no longer exists."}
+    return str(message or plain.get(status, f"The server refused the export (HTTP {status})."))

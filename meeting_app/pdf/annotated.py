@@ -1,0 +1,111 @@
+"""Annotations in the PDF process: the words a selection snaps to, and writing a delegate's
+annotations into a copy of the document as real PDF annotations (any PDF reader shows them).
+
+No Qt here (the PDF process imports it). Annotations are the wire's shape
+(``docs/protocol.md``, "Annotations"): ``page`` from 0, geometry in points of the page as
+shown (rotation applied, the space of ``DocumentInfo.page_sizes``); PyMuPDF places
+annotations in unrotated page space, so every point goes through the page's derotation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pymupdf
+
+Word = tuple[float, float, float, float, str, int]
+"""(x0, y0, x1, y1, text, line): one word as shown; ``line`` numbers the page's lines."""
+
+
+def page_words(page: pymupdf.Page) -> list[Word]:
+    """The words of ``page`` in reading order, boxes rotated like the page image."""
+    rotation = page.rotation_matrix
+    words: list[Word] = []
+    lines: dict[tuple[int, int], int] = {}
+    for x0, y0, x1, y1, text, block, line, _word in page.get_text("words", sort=False):
+        number = lines.setdefault((block, line), len(lines))
+        box = pymupdf.Rect(x0, y0, x1, y1) * rotation
+        words.append((box.x0, box.y0, box.x1, box.y1, str(text), number))
+    return words
+
+
+def _color(value: Any, default: str = "#ffd400") -> tuple[float, float, float]:
+    text = value if isinstance(value, str) and len(value) == 7 and value.startswith("#") else default
+    return (int(text[1:3], 16) / 255, int(text[3:5], 16) / 255, int(text[5:7], 16) / 255)
+
+
+def _quads(flat: Iterable[Sequence[float]], derotate: pymupdf.Matrix) -> list[pymupdf.Quad]:
+    quads = []
+    for q in flat:
+        if len(q) == 8:
+            quad = pymupdf.Quad((q[0], q[1]), (q[2], q[3]), (q[4], q[5]), (q[6], q[7]))
+        else:  # a plain rectangle
+            quad = pymupdf.Rect(q[0], q[1], q[2], q[3]).quad
+        quads.append(quad * derotate)
+    return quads
+
+
+def add_annotation(page: pymupdf.Page, item: dict[str, Any]) -> pymupdf.Annot | None:
+    """Write one annotation of the wire's shape on ``page``; None for an unknown kind."""
+    kind, data = item.get("kind"), item.get("data") or {}
+    derotate = page.derotation_matrix
+    color = _color(data.get("color"))
+    annot: pymupdf.Annot | None
+    if kind in ("highlight", "underline", "strikeout"):
+        quads = _quads(data.get("quads") or [], derotate)
+        if not quads:
+            return None
+        adder = {"highlight": page.add_highlight_annot, "underline": page.add_underline_annot,
+                 "strikeout": page.add_strikeout_annot}[kind]
+        annot = adder(quads=quads)
+    elif kind == "ink":
+        paths = [[pymupdf.Point(x, y) * derotate for x, y in path] for path in data.get("paths") or []]
+        annot = page.add_ink_annot([[(p.x, p.y) for p in path] for path in paths if path])
+        annot.set_border(width=float(data.get("width") or 2))
+    elif kind == "note":
+        x, y = data.get("point") or (0, 0)
+        annot = page.add_text_annot(pymupdf.Point(x, y) * derotate, str(data.get("text", "")), icon="Note")
+    elif kind == "textbox":
+        rect = pymupdf.Rect(data.get("rect") or (0, 0, 100, 30)) * derotate
+        annot = page.add_freetext_annot(rect, str(data.get("text", "")),
+                                        fontsize=float(data.get("font_size") or 11),
+                                        text_color=color, rotate=page.rotation)
+        annot.set_info(content=str(data.get("text", "")))
+        annot.update(fontsize=float(data.get("font_size") or 11), text_color=color)
+        color = None  # type: ignore[assignment]  # set above: set_colors would repaint the box
+    elif kind == "rect":
+        annot = page.add_rect_annot(pymupdf.Rect(data.get("rect") or (0, 0, 10, 10)) * derotate)
+        annot.set_border(width=float(data.get("width") or 2))
+    else:
+        return None
+    if color is not None:
+        annot.set_colors(stroke=color)
+    info = {"title": str(item.get("author_name") or ""), "subject": str(kind)}
+    if kind != "textbox":
+        info["content"] = str(data.get("text") or "")
+    annot.set_info(**info)
+    annot.update()
+    return annot
+
+
+def export(source: Path, target: Path, annotations: list[dict[str, Any]], password: str | None = None
+           ) -> int:
+    """Copy ``source`` to ``target`` with ``annotations`` written in; returns how many were."""
+    doc = pymupdf.open(source, filetype="pdf")
+    try:
+        if doc.needs_pass and not doc.authenticate(password or ""):
+            raise ValueError("The document is protected by a password.")
+        written = 0
+        for item in annotations:
+            number = item.get("page")
+            if not isinstance(number, int) or not 0 <= number < doc.page_count:
+                continue
+            if add_annotation(doc[number], item) is not None:
+                written += 1
+        target.parent.mkdir(parents=True, exist_ok=True)
+        doc.save(target, garbage=1, deflate=True)
+        return written
+    finally:
+        doc.close()

@@ -1,0 +1,1 @@
+"""Attendance (điểm danh): check-in, records by site, proxies, quorum, CSV export."""

@@ -1,0 +1,127 @@
+"""Dialogs of the attendance panel: an absence's reason, and choosing a proxy."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+REASON_PRESETS = ("Công tác", "Ốm", "Việc gia đình")
+"""Common reasons, written as they go into the (Vietnamese) minutes."""
+OTHER = "__other__"
+
+
+class ReasonDialog(QDialog):
+    """Mark someone absent or excused, with a reason chosen or written."""
+
+    def __init__(self, status: str, names: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.status = status
+        self.setWindowTitle(self.tr("Excused absence") if status == "excused"
+                            else self.tr("Absence"))
+        who = names[0] if len(names) == 1 else self.tr("{n} participants").format(n=len(names))
+        heading = (self.tr("Mark {who} as excused (absent with leave).") if status == "excused"
+                   else self.tr("Mark {who} as absent.")).format(who=who)
+        self.heading = QLabel(heading)
+        self.heading.setWordWrap(True)
+        self.preset = QComboBox()
+        for reason in REASON_PRESETS:
+            self.preset.addItem(reason, reason)
+        self.preset.addItem(self.tr("Other reason (Lý do khác)…"), OTHER)
+        if status == "absent":
+            self.preset.insertItem(0, self.tr("No reason given"), "")
+            self.preset.setCurrentIndex(0)
+        self.other = QLineEdit()
+        self.other.setPlaceholderText(self.tr("Write the reason"))
+        self.other.setMaxLength(300)
+        form = QFormLayout()
+        form.addRow(self.tr("Reason"), self.preset)
+        form.addRow("", self.other)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.preset.currentIndexChanged.connect(self._update)
+        self.other.textChanged.connect(self._update)
+        self.resize(420, self.sizeHint().height())
+        self._update()
+
+    def _update(self, *_args: Any) -> None:
+        other = self.preset.currentData() == OTHER
+        self.other.setVisible(other)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(not other or bool(self.other.text().strip()))
+
+    def choose(self, reason: str) -> None:
+        """Pick a preset reason, or write ``reason`` as another one."""
+        index = self.preset.findData(reason)
+        if index >= 0:
+            self.preset.setCurrentIndex(index)
+        else:
+            self.preset.setCurrentIndex(self.preset.findData(OTHER))
+            self.other.setText(reason)
+
+    @property
+    def reason(self) -> str | None:
+        """The reason to record (None: no reason)."""
+        data = self.preset.currentData()
+        text = self.other.text().strip() if data == OTHER else str(data or "")
+        return text or None
+
+
+class ProxyDialog(QDialog):
+    """Choose who represents a member (ủy quyền), or nobody."""
+
+    def __init__(self, member: dict[str, Any], candidates: list[dict[str, Any]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Represented by (proxy)"))
+        text = QLabel(self.tr("Who represents {name} at this meeting? A proxy counts the "
+                              "member as present for the quorum while the proxy is present.")
+                      .format(name=member["full_name"]))
+        text.setWordWrap(True)
+        self.combo = QComboBox()
+        self.combo.addItem(self.tr("Nobody (no proxy)"), None)
+        for person in candidates:
+            self.combo.addItem(person["full_name"], person["user_id"])
+        current = self.combo.findData(member.get("proxy_id"))
+        self.combo.setCurrentIndex(max(0, current))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.combo)
+        layout.addWidget(buttons)
+        self.resize(420, self.sizeHint().height())
+
+    def choose(self, user_id: int | None) -> None:
+        """Select a candidate (None: no proxy)."""
+        self.combo.setCurrentIndex(max(0, self.combo.findData(user_id)))
+
+    @property
+    def proxy_id(self) -> int | None:
+        """The chosen proxy's user id, or None to clear."""
+        data = self.combo.currentData()
+        return int(data) if data is not None else None
+
+
+def proxy_candidates(member: dict[str, Any], people: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Who may represent ``member``: another participant with a voice (not an observer)
+    who is not represented themselves (no chains)."""
+    return [p for p in people if p["user_id"] != member["user_id"] and p["role"] != "observer"
+            and not p.get("proxy_id")]

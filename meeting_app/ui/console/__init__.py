@@ -1,0 +1,1 @@
+"""The chair's console: agenda timing, the floor and attendance in one window."""

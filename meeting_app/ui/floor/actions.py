@@ -1,0 +1,149 @@
+"""The floor's commands and who may send them, shared by the floor page, the strip and the
+chair console (so they send the same payloads and agree on the time limit chosen).
+
+Nothing here changes what is shown: the queues and the speaker change when the server's
+``speaker.queue_changed`` / ``speaker.floor_changed`` reach the store.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from meeting_app.state.floor import LIMIT_CHOICES, moved, queue_of
+from meeting_app.state.store import MeetingStore
+from meeting_app.ui.commands import CommandSender
+
+VOICED = ("chair", "secretary", "delegate")
+"""Roles that may ask for the floor (observers follow, they do not speak)."""
+DEFAULT_LIMIT = 180
+
+
+class FloorActions(QObject):
+    """Sends ``speaker.*`` commands for one meeting; see the module docstring."""
+
+    limit_changed = Signal(object)
+    """The time limit for the next grant changed (seconds, or None for no limit)."""
+    rights_changed = Signal()
+    """My role, the meeting's status, the connection or the floor holder changed."""
+
+    def __init__(self, store: MeetingStore, sender: CommandSender,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.commands = store, sender
+        self._limit: int | None = DEFAULT_LIMIT
+        for signal in (store.reset, store.role_changed, store.status_changed,
+                       store.speakers_changed, store.participants_changed):
+            signal.connect(self.rights_changed)
+        sender.availability_changed.connect(self.rights_changed)
+
+    # --- the time limit for the next grant ----------------------------------------------
+
+    @property
+    def limit_seconds(self) -> int | None:
+        """The limit the next grant gives (None: no limit)."""
+        return self._limit
+
+    def set_limit(self, seconds: int | None) -> None:
+        """Choose the limit for the next grants (one of ``LIMIT_CHOICES``)."""
+        if seconds not in LIMIT_CHOICES:
+            raise ValueError(f"not a limit choice: {seconds}")
+        if seconds != self._limit:
+            self._limit = seconds
+            self.limit_changed.emit(seconds)
+
+    # --- rights --------------------------------------------------------------------------
+
+    @property
+    def role(self) -> str | None:
+        return self.store.my_role
+
+    @property
+    def usable(self) -> bool:
+        """Connected, in a meeting that has not ended."""
+        return (self.commands.available and self.store.loaded
+                and self.store.meeting["status"] != "ended")
+
+    @property
+    def live(self) -> bool:
+        return self.usable and self.store.meeting["status"] == "live"
+
+    @property
+    def may_request(self) -> bool:
+        """Whether I may ask for the floor myself."""
+        return self.role in VOICED
+
+    @property
+    def is_chair(self) -> bool:
+        return self.role == "chair"
+
+    @property
+    def may_act_for_others(self) -> bool:
+        """Chair and secretaries: withdraw any request, request on someone's behalf."""
+        return self.role in ("chair", "secretary")
+
+    @property
+    def may_reorder(self) -> bool:
+        """The chair, and a secretary of the central site (or of no site)."""
+        if self.role == "chair":
+            return True
+        if self.role != "secretary":
+            return False
+        me = self.store.participant(self.store.my_user_id)
+        site = self.store.site(me.get("site_id")) if me else None
+        return site is None or bool(site.get("is_central"))
+
+    @property
+    def holds_floor(self) -> bool:
+        """Whether I am the speaker holding the floor."""
+        holder = self.store.floor_holder_id
+        return holder is not None and holder == self.store.my_user_id
+
+    def may_withdraw(self, request: dict[str, Any]) -> bool:
+        """My own request, or anyone's for the chair and secretaries (the server checks
+        a site secretary's site)."""
+        return self.may_act_for_others or request["user_id"] == self.store.my_user_id
+
+    # --- commands ------------------------------------------------------------------------
+
+    def _send(self, name: str, **payload: Any) -> None:
+        self.commands.send(name, {"meeting_id": self.store.meeting["id"], **payload})
+
+    def request(self, kind: str, user_id: int | None = None) -> None:
+        """Ask for the floor (``kind`` "speak" or "question"), for me or on someone's behalf."""
+        extra = {} if user_id is None or user_id == self.store.my_user_id else {"user_id": user_id}
+        self._send("speaker.request", kind=kind, **extra)
+
+    def withdraw(self, request_id: int) -> None:
+        """Take a pending request out of its queue."""
+        self._send("speaker.withdraw", request_id=request_id)
+
+    def grant(self, request_id: int | None = None, user_id: int | None = None) -> None:
+        """Chair: give the floor to a queued request or straight to a participant, with the
+        chosen limit."""
+        target = {"request_id": request_id} if request_id is not None else {"user_id": user_id}
+        limit = {} if self._limit is None else {"seconds": self._limit}
+        self._send("speaker.grant", **target, **limit)
+
+    def extend(self, seconds: int) -> None:
+        """Chair: more time for the speaker."""
+        self._send("speaker.extend", seconds=seconds)
+
+    def end(self) -> None:
+        """Chair or the speaker: end the current speech."""
+        self._send("speaker.end")
+
+    def move(self, request_id: int, delta: int) -> None:
+        """Move a request up (-1) or down (+1) in its queue."""
+        request = next((r for r in self.store.speakers["queue"] if r["id"] == request_id), None)
+        if request is None:
+            return
+        ids = [r["id"] for r in queue_of(self.store.speakers, request["kind"])]
+        order = moved(ids, request_id, delta)
+        if order is not None:
+            self.reorder(request["kind"], order)
+
+    def reorder(self, kind: str, request_ids: list[int]) -> None:
+        """Ask for a new order of one queue (every pending request of that kind)."""
+        self._send("speaker.reorder", kind=kind, request_ids=request_ids)

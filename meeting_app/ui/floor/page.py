@@ -1,0 +1,40 @@
+"""The "Floor" tab of the meeting room: the speaker and their clock, my requests, both
+queues grouped by site, and the chair's and secretary's controls."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from meeting_app.ui.floor.actions import FloorActions
+from meeting_app.ui.floor.mine import MyRequests
+from meeting_app.ui.floor.others import OthersBar
+from meeting_app.ui.floor.queues import QueuePanel
+from meeting_app.ui.floor.speaker import SpeakerCard
+
+
+class FloorPage(QWidget):
+    """See the module docstring."""
+
+    def __init__(self, actions: FloorActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.floor = actions
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(10)
+        self.speaker = SpeakerCard(actions)
+        self.mine = MyRequests(actions)
+        self.speak_queue = QueuePanel(actions, "speak", compact=True)
+        self.question_queue = QueuePanel(actions, "question", compact=True)
+        self.others = OthersBar(actions, compact=True)
+        queues = QHBoxLayout()
+        queues.setSpacing(10)
+        queues.addWidget(self.speak_queue, 1)
+        queues.addWidget(self.question_queue, 1)
+        layout.addWidget(self.speaker)
+        layout.addWidget(self.mine)
+        layout.addLayout(queues, 1)
+        layout.addWidget(self.others)
+
+    def queue(self, kind: str) -> QueuePanel:
+        """The panel of one queue ("speak" or "question")."""
+        return self.speak_queue if kind == "speak" else self.question_queue

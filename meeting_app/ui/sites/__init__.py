@@ -1,0 +1,1 @@
+"""Sites (điểm cầu): tiles and link quality."""

@@ -1,0 +1,134 @@
+"""Words for polls: status, majority rules, the verdict and the quorum, shared by the tab,
+the ballot dialog, the chart and the room display."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from meeting_app.state.clock import ServerClock
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("votes", text)
+
+
+def status_text(status: str) -> str:
+    """A poll's status in words."""
+    return {"draft": _tr("Draft"), "open": _tr("Voting"), "closed": _tr("Closed")}.get(status, status)
+
+
+def status_tone(status: str) -> str:
+    """The badge tone of a status (see app.qss)."""
+    return {"draft": "scheduled", "open": "live", "closed": "ended"}.get(status, "scheduled")
+
+
+RULES = ("simple", "absolute", "two_thirds")
+
+
+def rule_name(rule: str) -> str:
+    """A majority rule's short name."""
+    return {"simple": _tr("Simple majority"), "absolute": _tr("Absolute majority"),
+            "two_thirds": _tr("Two-thirds majority")}.get(rule, rule)
+
+
+def rule_explanation(rule: str) -> str:
+    """What a majority rule asks of the first option (the motion's "yes")."""
+    return {
+        "simple": _tr("Passed when the first option gets more than half of the votes cast."),
+        "absolute": _tr("Passed when the first option gets more than half of the votes of "
+                        "all members, whether they voted or not."),
+        "two_thirds": _tr("Passed when the first option gets at least two thirds of the votes "
+                          "of all members, whether they voted or not."),
+    }.get(rule, "")
+
+
+def number(value: float) -> str:
+    """A count or a weight: no decimals when it is whole."""
+    return f"{value:g}" if value != int(value) else str(int(value))
+
+
+def percent(part: float, whole: float) -> str:
+    """``58.3%`` (one decimal), or an en dash when nothing was cast."""
+    if not whole:
+        return "–"
+    return f"{100 * part / whole:.1f}%"
+
+
+def first_option(poll: dict[str, Any] | None, result: dict[str, Any]) -> tuple[str, str]:
+    """``(option id, text)`` of the motion's "yes": the poll's first option."""
+    options = (poll or {}).get("options") or []
+    if options:
+        return str(options[0]["id"]), str(options[0]["text"])
+    ids = sorted((result.get("counts") or {"1": 0}), key=int)
+    return ids[0], f"#{ids[0]}"
+
+
+def verdict_text(result: dict[str, Any], poll: dict[str, Any] | None) -> str:
+    """"PASSED" / "NOT PASSED" with the rule in words and the numbers behind it."""
+    option_id, option = first_option(poll, result)
+    yes = float((result.get("counts") or {}).get(option_id, 0))
+    head = _tr("PASSED") if result.get("passed") else _tr("NOT PASSED")
+    rule = str(result.get("rule", "simple"))
+    if rule == "simple":
+        base = _tr("more than half of the {cast} votes cast").format(
+            cast=number(float(result.get("weight_cast") or 0)))
+    elif rule == "absolute":
+        base = _tr("more than half of the {members} members").format(members=result.get("members", 0))
+    else:
+        base = _tr("at least two thirds of the {members} members").format(
+            members=result.get("members", 0))
+    detail = _tr("“{option}” got {yes}; needed {needed} ({base}).").format(
+        option=option, yes=number(yes), needed=number(float(result.get("threshold") or 0)), base=base)
+    if result.get("passed") is False and result.get("quorum_reached") is False:
+        detail += " " + _tr("The quorum was not reached.")
+    return f"{head} — {detail}"
+
+
+def quorum_text(result: dict[str, Any], quorum: int | None) -> str:
+    """Whether enough ballots were cast for the result to stand."""
+    ballots = result.get("ballots", 0)
+    if not quorum:
+        return _tr("No minimum turnout: {n} ballots cast.").format(n=ballots)
+    if result.get("quorum_reached"):
+        return _tr("Quorum reached: {n} ballots cast, {q} needed.").format(n=ballots, q=quorum)
+    return _tr("Quorum NOT reached: {n} ballots cast, {q} needed.").format(n=ballots, q=quorum)
+
+
+def choice_hint(poll: dict[str, Any]) -> str:
+    """How many options a ballot must mark."""
+    low, high = int(poll.get("min_choices") or 1), int(poll.get("max_choices") or 1)
+    if high <= 1:
+        return _tr("Choose one option.")
+    if low == high:
+        return _tr("Choose exactly {n} options.").format(n=low)
+    return _tr("Choose from {low} to {high} options.").format(low=low, high=high)
+
+
+def secrecy_text(poll: dict[str, Any]) -> str:
+    """Named or secret, in words."""
+    if poll.get("secret"):
+        return _tr("Secret ballot: nobody can see what you chose.")
+    return _tr("Named vote: the result shows who voted what.")
+
+
+def clock_text(seconds: float) -> str:
+    """``MM:SS`` (or ``H:MM:SS``)."""
+    total = max(0, int(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def countdown_text(poll: dict[str, Any], clock: ServerClock) -> str:
+    """"Closes in 01:23", "Closing…", or "" for a poll that is not open or has no deadline."""
+    closes_at = poll.get("closes_at")
+    if poll.get("status") != "open" or not closes_at:
+        return ""
+    left = clock.seconds_until(closes_at)
+    if left <= 0:
+        return _tr("Closing…")  # the server closes it; its event follows
+    if left >= 2 * 86_400:
+        return _tr("Closes in {d} days").format(d=int(left // 86_400))
+    return _tr("Closes in {t}").format(t=clock_text(left))

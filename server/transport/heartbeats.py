@@ -1,0 +1,90 @@
+"""``presence.heartbeat``: answered from memory, flushed to the database in batches.
+
+Every client in a meeting beats every 2 s; a transaction per beat would cost more than the
+rest of the meeting. Each process remembers, per socket, the meeting it joined (to refuse
+a beat for another meeting) and its latest beat; the server's periodic task writes the
+beats to ``connections.last_seen_at``/``rtt_ms`` in one statement every ~2 s, where
+``site.status`` (any process) reads them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, cast
+
+from sqlalchemy import Table, bindparam, func, update
+
+from protocol.commands import PresenceHeartbeat
+from protocol.errors import not_found
+from server.persistence.db import Database
+from server.persistence.event_log import iso
+from server.persistence.models import Connection, utcnow
+
+
+@dataclass(frozen=True)
+class Beat:
+    meeting_id: int
+    at: datetime
+    rtt_ms: int | None
+
+
+class Heartbeats:
+    """One process's sockets: the meeting each joined, and their beats not yet written."""
+
+    def __init__(self) -> None:
+        self._joined: dict[str, int] = {}
+        self._beats: dict[str, Beat] = {}
+
+    def joined(self, sid: str, meeting_id: int) -> None:
+        """The socket joined a meeting (and left any other)."""
+        self._joined[sid] = meeting_id
+
+    def left(self, sid: str, meeting_id: int) -> None:
+        """The socket left a meeting."""
+        if self._joined.get(sid) == meeting_id:
+            del self._joined[sid]
+            self._beats.pop(sid, None)
+
+    def forget(self, sid: str) -> None:
+        """The socket closed."""
+        self._joined.pop(sid, None)
+        self._beats.pop(sid, None)
+
+    def beat(self, sid: str, payload: PresenceHeartbeat) -> dict[str, Any]:
+        """Remember a beat; the answer carries the server's clock."""
+        if self._joined.get(sid) != payload.meeting_id:
+            raise not_found(f"Meeting {payload.meeting_id} not found (join it before sending heartbeats)")
+        now = utcnow()
+        rtt = payload.rtt_ms
+        if rtt is None and sid in self._beats:
+            rtt = self._beats[sid].rtt_ms  # the last measure stands until a new one comes
+        self._beats[sid] = Beat(payload.meeting_id, now, rtt)
+        return {"server_time": iso(now)}
+
+    @property
+    def waiting(self) -> int:
+        """Beats not yet written."""
+        return len(self._beats)
+
+    def take(self) -> dict[str, Beat]:
+        """The beats to write, handed over (new beats collect afresh)."""
+        beats, self._beats = self._beats, {}
+        return beats
+
+    @staticmethod
+    def write(db: Database, beats: dict[str, Beat]) -> None:
+        """Write beats to their connections in one statement (executemany); a socket that
+        left its meeting meanwhile is not touched."""
+        if not beats:
+            return
+        table = cast(Table, Connection.__table__)
+        statement = (update(table)
+                     .where(table.c.sid == bindparam("b_sid"), table.c.meeting_id == bindparam("b_meeting"))
+                     .values(last_seen_at=bindparam("b_at", type_=table.c.last_seen_at.type),
+                             rtt_ms=func.coalesce(bindparam("b_rtt", type_=table.c.rtt_ms.type),
+                                                  table.c.rtt_ms)))
+        rows = [{"b_sid": sid, "b_meeting": beat.meeting_id, "b_at": beat.at, "b_rtt": beat.rtt_ms}
+                for sid, beat in beats.items()]
+        with db.write() as session:
+            session.connection().execute(statement, rows)

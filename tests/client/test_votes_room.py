@@ -1,0 +1,98 @@
+"""Voting end to end, against the real demo server: the chair creates a poll in the room's
+dialog, checks and opens it; a delegate's ballot opens by itself, the delegate confirms and
+gets a receipt; the chair sees the turnout and closes; the delegate sees the result, and
+their receipt in the published list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from meeting_app.ui.room.window import MeetingRoomWindow
+from tests.client.sessions import session_for
+from tests.support.server_process import ServerProcess
+
+pytestmark = pytest.mark.e2e
+WAIT = 30_000
+MEETING = 1
+
+
+@pytest.fixture
+def open_room(qtbot: Any, demo_server: ServerProcess, tmp_path: Path
+              ) -> Iterator[Callable[[str], MeetingRoomWindow]]:
+    windows: list[MeetingRoomWindow] = []
+
+    def make(username: str) -> MeetingRoomWindow:
+        window = MeetingRoomWindow(session_for(demo_server, username), MEETING,
+                                   cache_dir=tmp_path / f"cache-{username}")
+        qtbot.addWidget(window)
+        windows.append(window)
+        window.open()
+        qtbot.waitUntil(lambda: window.store.loaded, timeout=WAIT)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+
+
+def check_in(qtbot: Any, window: MeetingRoomWindow) -> None:
+    answers: list[dict[str, Any]] = []
+    window.commands.send("attendance.check_in", {"meeting_id": MEETING}, answers.append)
+    qtbot.waitUntil(lambda: bool(answers), timeout=WAIT)
+
+
+def test_a_vote_from_creation_to_the_checked_receipt(qtbot: Any, open_room: Any) -> None:
+    chair = open_room("chair")
+    delegate = open_room("delegate1")
+    chair.start_meeting()
+    qtbot.waitUntil(lambda: chair.store.meeting["status"] == "live", timeout=WAIT)
+    for window in (chair, delegate):
+        check_in(qtbot, window)
+    me = delegate.store.my_user_id
+    qtbot.waitUntil(lambda: (delegate.store.participant(me) or {}).get("attendance") == "present",
+                    timeout=WAIT)
+
+    tab = chair.votes
+    dialog = tab.manager.new_poll()
+    dialog.question_edit.setPlainText("Thông qua Kế hoạch cải cách hành chính năm 2027?")
+    dialog.secret_radio.setChecked(True)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: len(chair.store.polls) == 1, timeout=WAIT)
+    poll = chair.store.polls[0]
+    assert [o["text"] for o in poll["options"]] == ["Tán thành", "Không tán thành", "Ý kiến khác"]
+    assert poll["agenda_item_id"] == chair.store.meeting["current_item_id"]
+    assert not delegate.votes.open_button.isVisible()  # opening is the chair's
+
+    tab.select(poll["id"])
+    tab.open_button.click()
+    qtbot.waitUntil(lambda: tab.manager.check_box is not None, timeout=WAIT)
+    box = tab.manager.check_box
+    box.button(box.StandardButton.Yes).click()
+
+    qtbot.waitUntil(lambda: delegate.votes.ballot_dialog is not None, timeout=WAIT)
+    assert delegate.central.currentWidget() is delegate.votes
+    ballot = delegate.votes.ballot_dialog
+    assert ballot.countdown_label.text().startswith("Closes in")  # 60 s by default
+    ballot.option_buttons[1].click()
+    ballot.continue_button.click()
+    ballot.confirm_button.click()
+    qtbot.waitUntil(lambda: ballot.receipt_label.text().startswith("Receipt: "), timeout=WAIT)
+    receipt = ballot.receipt_label.text().removeprefix("Receipt: ")
+    qtbot.waitUntil(lambda: tab.banner.turnout.text() == "1 of 2 ballots cast", timeout=WAIT)
+    assert delegate.votes.banner.my_state.text() == "You have voted ✓"
+
+    tab.banner.close_button.click()
+    close_box = tab.manager.close_box
+    assert close_box is not None
+    close_box.button(close_box.StandardButton.Yes).click()
+    detail = delegate.votes.detail
+    qtbot.waitUntil(lambda: detail.chart.isVisible(), timeout=WAIT)
+    assert [r.label for r in detail.chart.rows] == ["1 · 100.0%", "0 · 0.0%", "0 · 0.0%"]
+    assert detail.verdict.text().startswith("PASSED")
+    assert detail.receipt_check.text() == "Your receipt is in the list ✓"
+    assert receipt in detail.receipts.toPlainText()
+    assert ballot.closed and not ballot.confirm_button.isEnabled()
