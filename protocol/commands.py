@@ -333,8 +333,10 @@ class Search(Payload):
     query: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
     from_day: Day | None = Field(default=None, alias="from")
     to_day: Day | None = Field(default=None, alias="to")
-    status: Literal["scheduled", "live", "ended"] | None = None
-    """The meetings' status."""
+    status: Literal["scheduled", "live", "ended", "open", "done", "cancelled"] | None = None
+    """The meetings' status, or an action item status (then only action items are found)."""
+
+
 class AnnotationSave(Payload):
     """Create or change one of the caller's annotations (the id is the client's)."""
 

@@ -121,7 +121,7 @@ def _documents(session: Session, meeting: Meeting, users: dict[str, User], blobs
         path = blobs.temp_path(".pdf")
         try:
             pages = write_document(path, demo.document)
-            page_info = inspect(path, pages, 14_400.0)["page_info"]  # our own file: read here
+            facts = inspect(path, pages, 14_400.0)  # our own file: read here
             written, _new = blobs.put_file(path)
         finally:
             path.unlink(missing_ok=True)
@@ -130,7 +130,7 @@ def _documents(session: Session, meeting: Meeting, users: dict[str, User], blobs
         form = uploads.UploadForm(title=demo.document.title, access=readers or None, agenda_item_id=item)
         uploads.add(ctx, form, uploads.NewVersion(written.sha256, written.size, pages,
                                                   f"{demo.document.footer or demo.document.title}.pdf",
-                                                  page_info))
+                                                  facts["page_info"], facts["page_texts"]))
         added += 1
     return added
 

@@ -31,6 +31,8 @@ class PdfFacts:
     text_chars: int
     page_info: list[Any] = field(default_factory=list)
     """Per page ``[width, height, text_hash]``."""
+    page_texts: list[str] = field(default_factory=list)
+    """Per page its extracted text (for search)."""
 
 
 def _command(path: Path, policy: DocumentPolicy) -> list[str]:
@@ -64,7 +66,9 @@ async def inspect_pdf(path: Path, policy: DocumentPolicy) -> PdfFacts:
         raise unprocessable(f"Reading the PDF stopped the checking process (signal {-code}): the file is "
                             f"damaged, hostile, or needs more than {policy.inspect_memory_mb} MB of memory")
     try:
-        answer = json.loads(out.decode().strip().splitlines()[-1])
+        # Lines split on "\n" only: page text may hold U+2028 and the like, which
+        # splitlines() would split on but JSON does not escape.
+        answer = json.loads(out.decode().strip().split("\n")[-1])
     except (ValueError, IndexError):
         tail = err.decode(errors="replace").strip()[-300:]
         if "MemoryError" in tail:
@@ -74,4 +78,4 @@ async def inspect_pdf(path: Path, policy: DocumentPolicy) -> PdfFacts:
     if not answer.get("ok"):
         raise unprocessable(str(answer.get("error") or "The PDF was refused"))
     return PdfFacts(int(answer["pages"]), answer.get("title"), int(answer.get("text_chars", 0)),
-                    list(answer.get("page_info") or []))
+                    list(answer.get("page_info") or []), [str(t) for t in answer.get("page_texts") or []])

@@ -34,6 +34,8 @@ class StoredPdf:
     """The PDF's metadata title, if any."""
     page_info: list[Any] = field(default_factory=list)
     """Per page ``[width, height, text_hash]``."""
+    page_texts: list[str] = field(default_factory=list)
+    """Per page its extracted text (for search)."""
 
 
 class Intake:
@@ -61,7 +63,8 @@ class Intake:
                     pdf = await self._convert(program, upload, filename, workdir)
                 facts = await inspect_pdf(pdf.path, self.policy)
             await asyncio.to_thread(self.blobs.put, pdf)
-            return StoredPdf(pdf.sha256, pdf.size, facts.pages, filename, facts.title, facts.page_info)
+            return StoredPdf(pdf.sha256, pdf.size, facts.pages, filename, facts.title, facts.page_info,
+                             facts.page_texts)
         finally:
             await asyncio.to_thread(_clean, upload, pdf, workdir)
 

@@ -25,6 +25,10 @@ THUMBNAIL_SIDE = 200.0
 every image and run every drawing on them, cheap for an honest file."""
 
 
+PAGE_TEXT_LIMIT = 20_000
+"""Characters of a page's text kept for search."""
+
+
 class PdfRefused(Exception):
     """The file is not a PDF this server accepts; the message says why."""
 
@@ -51,6 +55,7 @@ def inspect(path: Path, max_pages: int, max_side: float) -> dict[str, Any]:
             raise PdfRefused("The PDF is incomplete (cut off); upload the whole file")
         chars = 0
         page_info: list[list[Any]] = []  # [width, height, text hash]: annotations' page box and carry-over
+        page_texts: list[str] = []  # kept for search (capped: a page is rarely longer)
         for number in range(count):
             page = doc.load_page(number)
             width, height = page.rect.width, page.rect.height
@@ -60,12 +65,13 @@ def inspect(path: Path, max_pages: int, max_side: float) -> dict[str, Any]:
             text = page.get_text("text")
             chars += len(text)
             page_info.append([round(width, 2), round(height, 2), page_text_hash(text)])
+            page_texts.append(text[:PAGE_TEXT_LIMIT])
             if number < RENDER_PAGES:
                 scale = THUMBNAIL_SIDE / max(width, height)
                 page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False)
         title = (doc.metadata or {}).get("title") or None
         return {"pages": count, "title": title.strip() if title else None, "text_chars": chars,
-                "page_info": page_info}
+                "page_info": page_info, "page_texts": page_texts}
 
 
 def _has_end_marker(path: Path) -> bool:

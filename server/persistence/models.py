@@ -113,8 +113,6 @@ class Meeting(Base):
     minutes' content after approval or publication makes it ``draft`` again."""
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Site(Base):
@@ -324,6 +322,20 @@ class DocumentVersion(Base):
     """Per page ``[width, height, text_hash]`` (points; ``protocol.annotations.page_text_hash``),
     measured when the file was inspected: annotations are checked against the page box and
     carried to a new version by text. None: not measured (older versions)."""
+
+
+class DocumentText(Base):
+    """One page's extracted text of a document version, for search: as extracted (for the
+    snippet) and folded (``server.domain.search.fold``: lower case, no diacritics) for matching."""
+
+    __tablename__ = "document_texts"
+
+    document_version_id: Mapped[int] = mapped_column(
+        ForeignKey("document_versions.id", ondelete="CASCADE"), primary_key=True)
+    page: Mapped[int] = mapped_column(Integer, primary_key=True)
+    """0-based."""
+    text: Mapped[str] = mapped_column(Text)
+    folded: Mapped[str] = mapped_column(Text)
 
 
 class DocumentReader(Base):

@@ -161,7 +161,7 @@ async def upload(request: web.Request) -> web.Response:
         raise
     stored = await services.intake.accept(written, filename)
     new = uploads.NewVersion(stored.sha256, stored.size, stored.pages, stored.filename,
-                             stored.page_info or None)
+                             stored.page_info or None, stored.page_texts)
     data = await pipeline.perform(actor, meeting_id, UPLOADERS, lambda ctx: uploads.add(ctx, form, new))
     return web.json_response(data, status=201)
 

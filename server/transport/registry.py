@@ -18,6 +18,7 @@ from server.domain.documents import changes as documents
 from server.domain.documents import presenter
 from server.domain.minutes import actions, conclusions, workflow
 from server.domain.permissions import ALL_ROLES, ANYONE, Access, access
+from server.domain.search import handler as search
 from server.domain.voting import ballots, check, polls
 from server.transport import minutes_prepare
 from server.transport.services import Services
@@ -143,6 +144,8 @@ _SPECS = [
     CommandSpec(c.ACTION_LIST, ANYONE, actions.list_actions, writes=False),
     # The owner (who may take no part in the meeting), the chair or the secretary: the handler decides.
     CommandSpec(c.ACTION_SET_STATUS, ANYONE, actions.set_status, locate=ACTION),
+    # Across meetings: the handler searches the meetings the caller takes part in.
+    CommandSpec(c.SEARCH, ANYONE, search.search, writes=False),
     CommandSpec(c.MINUTES_APPROVE, access(CHAIR), workflow.approve),
     CommandSpec(c.MINUTES_PUBLISH, access(CHAIR), workflow.publish,
                 prepare=minutes_prepare.prepare_publication),

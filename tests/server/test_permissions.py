@@ -74,6 +74,8 @@ MATRIX: list[tuple[str, Payload, dict[str, str], Callable[[World, MeetingHandle]
     ("participant.remove", lambda w, m: {"meeting_id": m.id, "user_id": w.users["delegate2"]},
      allowed("admin", "organizer", "secretary", hidden=("outsider",)), None),
     ("user.list", lambda w, m: {}, allowed("admin", "organizer", "secretary"), None),
+    # Anyone; each finds only what they may see (tests/server/test_search.py).
+    ("search", lambda w, m: {"query": "Hội nghị"}, allowed(*ACTORS), None),
     ("meeting.join", lambda w, m: {"meeting_id": m.id},
      allowed("admin", *PARTICIPANTS, hidden=NON_MEMBERS), None),
     ("meeting.leave", lambda w, m: {"meeting_id": m.id},
@@ -156,7 +158,7 @@ def test_command_rights(world: World, command: str, payload: Payload, outcome: d
             assert world.seq(meeting.id) == seq
 
 
-NO_MEETING = {"meeting.list", "meeting.create", "user.list"}
+NO_MEETING = {"meeting.list", "meeting.create", "user.list", "search"}
 MEETING_COMMANDS = [(command, payload) for command, payload, _outcome, _prepare in MATRIX
                     if command not in NO_MEETING and not command.startswith("participant.")]
 

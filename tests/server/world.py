@@ -162,14 +162,14 @@ class World:
 
     def upload(self, user: str, title: str | None = "Tài liệu", *, meeting_id: int | None = None,
                pages: int = 10, content: str | None = None, page_info: list[Any] | None = None,
-               **form: Any) -> dict[str, Any]:
+               texts: list[str] | None = None, **form: Any) -> dict[str, Any]:
         """Add a document as the upload endpoint does after the file was checked and stored
         (``uploads.add`` through the pipeline); the envelope as JSON. ``content`` names the
         bytes (the same name, the same sha256); ``page_info`` is what the inspection measured
-        (per page ``[width, height, text_hash]``)."""
+        (per page ``[width, height, text_hash]``), ``texts`` the pages' extracted text."""
         name = content or uuid.uuid4().hex
         new = uploads.NewVersion(hashlib.sha256(name.encode()).hexdigest(), 1000 + len(name), pages,
-                                 f"{name[:20]}.pdf", page_info)
+                                 f"{name[:20]}.pdf", page_info, texts or ())
         upload_form = uploads.UploadForm(title=title, **form)
         try:
             data = self.loop.run_until_complete(self.pipeline.perform(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -18,6 +19,7 @@ from server.domain.audit import record
 from server.domain.context import CommandContext, Outcome
 from server.domain.documents import events, shapes
 from server.domain.documents.changes import check_item, check_readers, set_access
+from server.domain.search import documents as search_texts
 from server.persistence.models import Blob, Document, DocumentVersion, Meeting, utcnow
 
 
@@ -42,6 +44,8 @@ class NewVersion:
     filename: str
     page_info: list[Any] | None = None
     """Per page ``[width, height, text_hash]``, as the inspection measured them."""
+    page_texts: Sequence[str] = ()
+    """Per page its text, as the inspection extracted it (kept for search)."""
 
 
 def editable(ctx: CommandContext) -> Meeting:
@@ -112,6 +116,10 @@ def store(ctx: CommandContext, form: UploadForm, new: NewVersion) -> Outcome:
                                 pages=new.pages, size=new.size, filename=new.filename,
                                 uploaded_by=ctx.actor.user_id, uploaded_at=utcnow(), page_info=new.page_info))
     session.flush()
+    version_id = session.scalar(select(DocumentVersion.id).where(
+        DocumentVersion.document_id == doc.id, DocumentVersion.version == doc.current_version))
+    assert version_id is not None
+    search_texts.store_texts(session, version_id, new.page_texts)
     carried = []
     if event_type == ev.DOCUMENT_UPDATED:
         current = session.scalar(select(DocumentVersion).where(

@@ -1,0 +1,1 @@
+"""Search across meetings: meetings, conclusions, action items and documents' full text."""
