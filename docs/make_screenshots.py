@@ -345,6 +345,9 @@ class Script:
         meetings.show_actions()
         wait_until(lambda: meetings.actions_panel.loaded, "the action items")
         self.shoot(meetings, "action-items")
+        meetings.search("ngân sách")
+        wait_until(lambda: meetings.search_panel.loaded, "the search results")
+        self.shoot(meetings, "search")
         for window in (meetings, room):
             window.close()
 

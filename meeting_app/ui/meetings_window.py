@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QStackedWidget,
     QTableView,
@@ -26,6 +27,7 @@ from meeting_app.state.models import MeetingListModel
 from meeting_app.ui.actions_panel import ActionsPanel
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.resources import icon
+from meeting_app.ui.search_panel import SearchPanel
 from meeting_app.ui.session import Session, may_prepare
 from meeting_app.ui.widgets import ConnectionIndicator, MessageBar, Spacer
 
@@ -101,6 +103,9 @@ class MeetingsWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.stack, icon("calendar"), self.tr("Meetings"))
         self.tabs.addTab(self.actions_panel, icon("approve"), self.tr("My action items"))
+        self.search_panel = SearchPanel(self.commands)
+        self.search_panel.open_requested.connect(self.open_requested)
+        self.tabs.addTab(self.search_panel, icon("search"), self.tr("Search"))
         self.tabs.currentChanged.connect(self._tab_changed)
         card = QFrame()
         card.setObjectName("panel")
@@ -145,6 +150,14 @@ class MeetingsWindow(QMainWindow):
         self.new_action.setVisible(self.session.may_create_meetings)
         self.refresh_action = bar.addAction(icon("refresh"), self.tr("Refresh"))
         bar.addWidget(Spacer())
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText(self.tr("Search…"))
+        self.search_box.setToolTip(self.tr("Search my meetings, documents, conclusions and action items"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_box.setFixedWidth(260)
+        self.search_box.returnPressed.connect(self._search_from_box)
+        bar.addWidget(self.search_box)
         self.sign_out_action = bar.addAction(icon("logout"), self.tr("Sign out"))
         self.open_action.triggered.connect(self.open_selected)
         self.prepare_action.triggered.connect(self.prepare_selected)
@@ -174,6 +187,16 @@ class MeetingsWindow(QMainWindow):
             self.commands.send("meeting.list", {}, self._listed)
             if self.tabs.currentWidget() is self.actions_panel:
                 self.actions_panel.refresh()
+
+    def search(self, query: str) -> None:
+        """Show the search tab and look for ``query``."""
+        self.tabs.setCurrentWidget(self.search_panel)
+        self.search_panel.query_edit.setText(query)
+        self.search_panel.search()
+
+    def _search_from_box(self) -> None:
+        if self.search_box.text().strip():
+            self.search(self.search_box.text().strip())
 
     def show_actions(self) -> None:
         """Show my action items (and load them)."""
