@@ -150,7 +150,7 @@ def seed(db: Database, options: argparse.Namespace) -> dict[str, int]:
 
 
 QUERIES: list[tuple[str, dict[str, Any]]] = [
-    ("rare phrase (few pages)", {"query": "cao tốc phía Đông"}),
+    ("planted phrase (a line in 500)", {"query": "cao tốc phía Đông"}),
     ("common words (every document)", {"query": "cải cách hành chính"}),
     ("one common word", {"query": "ngân sách"}),
     ("no match", {"query": "xyzzy"}),

@@ -146,3 +146,17 @@ def test_at_most_fifty_results(world: World) -> None:
                  {"meeting_id": world.main, "action": {"title": f"Nhiệm vụ số {n}"}})
         world.uploaded(title=f"Phụ lục {n}", texts=[f"nhiệm vụ phụ lục {n}"])
     assert len(search(world, "delegate", "nhiem vu")) == 50
+
+
+def test_documents_of_older_meetings_are_found_past_the_first_chunk(world: World, monkeypatch: Any) -> None:
+    """Documents are searched a chunk of meetings at a time, newest first (CHUNK = 2 here)."""
+    from server.domain.search import handler
+
+    monkeypatch.setattr(handler, "CHUNK", 2)
+    monkeypatch.setattr(handler, "LIMIT", 3)
+    ids = [meeting(world, f"Phiên {n}", f"2026-0{n}-01T01:00:00Z") for n in range(1, 7)]
+    for meeting_id in (ids[0], ids[4], ids[5]):  # the oldest, and the two newest
+        world.uploaded(title="Biên bản", meeting_id=meeting_id, texts=["kiểm điểm tiến độ giải ngân"])
+    assert [r["meeting_id"] for r in search(world, "delegate", "giai ngan")] == [ids[5], ids[4], ids[0]]
+    world.uploaded(title="Phụ lục", meeting_id=ids[5], texts=["giải ngân vốn"])
+    assert [r["meeting_id"] for r in search(world, "delegate", "giai ngan")] == [ids[5], ids[5], ids[4]]

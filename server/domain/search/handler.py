@@ -24,6 +24,8 @@ from server.persistence.event_log import iso
 from server.persistence.models import ActionItem, AgendaItem, Conclusion, Document, Meeting, Participant
 
 LIMIT = 50
+CHUNK = 25
+"""Meetings whose documents are searched at a time (newest first)."""
 MEETING_STATUSES = ("scheduled", "live", "ended")
 LOCAL = timezone(timedelta(hours=7), "ICT")
 """The days of ``from``/``to`` are Vietnam's (as in the minutes: server/minutes/content.py)."""
@@ -111,8 +113,29 @@ def _small_kinds(ctx: CommandContext, p: c.Search, meetings: dict[int, Meeting],
 
 
 def _documents(ctx: CommandContext, meetings: dict[int, Meeting], managed: list[int],
-               terms: list[str]) -> list[_Found]:
-    """Documents whose title or current text (on one page) has every term."""
+               terms: list[str], found: list[_Found]) -> list[_Found]:
+    """Documents whose title or current text (on one page) has every term.
+
+    The meetings are searched newest first, a chunk at a time: once the meetings searched
+    hold ``LIMIT`` results (with ``found``, the other kinds), older ones cannot make the cut,
+    so a query that matches much stops early instead of reading every page of the year.
+    """
+    newest = sorted(meetings.values(), key=lambda m: (m.starts_at, m.id), reverse=True)
+    per_meeting: dict[int, int] = {}
+    for f in found:
+        per_meeting[f.meeting.id] = per_meeting.get(f.meeting.id, 0) + 1
+    documents_found: list[_Found] = []
+    for start in range(0, len(newest), CHUNK):
+        chunk = {m.id: m for m in newest[start:start + CHUNK]}
+        documents_found += _documents_of(ctx, chunk, managed, terms)
+        searched = {m.id for m in newest[:start + CHUNK]}
+        if sum(per_meeting.get(m, 0) for m in searched) + len(documents_found) >= LIMIT:
+            break
+    return documents_found
+
+
+def _documents_of(ctx: CommandContext, meetings: dict[int, Meeting], managed: list[int],
+                  terms: list[str]) -> list[_Found]:
     session, ids = ctx.session, list(meetings)
     user_id = None if ctx.actor.is_admin else ctx.actor.user_id
     pages = documents.first_pages(session, ids, terms, user_id, managed)
@@ -138,7 +161,7 @@ def search(ctx: CommandContext, p: c.Search) -> Outcome:
         return Outcome({"results": []})
     found = _small_kinds(ctx, p, meetings, terms)
     if p.status is None or p.status in MEETING_STATUSES:
-        found += _documents(ctx, meetings, managed, terms)
+        found += _documents(ctx, meetings, managed, terms, found)
     found.sort(key=_Found.within)
     found.sort(key=_Found.newest, reverse=True)  # stable: newest meetings first, each in kind order
     found = found[:LIMIT]
