@@ -101,6 +101,11 @@ def _agenda_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
     ]
     result = _with_documents({**snap, "agenda": agenda, "meeting": meeting,
                               "speakers": _speeches_off_removed_items(snap["speakers"], item_ids)}, documents)
+    def off_item(poll: dict[str, Any]) -> bool:
+        return poll.get("agenda_item_id") is not None and poll["agenda_item_id"] not in item_ids
+
+    if any(off_item(p) for p in snap["polls"]):  # a vote on a removed item stays, on no item
+        result["polls"] = [{**p, "agenda_item_id": None} if off_item(p) else p for p in snap["polls"]]
     # A removed item's conclusion goes with it; its action items stay, attached to no item.
     keys = {str(item_id) for item_id in item_ids}
     for part in ("conclusions", "decisions", "conclusion_revisions"):

@@ -9,6 +9,8 @@ annotations in unrotated page space, so every point goes through the page's dero
 
 from __future__ import annotations
 
+import contextlib
+import html
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -68,13 +70,8 @@ def add_annotation(page: pymupdf.Page, item: dict[str, Any]) -> pymupdf.Annot | 
         x, y = data.get("point") or (0, 0)
         annot = page.add_text_annot(pymupdf.Point(x, y) * derotate, str(data.get("text", "")), icon="Note")
     elif kind == "textbox":
-        rect = pymupdf.Rect(data.get("rect") or (0, 0, 100, 30)) * derotate
-        annot = page.add_freetext_annot(rect, str(data.get("text", "")),
-                                        fontsize=float(data.get("font_size") or 11),
-                                        text_color=color, rotate=page.rotation)
-        annot.set_info(content=str(data.get("text", "")))
-        annot.update(fontsize=float(data.get("font_size") or 11), text_color=color)
-        color = None  # type: ignore[assignment]  # set above: set_colors would repaint the box
+        annot = _add_text_box(page, data, color)
+        color = None  # type: ignore[assignment]  # in the box's style: set_colors would repaint it
     elif kind == "rect":
         annot = page.add_rect_annot(pymupdf.Rect(data.get("rect") or (0, 0, 10, 10)) * derotate)
         annot.set_border(width=float(data.get("width") or 2))
@@ -82,12 +79,30 @@ def add_annotation(page: pymupdf.Page, item: dict[str, Any]) -> pymupdf.Annot | 
         return None
     if color is not None:
         annot.set_colors(stroke=color)
-    info = {"title": str(item.get("author_name") or ""), "subject": str(kind)}
-    if kind != "textbox":
-        info["content"] = str(data.get("text") or "")
-    annot.set_info(**info)
+    annot.set_info(title=str(item.get("author_name") or ""), subject=str(kind),
+                   content=str(data.get("text") or ""))
     annot.update()
     return annot
+
+
+def _add_text_box(page: pymupdf.Page, data: dict[str, Any], color: tuple[float, float, float]
+                  ) -> pymupdf.Annot:
+    """A FreeText annotation whose appearance is drawn in embedded Unicode fonts.
+
+    A plain FreeText is drawn in the base-14 Helvetica, which has no Vietnamese letters
+    (accents vanish or show as dots in every viewer). As rich text, MuPDF lays it out with
+    its HTML engine in fonts it embeds (Nimbus Sans, with Noto for the letters it lacks), so
+    the box reads the same in any PDF viewer; ``Contents`` keeps the plain text.
+    """
+    text = str(data.get("text", ""))
+    size = float(data.get("font_size") or 11)
+    rect = pymupdf.Rect(data.get("rect") or (0, 0, 100, 30)) * page.derotation_matrix
+    # One paragraph per line; escaped, as the words are the delegate's, not markup.
+    body = "".join(f"<p>{html.escape(line)}</p>" if line else "<p><br/></p>" for line in text.split("\n"))
+    style = (f"font-family: sans-serif; font-size: {size:g}pt; margin: 0; "
+             f"color: #{''.join(f'{round(c * 255):02x}' for c in color)};")
+    return page.add_freetext_annot(rect, body, fontsize=size, richtext=True, style=style,
+                                   rotate=page.rotation)
 
 
 def export(source: Path, target: Path, annotations: list[dict[str, Any]], password: str | None = None
@@ -97,14 +112,20 @@ def export(source: Path, target: Path, annotations: list[dict[str, Any]], passwo
     try:
         if doc.needs_pass and not doc.authenticate(password or ""):
             raise ValueError("The document is protected by a password.")
-        written = 0
+        written, boxes = 0, 0
         for item in annotations:
             number = item.get("page")
             if not isinstance(number, int) or not 0 <= number < doc.page_count:
                 continue
             if add_annotation(doc[number], item) is not None:
                 written += 1
+                boxes += item.get("kind") == "textbox"
         target.parent.mkdir(parents=True, exist_ok=True)
+        if boxes:
+            # Only the letters used: the fonts a text box embeds are otherwise whole (~0.4 MB).
+            # (Fonts the document already subsets are left alone.)
+            with contextlib.suppress(Exception):  # a bigger file, but still a right one
+                doc.subset_fonts()
         doc.save(target, garbage=1, deflate=True)
         return written
     finally:

@@ -17,6 +17,7 @@ No Qt here: the process starts quickly and stays small. Requests and replies are
     ("words", doc, page)                 -> ("words", [(x0, y0, x1, y1, text, line), ...])
     ("export", source, target, annotations, password)
                                          -> ("exported", count)
+    ("summary", target, html, title)     -> ("exported", pages)
     ("close", doc), ("shrink",)          -> ("ok",)
     any failure                          -> ("error", code, message)
 """
@@ -37,7 +38,7 @@ from typing import Any
 
 import pymupdf
 
-from meeting_app.pdf import annotated, text_search
+from meeting_app.pdf import annotated, summary, text_search
 from meeting_app.pdf.documents import MAX_PIXELS, DocumentInfo, PdfError, TocEntry
 
 Rect = tuple[float, float, float, float]
@@ -218,6 +219,12 @@ class Child:
             return ("exported", annotated.export(Path(source), Path(target), annotations, password))
         except Exception as error:
             raise PdfError("internal", f"The annotated copy could not be written: {error}") from error
+
+    def op_summary(self, target: str, body: str, title: str) -> tuple[Any, ...]:
+        try:
+            return ("exported", summary.write(Path(target), body, title))
+        except Exception as error:
+            raise PdfError("internal", f"The summary could not be written: {error}") from error
 
     def op_close(self, key: int) -> tuple[Any, ...]:
         doc = self.docs.pop(key, None)

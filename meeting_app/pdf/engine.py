@@ -39,6 +39,7 @@ from meeting_app.pdf.jobs import (
     SearchProgress,
     ShrinkStoreJob,
     StopJob,
+    SummaryJob,
     WordsFound,
     WordsJob,
     scale_key,
@@ -89,7 +90,8 @@ class PdfEngine(QObject):
     """(request id, doc, page, [(x0, y0, x1, y1, text, line)]): a page's words in reading
     order, boxes in points of the page as shown; empty if its text cannot be read."""
     export_finished = Signal(int, int, str)
-    """(request id, annotations written, error message or ""): ``export_annotated`` ended."""
+    """(request id, annotations written or pages, error message or ""): ``export_annotated``
+    or ``write_summary`` ended."""
 
     MAX_PIXELS = MAX_PIXELS
     """Largest render in pixels; bigger requests are rendered at a smaller scale."""
@@ -239,6 +241,13 @@ class PdfEngine(QObject):
         request_id = next(self._ids)
         job = ExportJob(request_id, Path(source), Path(target), tuple(annotations), password)
         self._queue.put(job, Priority.CONTROL)
+        return request_id
+
+    def write_summary(self, target: str | Path, body: str, title: str = "") -> int:
+        """Lay out ``body`` (a small HTML document) as an A4 PDF at ``target`` in the bundled
+        DejaVu Sans, embedded; ``export_finished`` reports the pages. Returns a request id."""
+        request_id = next(self._ids)
+        self._queue.put(SummaryJob(request_id, Path(target), body, title), Priority.CONTROL)
         return request_id
 
     # ---- housekeeping ----

@@ -82,6 +82,16 @@ class ExportJob:
 
 
 @dataclass(frozen=True)
+class SummaryJob:
+    """Lay out ``body`` (HTML) as an A4 PDF at ``target`` (a notes or comment summary)."""
+
+    request_id: int
+    target: Path
+    body: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
 class CloseJob:
     doc: int
 
@@ -96,7 +106,8 @@ class StopJob:
     """End the worker thread."""
 
 
-Job = OpenJob | RenderJob | SearchJob | WordsJob | ExportJob | CloseJob | ShrinkStoreJob | StopJob
+Job = (OpenJob | RenderJob | SearchJob | WordsJob | ExportJob | SummaryJob | CloseJob | ShrinkStoreJob
+       | StopJob)
 
 
 # ---- answers (worker -> GUI) ----
@@ -143,8 +154,9 @@ class WordsFound:
 
 @dataclass(frozen=True)
 class Exported:
-    job: ExportJob
+    job: ExportJob | SummaryJob
     count: int
+    """Annotations written (an ``ExportJob``) or pages (a ``SummaryJob``)."""
     error: str = ""
     """Why the copy could not be written (``count`` is then 0)."""
 

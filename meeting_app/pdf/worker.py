@@ -43,6 +43,7 @@ from meeting_app.pdf.jobs import (
     SearchProgress,
     ShrinkStoreJob,
     StopJob,
+    SummaryJob,
     WordsFound,
     WordsJob,
 )
@@ -113,7 +114,7 @@ class Worker:
             self.search(job)
         elif isinstance(job, WordsJob):
             self.words(job)
-        elif isinstance(job, ExportJob):
+        elif isinstance(job, ExportJob | SummaryJob):
             self.export(job)
         elif isinstance(job, CloseJob):
             self.opened.pop(job.doc, None)
@@ -188,10 +189,13 @@ class Worker:
             reply = ("error", "damaged", "")
         self.post(WordsFound(job, list(reply[1]) if reply[0] == "words" else []))
 
-    def export(self, job: ExportJob) -> None:
+    def export(self, job: ExportJob | SummaryJob) -> None:
+        if isinstance(job, SummaryJob):
+            request: tuple[Any, ...] = ("summary", str(job.target), job.body, job.title)
+        else:
+            request = ("export", str(job.source), str(job.target), list(job.annotations), job.password)
         try:
-            reply = self.call(("export", str(job.source), str(job.target), list(job.annotations),
-                               job.password))
+            reply = self.call(request)
         except ProcessDied as error:
             reply = ("error", "damaged", str(error))
         if reply[0] == "exported":

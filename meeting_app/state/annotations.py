@@ -129,6 +129,17 @@ class AnnotationStore(QObject):
                         {"document_id": self.document_id, "annotation_id": annotation_id})
         self._changed_pages(previous, None)
 
+    def dismiss_orphan(self, annotation_id: str) -> None:
+        """Delete one of my annotations a new version could not carry over (it is listed apart,
+        on its old version): gone from the list now, deleted on the server now or when online."""
+        kept = [a for a in self.orphans if a["id"] != annotation_id]
+        if len(kept) == len(self.orphans):
+            return
+        self.orphans = kept
+        self.outbox.put(self._prefix + annotation_id, DELETE,
+                        {"document_id": self.document_id, "annotation_id": annotation_id})
+        self.changed.emit(-1)
+
     def share(self, annotation_id: str, shared: bool = True) -> None:
         """Share one of my annotations with the meeting (or take it back)."""
         item = self._items.get(annotation_id)
@@ -154,9 +165,10 @@ class AnnotationStore(QObject):
                  and not a.get("deleted")]
         # Mine that a new version could not carry stay on their old version's pages: listed
         # apart, never painted on this version's pages.
-        self.orphans = [a for a in items if a.get("orphaned") and a.get("version") != envelope["data"].get(
+        orphans = [a for a in items if a.get("orphaned") and a.get("version") != envelope["data"].get(
             "version", a.get("version"))]
-        orphaned = {a["id"] for a in self.orphans}
+        orphaned = {a["id"] for a in orphans}
+        self.orphans = [a for a in orphans if not self._pending(a["id"])]  # not those being deleted
         self._items = {a["id"]: a for a in items if a["id"] not in orphaned}
         self._overlay_pending()
         self.loaded = True

@@ -24,6 +24,7 @@ from server.persistence.models import (
     Conclusion,
     Document,
     Meeting,
+    Poll,
     Site,
     Speech,
     User,
@@ -81,7 +82,7 @@ class Speaker:
 
 @dataclass(frozen=True)
 class VoteResult:
-    """One vote on an item, as the voting module will report it (see ``vote_results``)."""
+    """One vote closed on an item (see ``vote_results``)."""
 
     question: str
     lines: tuple[tuple[str, int], ...]
@@ -142,14 +143,32 @@ def vietnamese_date(moment: datetime) -> str:
     return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
 
 
-def vote_results(session: Session, meeting_id: int, item_id: int) -> list[VoteResult]:
-    """The votes taken on an agenda item, oldest first.
+MAJORITY_WORDS = {
+    "simple": "quá nửa số phiếu biểu quyết",
+    "absolute": "quá nửa tổng số thành viên",
+    "two_thirds": "ít nhất hai phần ba tổng số thành viên",
+}
 
-    The hook for voting (built on another branch): it returns [] until polls exist. Fill
-    it from the closed polls of the item: the question, each option with its (weighted)
-    votes, and the outcome in words; secret ballots give counts only, never voters.
-    """
-    return []
+
+def vote_results(session: Session, meeting_id: int, item_id: int) -> list[VoteResult]:
+    """The votes closed on an agenda item, oldest first: the question, each option with its
+    (weighted) votes, and the outcome in words. Counts only: a secret ballot has no voter."""
+    polls = session.scalars(select(Poll).where(
+        Poll.meeting_id == meeting_id, Poll.agenda_item_id == item_id, Poll.status == "closed")
+        .order_by(Poll.closed_at, Poll.id))
+    results = []
+    for poll in polls:
+        result = poll.result or {}
+        counts = result.get("counts") or {}
+        lines = tuple((str(o["text"]), int(counts.get(str(o["id"]), 0))) for o in poll.options)
+        verdict = "Thông qua" if result.get("passed") else "Không thông qua"
+        how = f"{'biểu quyết kín' if poll.secret else 'biểu quyết công khai'}, " \
+              f"cần {MAJORITY_WORDS.get(poll.majority, poll.majority)}"
+        if not result.get("quorum_reached", True):
+            how += "; không đủ số phiếu tối thiểu"
+        outcome = f"{verdict} ({result.get('ballots', 0)} phiếu; {how})"
+        results.append(VoteResult(poll.question, lines, outcome))
+    return results
 
 
 def _attendance(session: Session, meeting_id: int, sites: list[Site]

@@ -5,11 +5,13 @@ down (none lost, none doubled after it returns), and exports the marked-up PDF."
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from meeting_app.ui.reader.annotations import Tool
 from meeting_app.ui.room.window import MeetingRoomWindow
@@ -23,6 +25,8 @@ from tests.support.server_process import ServerProcess
 pytestmark = pytest.mark.e2e
 WAIT = 30_000
 MEETING = 1
+SCREENSHOTS = Path(os.environ["MEETING_SCREENSHOTS"]) if os.environ.get("MEETING_SCREENSHOTS") else None
+"""Where to save screenshots of new screens (unset: none saved)."""
 
 
 @pytest.fixture
@@ -157,3 +161,30 @@ def test_a_new_version_carries_annotations_and_says_which_could_not_be(
     qtbot.waitUntil(lambda: layer.store.get(kept["id"]) is not None, timeout=WAIT)
     assert layer.store.get(lost["id"]) is None  # not painted on the new version's pages
     assert [a["id"] for a in layer.store.orphans] == [lost["id"]]
+    # They are shown, not only told: the strip's button lists the note with its old page.
+    bar, panel = layer.toolbar, layer.orphans_panel
+    strip_button = bar.widgetForAction(bar.orphans_action)
+    assert strip_button is not None
+    qtbot.waitUntil(strip_button.isVisible, timeout=WAIT)
+    assert "(1)" in bar.orphans_action.text()
+    bar.orphans_action.trigger()
+    qtbot.waitUntil(panel.isVisible, timeout=WAIT)
+    assert panel.title.text() == "Not carried over (1)"
+    button = panel.delete_buttons[lost["id"]]
+    row = button.parentWidget()
+    assert row is not None
+    assert "Page 10 (version 1) · Sticky note: Trang cuối" in " ".join(
+        label.text() for label in row.findChildren(QLabel))
+    if SCREENSHOTS:
+        panel.grab().save(str(SCREENSHOTS / "annotations-not-carried.png"))
+        page.grab().save(str(SCREENSHOTS / "annotations-not-carried-reader.png"))
+        bar.grab().save(str(SCREENSHOTS / "annotations-not-carried-strip.png"))
+    # Delete lets it go, on the server too (listed again, it is not there).
+    button.click()
+    qtbot.waitUntil(lambda: not layer.store.orphans and not bar.orphans_action.isVisible(), timeout=WAIT)
+    assert not panel.isVisible()
+    qtbot.waitUntil(lambda: layer.store.unsent == 0, timeout=WAIT)
+    layer.store.loaded = False
+    layer.store.load()
+    qtbot.waitUntil(lambda: layer.store.loaded, timeout=WAIT)
+    assert layer.store.orphans == [] and layer.store.get(kept["id"]) is not None

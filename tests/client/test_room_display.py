@@ -17,6 +17,7 @@ from meeting_app.net.downloads import DocumentCache, Downloader
 from meeting_app.state.documents import DocumentSync
 from meeting_app.ui.display.window import RoomDisplayWindow
 from tests.client.floor_data import Meeting, speaking
+from tests.client.votes_data import poll, result
 from tests.support.pdfs import meeting_pdf
 from tests.support.server_process import free_port
 
@@ -101,15 +102,24 @@ def test_a_restricted_document_stays_off_the_room_screen(display: Display, tmp_p
     assert presented.reader.info is None
 
 
-def test_vote_results_have_a_place_and_nothing_fills_it_yet(display: Display) -> None:
-    window = display.window
+def test_the_display_shows_a_votes_turnout_then_its_result(display: Display) -> None:
+    """Open: the question and how many have voted, no choice; closed: the bars and verdict,
+    until the room moves to another item."""
+    window, item = display.window, display.meeting.store.meeting["current_item_id"]
     assert window.results.isHidden() and window.results.result is None
-    window.show_result({"title": "Biểu quyết Kế hoạch năm 2027",
-                        "options": [{"label": "Tán thành", "count": 9},
-                                    {"label": "Không tán thành", "count": 1}]})
-    assert window.results.isVisible()
-    assert [line.text() for line in window.results.lines] == ["Tán thành: 9", "Không tán thành: 1"]
-    window.clear_result()
+    vote = poll(7, "Thông qua Kế hoạch cải cách hành chính năm 2027", "open", agenda_item_id=item)
+    display.meeting.event("poll.changed", {"poll": vote})
+    assert window.results.isVisible() and window.results.chart.isHidden()
+    display.meeting.event("poll.progress", {"poll_id": 7, "user_id": 12, "user_ids": [12],
+                                            "ballots": 1, "by_site": {}})
+    assert "1 of" in window.results.status.text()
+    outcome = result({"1": 9, "2": 1, "3": 0}, passed=True)
+    display.meeting.event("poll.closed", {"poll_id": 7, "result": outcome,
+                                          "closed_at": "2026-11-21T09:40:00Z"})
+    assert window.results.result == outcome and window.results.chart.isVisible()
+    assert [row.count for row in window.results.chart.rows] == [9, 1, 0]
+    assert window.results.chart.verdict
+    display.meeting.event("agenda.current_changed", {"item_id": None, "started_at": None})
     assert window.results.isHidden()
 
 

@@ -72,3 +72,15 @@ def test_display_mode_opens_the_room_display(tmp_path: Path, demo_server: Server
         assert shown.connection.status != "connected"
     finally:
         controller.close_all()
+
+
+def test_the_style_sheet_is_well_formed() -> None:
+    """Qt drops a whole style sheet it cannot parse (every screen loses its look): the
+    blocks must be balanced, as merged style blocks once left them not."""
+    from meeting_app.ui.resources import style_sheet
+
+    depth = 0
+    for line in style_sheet().splitlines():
+        depth += line.count("{") - line.count("}")
+        assert depth in (0, 1), line
+    assert depth == 0

@@ -183,3 +183,25 @@ def test_minutes_rendered_before_a_change_are_not_recorded(world: World) -> None
     assert world.seq() == seq and world.snapshot("chair")["minutes"]["version"] is None
     published = world.ok("chair", "minutes.publish", {"meeting_id": world.main})
     assert CONCLUSION in pdf_text(blob(world, published["sha256"]))
+
+
+def test_the_minutes_carry_the_votes_of_each_item(world: World) -> None:
+    """A closed vote appears under its agenda item: the question, each option's count and the
+    outcome with its rule (a secret vote: counts only)."""
+    assert world.meeting is not None
+    furnish(world)
+    question = "Thông qua Kế hoạch cải cách hành chính năm 2027"
+    poll = world.ok("secretary", "poll.create", {
+        "meeting_id": world.main, "agenda_item_id": world.meeting.items[1], "question": question,
+        "secret": True, "majority": "simple"})["poll"]
+    world.ok("chair", "poll.open", {"poll_id": poll["id"]})
+    for voter, choice in (("chair", 1), ("delegate", 1)):
+        world.ok(voter, "poll.vote", {"poll_id": poll["id"], "option_ids": [choice],
+                                      "ballot_id": f"ballot-{voter}-0001"})
+    world.ok("chair", "poll.close", {"poll_id": poll["id"]})
+    published = world.ok("chair", "minutes.publish", {"meeting_id": world.main})
+    text = pdf_text(blob(world, published["sha256"]))
+    assert (f"Biểu quyết: {question} — Tán thành: 2; Không tán thành: 0; Ý kiến khác: 0. "
+            "Thông qua (2 phiếu; biểu quyết kín, cần quá nửa số phiếu biểu quyết)") in text
+    words = docx_text(blob(world, published["docx_sha256"]))
+    assert f"{question} — Tán thành: 2; Không tán thành: 0; Ý kiến khác: 0." in words

@@ -31,6 +31,14 @@ def allowed(*who: str, forbidden: tuple[str, ...] = (), hidden: tuple[str, ...] 
     return outcome
 
 
+def an_action(world: World, meeting: MeetingHandle) -> int:
+    """A new action item of the meeting (made by an admin: the meeting may be a foreign one),
+    or an unknown id for a meeting that does not exist."""
+    answer = world.run("admin", "action.save", {"meeting_id": meeting.id,
+                                                "action": {"title": "Báo cáo Bộ trưởng"}})
+    return int(answer["data"]["action"]["id"]) if answer["ok"] else 999_999
+
+
 # Actors who take no part in the meeting do not learn it exists (unless a global role covers them).
 NON_MEMBERS = ("organizer", "outsider")
 
@@ -107,6 +115,13 @@ MATRIX: list[tuple[str, Payload, dict[str, str], Callable[[World, MeetingHandle]
      allowed("admin", "chair", hidden=NON_MEMBERS), None),
     ("minutes.publish", lambda w, m: {"meeting_id": m.id},
      allowed("admin", "chair", hidden=NON_MEMBERS), None),
+    ("action.delete", lambda w, m: {"meeting_id": m.id, "action_id": an_action(w, m)},
+     allowed("admin", "chair", "secretary", hidden=NON_MEMBERS), None),
+    # Located by the action: its owner (none here), the chair or the secretary of its meeting.
+    ("action.set_status", lambda w, m: {"action_id": an_action(w, m), "status": "done"},
+     allowed("admin", "chair", "secretary", hidden=NON_MEMBERS), None),
+    # Across meetings: everyone gets the action items they may see (test_minutes.py).
+    ("action.list", lambda w, m: {}, allowed(*ACTORS), None),
     ("note.save", lambda w, m: {"meeting_id": m.id, "agenda_item_id": m.items[0], "text": "Ghi chú riêng"},
      allowed("admin", *PARTICIPANTS, hidden=NON_MEMBERS), None),
     ("note.list", lambda w, m: {"meeting_id": m.id},
@@ -158,7 +173,7 @@ def test_command_rights(world: World, command: str, payload: Payload, outcome: d
             assert world.seq(meeting.id) == seq
 
 
-NO_MEETING = {"meeting.list", "meeting.create", "user.list", "search"}
+NO_MEETING = {"meeting.list", "meeting.create", "user.list", "action.list", "search"}
 MEETING_COMMANDS = [(command, payload) for command, payload, _outcome, _prepare in MATRIX
                     if command not in NO_MEETING and not command.startswith("participant.")]
 

@@ -42,6 +42,7 @@ class PresentedArea(QStackedWidget):
         self.agenda.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.agenda.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         self.agenda.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.agenda.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.notice = QLabel()
         self.notice.setObjectName("displayNotice")
         self.notice.setWordWrap(True)

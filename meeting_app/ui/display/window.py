@@ -1,8 +1,8 @@
 """The room display: a full-screen, large-type window for a site's projector or TV.
 
 Meeting title, the agenda item under discussion, the speaker (name, site) with a big
-clock, the presented page (or the agenda when nothing is presented), and a place for vote
-results (``show_result``; votes arrive in a later version). It reads a store and sends no
+clock, the presented page (or the agenda when nothing is presented), and the votes (the
+turnout while one is open, then its result: ``ResultsArea``). It reads a store and sends no
 command. F11 toggles full screen, Esc leaves it. Type sizes follow the window's height,
 so it reads the same on a 720p TV and a 4K projector.
 """
@@ -103,7 +103,7 @@ class RoomDisplayWindow(QWidget):
         self.item_title.setWordWrap(True)
         self.presented = PresentedArea(store, sync, engine)
         self.speaker = SpeakerPanel(store)
-        self.results = ResultsArea()
+        self.results = ResultsArea(store)
 
         top = QHBoxLayout()
         top.addWidget(self.meeting_title, 1)
@@ -125,6 +125,8 @@ class RoomDisplayWindow(QWidget):
         body.setSpacing(20)
         body.addWidget(self.presented, 7)
         body.addLayout(side, 3)
+        self._body, self._side = body, side
+        self.results.shown.connect(self._make_room_for_votes)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -173,12 +175,15 @@ class RoomDisplayWindow(QWidget):
     def _show_time(self) -> None:
         self.time.setText(self.store.clock.now().astimezone().strftime("%H:%M"))
 
-    def show_result(self, result: dict[str, Any]) -> None:
-        """Put a vote's result on the screen (the hook votes use; see ``ResultsArea``)."""
-        self.results.show_result(result)
+    def _make_room_for_votes(self, shown: bool) -> None:
+        # A vote's bars need width: while one is shown the two columns share the screen.
+        self._body.setStretch(0, 1 if shown else 7)
+        self._body.setStretch(1, 1 if shown else 3)
+        self._side.setStretch(0, 0 if shown else 1)
+        self._side.setStretch(1, 1 if shown else 0)
 
     def clear_result(self) -> None:
-        """Take the vote result off the screen."""
+        """Take the vote result off the screen (it comes back with the next vote)."""
         self.results.clear()
 
     # --- full screen and type size ------------------------------------------------------

@@ -77,7 +77,8 @@ class ReaderPage(QWidget):
         self.sync: AnnotationSync | None = None
         self.notes_panel: NotesPanel | None = None
         self.may_export_comments = False
-        self._exports: dict[int, str] = {}
+        self._exports: dict[int, tuple[str, bool]] = {}
+        """Export requests of the PDF engine: (target, whether a summary) by request id."""
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.reader)
@@ -88,7 +89,9 @@ class ReaderPage(QWidget):
         bar = self.annotations.toolbar
         bar.export_pdf_action.triggered.connect(lambda: self.export_pdf())
         bar.export_notes_action.triggered.connect(lambda: self.export_notes())
+        bar.export_notes_pdf_action.triggered.connect(lambda: self.export_notes(pdf=True))
         bar.export_comments_action.triggered.connect(lambda: self.export_comments())
+        bar.export_comments_pdf_action.triggered.connect(lambda: self.export_comments(pdf=True))
         self.reader.engine.export_finished.connect(self._exported)
         # The room is narrower than a reader window: pages first, thumbnails on demand.
         toolbar.sidebar_action.setChecked(False)
@@ -141,21 +144,25 @@ class ReaderPage(QWidget):
             target = Path(name)
         chosen = [a for a in store.all() if store.is_mine(a) or store.show_others]
         request = self.reader.engine.export_annotated(self.path, target, chosen)
-        self._exports[request] = str(target)
+        self._exports[request] = (str(target), False)
         return request
 
     def _exported(self, request: int, count: int, error: str) -> None:
-        target = self._exports.pop(request, None)
+        target, summary = self._exports.pop(request, (None, False))
         if target is None:
             return
         if error:
-            self.message.emit(self.tr("The annotated document could not be written: {error}").format(
-                error=error))
+            failed = (self.tr("The summary could not be written: {error}") if summary
+                      else self.tr("The annotated document could not be written: {error}"))
+            self.message.emit(failed.format(error=error))
+        elif summary:
+            self.message.emit(self.tr("Saved {path}.").format(path=target))
         else:
             self.message.emit(self.tr("Saved {path} with {n} annotations.").format(path=target, n=count))
 
-    def notes_summary(self) -> str:
-        """My notes on the agenda and the words of my annotations, as Markdown."""
+    def notes_summary(self, pdf: bool = False) -> str:
+        """My notes on the agenda and the words of my annotations, as Markdown (``pdf``: as
+        the HTML the PDF version is laid out from)."""
         if self.sync is None or not self.sync.store.loaded:
             return ""
         store = self.sync.store
@@ -166,31 +173,41 @@ class ReaderPage(QWidget):
                 documents.append((doc, marks.mine()))
         if self.notes_panel is not None:
             self.notes_panel.save_now()
-        return exports.notes_markdown(store.meeting, store.agenda, self.sync.notes.notes(), documents)
+        build = exports.notes_html if pdf else exports.notes_markdown
+        return build(store.meeting, store.agenda, self.sync.notes.notes(), documents)
 
-    def export_notes(self, target: Path | None = None) -> Path | None:
-        """Save ``notes_summary`` as a Markdown file the user picks."""
+    def export_notes(self, target: Path | None = None, pdf: bool = False) -> Path | None:
+        """Save ``notes_summary`` as a Markdown file (``pdf``: a PDF, written by the PDF
+        engine in an embedded Unicode font) the user picks."""
         if self.sync is None:
             return None
         if target is None:
-            name, _ = QFileDialog.getSaveFileName(self, self.tr("Export my notes"), self.tr("My notes.md"),
-                                                  self.tr("Markdown (*.md)"))
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export my notes"), self.tr("My notes") + (".pdf" if pdf else ".md"),
+                self.tr("PDF (*.pdf)") if pdf else self.tr("Markdown (*.md)"))
             if not name:
                 return None
             target = Path(name)
+        if pdf:
+            title = str(self.sync.store.meeting.get("title", ""))
+            request = self.reader.engine.write_summary(target, self.notes_summary(pdf=True), title)
+            self._exports[request] = (str(target), True)
+            return target
         target.write_text(self.notes_summary(), encoding="utf-8")
         self.message.emit(self.tr("Saved {path}.").format(path=target))
         return target
 
-    def export_comments(self, target: Path | None = None) -> None:
-        """Chair and secretary: every shared annotation of the document, as CSV."""
+    def export_comments(self, target: Path | None = None, pdf: bool = False) -> None:
+        """Chair and secretary: every shared annotation of the document, as CSV (``pdf``: a
+        PDF table)."""
         if self.sync is None or self.document is None:
             return
         document = self.document
         if target is None:
+            suffix, kind = (".pdf", self.tr("PDF (*.pdf)")) if pdf else (".csv", self.tr("CSV (*.csv)"))
             name, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Export the comment summary"),
-                f"{document['title']} ({self.tr('comments')}).csv", self.tr("CSV (*.csv)"))
+                f"{document['title']} ({self.tr('comments')}){suffix}", kind)
             if not name:
                 return
             target = Path(name)
@@ -201,6 +218,11 @@ class ReaderPage(QWidget):
                 self.message.emit(str((envelope.get("error") or {}).get("message", "")))
                 return
             comments = envelope["data"].get("annotations") or envelope["data"].get("comments") or []
+            if pdf:
+                request = self.reader.engine.write_summary(
+                    chosen, exports.comments_html(document, comments), str(document.get("title", "")))
+                self._exports[request] = (str(chosen), True)
+                return
             chosen.write_text(exports.comments_csv(document, comments), encoding="utf-8")
             self.message.emit(self.tr("Saved {path} with {n} comments.").format(path=chosen, n=len(comments)))
 
@@ -242,6 +264,7 @@ class ReaderPage(QWidget):
             self.reader.go_to_page(page)
         self.annotations.set_store(self.sync.store_for(doc) if self.sync is not None else None)
         self.annotations.toolbar.export_comments_action.setVisible(self.may_export_comments)
+        self.annotations.toolbar.export_comments_pdf_action.setVisible(self.may_export_comments)
         self._stamp()
         if is_restricted(doc):
             self._clock.start()

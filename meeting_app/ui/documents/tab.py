@@ -71,6 +71,7 @@ class DocumentsTab(QStackedWidget):
         self.list_page.set_editor(editor)
         self.reader_page.may_export_comments = editor
         self.reader_page.annotations.toolbar.export_comments_action.setVisible(editor)
+        self.reader_page.annotations.toolbar.export_comments_pdf_action.setVisible(editor)
         self.setAcceptDrops(editor)
 
     # --- reading -------------------------------------------------------------------------

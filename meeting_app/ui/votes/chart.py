@@ -112,7 +112,10 @@ class ResultChart(QWidget):
             painter.setFont(self._font(1.1, True))
             painter.setPen(YES if self.result.get("passed") else NO)
             box = QRectF(0, top, width, self._verdict_height() - 10)
-            painter.drawText(box, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft, self.verdict)
+            # Large type has room for the headline only ("PASSED"); the room display writes
+            # the reasons beside it in normal type.
+            headline = self.verdict.split(" — ")[0]
+            painter.drawText(box, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft, headline)
             top += self._verdict_height()
         if not self.rows:
             painter.setPen(MUTED)

@@ -105,7 +105,8 @@ class BallotSender(QObject):
         self.sending.emit(*key)
         self._commands.send("poll.vote", ballot.payload(),
                             lambda data: self._answered(ballot, data),
-                            lambda code, message: self._refused(ballot, code, message), self.timeout)
+                            lambda code, message: self._refused(ballot, code, message),
+                            timeout=self.timeout)
 
     def _answered(self, ballot: Ballot, data: dict[str, Any]) -> None:
         key = (ballot.poll_id, ballot.voter_id)

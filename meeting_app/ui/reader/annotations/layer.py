@@ -20,6 +20,7 @@ from meeting_app.state.annotations import AnnotationStore, new_annotation
 from meeting_app.ui.reader.annotations import geometry, paint
 from meeting_app.ui.reader.annotations.cache import OverlayCache
 from meeting_app.ui.reader.annotations.input import TEXT_TOOLS, PointerInput
+from meeting_app.ui.reader.annotations.orphans import OrphansPanel
 from meeting_app.ui.reader.annotations.toolbar import AnnotationToolBar, Tool
 from meeting_app.ui.reader.annotations.undo import ChangeCommand
 from meeting_app.ui.reader.widget import ReaderWidget
@@ -70,6 +71,11 @@ class AnnotationLayer(PointerInput, QObject):
         bar.delete_action.triggered.connect(self.delete_selected)
         bar.share_action.triggered.connect(self.share_selected)
         bar.others_action.toggled.connect(self._show_others)
+        self._orphans_listed: list[tuple[str, Any]] = []
+        self.orphans_panel = OrphansPanel(reader)
+        self.orphans_panel.setWindowFlags(Qt.WindowType.Popup)
+        self.orphans_panel.delete_requested.connect(self._delete_orphan)
+        bar.orphans_action.triggered.connect(self.show_orphans)
         self.undo_stack.canUndoChanged.connect(bar.undo_action.setEnabled)
         self.undo_stack.canRedoChanged.connect(bar.redo_action.setEnabled)
         bar.undo_action.setEnabled(False)
@@ -108,6 +114,27 @@ class AnnotationLayer(PointerInput, QObject):
         self.toolbar.show_status(unsent, self.tr("{n} changes not sent yet: they are kept on this device "
                                                  "and sent when the connection is back").format(n=unsent))
         self.view.update_page(page)
+        orphans = self.store.orphans if self.store is not None else []
+        listed = [(a["id"], a.get("updated_at")) for a in orphans]
+        if listed != self._orphans_listed:  # (not on every stroke: the list rarely changes)
+            self._orphans_listed = listed
+            self.toolbar.show_orphans(len(orphans))
+            self.orphans_panel.show_orphans(orphans)
+            if not orphans:
+                self.orphans_panel.hide()
+
+    def show_orphans(self) -> None:
+        """Open the list of my annotations a new version could not carry over, by its button."""
+        bar = self.toolbar
+        button = bar.widgetForAction(bar.orphans_action)
+        anchor = button if button is not None and button.isVisible() else bar
+        self.orphans_panel.adjustSize()
+        self.orphans_panel.move(anchor.mapToGlobal(anchor.rect().topRight()))
+        self.orphans_panel.show()
+
+    def _delete_orphan(self, annotation_id: str) -> None:
+        if self.store is not None:
+            self.store.dismiss_orphan(annotation_id)
 
     # --- actions -----------------------------------------------------------------------------
 

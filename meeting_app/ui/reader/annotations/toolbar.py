@@ -47,6 +47,25 @@ def swatch(color: str, size: int = 16) -> QIcon:
     return QIcon(pixmap)
 
 
+def badged(base: QIcon, count: int, size: int = 18) -> QIcon:
+    """``base`` with ``count`` on a red dot in its corner (the strip has no room for words)."""
+    pixmap = base.pixmap(size * 2, size * 2)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#e5484d"))
+    dot = size
+    painter.drawEllipse(size * 2 - dot, 0, dot, dot)
+    painter.setPen(QColor("white"))
+    font = painter.font()
+    font.setPixelSize(int(dot * 0.7))
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(size * 2 - dot, 0, dot, dot, Qt.AlignmentFlag.AlignCenter, str(min(count, 99)))
+    painter.end()
+    return QIcon(pixmap)
+
+
 def line_icon(width: float, size: int = 18) -> QIcon:
     """A sample stroke of ``width`` points for the width button and menu."""
     pixmap = QPixmap(size * 2, size * 2)
@@ -133,6 +152,9 @@ class AnnotationToolBar(QToolBar):
         self.addSeparator()
         self.others_action = self._action("eye", self.tr("Show others' shared annotations"), checkable=True)
         self.others_action.setChecked(True)
+        # Shown only while a new version left some of mine behind (see ``orphans``).
+        self.orphans_action = self._action("warning", self.tr("Not carried over"))
+        self.orphans_action.setVisible(False)
         self.export_action = self._action("export", self.tr("Export…"))
         export_button = self.widgetForAction(self.export_action)
         if isinstance(export_button, QToolButton):
@@ -141,7 +163,9 @@ class AnnotationToolBar(QToolBar):
         self.export_pdf_action = self.export_menu.addAction(
             self.tr("The document with my annotations (PDF)…"))
         self.export_notes_action = self.export_menu.addAction(self.tr("My notes (Markdown)…"))
+        self.export_notes_pdf_action = self.export_menu.addAction(self.tr("My notes (PDF)…"))
         self.export_comments_action = self.export_menu.addAction(self.tr("Comment summary (CSV)…"))
+        self.export_comments_pdf_action = self.export_menu.addAction(self.tr("Comment summary (PDF)…"))
         self.export_action.setMenu(self.export_menu)
         spacer = Spacer()
         spacer.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
@@ -191,6 +215,14 @@ class AnnotationToolBar(QToolBar):
         self.delete_action.setEnabled(annotation_kind is not None and mine)
         self.share_action.setEnabled(annotation_kind is not None and mine)
         self.share_action.setChecked(shared)
+
+    def show_orphans(self, count: int) -> None:
+        """How many of my annotations a new version could not carry over (0: the button hides)."""
+        text = self.tr("Not carried over ({n}): annotations left on the previous version").format(n=count)
+        self.orphans_action.setText(text)
+        self.orphans_action.setToolTip(text)
+        self.orphans_action.setIcon(badged(icon("warning"), count) if count else icon("warning"))
+        self.orphans_action.setVisible(count > 0)
 
     def show_status(self, unsent: int, text: str) -> None:
         """How many changes wait to be sent (0: none) and the sentence that says so."""
