@@ -1,7 +1,7 @@
 """conclusions with their revisions, action items, the minutes' status and published versions
 
-Revision ID: 0005
-Revises: 0006 (0004, voting, is written on another branch: the merge rechains this to 0004)
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-11-21
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0006"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
