@@ -8,6 +8,7 @@ import asyncio
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,6 +18,8 @@ from aiohttp import web
 from meeting_app.net import Connection
 from meeting_app.pdf import PdfEngine
 from meeting_app.ui.commands import CommandSender
+from meeting_app.ui.room.window import MeetingRoomWindow
+from tests.client.sessions import session_for
 from tests.support import pdfs
 from tests.support.http_stub import serving
 from tests.support.server_process import free_port
@@ -187,3 +190,31 @@ def engine(qapp: Any) -> Iterator[PdfEngine]:
     made = PdfEngine()
     yield made
     made.shutdown()
+
+
+DEMO_MEETING = 1
+ROOM_WAIT = 30_000
+"""How long a room window may take to join the demo meeting (ms)."""
+
+
+@pytest.fixture
+def open_room(qtbot: Any, demo_server: Any, tmp_path: Path
+              ) -> Iterator[Callable[..., MeetingRoomWindow]]:
+    """Opens room windows on the demo server's meeting: ``open_room("delegate1")``, or
+    ``open_room("delegate1", "tablet")`` for the same user's second device (its own cache).
+    Each has joined, and may send commands, when it is returned; all close before the
+    server stops (a server with live sockets is slow to stop)."""
+    windows: list[MeetingRoomWindow] = []
+
+    def make(username: str, device: str = "laptop") -> MeetingRoomWindow:
+        window = MeetingRoomWindow(session_for(demo_server, username), DEMO_MEETING,
+                                   cache_dir=tmp_path / f"cache-{username}-{device}")
+        qtbot.addWidget(window)
+        windows.append(window)
+        window.open()
+        qtbot.waitUntil(lambda: window.store.loaded and window.commands.available, timeout=ROOM_WAIT)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()

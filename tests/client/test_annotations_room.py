@@ -6,7 +6,6 @@ down (none lost, none doubled after it returns), and exports the marked-up PDF."
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import QLabel
 
 from meeting_app.ui.reader.annotations import Tool
 from meeting_app.ui.room.window import MeetingRoomWindow
-from tests.client.sessions import session_for
 from tests.client.test_annotation_export import read_back
 from tests.client.test_annotation_tools import drag
 from tests.client.test_documents_room import upload
@@ -27,26 +25,6 @@ WAIT = 30_000
 MEETING = 1
 SCREENSHOTS = Path(os.environ["MEETING_SCREENSHOTS"]) if os.environ.get("MEETING_SCREENSHOTS") else None
 """Where to save screenshots of new screens (unset: none saved)."""
-
-
-@pytest.fixture
-def open_room(qtbot: Any, demo_server: ServerProcess, tmp_path: Path
-              ) -> Iterator[Callable[[str, str], MeetingRoomWindow]]:
-    windows: list[MeetingRoomWindow] = []
-
-    def make(username: str, device: str) -> MeetingRoomWindow:
-        window = MeetingRoomWindow(session_for(demo_server, username), MEETING,
-                                   cache_dir=tmp_path / f"cache-{username}-{device}")
-        qtbot.addWidget(window)
-        window.resize(1280, 860)
-        windows.append(window)
-        window.open()
-        qtbot.waitUntil(lambda: window.store.loaded, timeout=WAIT)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
 
 
 def open_doc(qtbot: Any, window: MeetingRoomWindow, doc_id: int) -> Any:

@@ -6,7 +6,6 @@ unreleased documents stay out of sight of those who may not read them."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,32 +15,11 @@ from meeting_app.net.downloads import DONE
 from meeting_app.ui.documents.dialogs import UploadDialog
 from meeting_app.ui.reader import BROWSING, FOLLOWING
 from meeting_app.ui.room.window import MeetingRoomWindow
-from tests.client.sessions import session_for
 from tests.support.pdfs import meeting_pdf
-from tests.support.server_process import ServerProcess
 
 pytestmark = pytest.mark.e2e
 WAIT = 30_000
 MEETING = 1
-
-
-@pytest.fixture
-def open_room(qtbot: Any, demo_server: ServerProcess, tmp_path: Path
-              ) -> Iterator[Callable[[str], MeetingRoomWindow]]:
-    windows: list[MeetingRoomWindow] = []
-
-    def make(username: str) -> MeetingRoomWindow:
-        window = MeetingRoomWindow(session_for(demo_server, username), MEETING,
-                                   cache_dir=tmp_path / f"cache-{username}")
-        qtbot.addWidget(window)
-        windows.append(window)
-        window.open()
-        qtbot.waitUntil(lambda: window.store.loaded, timeout=WAIT)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
 
 
 @pytest.fixture(scope="module")

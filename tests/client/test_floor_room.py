@@ -4,36 +4,10 @@ countdown, the speaker ends; the room display and the console open from the tool
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from typing import Any
-
-import pytest
-
-from meeting_app.ui.room.window import MeetingRoomWindow
-from tests.client.sessions import session_for
-from tests.support.server_process import ServerProcess
 
 WAIT = 20_000
 MEETING = 1
-
-
-@pytest.fixture
-def open_room(qtbot: Any, demo_server: ServerProcess, tmp_path: Any
-              ) -> Iterator[Callable[[str], MeetingRoomWindow]]:
-    windows: list[MeetingRoomWindow] = []
-
-    def make(username: str) -> MeetingRoomWindow:
-        window = MeetingRoomWindow(session_for(demo_server, username), MEETING,
-                                   cache_dir=tmp_path / username)
-        qtbot.addWidget(window)
-        windows.append(window)
-        window.open()
-        qtbot.waitUntil(lambda: window.store.loaded and window.commands.available, timeout=WAIT)
-        return window
-
-    yield make
-    for window in windows:  # closed before the server stops
-        window.close()
 
 
 def test_a_request_granted_and_ended_across_two_rooms(open_room: Any, qtbot: Any) -> None:

@@ -4,40 +4,15 @@ minutes in the reader, and the PDF holds the conclusion word for word."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pymupdf
 import pytest
 
-from meeting_app.ui.room.window import MeetingRoomWindow
-from tests.client.sessions import session_for
-from tests.support.server_process import ServerProcess
-
 pytestmark = pytest.mark.e2e
 WAIT = 30_000
 MEETING = 1
 CONCLUSION = "Thống nhất thông qua Kế hoạch; giao Vụ Tổ chức cán bộ chủ trì, phối hợp."
-
-
-@pytest.fixture
-def open_room(qtbot: Any, demo_server: ServerProcess, tmp_path: Path
-              ) -> Iterator[Callable[[str], MeetingRoomWindow]]:
-    windows: list[MeetingRoomWindow] = []
-
-    def make(username: str) -> MeetingRoomWindow:
-        window = MeetingRoomWindow(session_for(demo_server, username), MEETING,
-                                   cache_dir=tmp_path / f"cache-{username}")
-        qtbot.addWidget(window)
-        windows.append(window)
-        window.open()
-        qtbot.waitUntil(lambda: window.store.loaded, timeout=WAIT)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
 
 
 def test_the_secretary_writes_the_chair_publishes_a_delegate_reads(qtbot: Any, open_room: Any) -> None:

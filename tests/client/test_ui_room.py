@@ -51,25 +51,6 @@ def remote(qtbot: Any, demo_server: ServerProcess) -> Iterator[Callable[[str], R
         one.connection.stop()
 
 
-@pytest.fixture
-def open_room(qtbot: Any, demo_server: ServerProcess
-              ) -> Iterator[Callable[[str], MeetingRoomWindow]]:
-    windows: list[MeetingRoomWindow] = []
-
-    def make(username: str) -> MeetingRoomWindow:
-        window = MeetingRoomWindow(session_for(demo_server, username), MEETING)
-        qtbot.addWidget(window)
-        windows.append(window)
-        window.open()
-        qtbot.waitUntil(lambda: window.store.loaded, timeout=WAIT)
-        return window
-
-    yield make
-    # Closed before the server stops (a server with live sockets is slow to stop).
-    for window in windows:
-        window.close()
-
-
 def agenda_ids(window: MeetingRoomWindow) -> list[int]:
     return window.agenda.model.item_ids()
 

@@ -5,38 +5,15 @@ their receipt in the published list."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from meeting_app.ui.room.window import MeetingRoomWindow
-from tests.client.sessions import session_for
-from tests.support.server_process import ServerProcess
 
 pytestmark = pytest.mark.e2e
 WAIT = 30_000
 MEETING = 1
-
-
-@pytest.fixture
-def open_room(qtbot: Any, demo_server: ServerProcess, tmp_path: Path
-              ) -> Iterator[Callable[[str], MeetingRoomWindow]]:
-    windows: list[MeetingRoomWindow] = []
-
-    def make(username: str) -> MeetingRoomWindow:
-        window = MeetingRoomWindow(session_for(demo_server, username), MEETING,
-                                   cache_dir=tmp_path / f"cache-{username}")
-        qtbot.addWidget(window)
-        windows.append(window)
-        window.open()
-        qtbot.waitUntil(lambda: window.store.loaded, timeout=WAIT)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
 
 
 def check_in(qtbot: Any, window: MeetingRoomWindow) -> None:
