@@ -125,7 +125,8 @@ def test_restricted_and_unreleased_documents_stay_private(
     assert outsider.store.document_by_id(secret["id"]) is None
     assert secret["id"] not in outsider.documents.tab.model.document_ids()
     assert insider.store.document_by_id(draft["id"]) is None
-    assert draft["id"] in secretary.documents.tab.model.document_ids()
+    # The upload's answer comes over HTTP, its event over the socket: either may be first.
+    qtbot.waitUntil(lambda: draft["id"] in secretary.documents.tab.model.document_ids(), timeout=WAIT)
 
     insider.documents.tab.open_document(secret["id"])
     qtbot.waitUntil(lambda: insider.documents.tab.reader_page.loaded, timeout=WAIT)
