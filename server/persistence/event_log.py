@@ -44,14 +44,17 @@ def append(session: Session, meeting_id: int, event_type: str, data: dict[str, A
     return {"meeting_id": meeting_id, "seq": seq, "type": event_type, "data": data, "at": iso(at) or ""}
 
 
-def lock_meeting(session: Session, meeting_id: int) -> None:
-    """Take the meeting row's lock before a change reads any of the meeting's state.
+def lock_meeting(session: Session, meeting_id: int) -> Meeting | None:
+    """Take the meeting row's lock before a change reads any of the meeting's state; the
+    meeting (None if there is none).
 
     ``append`` locks the row anyway; taking the lock first makes every change of a meeting
     read the state left by the one committed before it, in whichever process it ran
-    (PostgreSQL; SQLite's ``BEGIN IMMEDIATE`` already admits one writer at a time).
+    (PostgreSQL; SQLite's ``BEGIN IMMEDIATE`` already admits one writer at a time). The
+    row comes with the lock: a caller that keeps it reads the meeting without another query
+    (the session's identity map holds rows weakly).
     """
-    session.execute(select(Meeting.id).where(Meeting.id == meeting_id).with_for_update())
+    return session.get(Meeting, meeting_id, with_for_update=True)
 
 
 def events_after(session: Session, meeting_id: int, since_seq: int, limit: int) -> list[EventEnvelope]:

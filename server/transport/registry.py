@@ -37,11 +37,14 @@ class Locator:
     missing: Callable[[Any], str]
     """The not_found message for a caller who takes no part in that meeting (the same as for
     an unknown thing: its meeting is not disclosed)."""
+    subject: Callable[[Any], int]
+    """The id of the thing the payload names. A thing never changes meeting, so the pipeline
+    remembers its meeting by this id (and checks it again inside the transaction)."""
 
 
-DOCUMENT = Locator(documents.locate, lambda p: f"Document {p.document_id} not found")
-ACTION = Locator(actions.locate, lambda p: f"Action item {p.action_id} not found")
-POLL = Locator(polls.locate, lambda p: f"Poll {p.poll_id} not found")
+DOCUMENT = Locator(documents.locate, lambda p: f"Document {p.document_id} not found", lambda p: p.document_id)
+ACTION = Locator(actions.locate, lambda p: f"Action item {p.action_id} not found", lambda p: p.action_id)
+POLL = Locator(polls.locate, lambda p: f"Poll {p.poll_id} not found", lambda p: p.poll_id)
 
 
 @dataclass(frozen=True)
