@@ -36,6 +36,7 @@ from server.domain.permissions import Access, resolve
 from server.persistence import event_log
 from server.persistence.models import CommandResult, utcnow
 from server.transport.broadcast import Delivery, Sent, broadcast, user_delivery
+from server.transport.group_commit import GroupCommit
 from server.transport.heartbeats import Heartbeats
 from server.transport.registry import COMMANDS, CommandSpec, Locator
 from server.transport.services import ConnectionInfo, Services
@@ -69,6 +70,7 @@ class CommandPipeline:
         # so a command about it (a ballot) skips the read transaction that finds it. The
         # transaction finds it again under the lock and refuses a stale answer (``Moved``).
         self._located: dict[tuple[Locator, int], int] = {}
+        self.groups = GroupCommit(self)
 
     def meeting_lock(self, meeting_id: int | None) -> asyncio.Lock:
         """The lock that orders a meeting's commits and broadcasts in this process."""
@@ -138,8 +140,15 @@ class CommandPipeline:
 
     async def _run_prepared(self, spec: CommandSpec, payload: Payload, sid: str, conn: ConnectionInfo,
                             meeting_id: int | None, remembered: bool = False) -> Envelope:
-        """The transaction and broadcast, after the command's slow preparation if it has one
-        (done again if the meeting changed meanwhile)."""
+        """The transaction and broadcast: in a group with others (``spec.grouped``), or alone."""
+        if spec.grouped and meeting_id is not None:
+            return await self.groups.run(spec, payload, sid, conn, meeting_id, remembered)
+        return await self.run_alone(spec, payload, sid, conn, meeting_id, remembered)
+
+    async def run_alone(self, spec: CommandSpec, payload: Payload, sid: str, conn: ConnectionInfo,
+                        meeting_id: int | None, remembered: bool = False) -> Envelope:
+        """The transaction and broadcast of one command, after its slow preparation if it has
+        one (done again if the meeting changed meanwhile)."""
         for _attempt in range(PREPARE_ATTEMPTS):
             prepared = None
             if spec.prepare is not None:
@@ -181,7 +190,7 @@ class CommandPipeline:
         or the ProtocolError that refused it."""
         def unit() -> tuple[dict[str, Any], list[Sent]]:
             with self.services.db.write() as session:
-                meeting = event_log.lock_meeting(session, meeting_id)  # noqa: F841 (held: see _transaction)
+                event_log.lock_meeting(session, meeting_id)
                 ctx = CommandContext(session, actor)
                 resolve(ctx, rule, meeting_id)
                 outcome = handler(ctx)
@@ -260,45 +269,48 @@ class CommandPipeline:
         whether that meeting was remembered rather than just found (None: not checked, as
         for a unit of work run alone)."""
         db = self.services.db
-        request_id = payload.idempotency_key if spec.writes and spec.replays else None
         with db.write() if spec.writes else db.read() as session:
-            meeting_id = getattr(payload, "meeting_id", None)
-            if spec.locate is not None:
-                try:
-                    meeting_id = spec.locate.find(session, payload)
-                except ProtocolError:
-                    if locked is not None and locked[1]:
-                        raise Moved from None  # gone since: the uncached path answers (a repeat)
-                    raise
-                if locked is not None and meeting_id != locked[0]:
-                    raise Moved
-            meeting = None  # held for the transaction: resolve() finds it without a query
-            if spec.writes and meeting_id is not None:
-                meeting = event_log.lock_meeting(session, meeting_id)
-            if request_id is not None:
-                earlier = session.scalar(select(CommandResult).where(
-                    CommandResult.user_id == conn.actor.user_id, CommandResult.request_id == request_id))
-                if earlier is not None:
-                    if earlier.command != spec.name:
-                        raise invalid("This request_id was already used for another command")
-                    return earlier.response, []
-            ctx = CommandContext(session, conn.actor, sid, prepared=prepared)
+            return self.unit(session, spec, payload, sid, conn, prepared, locked)
+
+    def unit(self, session: Session, spec: CommandSpec, payload: Payload, sid: str, conn: ConnectionInfo,
+             prepared: Any = None, locked: Located | None = None) -> tuple[Envelope, list[Sent]]:
+        """One command's work inside the caller's transaction (or savepoint: group commit)."""
+        request_id = payload.idempotency_key if spec.writes and spec.replays else None
+        meeting_id = getattr(payload, "meeting_id", None)
+        if spec.locate is not None:
             try:
-                resolve(ctx, spec.access, meeting_id)
-            except ProtocolError as refusal:
-                if spec.locate is not None and refusal.code == ErrorCode.NOT_FOUND:
-                    raise not_found(spec.locate.missing(payload)) from None  # not "Meeting N"
+                meeting_id = spec.locate.find(session, payload)
+            except ProtocolError:
+                if locked is not None and locked[1]:
+                    raise Moved from None  # gone since: the uncached path answers (a repeat)
                 raise
-            outcome = spec.handler(ctx, payload)
-            session.flush()
-            events: list[Sent] = [*log_events(session, outcome.events),
-                                  *map(user_delivery, outcome.user_events)]
-            data = {**outcome.data, **(outcome.finish() if outcome.finish else {})}
-            del meeting
-            envelope = ok_envelope(data)
-            if request_id is not None:
-                session.add(CommandResult(user_id=conn.actor.user_id, request_id=request_id,
-                                          command=spec.name, response=envelope))
+            if locked is not None and meeting_id != locked[0]:
+                raise Moved
+        if spec.writes and meeting_id is not None:
+            event_log.lock_meeting(session, meeting_id)
+        if request_id is not None:
+            earlier = session.scalar(select(CommandResult).where(
+                CommandResult.user_id == conn.actor.user_id, CommandResult.request_id == request_id))
+            if earlier is not None:
+                if earlier.command != spec.name:
+                    raise invalid("This request_id was already used for another command")
+                return earlier.response, []
+        ctx = CommandContext(session, conn.actor, sid, prepared=prepared)
+        try:
+            resolve(ctx, spec.access, meeting_id)
+        except ProtocolError as refusal:
+            if spec.locate is not None and refusal.code == ErrorCode.NOT_FOUND:
+                raise not_found(spec.locate.missing(payload)) from None  # not "Meeting N"
+            raise
+        outcome = spec.handler(ctx, payload)
+        session.flush()
+        events: list[Sent] = [*log_events(session, outcome.events),
+                              *map(user_delivery, outcome.user_events)]
+        data = {**outcome.data, **(outcome.finish() if outcome.finish else {})}
+        envelope = ok_envelope(data)
+        if request_id is not None:
+            session.add(CommandResult(user_id=conn.actor.user_id, request_id=request_id,
+                                      command=spec.name, response=envelope))
         return envelope, events
 
 
