@@ -44,14 +44,23 @@ def append(session: Session, meeting_id: int, event_type: str, data: dict[str, A
     return {"meeting_id": meeting_id, "seq": seq, "type": event_type, "data": data, "at": iso(at) or ""}
 
 
-def lock_meeting(session: Session, meeting_id: int) -> None:
-    """Take the meeting row's lock before a change reads any of the meeting's state.
+def lock_meeting(session: Session, meeting_id: int) -> Meeting | None:
+    """Take the meeting row's lock before a change reads any of the meeting's state; the
+    meeting (None if there is none).
 
     ``append`` locks the row anyway; taking the lock first makes every change of a meeting
     read the state left by the one committed before it, in whichever process it ran
-    (PostgreSQL; SQLite's ``BEGIN IMMEDIATE`` already admits one writer at a time).
+    (PostgreSQL; SQLite's ``BEGIN IMMEDIATE`` already admits one writer at a time). The
+    row comes with the lock and is held in the session (whose identity map holds rows
+    weakly), so the meeting is read without another query, and a second call in the same
+    transaction costs nothing. (Take it before any savepoint: a row lock taken inside one
+    is given back if the savepoint is rolled back.)
     """
-    session.execute(select(Meeting.id).where(Meeting.id == meeting_id).with_for_update())
+    key = ("meeting", meeting_id)
+    if key not in session.info:
+        session.info[key] = session.get(Meeting, meeting_id, with_for_update=True)
+    held: Meeting | None = session.info[key]
+    return held
 
 
 def events_after(session: Session, meeting_id: int, since_seq: int, limit: int) -> list[EventEnvelope]:

@@ -36,16 +36,25 @@ from server.domain.permissions import Access, resolve
 from server.persistence import event_log
 from server.persistence.models import CommandResult, utcnow
 from server.transport.broadcast import Delivery, Sent, broadcast, user_delivery
+from server.transport.group_commit import GroupCommit
 from server.transport.heartbeats import Heartbeats
-from server.transport.registry import COMMANDS, CommandSpec
+from server.transport.registry import COMMANDS, CommandSpec, Locator
 from server.transport.services import ConnectionInfo, Services
 
 log = logging.getLogger(__name__)
 
 Envelope = dict[str, Any]
+Located = tuple[int | None, bool]
 PREPARE_ATTEMPTS = 3
 """A prepared command (``minutes.publish``) whose meeting changed meanwhile is prepared again,
 this many times at most."""
+LOCATED_MAX = 50_000
+"""Remembered meetings of located things (a poll, a document); forgotten all at once beyond."""
+
+
+class Moved(Exception):
+    """The located thing is not (or no longer) in the meeting whose lock was taken: a
+    remembered answer went stale (a deleted poll whose id SQLite gave to a new one)."""
 
 
 class CommandPipeline:
@@ -57,6 +66,11 @@ class CommandPipeline:
         # the broadcast, so that this process sends a meeting's events in seq order.
         self._locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
         self.heartbeats = Heartbeats()
+        # The meeting of a located thing, by (locator, id): a thing never changes meeting,
+        # so a command about it (a ballot) skips the read transaction that finds it. The
+        # transaction finds it again under the lock and refuses a stale answer (``Moved``).
+        self._located: dict[tuple[Locator, int], int] = {}
+        self.groups = GroupCommit(self)
 
     def meeting_lock(self, meeting_id: int | None) -> asyncio.Lock:
         """The lock that orders a meeting's commits and broadcasts in this process."""
@@ -72,12 +86,11 @@ class CommandPipeline:
                 assert isinstance(payload, PresenceHeartbeat)
                 return ok_envelope(self.heartbeats.beat(sid, payload))
             meeting_id = getattr(payload, "meeting_id", None)
-            if spec.locate is not None:
-                located = await self.services.in_thread(lambda: self._locate(spec, payload, conn))
-                if isinstance(located, dict):
-                    return located  # the first answer to a repeat (its subject may be gone since)
-                meeting_id = located
-            envelope = await self._run_prepared(spec, payload, sid, conn, meeting_id)
+            if spec.locate is None:
+                envelope = await self._run_prepared(spec, payload, sid, conn, meeting_id)
+            else:
+                located = await self._run_located(spec, spec.locate, payload, sid, conn)
+                meeting_id, envelope = located if isinstance(located, tuple) else (None, located)
             if envelope["ok"] and spec.socket is not None and isinstance(meeting_id, int):
                 if spec.socket == "join":
                     self.heartbeats.joined(sid, meeting_id)
@@ -89,6 +102,29 @@ class CommandPipeline:
         except Exception:
             log.exception("command %s failed", name)
             return error_envelope(ErrorCode.INTERNAL, "The server could not complete this command")
+
+    async def _run_located(self, spec: CommandSpec, locator: Locator, payload: Payload, sid: str,
+                           conn: ConnectionInfo) -> tuple[int, Envelope] | Envelope:
+        """Run a command whose meeting comes from the thing it names: its meeting (remembered,
+        or found in a read transaction) and its envelope; or, for a repeated request whose
+        thing is gone, the first answer alone."""
+        key = (locator, locator.subject(payload))
+        for _attempt in range(2):
+            meeting_id = self._located.get(key)
+            remembered = meeting_id is not None
+            if meeting_id is None:
+                found = await self.services.in_thread(lambda: self._locate(spec, payload, conn))
+                if isinstance(found, dict):
+                    return found  # the first answer to a repeat (its subject may be gone since)
+                meeting_id = found
+                if len(self._located) >= LOCATED_MAX:
+                    self._located.clear()
+                self._located[key] = meeting_id
+            try:
+                return meeting_id, await self._run_prepared(spec, payload, sid, conn, meeting_id, remembered)
+            except Moved:
+                self._located.pop(key, None)  # look it up again, without the remembered answer
+        raise conflict("This command's subject moved while it ran; try again")
 
     async def socket_closed(self, sid: str, meeting_id: int | None) -> None:
         """A socket closed: forget it, and take it out of its meeting (its user may go offline)."""
@@ -103,9 +139,16 @@ class CommandPipeline:
         return len(beats)
 
     async def _run_prepared(self, spec: CommandSpec, payload: Payload, sid: str, conn: ConnectionInfo,
-                            meeting_id: int | None) -> Envelope:
-        """The transaction and broadcast, after the command's slow preparation if it has one
-        (done again if the meeting changed meanwhile)."""
+                            meeting_id: int | None, remembered: bool = False) -> Envelope:
+        """The transaction and broadcast: in a group with others (``spec.grouped``), or alone."""
+        if spec.grouped and meeting_id is not None:
+            return await self.groups.run(spec, payload, sid, conn, meeting_id, remembered)
+        return await self.run_alone(spec, payload, sid, conn, meeting_id, remembered)
+
+    async def run_alone(self, spec: CommandSpec, payload: Payload, sid: str, conn: ConnectionInfo,
+                        meeting_id: int | None, remembered: bool = False) -> Envelope:
+        """The transaction and broadcast of one command, after its slow preparation if it has
+        one (done again if the meeting changed meanwhile)."""
         for _attempt in range(PREPARE_ATTEMPTS):
             prepared = None
             if spec.prepare is not None:
@@ -113,7 +156,7 @@ class CommandPipeline:
             async with self.meeting_lock(meeting_id):
                 try:
                     envelope, events = await self.services.in_thread(
-                        partial(self._execute, spec, payload, sid, conn, prepared))
+                        partial(self._execute, spec, payload, sid, conn, prepared, (meeting_id, remembered)))
                 except Stale:
                     continue  # the meeting changed while the command was being prepared
                 await broadcast(self.services, events)
@@ -193,16 +236,16 @@ class CommandPipeline:
             raise invalid(describe_validation_error(error)) from None
 
     def _execute(self, spec: CommandSpec, payload: Payload, sid: str, conn: ConnectionInfo,
-                 prepared: Any = None) -> tuple[Envelope, list[Sent]]:
+                 prepared: Any = None, locked: Located | None = None) -> tuple[Envelope, list[Sent]]:
         """The unit of work, in a worker thread: one transaction, events appended inside."""
         try:
             try:
-                return self._transaction(spec, payload, sid, conn, prepared)
+                return self._transaction(spec, payload, sid, conn, prepared, locked)
             except IntegrityError:
                 if payload.idempotency_key is None:
                     raise
                 # A twin of this request committed first: answer what it answered.
-                return self._transaction(spec, payload, sid, conn, prepared)
+                return self._transaction(spec, payload, sid, conn, prepared, locked)
         except ProtocolError as refusal:
             self._remember_refusal(spec, payload, conn, refusal)
             raise
@@ -221,38 +264,53 @@ class CommandPipeline:
             pass  # already answered under this request_id (a twin, or a reuse for another command)
 
     def _transaction(self, spec: CommandSpec, payload: Payload, sid: str, conn: ConnectionInfo,
-                     prepared: Any = None) -> tuple[Envelope, list[Sent]]:
+                     prepared: Any = None, locked: Located | None = None) -> tuple[Envelope, list[Sent]]:
+        """``locked``: the meeting whose lock the caller holds for a located command, and
+        whether that meeting was remembered rather than just found (None: not checked, as
+        for a unit of work run alone)."""
         db = self.services.db
-        request_id = payload.idempotency_key if spec.writes and spec.replays else None
         with db.write() if spec.writes else db.read() as session:
-            meeting_id = getattr(payload, "meeting_id", None)
-            if spec.locate is not None:
-                meeting_id = spec.locate.find(session, payload)
-            if spec.writes and meeting_id is not None:
-                event_log.lock_meeting(session, meeting_id)
-            if request_id is not None:
-                earlier = session.scalar(select(CommandResult).where(
-                    CommandResult.user_id == conn.actor.user_id, CommandResult.request_id == request_id))
-                if earlier is not None:
-                    if earlier.command != spec.name:
-                        raise invalid("This request_id was already used for another command")
-                    return earlier.response, []
-            ctx = CommandContext(session, conn.actor, sid, prepared=prepared)
+            return self.unit(session, spec, payload, sid, conn, prepared, locked)
+
+    def unit(self, session: Session, spec: CommandSpec, payload: Payload, sid: str, conn: ConnectionInfo,
+             prepared: Any = None, locked: Located | None = None) -> tuple[Envelope, list[Sent]]:
+        """One command's work inside the caller's transaction (or savepoint: group commit)."""
+        request_id = payload.idempotency_key if spec.writes and spec.replays else None
+        meeting_id = getattr(payload, "meeting_id", None)
+        if spec.locate is not None:
             try:
-                resolve(ctx, spec.access, meeting_id)
-            except ProtocolError as refusal:
-                if spec.locate is not None and refusal.code == ErrorCode.NOT_FOUND:
-                    raise not_found(spec.locate.missing(payload)) from None  # not "Meeting N"
+                meeting_id = spec.locate.find(session, payload)
+            except ProtocolError:
+                if locked is not None and locked[1]:
+                    raise Moved from None  # gone since: the uncached path answers (a repeat)
                 raise
-            outcome = spec.handler(ctx, payload)
-            session.flush()
-            events: list[Sent] = [*log_events(session, outcome.events),
-                                  *map(user_delivery, outcome.user_events)]
-            data = {**outcome.data, **(outcome.finish() if outcome.finish else {})}
-            envelope = ok_envelope(data)
-            if request_id is not None:
-                session.add(CommandResult(user_id=conn.actor.user_id, request_id=request_id,
-                                          command=spec.name, response=envelope))
+            if locked is not None and meeting_id != locked[0]:
+                raise Moved
+        if spec.writes and meeting_id is not None:
+            event_log.lock_meeting(session, meeting_id)
+        if request_id is not None:
+            earlier = session.scalar(select(CommandResult).where(
+                CommandResult.user_id == conn.actor.user_id, CommandResult.request_id == request_id))
+            if earlier is not None:
+                if earlier.command != spec.name:
+                    raise invalid("This request_id was already used for another command")
+                return earlier.response, []
+        ctx = CommandContext(session, conn.actor, sid, prepared=prepared)
+        try:
+            resolve(ctx, spec.access, meeting_id)
+        except ProtocolError as refusal:
+            if spec.locate is not None and refusal.code == ErrorCode.NOT_FOUND:
+                raise not_found(spec.locate.missing(payload)) from None  # not "Meeting N"
+            raise
+        outcome = spec.handler(ctx, payload)
+        session.flush()
+        events: list[Sent] = [*log_events(session, outcome.events),
+                              *map(user_delivery, outcome.user_events)]
+        data = {**outcome.data, **(outcome.finish() if outcome.finish else {})}
+        envelope = ok_envelope(data)
+        if request_id is not None:
+            session.add(CommandResult(user_id=conn.actor.user_id, request_id=request_id,
+                                      command=spec.name, response=envelope))
         return envelope, events
 
 

@@ -38,11 +38,14 @@ class Locator:
     missing: Callable[[Any], str]
     """The not_found message for a caller who takes no part in that meeting (the same as for
     an unknown thing: its meeting is not disclosed)."""
+    subject: Callable[[Any], int]
+    """The id of the thing the payload names. A thing never changes meeting, so the pipeline
+    remembers its meeting by this id (and checks it again inside the transaction)."""
 
 
-DOCUMENT = Locator(documents.locate, lambda p: f"Document {p.document_id} not found")
-ACTION = Locator(actions.locate, lambda p: f"Action item {p.action_id} not found")
-POLL = Locator(polls.locate, lambda p: f"Poll {p.poll_id} not found")
+DOCUMENT = Locator(documents.locate, lambda p: f"Document {p.document_id} not found", lambda p: p.document_id)
+ACTION = Locator(actions.locate, lambda p: f"Action item {p.action_id} not found", lambda p: p.action_id)
+POLL = Locator(polls.locate, lambda p: f"Poll {p.poll_id} not found", lambda p: p.poll_id)
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,10 @@ class CommandSpec:
     in_memory: bool = False
     """Answered by the transport from memory, without a transaction (``presence.heartbeat``):
     its rule is checked once, when the socket joins the meeting."""
+    grouped: bool = False
+    """Commands that arrive while their meeting's lock is busy run together, a savepoint
+    each, in one transaction (``group_commit``): ballots. Only for commands that keep no
+    refusals (``replays=False``) and prepare nothing."""
     socket: str | None = None
     """``"join"``/``"leave"``: on success, the socket is in (out of) the payload's meeting, as
     far as the transport's in-memory commands are concerned."""
@@ -126,7 +133,8 @@ _SPECS = [
     # Members, and a secretary who represents one as proxy; the handler checks who may vote.
     # Never replayed from CommandResult: a stored answer would link the voter to the receipt
     # (the ballot_id makes a vote idempotent instead).
-    CommandSpec(c.POLL_VOTE, access(CHAIR, SECRETARY, DELEGATE), ballots.vote, replays=False, locate=POLL),
+    CommandSpec(c.POLL_VOTE, access(CHAIR, SECRETARY, DELEGATE), ballots.vote, replays=False, locate=POLL,
+                grouped=True),
     # Annotations: every participant may ask; the handlers refuse a document they may not read.
     CommandSpec(c.ANNOTATION_SAVE, Access(meeting_roles=ALL_ROLES), marks.save, locate=DOCUMENT),
     CommandSpec(c.ANNOTATION_DELETE, Access(meeting_roles=ALL_ROLES), marks.delete, locate=DOCUMENT),
@@ -152,3 +160,4 @@ _SPECS = [
 ]
 
 COMMANDS: dict[str, CommandSpec] = {spec.name: spec for spec in _SPECS}
+assert all(not s.grouped or (not s.replays and s.prepare is None) for s in _SPECS)

@@ -29,11 +29,13 @@ SETTINGS = ("question", "secret", "majority", "agenda_item_id", "quorum", "close
 
 
 def locate(session: Session, payload: c.PollRef) -> int:
-    """The meeting of the payload's poll."""
-    meeting_id = session.scalar(select(Poll.meeting_id).where(Poll.id == payload.poll_id))
-    if meeting_id is None:
+    """The meeting of the payload's poll. (The whole row: in the command's transaction, the
+    handler's ``load`` then finds it in the session without another query.)"""
+    poll = session.get(Poll, payload.poll_id)
+    if poll is None:
         raise not_found(f"Poll {payload.poll_id} not found")
-    return int(meeting_id)
+    session.info[("poll", poll.id)] = poll  # held: the identity map holds rows weakly
+    return int(poll.meeting_id)
 
 
 def load(ctx: CommandContext, poll_id: int) -> Poll:
