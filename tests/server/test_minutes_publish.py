@@ -18,6 +18,7 @@ from protocol.reducer import apply_events
 from server.domain.accounts import actor_of
 from server.domain.context import Stale
 from server.domain.minutes.files import readable_file
+from server.minutes.content import vietnamese_date
 from server.persistence.models import AuditEntry, Participant, Speech, User
 from server.transport.registry import COMMANDS
 from tests.server.test_minutes import CONCLUSION, conclude, save
@@ -118,7 +119,8 @@ def test_publishing_stores_the_files_audits_their_hash_and_distributes_the_pdf(w
                      "Nguyễn Văn Hùng (Hội trường Bộ (Hà Nội)): chất vấn lúc 09:15, 45 giây",
                      "Vắng có lý do (Nghỉ phép)", "Ủy quyền cho Lê Quang Đức (Đi công tác nước ngoài)",
                      "Hoàn thiện Kế hoạch và trình ký ban hành", "15/01/2027", "THƯ KÝ", "CHỦ TRÌ",
-                     "ngày 21 tháng 11 năm 2026"):
+                     # Dated the day it is published, in Hà Nội (past 17:00 UTC: the next day).
+                     vietnamese_date(datetime.fromisoformat(first["published_at"].replace("Z", "+00:00")))):
         assert expected in text, expected
     words = docx_text(blob(world, first["docx_sha256"]))
     for expected in (CONCLUSION, "BIÊN BẢN HỌP", "Ủy quyền cho Lê Quang Đức",
