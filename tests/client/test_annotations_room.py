@@ -69,6 +69,8 @@ def test_mark_up_share_work_through_a_cut_and_export(
     assert theirs.annotations._label(others.get(note["id"])).startswith(laptop.session.full_name)
 
     # 3. The server goes away: strokes drawn meanwhile wait on the laptop, then all arrive once.
+    # (The share's answer may come after delegate2's event: wait until nothing is pending.)
+    qtbot.waitUntil(lambda: mine.unsent == 0, timeout=WAIT)
     demo_server.stop()
     qtbot.waitUntil(lambda: laptop.connection.status != "connected", timeout=WAIT)
     layer.toolbar.set_tool(Tool.INK)
