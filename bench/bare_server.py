@@ -3,7 +3,8 @@
 It speaks just enough of the wire contract for the fan-out benchmark: it accepts any
 connection, answers ``meeting.join`` by putting the socket in the meeting's room, and
 answers ``bench.trigger`` {"item_id"} by broadcasting an ``agenda.current_changed``
-envelope (the same shape and size as the real server's) to that room as ``meeting.event``.
+envelope (the same shape and size as the real server's) to that room as ``meeting.event``;
+``bench.echo`` answers its payload (the command round trip's baseline).
 No database, no permission check, no event log: what is left is the cost of Socket.IO.
 
 Run as ``python -m bench.bare_server --port PORT``; ``GET /health`` answers when it is up.
@@ -29,6 +30,15 @@ def iso_now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+def data_of(payload: Any, item_id: Any, now: str) -> dict[str, Any]:
+    """The event's data: the trigger's ``data`` if it sent one (the benchmark copies the
+    product's, so that both envelopes have the same fields and size), else a minimal one."""
+    given = payload.get("data") if isinstance(payload, dict) else None
+    if isinstance(given, dict):
+        return {**given, "item_id": item_id}
+    return {"item_id": item_id, "started_at": now}
+
+
 def build_app(first_seq: int = 0) -> web.Application:
     """The aiohttp app with the bare Socket.IO server attached."""
     sio = socketio.AsyncServer(async_mode="aiohttp", cors_allowed_origins=[])
@@ -51,9 +61,13 @@ def build_app(first_seq: int = 0) -> web.Application:
         state["seq"] += 1
         now = iso_now()
         envelope = {"meeting_id": MEETING_ID, "seq": state["seq"], "type": "agenda.current_changed",
-                    "data": {"item_id": item_id, "started_at": now}, "at": now}
+                    "data": data_of(payload, item_id, now), "at": now}
         await sio.emit(EVENT_NAME, envelope, room=ROOM)
         return {"ok": True, "data": {}}
+
+    @sio.on("bench.echo")
+    async def echo(sid: str, payload: Any) -> dict[str, Any]:
+        return {"ok": True, "data": payload}
 
     async def health(_request: web.Request) -> web.Response:
         return web.json_response({"status": "ok"})

@@ -67,14 +67,14 @@ class ManagedProcess:
         _running.add(self)
         return self
 
-    def wait_healthy(self, timeout: float = 30.0) -> None:
+    def wait_healthy(self, timeout: float = 30.0, interval: float = 0.05) -> None:
         """Wait until the health URL answers 200; fail if the process exits or it takes too long."""
         deadline = time.monotonic() + timeout
         while not self._healthy():
             if time.monotonic() > deadline:
                 raise RuntimeError(f"{self.name} did not answer {self.health_url} within {timeout}s:\n"
                                    f"{self.log_tail()}")
-            time.sleep(0.05)
+            time.sleep(interval)
 
     def _healthy(self) -> bool:
         if self.process is None:
@@ -161,9 +161,9 @@ def run_report(name: str, run: Callable[[Path], Awaitable[dict[str, Any]]], time
             return 130
         except (Exception, TimeoutError) as error:
             log.error("benchmark failed: %s: %s", type(error).__name__, error)
-            for log_name in server_logs:
-                path = Path(work) / log_name
-                if path.exists():
+            for pattern in server_logs:  # names, or glob patterns
+                for path in sorted(Path(work).glob(pattern)):
+                    log_name = path.name
                     tail = "\n".join(path.read_text(errors="replace").splitlines()[-30:])
                     log.error("last lines of %s:\n%s", log_name, tail)
             return 1

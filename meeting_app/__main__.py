@@ -1,6 +1,7 @@
 """``meeting-app``: the desktop client.
 
     meeting-app [--server URL] [--user NAME]     sign in, then the meetings list
+    meeting-app --ca-file PEM ...                also trust a private certificate authority
     meeting-app --demo [--as USER]               a local demo server, its meeting room open
     meeting-app --display [...]                  the room display (projector) instead of the room
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 from pathlib import Path
@@ -31,7 +33,31 @@ def _parser() -> argparse.ArgumentParser:
                              "projector) instead of its room")
     parser.add_argument("--data-dir", type=Path, default=None,
                         help="with --demo: the local server's data directory")
+    parser.add_argument("--ca-file", type=Path, default=None,
+                        help="for https:// servers: also trust the certificate authority (or "
+                             "authorities) in this PEM file, besides the system's; default: "
+                             "$MEETING_CA_FILE, else the setting tls/ca_file")
     return parser
+
+
+def _trust(ca_file: Path | None) -> bool:
+    """Set up which certificate authorities HTTPS servers are checked against.
+
+    The first of ``--ca-file``, ``$MEETING_CA_FILE`` and the setting ``tls/ca_file``
+    (QSettings) that is given; the system's store always. False (after saying why) when
+    that file cannot be used: better to stop than to fail every connection later.
+    """
+    from PySide6.QtCore import QSettings
+
+    from meeting_app.net import tls
+
+    chosen = ca_file or os.environ.get(tls.ENV_CA_FILE) or QSettings().value(tls.SETTING_CA_FILE) or None
+    try:
+        tls.trust_ca_file(str(chosen) if chosen else None)
+    except tls.CaFileError as error:
+        print(f"meeting-app: {error}", file=sys.stderr)
+        return False
+    return True
 
 
 def _quit_on_signals(app: QCoreApplication) -> None:
@@ -60,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     setup_application(app)
+    if not _trust(args.ca_file):
+        return 2
     # The controller quits when its last window closes (see ClientController).
     app.setQuitOnLastWindowClosed(False)
     _quit_on_signals(app)

@@ -24,7 +24,7 @@ import platformdirs
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from meeting_app.net.auth import login
+from meeting_app.state.offline import sign_in
 from meeting_app.ui.app import ClientController
 from meeting_app.ui.session import Session
 from meeting_app.ui.tasks import run_in_thread
@@ -131,8 +131,8 @@ class DemoServer:
 def prepare(server: DemoServer, username: str, password: str = DEMO_PASSWORD) -> Session:
     """Make sure the server runs, then log in; blocking (run it off the GUI thread)."""
     server.ensure_running()
-    result = login(server.url, username, password)
-    return Session(result.server_url, result.token, result.user)
+    result = sign_in(server.url, username, password)
+    return Session.from_login(result)
 
 
 class DemoLauncher(QObject):

@@ -129,6 +129,39 @@ class ParticipantRemove(MeetingPayload):
 
 class UserList(Payload):
     query: Annotated[str, StringConstraints(max_length=100)] | None = None
+    include_inactive: bool | None = None
+    """Admins only: list deactivated users too (for user administration)."""
+
+
+Username = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+FullName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Password = Annotated[str, StringConstraints(min_length=1, max_length=1024)]
+"""The length rule beyond 1 (at least 8) is the server's password policy, told in words."""
+
+
+class UserCreate(Payload):
+    username: Username
+    full_name: FullName
+    password: Password
+    is_admin: bool = False
+    is_organizer: bool = False
+
+
+class UserUpdate(Payload):
+    user_id: Id
+    full_name: FullName | None = None
+    is_admin: bool | None = None
+    is_organizer: bool | None = None
+
+
+class UserSetActive(Payload):
+    user_id: Id
+    active: bool
+
+
+class UserResetPassword(Payload):
+    user_id: Id
+    new_password: Password
 
 
 class MeetingJoin(MeetingPayload):
@@ -460,6 +493,10 @@ MEETING_UPDATE = "meeting.update"
 PARTICIPANT_SET = "participant.set"
 PARTICIPANT_REMOVE = "participant.remove"
 USER_LIST = "user.list"
+USER_CREATE = "user.create"
+USER_UPDATE = "user.update"
+USER_SET_ACTIVE = "user.set_active"
+USER_RESET_PASSWORD = "user.reset_password"
 MEETING_JOIN = "meeting.join"
 MEETING_LEAVE = "meeting.leave"
 MEETING_START = "meeting.start"
@@ -515,6 +552,10 @@ PAYLOAD_MODELS: dict[str, type[Payload]] = {
     PARTICIPANT_SET: ParticipantSet,
     PARTICIPANT_REMOVE: ParticipantRemove,
     USER_LIST: UserList,
+    USER_CREATE: UserCreate,
+    USER_UPDATE: UserUpdate,
+    USER_SET_ACTIVE: UserSetActive,
+    USER_RESET_PASSWORD: UserResetPassword,
     MEETING_JOIN: MeetingJoin,
     MEETING_LEAVE: MeetingPayload,
     MEETING_START: MeetingPayload,

@@ -18,17 +18,28 @@ class ErrorCode(StrEnum):
     INTERNAL = "internal"
 
 
+DEACTIVATED = "deactivated"
+"""``reason`` of a login or socket refusal because the account is deactivated: the client
+wipes its offline cache for that user (see docs/offline-cache.md)."""
+
+
 class ProtocolError(Exception):
     """A refusal that is answered to the caller as an error envelope."""
 
-    def __init__(self, code: ErrorCode, message: str) -> None:
+    def __init__(self, code: ErrorCode, message: str, reason: str | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.reason = reason
+        """A machine-readable detail a client acts on (e.g. ``DEACTIVATED``), or None."""
 
     def to_envelope(self) -> dict[str, object]:
-        """The ``{"ok": false, "error": ...}`` answer for this refusal."""
-        return error_envelope(self.code, self.message)
+        """The ``{"ok": false, "error": ...}`` answer for this refusal (with ``reason``
+        when it has one)."""
+        envelope = error_envelope(self.code, self.message)
+        if self.reason:
+            envelope["error"]["reason"] = self.reason  # type: ignore[index]
+        return envelope
 
 
 def error_envelope(code: ErrorCode, message: str) -> dict[str, object]:

@@ -53,6 +53,18 @@ USER_EVENT_NAME = "user.event"
 sent to that user's connections in the meeting. It has no seq and is not in the meeting's
 log: after a reconnect a client lists again (``annotation.list``, ``note.list``)."""
 
+SESSION_ENDED_NAME = "session.ended"
+"""The Socket.IO event sent to a socket just before the server closes it because its login
+no longer holds (logged out elsewhere, account deactivated, password reset or changed,
+expired, idle): ``{"reason": "<human readable, English>", "code"?: "deactivated"}``. The
+client returns to its login screen with the reason instead of reconnecting, except for a
+deactivation (``code``), where it lets the reconnect be refused: that refusal is what
+tells it, machine-readably, to wipe the user's offline data."""
+
+SESSION_DEACTIVATED = "deactivated"
+"""``code`` of a ``session.ended`` because the account was deactivated (the same word as
+the ``reason`` of a refused login or connection)."""
+
 ANNOTATION_CHANGED = "annotation.changed"
 """User event ``{"document_id", "annotation"}``: one of your annotations, as saved now."""
 ANNOTATION_DELETED = "annotation.deleted"

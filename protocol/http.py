@@ -19,6 +19,15 @@ class LoginRequest(BaseModel):
     password: Annotated[str, StringConstraints(min_length=1, max_length=1024)]
 
 
+class PasswordChange(BaseModel):
+    """``POST /api/password``: the signed-in user changes their own password."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    current_password: Annotated[str, StringConstraints(min_length=1, max_length=1024)]
+    new_password: Annotated[str, StringConstraints(min_length=1, max_length=1024)]
+
+
 class UploadErrorCode(StrEnum):
     """Error codes of ``POST /api/meetings/{id}/documents`` beyond the commands' ones."""
 

@@ -22,12 +22,17 @@ from server.persistence.migrate import migrate
 from server.persistence.models import utcnow
 from server.settings import Settings
 from server.transport import (
+    account_http,
     attendance_http,
+    audit_http,
     documents_http,
+    engineio_tuning,
     http,
     minutes_http,
     poll_clock,
     polls_http,
+    room_manager,
+    sessions,
     sockets,
 )
 from server.transport.pipeline import CommandPipeline
@@ -47,14 +52,17 @@ def open_database(settings: Settings) -> Database:
 def build_app(settings: Settings) -> web.Application:
     """One aiohttp app serving the HTTP API and Socket.IO on the same port."""
     db = open_database(settings)
-    manager = socketio.AsyncRedisManager(settings.redis_url) if settings.redis_url else None
+    engineio_tuning.install()
     sio = socketio.AsyncServer(
         async_mode="aiohttp",
-        client_manager=manager,
+        client_manager=room_manager.client_manager(settings.redis_url, settings.redis_channel),
         ping_interval=settings.ping_interval,
         ping_timeout=settings.ping_timeout,
         max_http_buffer_size=4 * 1024 * 1024,
         cors_allowed_origins=[],
+        # Long-polling spreads one session over many requests, which must all reach the same
+        # process; websocket-only needs no sticky sessions (docs/deployment.md).
+        transports=["websocket"] if settings.websocket_only else ["polling", "websocket"],
     )
     app = web.Application()
     sio.attach(app)
@@ -66,21 +74,26 @@ def build_app(settings: Settings) -> web.Application:
     pipeline = CommandPipeline(services)
     app[http.SERVICES] = services
     http.register(app)
+    account_http.register(app)
     documents_http.register(app, pipeline)
     attendance_http.register(app)
+    audit_http.register(app)
     minutes_http.register(app)
     polls_http.register(app)
     sockets.register(services, pipeline)
     app.cleanup_ctx.append(_lifetime(services, pipeline))
-    app.on_shutdown.append(lambda _app: _close_sockets(sio))
+    app.on_shutdown.append(lambda _app: _close_sockets(sio, pipeline))
     return app
 
 
-async def _close_sockets(sio: socketio.AsyncServer) -> None:
-    """On SIGTERM, close every socket now (their users go offline, their clients reconnect
-    elsewhere) rather than wait for each client to time out."""
+async def _close_sockets(sio: socketio.AsyncServer, pipeline: CommandPipeline) -> None:
+    """On SIGTERM, close every socket now (their clients reconnect, to this server once it is
+    back or to another process) rather than wait for each client to time out. Their users
+    stay online through the presence grace period: the sweep of this process's rows by the
+    next one takes offline only those who do not come back."""
     if sio.eio.sockets:
         await sio.eio.disconnect()
+    await pipeline.departures.stop()
 
 
 def _lifetime(services: Services, pipeline: CommandPipeline
@@ -98,11 +111,13 @@ def _lifetime(services: Services, pipeline: CommandPipeline
         swept = await asyncio.to_thread(services.blobs.sweep_temp)
         if swept:
             log.info("removed %d temporary files left by crashed uploads", swept)
-        # SQLite means one process: every earlier process's sockets are gone, sweep them now.
-        await _sweep(services, pipeline, immediately=services.db.is_sqlite)
+        await _sweep(services, pipeline)
         tasks = [asyncio.create_task(_heartbeat(services, pipeline)),
                  asyncio.create_task(_flush_links(services, pipeline)),
-                 asyncio.create_task(poll_clock.run(pipeline))]
+                 asyncio.create_task(poll_clock.run(pipeline)),
+                 asyncio.create_task(sessions.run(services))]
+        if services.db.is_sqlite:
+            tasks.append(asyncio.create_task(_sweep_predecessors(services, pipeline)))
         yield
         for task in tasks:
             task.cancel()
@@ -124,6 +139,14 @@ async def _sweep(services: Services, pipeline: CommandPipeline, immediately: boo
         return presence.sweep_instances(session, stale_before, keep=settings.instance_id)
 
     await pipeline.publish(sweep)
+
+
+async def _sweep_predecessors(services: Services, pipeline: CommandPipeline) -> None:
+    """SQLite means one process: every earlier process's sockets are gone. Their users stay
+    online for the presence grace period (they are reconnecting after a restart), then the
+    ones who did not come back go offline."""
+    await asyncio.sleep(services.settings.presence_grace_seconds)
+    await _sweep(services, pipeline, immediately=True)
 
 
 async def _flush_links(services: Services, pipeline: CommandPipeline) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from dataclasses import dataclass, field
+from ipaddress import IPv4Network, IPv6Network
 from pathlib import Path
 
 import platformdirs
@@ -28,10 +29,19 @@ class Settings:
     """None: SQLite in ``data_dir``."""
     redis_url: str | None = None
     """Set to share events between several server processes."""
+    redis_channel: str = "paperless-meeting"
+    """The pub/sub channel of one deployment (the processes of one database)."""
+    trusted_proxies: list[IPv4Network | IPv6Network] = field(default_factory=list)
+    """Reverse proxies whose ``X-Forwarded-For`` names the client (for the login rate limit)."""
+    websocket_only: bool = False
+    """Socket.IO over websockets only (no long-polling): a load balancer in front of several
+    processes then needs no sticky sessions."""
     auth: AuthPolicy = field(default_factory=AuthPolicy)
     heartbeat_seconds: float = 5.0
     stale_after_seconds: float = 20.0
     """A process silent this long has its connections swept (they went offline)."""
+    presence_grace_seconds: float = 10.0
+    """How long a closed socket keeps its user online (see server/transport/departures.py)."""
     link_flush_seconds: float = 2.0
     """How often the clients' heartbeats (kept in memory) are written for ``site.status``."""
     ping_interval: float = 10.0
@@ -46,6 +56,10 @@ class Settings:
     """The place in the minutes' date line ("Hà Nội, ngày … tháng … năm …")."""
     """Where document files live; None: ``<data_dir>/blobs``. Server processes that share a
     database must share this directory too."""
+    offline_grace_hours: float = 8.0
+    """How long after its last login a client may still read its offline cache."""
+    allow_restricted_export: bool = False
+    """Whether readers may print or export restricted documents (watermarked)."""
 
     @property
     def blob_root(self) -> Path:

@@ -6,6 +6,8 @@ a server speaking another protocol version is told apart from a wrong password.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import http.client
 import json
 import socket
@@ -16,11 +18,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from meeting_app.net import tls
 from protocol import PROTOCOL_VERSION
-
-# No proxies: the meeting server sits on the room's network, and the socket connection
-# (aiohttp) does not use the environment's proxy either; both must reach the same place.
-_opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+from protocol.errors import DEACTIVATED
 
 
 class LoginErrorKind(StrEnum):
@@ -31,6 +31,10 @@ class LoginErrorKind(StrEnum):
     UNREACHABLE = "unreachable"
     INCOMPATIBLE = "incompatible"
     SERVER = "server"
+    CERTIFICATE = "certificate"
+    """HTTPS: the server's certificate is not trusted, or not valid for the address."""
+    DEACTIVATED = "deactivated"
+    """The password was right but the account is deactivated (the cache is wiped)."""
 
 
 class LoginError(Exception):
@@ -57,6 +61,12 @@ class LoginResult:
     """``id``, ``username``, ``full_name``, ``is_admin``, ``is_organizer``."""
     server_url: str
     """The normalised address that answered (``http://host:port``, no trailing slash)."""
+    cache_key: bytes | None = None
+    """The 32-byte key of the offline cache (None from a server that sends none)."""
+    offline_grace_hours: float = 8.0
+    """How long the offline cache stays readable without the server."""
+    allow_restricted_export: bool = False
+    """Whether restricted documents may be exported (watermarked)."""
 
 
 def normalize_server_url(server_url: str) -> str:
@@ -87,6 +97,10 @@ def login(server_url: str, username: str, password: str, timeout: float = 10.0) 
     if status == 200:
         return _login_result(base, body)
     if status == 401:
+        if _reason(body) == DEACTIVATED:
+            # The dialog heads it with "This account is deactivated."
+            raise LoginError(LoginErrorKind.DEACTIVATED,
+                             "Its offline documents were removed from this computer.")
         raise LoginError(LoginErrorKind.CREDENTIALS, "Wrong username or password.")
     if status == 429:
         raise LoginError(LoginErrorKind.RATE_LIMITED,
@@ -107,6 +121,39 @@ def logout(server_url: str, token: str, timeout: float = 5.0) -> bool:
     except (LoginError, ValueError):
         return False
     return status in (200, 204)
+
+
+class PasswordChangeError(Exception):
+    """A refused password change: ``message`` says why, in English; ``signed_out`` when
+    the session itself no longer holds (the user must sign in again)."""
+
+    def __init__(self, message: str, signed_out: bool = False) -> None:
+        super().__init__(message)
+        self.message, self.signed_out = message, signed_out
+
+
+def change_password(server_url: str, token: str, current: str, new: str, timeout: float = 10.0) -> None:
+    """Change the signed-in user's password (the server ends their other sessions); blocking.
+
+    Raises ``PasswordChangeError`` with the server's reason (wrong current password, too
+    short, too many attempts) or why the server could not be reached.
+    """
+    try:
+        base = normalize_server_url(server_url)
+        status, body = _request("POST", base + "/api/password", timeout,
+                                {"current_password": current, "new_password": new}, token=token)
+    except LoginError as error:
+        raise PasswordChangeError(error.message) from None
+    except ValueError as error:
+        raise PasswordChangeError(str(error)) from None
+    if status in (200, 204):
+        return
+    said = _server_says(body).removeprefix(": ").removesuffix(".").strip()
+    if status == 429:
+        raise PasswordChangeError("Too many wrong attempts. Wait a few minutes, then try again.")
+    if status == 401:
+        raise PasswordChangeError(said or "Your session has ended; sign in again.", signed_out=True)
+    raise PasswordChangeError(said or f"The server refused the change (HTTP {status}).")
 
 
 # --- internals ---------------------------------------------------------------------------
@@ -144,13 +191,36 @@ def _login_result(base: str, body: bytes) -> LoginResult:
             user={"id": user["id"], "username": user["username"],
                   "full_name": user.get("full_name") or user["username"],
                   "is_admin": bool(user.get("is_admin", False)),
-                  "is_organizer": bool(user.get("is_organizer", False))})
-    except (ValueError, KeyError, TypeError, AttributeError):
+                  "is_organizer": bool(user.get("is_organizer", False)),
+                  "must_change_password": bool(user.get("must_change_password", False))},
+            cache_key=_cache_key(answer.get("cache_key")),
+            offline_grace_hours=float(answer.get("offline_grace_hours", 8.0)),
+            allow_restricted_export=answer.get("allow_restricted_export") is True)
+    except (ValueError, KeyError, TypeError, AttributeError, binascii.Error):
         raise LoginError(LoginErrorKind.SERVER,
                          "The server's answer to the login could not be read.") from None
     if not isinstance(result.token, str) or not result.token or not isinstance(result.user["id"], int):
         raise LoginError(LoginErrorKind.SERVER, "The server's answer to the login could not be read.")
     return result
+
+
+def _cache_key(text: Any) -> bytes | None:
+    """The login answer's ``cache_key`` (base64 of 32 bytes); ``ValueError`` if malformed."""
+    if text is None:
+        return None
+    key = base64.b64decode(str(text), validate=True)
+    if len(key) != 32:
+        raise ValueError("the cache key is not 32 bytes")
+    return key
+
+
+def _reason(body: bytes) -> str | None:
+    """The ``error.reason`` of an error body (a machine-readable detail), if any."""
+    try:
+        reason = json.loads(body)["error"].get("reason")
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return reason if isinstance(reason, str) else None
 
 
 def _request(method: str, url: str, timeout: float, body: dict[str, Any] | None = None,
@@ -165,17 +235,22 @@ def _request(method: str, url: str, timeout: float, body: dict[str, Any] | None 
         headers["Authorization"] = f"Bearer {token}"
     request = urllib.request.Request(url, data=data, headers=headers, method=method)
     try:
-        with _opener.open(request, timeout=timeout) as answer:
+        with tls.open_url(request, timeout=timeout) as answer:
             return int(answer.status), answer.read()
     except urllib.error.HTTPError as error:
         with error:
             return int(error.code), error.read()
     except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
         raise _no_answer(url, timeout, error) from None
+    except tls.CaFileError as error:
+        raise LoginError(LoginErrorKind.CERTIFICATE, str(error)) from None
 
 
 def _no_answer(url: str, timeout: float, error: BaseException) -> LoginError:
     """Why nothing usable came back, in words a user can act on."""
+    problem = tls.certificate_problem(error)
+    if problem is not None:
+        return LoginError(LoginErrorKind.CERTIFICATE, tls.describe_certificate_problem(problem, url))
     reason = error.reason if isinstance(error, urllib.error.URLError) else error
     parts = urllib.parse.urlsplit(url)
     where = parts.netloc

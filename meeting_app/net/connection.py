@@ -63,6 +63,10 @@ class Connection(QObject):
     session_expired = Signal(str)
     """The server refused the token (expired, logged out, unknown, ...): the reason, in
     English. The connection gives up; log in again and make a new Connection."""
+    account_deactivated = Signal()
+    """The server refused the connection because the account is deactivated (its
+    machine-readable reason): emitted just before ``session_expired``; the application
+    wipes the user's offline cache."""
     command_failed = Signal(str, object)
     """(command name, error envelope) for commands the connection sends by itself
     (``meeting.join`` when joining or catching up, ``meeting.leave``)."""
@@ -318,6 +322,9 @@ class _Relay:
     def session_expired(self, reason: str) -> None:
         self._conn._expired = True
         Connection._emit(self._conn.session_expired, reason)
+
+    def account_deactivated(self) -> None:
+        Connection._emit(self._conn.account_deactivated)
 
     def command_failed(self, name: str, envelope: Envelope) -> None:
         Connection._emit(self._conn.command_failed, name, envelope)

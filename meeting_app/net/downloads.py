@@ -7,6 +7,11 @@ an interrupted one (lost network, server restart, app closed) resumes from what 
 ``.part`` holds with ``Range: bytes=<have>-`` and ``If-Range: "<sha256>"`` (if the server's
 bytes changed meanwhile it answers the whole file, and we start over).
 
+With a cache key (the session's, see docs/offline-cache.md) nothing is written in the
+clear: the ``.part`` is appended chunk by chunk as AES-GCM records
+(``meeting_app.vault.sealed``), the checked file is ``<sha256>.sealed``, and the hash is
+taken over the decrypted records. Without a key (tests, tools) files stay plain ``.pdf``.
+
 Why worker threads with ``urllib`` and not aiohttp on the connection's loop: hashing a
 100 MB file and writing it to disk are blocking work, and the connection's loop must stay
 free for meeting events ("nothing slow on an event loop"). A few plain threads bound the
@@ -32,12 +37,14 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from meeting_app.net import tls
+from meeting_app.vault import SealedWriter, VaultError, iter_plain, sealed_plain_size
+
 log = logging.getLogger(__name__)
 
 CHUNK = 64 * 1024
 RETRIES = 3
 """Attempts per download after an interrupted transfer (each resumes the ``.part``)."""
-_opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # same as auth.py
 
 
 def emit(signal: Any, *args: Any) -> None:
@@ -48,9 +55,14 @@ def emit(signal: Any, *args: Any) -> None:
         log.debug("signal dropped: its object is gone")
 
 
-def file_sha256(path: Path) -> str:
-    """The hex sha256 of a file, read in chunks (blocking: call it off the GUI thread)."""
+def file_sha256(path: Path, key: bytes | None = None, label: str = "") -> str:
+    """The hex sha256 of a file, read in chunks (blocking: call it off the GUI thread);
+    with ``key``, of the plaintext of a sealed file (``VaultError`` if it cannot be read)."""
     digest = hashlib.sha256()
+    if key is not None:
+        for block in iter_plain(path, key, label):
+            digest.update(block)
+        return digest.hexdigest()
     with path.open("rb") as source:
         while block := source.read(1024 * 1024):
             digest.update(block)
@@ -58,15 +70,18 @@ def file_sha256(path: Path) -> str:
 
 
 class DocumentCache:
-    """The offline cache directory: ``<sha256>.pdf`` files and ``<sha256>.part`` downloads."""
+    """The offline cache directory: ``<sha256>.pdf`` (or ``.sealed``) files and
+    ``<sha256>.part`` downloads."""
 
-    def __init__(self, directory: Path) -> None:
-        """``directory``: see ``meeting_app.state.documents.default_cache_dir``."""
+    def __init__(self, directory: Path, key: bytes | None = None) -> None:
+        """``directory``: see ``meeting_app.state.documents.default_cache_dir``; ``key``:
+        the 32-byte cache key: files are then encrypted at rest."""
         self.directory = Path(directory)
+        self.key = key
 
     def path(self, sha256: str) -> Path:
         """Where the checked file for ``sha256`` lives (it may not exist yet)."""
-        return self.directory / f"{_checked_name(sha256)}.pdf"
+        return self.directory / f"{_checked_name(sha256)}.{'sealed' if self.key else 'pdf'}"
 
     def part(self, sha256: str) -> Path:
         """The partial download of ``sha256``."""
@@ -233,7 +248,7 @@ class Downloader(QObject):
         cache.directory.mkdir(parents=True, exist_ok=True)
         final = cache.path(job.sha256)
         if final.is_file():
-            if job.sha256 in self._verified or file_sha256(final) == job.sha256:
+            if job.sha256 in self._verified or self._sha256_of(final, job.sha256) == job.sha256:
                 self._verified.add(job.sha256)
                 job.path, job.have = final, final.stat().st_size
                 job.size = job.size or job.have
@@ -250,7 +265,7 @@ class Downloader(QObject):
                     raise DownloadError(f"The download was interrupted ({why}); "
                                         "it resumes from where it stopped.") from None
                 time.sleep(0.3 * (attempt + 1))  # a worker thread: a pause is harmless
-        if file_sha256(part) != job.sha256:
+        if self._sha256_of(part, job.sha256) != job.sha256:
             part.unlink(missing_ok=True)
             raise DownloadError("The downloaded file is damaged (its checksum does not match) "
                                 "and was discarded. Try again.")
@@ -258,9 +273,24 @@ class Downloader(QObject):
         self._verified.add(job.sha256)
         job.path = final
 
+    def _sha256_of(self, path: Path, label: str) -> str:
+        """The sha256 of the file's content ("" if a sealed one cannot be decrypted: made
+        with an older key, say, so it is fetched again)."""
+        try:
+            return file_sha256(path, self.cache.key, label)
+        except VaultError as error:
+            log.warning("cached %s cannot be read (%s)", path.name, error)
+            return ""
+
+    def _have(self, part: Path) -> int:
+        """Bytes of the document the ``.part`` holds (plaintext bytes when sealed)."""
+        if self.cache.key is None:
+            return part.stat().st_size if part.is_file() else 0
+        return sealed_plain_size(part)[0]
+
     def _transfer(self, job: DownloadJob, part: Path) -> None:
         """One HTTP request: fill ``part`` (resuming it); ``_Interrupted`` if cut short."""
-        have = part.stat().st_size if part.is_file() else 0
+        have = self._have(part)
         if job.size and have > job.size:  # not a prefix of this file: start over
             part.unlink()
             have = 0
@@ -276,7 +306,7 @@ class Downloader(QObject):
             headers["If-Range"] = f'"{job.sha256}"'
         job.requests += 1
         try:
-            answer = _opener.open(urllib.request.Request(url, headers=headers), timeout=30)
+            answer = tls.open_url(urllib.request.Request(url, headers=headers), timeout=30)
         except urllib.error.HTTPError as error:
             with error:
                 if error.code == 416 and have:  # our .part is no prefix of theirs
@@ -284,7 +314,11 @@ class Downloader(QObject):
                     raise _Interrupted("the partial file did not fit; starting over") from None
                 raise DownloadError(_refusal(error.code, error.read())) from None
         except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
+            if problem := tls.certificate_problem(error):  # retrying will not help
+                raise DownloadError(tls.describe_certificate_problem(problem, url)) from None
             raise _Interrupted(_reason(error)) from None
+        except tls.CaFileError as error:
+            raise DownloadError(str(error)) from None
         with answer:
             resumed = answer.status == 206
             if not resumed:
@@ -296,7 +330,10 @@ class Downloader(QObject):
 
     def _stream(self, job: DownloadJob, answer: Any, part: Path, have: int, append: bool) -> None:
         job.have, last = have, 0.0
+        records = sealed_plain_size(part)[1] if append and self.cache.key else 0
         with part.open("ab" if append else "wb") as out:
+            sink: Any = out if self.cache.key is None else \
+                SealedWriter(out, self.cache.key, job.sha256, records)
             while True:
                 if self._stopping:
                     raise _Interrupted("the application is closing")
@@ -306,7 +343,7 @@ class Downloader(QObject):
                     raise _Interrupted(_reason(error)) from None
                 if not block:
                     break
-                out.write(block)
+                sink.write(block)
                 job.have += len(block)
                 job.downloaded += len(block)
                 now = time.monotonic()

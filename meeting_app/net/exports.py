@@ -8,9 +8,9 @@ import json
 import urllib.error
 import urllib.request
 
+from meeting_app.net import tls
 from meeting_app.net.auth import normalize_server_url
 
-_opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # same as auth.py
 MAX_BYTES = 50 * 1024 * 1024
 """An export larger than this is refused rather than held in memory."""
 
@@ -37,14 +37,18 @@ def fetch(url: str, token: str, timeout: float = 30.0) -> bytes:
     """GET ``url`` with the bearer token; the body, or ``ExportError``."""
     request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
     try:
-        with _opener.open(request, timeout=timeout) as answer:
+        with tls.open_url(request, timeout=timeout) as answer:
             body: bytes = answer.read(MAX_BYTES + 1)
     except urllib.error.HTTPError as error:
         with error:
             raise ExportError(_refusal(error.code, error.read())) from None
     except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
+        if problem := tls.certificate_problem(error):
+            raise ExportError(tls.describe_certificate_problem(problem, url)) from None
         reason = error.reason if isinstance(error, urllib.error.URLError) else error
         raise ExportError(f"The server could not be reached: {reason}") from None
+    except tls.CaFileError as error:
+        raise ExportError(str(error)) from None
     if len(body) > MAX_BYTES:
         raise ExportError("The export is too large.")
     return body

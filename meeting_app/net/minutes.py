@@ -15,8 +15,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from meeting_app.net import tls
+
 FORMATS = ("pdf", "docx")
-_opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # same as auth.py
 
 
 class MinutesError(Exception):
@@ -34,17 +35,21 @@ def minutes_url(server_url: str, meeting_id: int, fmt: str, version: int | None 
 def download_minutes(server_url: str, token: str, meeting_id: int, fmt: str, target: Path,
                      version: int | None = None, timeout: float = 120.0) -> int:
     """Save the minutes to ``target`` (replaced only once complete); return the byte count."""
-    request = urllib.request.Request(minutes_url(server_url, meeting_id, fmt, version),
-                                     headers={"Authorization": f"Bearer {token}"})
+    url = minutes_url(server_url, meeting_id, fmt, version)
+    request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
     try:
-        with _opener.open(request, timeout=timeout) as answer:
+        with tls.open_url(request, timeout=timeout) as answer:
             body = answer.read()
     except urllib.error.HTTPError as error:
         with error:
             raise MinutesError(_refusal(error.code, error.read())) from None
     except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
+        if problem := tls.certificate_problem(error):
+            raise MinutesError(tls.describe_certificate_problem(problem, url)) from None
         reason = error.reason if isinstance(error, urllib.error.URLError) else error
         raise MinutesError(f"The server could not be reached ({reason}).") from None
+    except tls.CaFileError as error:
+        raise MinutesError(str(error)) from None
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".minutes-", suffix=".part")
     try:

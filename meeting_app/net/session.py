@@ -21,6 +21,7 @@ import aiohttp
 import socketio
 
 from meeting_app.net import envelopes as env
+from meeting_app.net import tls
 from meeting_app.net.backoff import Backoff
 from meeting_app.net.envelopes import Envelope, LocalErrorCode
 from meeting_app.net.heartbeat import INTERVAL, Heartbeat
@@ -28,14 +29,19 @@ from meeting_app.net.sequencer import Sequencer
 from meeting_app.net.status import ConnectionStatus, Sink
 from protocol import PROTOCOL_VERSION
 from protocol import commands as c
-from protocol.errors import ErrorCode
-from protocol.events import EVENT_NAME, USER_EVENT_NAME
+from protocol.errors import DEACTIVATED, ErrorCode
+from protocol.events import EVENT_NAME, SESSION_DEACTIVATED, SESSION_ENDED_NAME, USER_EVENT_NAME
 
 log = logging.getLogger(__name__)
 
 
 class _Refused(Exception):
     """The server refused the connection itself (bad token, other protocol)."""
+
+    def __init__(self, message: str, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason
+        """The refusal's machine-readable ``reason`` (``"deactivated"``), if any."""
 
 
 _LOST = object()
@@ -71,9 +77,12 @@ class NetworkSession:
     async def run(self) -> None:
         """Connect and stay connected until ``request_stop``; then clean up."""
         # One HTTP session for every attempt: engineio leaves its own open after a failed
-        # connect. Its timeouts bound the handshake; websocket reads are not limited.
-        http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(
-            total=None, connect=self._connect_timeout, sock_connect=self._connect_timeout))
+        # connect. Its timeouts bound the handshake; websocket reads are not limited. Its
+        # connector verifies https/wss servers against the CAs the client trusts (tls.py).
+        http = aiohttp.ClientSession(
+            timeout=aiohttp.ClientTimeout(total=None, connect=self._connect_timeout,
+                                          sock_connect=self._connect_timeout),
+            connector=aiohttp.TCPConnector(ssl=tls.ssl_context()))
         self._connector = asyncio.create_task(self._connect_loop(http))
         try:
             await self._stop.wait()
@@ -99,6 +108,8 @@ class NetworkSession:
             try:
                 up = await self._attempt(client)
             except _Refused as refusal:
+                if refusal.reason == DEACTIVATED:
+                    self._sink.account_deactivated()  # before the expiry: wipe, then tell
                 self._expire(str(refusal))
                 return  # a refused token stays refused: no more attempts
             if up:
@@ -128,6 +139,7 @@ class NetworkSession:
         client.on("disconnect", lambda *_reason: lost.set())
         client.on(EVENT_NAME, self._on_event)
         client.on(USER_EVENT_NAME, self._on_user_event)
+        client.on(SESSION_ENDED_NAME, self._on_session_ended)
         return client, lost
 
     async def _attempt(self, client: socketio.AsyncClient) -> bool:
@@ -144,8 +156,16 @@ class NetworkSession:
             if client.failed_namespaces:
                 data = refusals[-1] if refusals else None
                 reason = data.get("message") if isinstance(data, dict) else data
-                raise _Refused(str(reason or "The server refused the connection")) from None
-            log.info("connection attempt to %s failed: %s", self._url, error)
+                # The server's ConnectionRefusedError(message, {"code", "reason"}).
+                details = data.get("data") if isinstance(data, dict) else None
+                code = details.get("reason") if isinstance(details, dict) else None
+                raise _Refused(str(reason or "The server refused the connection"),
+                               code if isinstance(code, str) else None) from None
+            problem = tls.certificate_problem(error)
+            if problem is not None:  # says why, rather than engineio's "Connection error"
+                log.warning("%s", tls.describe_certificate_problem(problem, self._url))
+            else:
+                log.info("connection attempt to %s failed: %s", self._url, error)
             await self._discard(client)
             return False
         return True
@@ -203,6 +223,8 @@ class NetworkSession:
         if not envelope["ok"] and envelope["error"]["code"] == ErrorCode.UNAUTHENTICATED:
             # The token expired while the socket stayed up (the server checks it on every
             # command): the same end as a refused connection.
+            if envelope["error"].get("reason") == DEACTIVATED:
+                self._sink.account_deactivated()
             self._expire(envelope["error"]["message"])
         return envelope
 
@@ -251,6 +273,15 @@ class NetworkSession:
         if self.sequencer.needs_catch_up and self._connected and \
                 (self._sync_task is None or self._sync_task.done()):
             self._sync_task = asyncio.ensure_future(self._sync(force=False))
+
+    def _on_session_ended(self, data: Any = None) -> None:
+        # The server is about to close the socket because the login no longer holds
+        # (password reset, idle, signed out elsewhere): stop here, with its reason, rather
+        # than reconnect to be refused. A deactivation is left to the refused reconnect
+        # (half a second later): that refusal is what makes the client wipe the user's data.
+        if not isinstance(data, dict) or data.get("code") == SESSION_DEACTIVATED:
+            return
+        self._expire(str(data.get("reason") or "The server ended this session"))
 
     def _on_user_event(self, event: Any) -> None:
         # No seq: what only this user sees (their annotations and notes on another device).

@@ -20,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from meeting_app.net import tls
 from meeting_app.net.downloads import emit
 
 UPLOAD_SUFFIXES = (".pdf", ".docx", ".doc", ".odt", ".xlsx", ".pptx")
@@ -101,8 +102,14 @@ def upload_document(server_url: str, token: str, request: UploadRequest,
     boundary = "meeting-" + uuid.uuid4().hex
     head, tail = _parts(request, boundary)
     url = urllib.parse.urlsplit(server_url)
-    factory = http.client.HTTPSConnection if url.scheme == "https" else http.client.HTTPConnection
-    connection = factory(url.hostname or "", url.port, timeout=timeout)
+    try:
+        connection = (http.client.HTTPSConnection(url.hostname or "", url.port, timeout=timeout,
+                                                  context=tls.ssl_context())
+                      if url.scheme == "https" else
+                      http.client.HTTPConnection(url.hostname or "", url.port, timeout=timeout))
+    except tls.CaFileError as error:
+        source.close()
+        raise UploadError(0, "certificate", str(error)) from None
     try:
         connection.putrequest("POST", f"/api/meetings/{request.meeting_id}/documents")
         connection.putheader("Authorization", f"Bearer {token}")
@@ -121,6 +128,9 @@ def upload_document(server_url: str, token: str, request: UploadRequest,
     except UploadError:
         raise
     except (OSError, http.client.HTTPException) as error:
+        if problem := tls.certificate_problem(error):
+            raise UploadError(0, "certificate", tls.describe_certificate_problem(problem, server_url)) \
+                from None
         raise UploadError(0, "offline", f"The upload failed: the server could not be reached "
                                         f"({error}).") from None
     finally:

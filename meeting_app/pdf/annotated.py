@@ -17,6 +17,8 @@ from typing import Any
 
 import pymupdf
 
+FONTS_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+
 Word = tuple[float, float, float, float, str, int]
 """(x0, y0, x1, y1, text, line): one word as shown; ``line`` numbers the page's lines."""
 
@@ -105,13 +107,35 @@ def _add_text_box(page: pymupdf.Page, data: dict[str, Any], color: tuple[float, 
                                    rotate=page.rotation)
 
 
-def export(source: Path, target: Path, annotations: list[dict[str, Any]], password: str | None = None
-           ) -> int:
-    """Copy ``source`` to ``target`` with ``annotations`` written in; returns how many were."""
-    doc = pymupdf.open(source, filetype="pdf")
+def stamp_watermark(page: pymupdf.Page, text: str) -> None:
+    """Write ``text`` (the viewer's name and the time, one line each) across ``page`` as
+    real, faint text: it prints, and it cannot be removed as an annotation could."""
+    font = str(FONTS_DIR / "DejaVuSans.ttf")
+    rect = page.rect
+    size = max(12.0, min(rect.width, rect.height) / 26)
+    lines = [line for line in text.splitlines() if line.strip()] or [text]
+    # Three copies down the page, slanted like the reader's, so a cropped page keeps one.
+    for share in (0.18, 0.48, 0.78):
+        for number, line in enumerate(lines):
+            where = pymupdf.Point(rect.width * 0.2, rect.height * share + number * size * 1.3)
+            page.insert_text(where, line, fontsize=size, fontname="dejavu", fontfile=font,
+                             color=(0.70, 0.15, 0.12), fill_opacity=0.22, stroke_opacity=0.22,
+                             morph=(where, pymupdf.Matrix(-25)), overlay=True)
+
+
+def export(source: Path, target: Path, annotations: list[dict[str, Any]], password: str | None = None,
+           plain: bytes | None = None, watermark: str | None = None) -> int:
+    """Copy ``source`` (or the decrypted ``plain`` bytes of it) to ``target`` with
+    ``annotations`` written in, and ``watermark`` over every page if given; returns how
+    many annotations were written."""
+    doc = pymupdf.open(stream=plain, filetype="pdf") if plain is not None \
+        else pymupdf.open(source, filetype="pdf")
     try:
         if doc.needs_pass and not doc.authenticate(password or ""):
             raise ValueError("The document is protected by a password.")
+        if watermark:
+            for index in range(doc.page_count):
+                stamp_watermark(doc[index], watermark)
         written, boxes = 0, 0
         for item in annotations:
             number = item.get("page")

@@ -9,13 +9,14 @@ crashes or hangs MuPDF takes down this process only; the worker starts another.
 
 No Qt here: the process starts quickly and stays small. Requests and replies are tuples:
 
-    ("open", doc, path, password)        -> ("opened", DocumentInfo)
+    ("open", doc, path, password, key)   -> ("opened", DocumentInfo)
+                                            (key: of a sealed cache file, or None)
     ("render", doc, page, scale)         -> ("image", w, h, stride, in_shm, ms)
                                             (+ the RGB bytes on the pipe if not in_shm)
     ("search", doc, query, start, budget)
                                          -> ("hits", [(page, [(x, y, w, h), ...])], next, count)
     ("words", doc, page)                 -> ("words", [(x0, y0, x1, y1, text, line), ...])
-    ("export", source, target, annotations, password)
+    ("export", source, target, annotations, password, key, watermark)
                                          -> ("exported", count)
     ("summary", target, html, title)     -> ("exported", pages)
     ("close", doc), ("shrink",)          -> ("ok",)
@@ -40,19 +41,40 @@ import pymupdf
 
 from meeting_app.pdf import annotated, summary, text_search
 from meeting_app.pdf.documents import MAX_PIXELS, DocumentInfo, PdfError, TocEntry
+from meeting_app.vault import MAGIC, VaultError, is_sealed, read_sealed
 
 Rect = tuple[float, float, float, float]
 
 
-def open_document(path: Path, password: str | None) -> pymupdf.Document:
+def read_cached(path: Path, cache_key: bytes | None) -> bytes | None:
+    """The plaintext of ``path`` if it is a sealed cache file (None: a plain file).
+
+    Decrypted here, in memory: the plaintext never touches the disk. The file's stem is its
+    sha256 (the records' label), checked against the result."""
+    with path.open("rb") as file:
+        if not is_sealed(file.read(len(MAGIC))):
+            return None
+    if cache_key is None:
+        raise PdfError("locked", "This document is encrypted in the offline cache; sign in "
+                                 "to read it.")
+    try:
+        return read_sealed(path, cache_key, path.stem, path.stem)
+    except VaultError as error:
+        raise PdfError("locked", str(error)) from None
+
+
+def open_document(path: Path, password: str | None,
+                  cache_key: bytes | None = None) -> pymupdf.Document:
     """Open ``path`` as a PDF or raise ``PdfError`` with a message a delegate can act on."""
     if not path.is_file():
         raise PdfError("not_found", f"The file {path.name} does not exist.")
     if path.stat().st_size == 0:
         raise PdfError("empty", f"The file {path.name} is empty (0 bytes).")
+    plain = read_cached(path, cache_key)
     try:
         # filetype="pdf": never read a text or image file as a "document" by its content.
-        doc = pymupdf.open(path, filetype="pdf")
+        doc = pymupdf.open(stream=plain, filetype="pdf") if plain is not None \
+            else pymupdf.open(path, filetype="pdf")
     except pymupdf.FileDataError as error:
         raise PdfError("not_pdf", f"The file {path.name} is not a PDF document.") from error
     except Exception as error:
@@ -65,7 +87,7 @@ def open_document(path: Path, password: str | None) -> pymupdf.Document:
                 raise PdfError("wrong_password", "The password for this document is wrong.")
         if doc.page_count == 0:
             raise PdfError("damaged", f"The file {path.name} is damaged: it has no pages.")
-        if doc.is_repaired and not _has_end_marker(path):
+        if doc.is_repaired and not _has_end_marker(path, plain):
             # MuPDF rebuilds what it can of a cut-off file; showing half a document as if it
             # were whole would mislead, so a truncated download is refused outright.
             raise PdfError("damaged", f"The file {path.name} is incomplete (cut off); "
@@ -76,7 +98,9 @@ def open_document(path: Path, password: str | None) -> pymupdf.Document:
     return doc
 
 
-def _has_end_marker(path: Path) -> bool:
+def _has_end_marker(path: Path, plain: bytes | None = None) -> bool:
+    if plain is not None:
+        return b"%%EOF" in plain[-4096:]
     with path.open("rb") as file:
         file.seek(max(0, path.stat().st_size - 4096))
         return b"%%EOF" in file.read()
@@ -150,8 +174,9 @@ class Child:
             raise PdfError("internal", "The document is not open.")
         return doc
 
-    def op_open(self, key: int, path: str, password: str | None) -> tuple[Any, ...]:
-        doc = open_document(Path(path), password)
+    def op_open(self, key: int, path: str, password: str | None,
+                cache_key: bytes | None = None) -> tuple[Any, ...]:
+        doc = open_document(Path(path), password, cache_key)
         self.docs[key] = doc
         return ("opened", describe(key, Path(path), doc))
 
@@ -214,9 +239,12 @@ class Child:
         return ("words", annotated.page_words(doc.load_page(number)))
 
     def op_export(self, source: str, target: str, annotations: list[dict[str, Any]],
-                  password: str | None) -> tuple[Any, ...]:
+                  password: str | None, cache_key: bytes | None = None,
+                  watermark: str | None = None) -> tuple[Any, ...]:
+        plain = read_cached(Path(source), cache_key)
         try:
-            return ("exported", annotated.export(Path(source), Path(target), annotations, password))
+            return ("exported", annotated.export(Path(source), Path(target), annotations, password,
+                                                 plain, watermark))
         except Exception as error:
             raise PdfError("internal", f"The annotated copy could not be written: {error}") from error
 

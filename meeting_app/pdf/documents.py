@@ -12,7 +12,9 @@ MAX_PIXELS = 24_000_000
 request (extreme zoom, or a hostile 200-inch page) is rendered smaller instead."""
 
 ErrorCode = Literal["not_found", "empty", "not_pdf", "damaged", "encrypted", "wrong_password",
-                    "internal"]
+                    "internal", "locked"]
+"""``locked``: a sealed cache file opened without its key, or with another one
+(docs/offline-cache.md)."""
 
 
 class PdfError(Exception):

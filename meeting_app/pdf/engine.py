@@ -120,12 +120,15 @@ class PdfEngine(QObject):
 
     # ---- documents ----
 
-    def open(self, path: str | Path, password: str | None = None) -> int:
+    def open(self, path: str | Path, password: str | None = None,
+             cache_key: bytes | None = None) -> int:
         """Start opening the PDF at ``path``; return its doc key. Then either
-        ``document_opened(DocumentInfo)`` or ``open_failed(key, PdfError)`` follows."""
+        ``document_opened(DocumentInfo)`` or ``open_failed(key, PdfError)`` follows.
+        ``cache_key``: ``path`` may be a sealed cache file; the PDF process decrypts it in
+        memory (no plaintext on disk)."""
         doc = next(self._ids)
         self._opening.add(doc)
-        self._queue.put(OpenJob(doc, Path(path), password), Priority.CONTROL)
+        self._queue.put(OpenJob(doc, Path(path), password, cache_key), Priority.CONTROL)
         return doc
 
     def info(self, doc: int) -> DocumentInfo | None:
@@ -235,11 +238,14 @@ class PdfEngine(QObject):
         return request_id
 
     def export_annotated(self, source: str | Path, target: str | Path,
-                         annotations: list[dict[str, Any]], password: str | None = None) -> int:
+                         annotations: list[dict[str, Any]], password: str | None = None,
+                         cache_key: bytes | None = None, watermark: str | None = None) -> int:
         """Write a copy of the PDF ``source`` to ``target`` with ``annotations`` (the wire's
-        shape) as real PDF annotations; ``export_finished`` reports. Returns a request id."""
+        shape) as real PDF annotations, and ``watermark`` stamped over every page if given;
+        ``export_finished`` reports. Returns a request id."""
         request_id = next(self._ids)
-        job = ExportJob(request_id, Path(source), Path(target), tuple(annotations), password)
+        job = ExportJob(request_id, Path(source), Path(target), tuple(annotations), password,
+                        cache_key, watermark)
         self._queue.put(job, Priority.CONTROL)
         return request_id
 

@@ -34,6 +34,8 @@ class OpenJob:
     doc: int
     path: Path
     password: str | None = None
+    cache_key: bytes | None = None
+    """The offline cache's key when ``path`` is a sealed file (decrypted in the PDF process)."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,9 @@ class ExportJob:
     target: Path
     annotations: tuple[dict[str, Any], ...]
     password: str | None = None
+    cache_key: bytes | None = None
+    watermark: str | None = None
+    """Stamped over every page of the copy (a restricted document exported where allowed)."""
 
 
 @dataclass(frozen=True)

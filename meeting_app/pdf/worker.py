@@ -71,7 +71,7 @@ class Worker:
     def __init__(self, queue: JobQueue, post: Callable[[Answer], None]) -> None:
         self.queue = queue
         self.post = post
-        self.opened: dict[int, tuple[str, str | None]] = {}
+        self.opened: dict[int, tuple[str, str | None, bytes | None]] = {}
         self.in_process: set[int] = set()
         self.process: subprocess.Popen[bytes] | None = None
         self.conn: Connection | None = None
@@ -128,12 +128,12 @@ class Worker:
 
     def open(self, job: OpenJob) -> None:
         try:
-            reply = self.call(("open", job.doc, str(job.path), job.password))
+            reply = self.call(("open", job.doc, str(job.path), job.password, job.cache_key))
         except ProcessDied:
             reply = ("error", "damaged", f"The file {job.path.name} stops the PDF reader; "
                                          "it is damaged or malicious.")
         if reply[0] == "opened":
-            self.opened[job.doc] = (str(job.path), job.password)
+            self.opened[job.doc] = (str(job.path), job.password, job.cache_key)
             self.in_process.add(job.doc)
             self.post(Opened(reply[1]))
         else:
@@ -193,7 +193,8 @@ class Worker:
         if isinstance(job, SummaryJob):
             request: tuple[Any, ...] = ("summary", str(job.target), job.body, job.title)
         else:
-            request = ("export", str(job.source), str(job.target), list(job.annotations), job.password)
+            request = ("export", str(job.source), str(job.target), list(job.annotations),
+                       job.password, job.cache_key, job.watermark)
         try:
             reply = self.call(request)
         except ProcessDied as error:
@@ -215,8 +216,8 @@ class Worker:
                     self._stop(kill=True)
                     self._start()
                 if doc is not None and doc in self.opened and doc not in self.in_process:
-                    path, password = self.opened[doc]
-                    if self._exchange(("open", doc, path, password))[0] == "opened":
+                    path, password, cache_key = self.opened[doc]
+                    if self._exchange(("open", doc, path, password, cache_key))[0] == "opened":
                         self.in_process.add(doc)
                 return self._exchange(request)
             except ProcessDied as error:

@@ -8,7 +8,6 @@ their document; the stores list again after every reconnect themselves.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +22,6 @@ ANNOTATION_EVENTS = ("annotation.changed", "annotation.deleted", "annotation.car
                      "annotation.shared", "annotation.unshared")
 
 
-def outbox_path(cache_dir: Path, server_url: str, user_id: int) -> Path:
-    """The user's outbox file for one server (changes not yet sent survive a restart)."""
-    server = hashlib.sha256(server_url.encode()).hexdigest()[:10]
-    return cache_dir / "outbox" / f"{server}-user{user_id}.json"
-
-
 class AnnotationSync(QObject):
     """Annotations and notes of the user in one meeting (see the module docstring)."""
 
@@ -36,11 +29,12 @@ class AnnotationSync(QObject):
     """Something to tell the user (a refused change, annotations not carried over)."""
 
     def __init__(self, store: MeetingStore, connection: Any, user_id: int, user_name: str,
-                 outbox_file: Path | None, parent: QObject | None = None) -> None:
+                 outbox_file: Path | None, parent: QObject | None = None,
+                 key: bytes | None = None) -> None:
         super().__init__(parent)
         self.store, self.connection = store, connection
         self.user_id, self.user_name = user_id, user_name
-        self.outbox = Outbox(connection, outbox_file, self)
+        self.outbox = Outbox(connection, outbox_file, self, key)  # sealed with the cache key
         self.notes = NotesStore(store, self.outbox, self)
         self._stores: dict[tuple[int, int | None], AnnotationStore] = {}
         user_events = getattr(connection, "user_event_received", None)  # a real Connection's

@@ -12,6 +12,10 @@ A new change for the same ``key`` (the same annotation) replaces the one waiting
 server gets the latest state, not the history. An answer "offline"/"timeout" stops the
 flush until the connection is back (``status_changed`` "connected"); a refusal drops the
 entry and is reported with ``answered`` like a success.
+
+With the offline cache's key the file is sealed (AES-GCM, ``meeting_app.vault``): the
+annotations and notes waiting in it are the delegate's work on possibly restricted
+documents, and must not be readable on a lost laptop.
 """
 
 from __future__ import annotations
@@ -25,10 +29,13 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from meeting_app.net.envelopes import new_request_id
+from meeting_app.vault import VaultError, seal, unseal
 
 log = logging.getLogger(__name__)
 
 Entry = dict[str, Any]
+OUTBOX_LABEL = "outbox"
+"""The sealed file's label (its records decrypt only as an outbox)."""
 RETRY_MS = 3000
 """After a timeout, the next attempt (the same request_id: no double)."""
 
@@ -41,10 +48,12 @@ class Outbox(QObject):
     size_changed = Signal(int)
     """How many changes wait to be sent."""
 
-    def __init__(self, connection: Any, path: Path | None, parent: QObject | None = None) -> None:
+    def __init__(self, connection: Any, path: Path | None, parent: QObject | None = None,
+                 key: bytes | None = None) -> None:
         super().__init__(parent)
         self.connection = connection
         self.path = path
+        self.key = key
         self._entries: list[Entry] = self._read()
         self._in_flight: Entry | None = None
         self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
@@ -106,8 +115,11 @@ class Outbox(QObject):
         if self.path is None or not self.path.is_file():
             return []
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            raw = self.path.read_bytes()
+            if self.key is not None:
+                raw = unseal(self.key, raw, OUTBOX_LABEL)
+            data = json.loads(raw.decode("utf-8"))
+        except (OSError, ValueError, VaultError):
             log.exception("the outbox %s cannot be read; starting empty", self.path)
             return []
         return [e for e in data if isinstance(e, dict) and {"key", "command", "payload"} <= e.keys()] \
@@ -118,5 +130,6 @@ class Outbox(QObject):
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(self._entries, ensure_ascii=False), encoding="utf-8")
+        raw = json.dumps(self._entries, ensure_ascii=False).encode("utf-8")
+        temporary.write_bytes(raw if self.key is None else seal(self.key, raw, OUTBOX_LABEL))
         os.replace(temporary, self.path)  # atomic: the old file or the new, never half

@@ -6,9 +6,15 @@ going from the login dialog to the meetings list, or signing out, never quits by
 
 from __future__ import annotations
 
+from functools import partial
+from pathlib import Path
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, QObject, QSettings
 
 from meeting_app.net.auth import logout
+from meeting_app.state.documents import default_cache_dir
+from meeting_app.state.offline import forget_user, sign_in
 from meeting_app.ui.display.standalone import DisplayRoom
 from meeting_app.ui.login_dialog import LoginDialog
 from meeting_app.ui.meetings_window import MeetingsWindow
@@ -23,9 +29,13 @@ class ClientController(QObject):
 
     def __init__(self, server_url: str | None = None, username: str | None = None,
                  settings: QSettings | None = None, parent: QObject | None = None,
-                 display: bool = False) -> None:
-        """``display``: opening a meeting opens its room display, not its room."""
+                 display: bool = False, cache_dir: Path | None = None) -> None:
+        """``display``: opening a meeting opens its room display, not its room;
+        ``cache_dir``: the root of the offline caches (default: the user's cache)."""
         super().__init__(parent)
+        self.cache_dir = cache_dir or default_cache_dir()
+        self._deactivated = False
+        """A connection was refused because the account is deactivated: wipe on expiry."""
         self.display = display
         self.displays: dict[int, DisplayRoom] = {}
         self._server_url, self._username, self._settings = server_url, username, settings
@@ -41,7 +51,8 @@ class ClientController(QObject):
 
     def show_login(self, notice: str = "") -> LoginDialog:
         """Show the login dialog; a successful login opens the meetings list."""
-        dialog = LoginDialog(self._server_url, self._username, self._settings, notice)
+        dialog = LoginDialog(self._server_url, self._username, self._settings, notice,
+                             login_function=partial(sign_in, root=self.cache_dir))
         dialog.accepted.connect(lambda: self._logged_in(dialog))
         dialog.rejected.connect(self._maybe_quit)
         self.login_dialog = dialog
@@ -53,7 +64,7 @@ class ClientController(QObject):
         if result is not None:
             self._server_url = result.server_url
             self._username = result.user.get("username")
-            self.start_session(Session(result.server_url, result.token, result.user))
+            self.start_session(Session.from_login(result))
 
     def start_session(self, session: Session, auto_open: bool = False) -> MeetingsWindow:
         """Open the meetings list; with ``auto_open``, enter my first meeting too."""
@@ -64,10 +75,15 @@ class ClientController(QObject):
         meetings.prepare_requested.connect(self.open_preparation)
         meetings.sign_out_requested.connect(self.sign_out)
         meetings.session_expired.connect(self.expire)
+        self._watch(meetings.connection)
         meetings.model.modelReset.connect(self._listed)
         meetings.closed.connect(self._maybe_quit)
         self.meetings = meetings
         meetings.open()
+        if session.user.get("must_change_password"):
+            # An admin reset the password: choose one's own before anything else.
+            meetings.change_password(required=True).rejected.connect(
+                lambda: self._password_refused(session))
         return meetings
 
     def _listed(self) -> None:
@@ -80,6 +96,12 @@ class ClientController(QObject):
             # The demo meeting is the first one seeded: the lowest id.
             self.open_room(min(m["id"] for m in mine))
 
+    def _password_refused(self, session: Session) -> None:
+        """The required new password was not chosen: sign out (unless the windows are
+        closing anyway, the dialog with them)."""
+        if not self._closing and self.session is session:
+            self.sign_out()
+
     def sign_out(self) -> None:
         """Close every window, revoke the token, and show the login dialog."""
         session = self.session
@@ -88,11 +110,26 @@ class ClientController(QObject):
             run_in_thread(lambda: logout(session.server_url, session.token), lambda _ok: None)
         self.show_login()
 
+    def _watch(self, connection: Any) -> None:
+        signal = getattr(connection, "account_deactivated", None)  # a real Connection's
+        if signal is not None:
+            signal.connect(self._account_deactivated)
+
+    def _account_deactivated(self) -> None:
+        # Always followed by session_expired on the same connection (queued in order).
+        self._deactivated = True
+
     def expire(self, reason: str) -> None:
-        """The server refused the token: close everything, ask to sign in again."""
-        if self.session is None:
+        """The server refused the token: close everything, ask to sign in again. When the
+        account is deactivated, its offline cache is deleted first (after the windows
+        closed: nothing may write into it afterwards)."""
+        session = self.session
+        if session is None:
             return
         self.close_all()
+        if self._deactivated:
+            self._deactivated = False
+            forget_user(self.cache_dir, session.server_url, session.username)
         self.show_login(self.tr("Your session has ended ({reason}). Please sign in again.")
                         .format(reason=reason))
 
@@ -128,9 +165,10 @@ class ClientController(QObject):
             room.raise_()
             room.activateWindow()
             return room
-        room = MeetingRoomWindow(self.session, meeting_id)
+        room = MeetingRoomWindow(self.session, meeting_id, cache_dir=self.cache_dir)
         room.closed.connect(self._room_closed)
         room.session_expired.connect(self.expire)
+        self._watch(room.connection)
         self.rooms[meeting_id] = room
         room.open()
         return room
@@ -145,6 +183,7 @@ class ClientController(QObject):
             return shown
         shown = DisplayRoom(self.session, meeting_id, parent=self)
         shown.closed.connect(self._display_closed)
+        self._watch(shown.connection)
         self.displays[meeting_id] = shown
         shown.open(full_screen=True)
         return shown

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meeting_app.net.auth import LoginError, LoginResult, login
+from meeting_app.net.auth import LoginError, LoginResult
+from meeting_app.state.offline import sign_in
 from meeting_app.ui.resources import icon
 from meeting_app.ui.tasks import run_in_thread
 
@@ -35,7 +36,7 @@ class LoginDialog(QDialog):
 
     def __init__(self, server_url: str | None = None, username: str | None = None,
                  settings: QSettings | None = None, notice: str = "",
-                 login_function: LoginFunction = login, parent: QWidget | None = None) -> None:
+                 login_function: LoginFunction = sign_in, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._settings = settings if settings is not None else QSettings()
         self._login = login_function
@@ -163,6 +164,9 @@ class LoginDialog(QDialog):
             "unreachable": self.tr("The server cannot be reached."),
             "incompatible": self.tr("This server is not compatible with this application."),
             "server": self.tr("The server could not sign you in."),
+            "certificate": self.tr("The server's certificate could not be verified: "
+                                   "the connection is not safe."),
+            "deactivated": self.tr("This account is deactivated."),
         }.get(str(error.kind), self.tr("Sign-in failed."))
         detail = error.message if error.message and error.message != headline else ""
         return f"{headline}\n{detail}".strip()

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 from meeting_app.state.models import MeetingListModel
 from meeting_app.ui.actions_panel import ActionsPanel
 from meeting_app.ui.commands import CommandSender
+from meeting_app.ui.password_dialog import ChangePasswordDialog
 from meeting_app.ui.resources import icon
 from meeting_app.ui.search_panel import SearchPanel
 from meeting_app.ui.session import Session, may_prepare
+from meeting_app.ui.users.window import UsersWindow
 from meeting_app.ui.widgets import ConnectionIndicator, MessageBar, Spacer
 
 
@@ -54,6 +56,8 @@ class MeetingsWindow(QMainWindow):
         self.commands = CommandSender(self.connection, self)
         self.model = MeetingListModel(self)
         self.loaded = False
+        self.users_window: UsersWindow | None = None
+        self.password_dialog: ChangePasswordDialog | None = None
 
         header = QFrame()
         header.setObjectName("headerBar")
@@ -149,6 +153,11 @@ class MeetingsWindow(QMainWindow):
         self.new_action = bar.addAction(icon("new-meeting"), self.tr("New meeting…"))
         self.new_action.setVisible(self.session.may_create_meetings)
         self.refresh_action = bar.addAction(icon("refresh"), self.tr("Refresh"))
+        self.audit_action = bar.addAction(icon("history"), self.tr("Audit log…"))
+        self.audit_action.setToolTip(self.tr("Who did what: the server's audit trail (administrators)"))
+        self.audit_action.setVisible(self.session.is_admin)
+        self.audit_action.triggered.connect(self.open_audit_log)
+        self.audit_window: QWidget | None = None
         bar.addWidget(Spacer())
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(self.tr("Search…"))
@@ -158,7 +167,14 @@ class MeetingsWindow(QMainWindow):
         self.search_box.setFixedWidth(260)
         self.search_box.returnPressed.connect(self._search_from_box)
         bar.addWidget(self.search_box)
+        self.users_action = bar.addAction(icon("users"), self.tr("Users…"))
+        self.users_action.setToolTip(
+            self.tr("Create users, set their roles, deactivate them, reset passwords"))
+        self.users_action.setVisible(self.session.is_admin)
+        self.password_action = bar.addAction(icon("lock"), self.tr("Change password…"))
         self.sign_out_action = bar.addAction(icon("logout"), self.tr("Sign out"))
+        self.users_action.triggered.connect(self.open_users)
+        self.password_action.triggered.connect(self.change_password)
         self.open_action.triggered.connect(self.open_selected)
         self.prepare_action.triggered.connect(self.prepare_selected)
         self.new_action.triggered.connect(lambda: self.prepare_requested.emit(None))
@@ -187,6 +203,16 @@ class MeetingsWindow(QMainWindow):
             self.commands.send("meeting.list", {}, self._listed)
             if self.tabs.currentWidget() is self.actions_panel:
                 self.actions_panel.refresh()
+
+    def open_audit_log(self) -> None:
+        """Show the audit log viewer (administrators only; the server checks it again)."""
+        from meeting_app.ui.audit_window import AuditWindow
+
+        if self.audit_window is None:
+            meetings = [self.model.meeting(r) for r in range(self.model.rowCount())]
+            self.audit_window = AuditWindow(self.session, meetings, self)
+        self.audit_window.show()
+        self.audit_window.raise_()
 
     def search(self, query: str) -> None:
         """Show the search tab and look for ``query``."""
@@ -218,7 +244,28 @@ class MeetingsWindow(QMainWindow):
             self.stack.setCurrentWidget(self.empty)
         self._update_actions()
 
+    def open_users(self) -> UsersWindow:
+        """The user administration window (admins; the server checks it again)."""
+        if self.users_window is None:
+            self.users_window = UsersWindow(self.commands, self.session.user_id)
+        self.users_window.open()
+        self.users_window.raise_()
+        return self.users_window
+
+    def change_password(self, required: bool = False) -> ChangePasswordDialog:
+        """Ask for a new password; ``required`` after an admin reset it."""
+        dialog = ChangePasswordDialog(self.session.server_url, self.session.token,
+                                      str(self.session.user.get("username", "")), required, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.message.show_message(
+            self.tr("Your password was changed. Your other devices were signed out."), "info"))
+        self.password_dialog = dialog
+        dialog.open()
+        return dialog
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.users_window is not None:
+            self.users_window.close()
         self._timer.stop()
         self.connection.stop()
         super().closeEvent(event)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QObject
 
+from meeting_app.net.auth import LoginResult
 from meeting_app.net.connection import Connection
 
 
@@ -17,6 +19,24 @@ class Session:
     server_url: str
     token: str
     user: dict[str, Any] = field(default_factory=dict)
+    cache_key: bytes | None = None
+    """The offline cache's key (None: files are cached in the clear; tests only)."""
+    offline_grace_hours: float = 8.0
+    allow_restricted_export: bool = False
+    """The server lets restricted documents be exported (with a watermark)."""
+
+    @classmethod
+    def from_login(cls, result: LoginResult) -> Session:
+        """The session of a successful login. A server that sends no cache key gets a
+        random one for this session: the cache is still encrypted, just not reusable."""
+        return cls(result.server_url, result.token, result.user,
+                   result.cache_key or os.urandom(32), result.offline_grace_hours,
+                   result.allow_restricted_export)
+
+    @property
+    def username(self) -> str:
+        """My username (names my cache directory)."""
+        return str(self.user.get("username") or "")
 
     @property
     def user_id(self) -> int:

@@ -12,9 +12,9 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from protocol.errors import ErrorCode, ProtocolError, conflict, invalid
+from protocol.errors import DEACTIVATED, ErrorCode, ProtocolError, conflict, invalid
 from server.domain.context import Actor
-from server.persistence.models import AuditEntry, LoginFailure, Token, User, utcnow
+from server.persistence.models import AuditEntry, LoginFailure, Token, User, UserCacheKey, utcnow
 
 _hasher = PasswordHasher()
 # Verifying against this when the user does not exist keeps the answer's timing the same.
@@ -26,9 +26,32 @@ class AuthPolicy:
     """How long tokens live and how many failed logins are tolerated."""
 
     token_ttl: timedelta = timedelta(hours=12)
+    idle_timeout: timedelta = timedelta(minutes=30)
+    """A token unused this long is refused like an expired one. 30 minutes: the top of
+    OWASP's range for ordinary applications. A running desktop client never idles out (in
+    a meeting it beats every 2 s, its meetings list refreshes every minute); what does is a
+    token whose client went away without logging out (a closed laptop, a crashed app, a
+    token copied elsewhere), so that it cannot be replayed for the rest of its 12 hours."""
     failure_window: timedelta = timedelta(minutes=5)
     max_failures_per_username: int = 5
     max_failures_per_client: int = 30
+
+    @property
+    def usage_interval(self) -> timedelta:
+        """How often a token's use is written at most: once a minute, or more often when
+        the idle timeout is tiny (tests), so a used token never looks idle."""
+        return min(timedelta(minutes=1), self.idle_timeout / 4)
+
+
+MIN_PASSWORD_LENGTH = 8
+
+
+def check_password_policy(username: str, password: str) -> None:
+    """Refuse (``invalid``) a password that is too short or is the username."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise invalid(f"A password has at least {MIN_PASSWORD_LENGTH} characters")
+    if password.strip().casefold() == username.strip().casefold():
+        raise invalid("The password must not be the username")
 
 
 @dataclass(frozen=True)
@@ -102,38 +125,85 @@ def password_matches(credentials: Credentials, password: str) -> bool:
         _hasher.verify(credentials.password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
-    return credentials.user_id is not None and credentials.active
+    # A deactivated account with the right password is told so (finish_login), so that its
+    # client can wipe its offline cache; a wrong password never learns the account's state.
+    return credentials.user_id is not None
 
 
 def finish_login(session: Session, credentials: Credentials, matched: bool, username: str, password: str,
                  client: str, policy: AuthPolicy) -> LoginResult:
     """Step 3 (write): record a failure, or issue a token."""
     user = session.get(User, credentials.user_id) if matched and credentials.user_id else None
-    if user is None or not user.active:
+    if user is None:
         session.add(LoginFailure(client=client, username=username[:64]))
+        session.add(AuditEntry(actor_id=credentials.user_id, action="login.failed",
+                               details={"client": client, "username": username[:64]}))
         raise ProtocolError(ErrorCode.UNAUTHENTICATED, "Wrong username or password")
+    if not user.active:
+        raise ProtocolError(ErrorCode.UNAUTHENTICATED, DEACTIVATED_MESSAGE, reason=DEACTIVATED)
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     token = secrets.token_urlsafe(32)
     expires_at = utcnow() + policy.token_ttl
-    session.add(Token(user_id=user.id, token_hash=token_digest(token), expires_at=expires_at))
+    session.add(Token(user_id=user.id, token_hash=token_digest(token), expires_at=expires_at,
+                      last_used_at=utcnow()))
     session.add(AuditEntry(actor_id=user.id, action="login", details={"client": client}))
     return LoginResult(token, expires_at, user)
 
 
-def authenticate(session: Session, token: str) -> tuple[Actor, Token]:
-    """The user behind a token; refuses a missing, expired, revoked or forged one."""
+DEACTIVATED_MESSAGE = "This account is deactivated"
+
+
+def refusal_of(row: Token, user: User, policy: AuthPolicy, now: datetime | None = None) -> str | None:
+    """Why a token no longer holds, or None while it does.
+
+    The order matters: a deactivated account is reported before the revocation that came
+    with it (a client wipes its cached data when it reads "deactivated").
+    """
+    now = now or utcnow()
+    if not user.active:
+        return DEACTIVATED_MESSAGE
+    if row.revoked_at is not None:
+        return "This session was logged out; log in again"
+    if row.expires_at <= now:
+        return "This session has expired; log in again"
+    if (row.last_used_at or row.created_at) + policy.idle_timeout <= now:
+        minutes = policy.idle_timeout.total_seconds() / 60
+        return f"This session was idle for more than {minutes:g} minutes; log in again"
+    return None
+
+
+def authenticate(session: Session, token: str, policy: AuthPolicy | None = None) -> tuple[Actor, Token]:
+    """The user behind a token; refuses a missing, deactivated, revoked, expired, idle or
+    forged one. ``policy``: the server's (the default one otherwise)."""
     row = session.scalar(select(Token).where(Token.token_hash == token_digest(token)))
     if row is None:
         raise ProtocolError(ErrorCode.UNAUTHENTICATED, "Unknown token; log in again")
-    if row.revoked_at is not None:
-        raise ProtocolError(ErrorCode.UNAUTHENTICATED, "This session was logged out; log in again")
-    if row.expires_at <= utcnow():
-        raise ProtocolError(ErrorCode.UNAUTHENTICATED, "This session has expired; log in again")
-    user = row.user
-    if not user.active:
-        raise ProtocolError(ErrorCode.UNAUTHENTICATED, "This account is deactivated")
-    return actor_of(user), row
+    reason = refusal_of(row, row.user, policy or AuthPolicy())
+    if reason is not None:
+        # A client reading the "deactivated" reason wipes its offline cache.
+        raise ProtocolError(ErrorCode.UNAUTHENTICATED, reason,
+                            reason=DEACTIVATED if reason == DEACTIVATED_MESSAGE else None)
+    return actor_of(row.user), row
+
+
+def cache_key(session: Session, user: User) -> bytes:
+    """The user's offline-cache key (32 random bytes), made on first use."""
+    row = session.get(UserCacheKey, user.id)
+    if row is None:
+        row = UserCacheKey(user_id=user.id, key=secrets.token_bytes(32))
+        session.add(row)
+        session.flush()
+    return bytes(row.key)
+
+
+def rotate_cache_key(session: Session, user_id: int) -> None:
+    """Forget the user's cache key: every offline cache made with it becomes unreadable
+    (call it when deactivating a user or resetting their password)."""
+    row = session.get(UserCacheKey, user_id)
+    if row is not None:
+        session.delete(row)
+        session.flush()
 
 
 def actor_of(user: User) -> Actor:
@@ -141,9 +211,9 @@ def actor_of(user: User) -> Actor:
     return Actor(user.id, user.username, user.full_name, user.is_admin, user.is_organizer)
 
 
-def logout(session: Session, token: str) -> int:
+def logout(session: Session, token: str, policy: AuthPolicy | None = None) -> int:
     """Revoke a token; returns its id (to disconnect its sockets)."""
-    _actor, row = authenticate(session, token)
+    _actor, row = authenticate(session, token, policy)
     row.revoked_at = utcnow()
     session.add(AuditEntry(actor_id=row.user_id, action="logout"))
     return row.id

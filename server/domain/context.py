@@ -50,6 +50,18 @@ class UserEvent:
     """The socket that caused it (it has the answer already)."""
 
 
+@dataclass(frozen=True)
+class SessionEnd:
+    """Sockets to close after commit, on whichever process holds them: their login no
+    longer holds (tokens revoked, account deactivated), or their user's global roles
+    changed (``reason`` None: closed quietly, the client reconnects as who it is now)."""
+
+    sids: tuple[str, ...]
+    reason: str | None = None
+    code: str | None = None
+    """A machine-readable kind (``"deactivated"``), sent beside the reason."""
+
+
 @dataclass
 class Outcome:
     """A domain function's result: the answer's data and the events it caused."""
@@ -59,6 +71,8 @@ class Outcome:
     finish: Callable[[], dict[str, Any]] | None = None
     """Computes more of the answer once the events have their seq (``meeting.join``)."""
     user_events: list[UserEvent] = field(default_factory=list)
+    ended: list[SessionEnd] = field(default_factory=list)
+    """Sockets the transport closes once the change is committed."""
 
 
 class Stale(Exception):

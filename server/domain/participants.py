@@ -1,8 +1,8 @@
-"""Participants of a meeting, and the user directory they are chosen from."""
+"""Participants of a meeting (the user directory they are chosen from: ``users.list_users``)."""
 
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from protocol import commands as c
 from protocol import events as ev
@@ -14,17 +14,6 @@ from server.domain.context import CommandContext, Outcome, PendingEvent
 from server.domain.documents.events import after_role_change
 from server.domain.documents.visibility import Viewer
 from server.persistence.models import Connection, Participant, Site, User
-
-
-def list_users(ctx: CommandContext, p: c.UserList) -> Outcome:
-    """Active users whose username or full name contains the query (at most 200)."""
-    query = select(User).where(User.active.is_(True)).order_by(User.full_name).limit(200)
-    if p.query:
-        pattern = f"%{p.query}%"
-        query = query.where(or_(User.username.ilike(pattern), User.full_name.ilike(pattern)))
-    users = [{"id": u.id, "username": u.username, "full_name": u.full_name}
-             for u in ctx.session.scalars(query)]
-    return Outcome({"users": users})
 
 
 def set_participant(ctx: CommandContext, p: c.ParticipantSet) -> Outcome:

@@ -10,6 +10,10 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+# Importing the chain registers its session listeners: every AuditEntry added anywhere is
+# chained at commit.
+from server.persistence import audit_chain  # noqa: F401
+
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     TypeDecorator,
@@ -59,6 +60,8 @@ class User(Base):
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     is_organizer: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    """Set when an admin reset the password: the client asks for a new one after login."""
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -73,8 +76,25 @@ class Token(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime]
     revoked_at: Mapped[datetime | None]
+    last_used_at: Mapped[datetime | None]
+    """The last use written (at most once a minute per token): the idle timeout counts from it,
+    or from ``created_at`` when it is None."""
 
     user: Mapped[User] = relationship()
+
+
+class UserCacheKey(Base):
+    """The key a user's client encrypts its offline cache with (released at login).
+
+    A separate table so that rotating it (a new random key) is one row's change: every
+    cache made with the old key becomes unreadable.
+    """
+
+    __tablename__ = "user_cache_keys"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class LoginFailure(Base):
@@ -193,9 +213,16 @@ class CommandResult(Base):
 
 
 class AuditEntry(Base):
-    """Who did what, when: logins, permission changes, publications."""
+    """Who did what, when: logins, permission changes, publications.
+
+    Append-only and hash-chained: ``seq``, ``prev_hash`` and ``hash`` are given at commit
+    by ``persistence/audit_chain.py``; triggers refuse changing or deleting a chained row.
+    """
 
     __tablename__ = "audit_log"
+    __table_args__ = (Index("ux_audit_log_seq", "seq", unique=True),
+                      # A user's recent entries of one kind: the download dedupe, the viewer's filter.
+                      Index("ix_audit_log_actor_action_at", "actor_id", "action", "at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -203,6 +230,19 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(64))
     meeting_id: Mapped[int | None]
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    seq: Mapped[int | None] = mapped_column(BigInteger)
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
+
+
+class AuditHead(Base):
+    """The audit chain's end (one row, id 1): appends lock it, so the chain stays one line."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    last_seq: Mapped[int] = mapped_column(BigInteger)
+    last_hash: Mapped[str] = mapped_column(String(64))
 
 
 class ServerInstance(Base):

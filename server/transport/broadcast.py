@@ -14,16 +14,21 @@ again when it reconnects.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from protocol.events import EVENT_NAME, PARTICIPANT_REMOVED, USER_EVENT_NAME, EventEnvelope, UserEventEnvelope
 from server.domain import presence
-from server.domain.context import UserEvent
+from server.domain.context import SessionEnd, UserEvent
 from server.domain.documents.visibility import forms
 from server.persistence.event_log import iso
 from server.persistence.models import utcnow
 from server.transport.services import Services, leave_meeting, meeting_room, viewer_room
+from server.transport.sessions import end_sessions
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,7 @@ def user_delivery(event: UserEvent) -> UserDelivery:
     return UserDelivery(envelope, event.user_id, event.skip_sid)
 
 
-Sent = Delivery | UserDelivery
+Sent = Delivery | UserDelivery | SessionEnd
 
 
 async def broadcast(services: Services, deliveries: Sequence[Sent]) -> None:
@@ -61,6 +66,9 @@ async def broadcast(services: Services, deliveries: Sequence[Sent]) -> None:
     A removed participant hears of their removal, and then nothing more of the meeting.
     """
     for delivery in deliveries:
+        if isinstance(delivery, SessionEnd):
+            _close_later(services, delivery)
+            continue
         if isinstance(delivery, UserDelivery):
             room = viewer_room(delivery.envelope["meeting_id"], delivery.user_id)
             await services.sio.emit(USER_EVENT_NAME, delivery.envelope, room=room, skip_sid=delivery.skip_sid)
@@ -86,3 +94,21 @@ async def _evict(services: Services, meeting_id: int, user_id: int) -> None:
 
     for sid in await services.in_thread(sids):
         await leave_meeting(services.sio, sid, meeting_id, user_id)  # on whichever process holds it
+
+
+_closing: set[asyncio.Task[None]] = set()
+
+
+def _close_later(services: Services, end: SessionEnd) -> None:
+    """Close the sockets in a task of their own, started now: not awaited here, because the
+    caller holds a meeting's lock and closing a socket runs its disconnect handler, which
+    takes a meeting's lock too (the same one, for a socket in no meeting)."""
+    task = asyncio.get_running_loop().create_task(end_sessions(services, [end]))
+    _closing.add(task)
+    task.add_done_callback(_closed)
+
+
+def _closed(task: asyncio.Task[None]) -> None:
+    _closing.discard(task)
+    if not task.cancelled() and task.exception() is not None:
+        log.error("closing ended sessions failed", exc_info=task.exception())

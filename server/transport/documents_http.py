@@ -25,12 +25,13 @@ from protocol.http import DocumentUploadFields
 from protocol.roles import MeetingRole
 from server.documents.filetypes import safe_filename
 from server.documents.refusals import FileRefused, too_large
-from server.domain import accounts
+from server.domain import accounts, audit
 from server.domain.context import Actor, CommandContext
 from server.domain.documents import upload as uploads
 from server.domain.documents.changes import readable_version
 from server.domain.permissions import access, resolve
 from server.persistence.blobs import HashingWriter, SizeLimitExceeded, WrittenFile
+from server.persistence.models import Document
 from server.transport.http import SERVICES, bearer_token
 from server.transport.pipeline import CommandPipeline, describe_validation_error
 from server.transport.services import Services
@@ -52,7 +53,7 @@ async def authenticate(services: Services, request: web.Request) -> Actor:
 
     def check() -> Actor:
         with services.db.read() as session:
-            return accounts.authenticate(session, token)[0]
+            return accounts.authenticate(session, token, services.settings.auth)[0]
 
     return await services.in_thread(check)
 
@@ -201,13 +202,19 @@ async def content(request: web.Request) -> web.StreamResponse:
     version = int(version_text) if version_text is not None else None
     token = bearer_token(request)
 
+    opening = audit.is_first_request(request.headers.get(hdrs.RANGE))
+
     def find() -> tuple[str, str]:
         # One trip to a worker thread for the token and the right to read: a hundred
         # delegates open the same document at once when the chair presents it.
         with services.db.read() as session:
-            actor = accounts.authenticate(session, token)[0]
+            actor = accounts.authenticate(session, token, services.settings.auth)[0]
             found = readable_version(session, actor, document_id, version)
-            return found.sha256, found.filename
+            meeting_id = session.get(Document, document_id).meeting_id  # type: ignore[union-attr]
+        if opening:  # the audit trail: who opened which version (once per window)
+            with services.db.write() as session:
+                audit.record_open(session, actor.user_id, meeting_id, document_id, found.version)
+        return found.sha256, found.filename
 
     sha256, filename = await services.in_thread(find)
     if sha256 in _etags(request.headers.get(hdrs.IF_NONE_MATCH)) or "*" in _etags(

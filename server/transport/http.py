@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 from typing import Any
@@ -14,9 +15,12 @@ from protocol.errors import ErrorCode, ProtocolError
 from protocol.http import LoginRequest
 from server import __version__
 from server.domain import accounts, presence
+from server.domain.context import SessionEnd
 from server.persistence.event_log import iso
+from server.transport.forwarded import client_address
 from server.transport.pipeline import describe_validation_error
 from server.transport.services import Services
+from server.transport.sessions import end_sessions
 
 log = logging.getLogger(__name__)
 
@@ -34,10 +38,13 @@ STATUS_OF = {
 }
 
 
-def error_response(code: ErrorCode, message: str, status: int | None = None) -> web.Response:
-    """The protocol's HTTP error body."""
-    return web.json_response({"error": {"code": str(code), "message": message}},
-                             status=status or STATUS_OF[code])
+def error_response(code: ErrorCode, message: str, status: int | None = None,
+                   reason: str | None = None) -> web.Response:
+    """The protocol's HTTP error body (with ``reason`` when the refusal has one)."""
+    error: dict[str, str] = {"code": str(code), "message": message}
+    if reason:
+        error["reason"] = reason
+    return web.json_response({"error": error}, status=status or STATUS_OF[code])
 
 
 def bearer_token(request: web.Request) -> str:
@@ -50,12 +57,23 @@ def bearer_token(request: web.Request) -> str:
 
 
 @web.middleware
+async def token_usage(request: web.Request, handler: Any) -> web.StreamResponse:
+    """An answered call made with a token is a use of it (for the idle timeout)."""
+    response = await handler(request)
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if response.status < 400 and scheme.lower() == "bearer" and token.strip():
+        request.app[SERVICES].usage.touch_digest(accounts.token_digest(token.strip()))
+    return response
+
+
+@web.middleware
 async def errors_as_json(request: web.Request, handler: Any) -> web.StreamResponse:
     """Every refusal leaves as the protocol's error body."""
     try:
         return await handler(request)
     except ProtocolError as refusal:
-        return error_response(refusal.code, refusal.message)
+        return error_response(refusal.code, refusal.message, reason=refusal.reason)
     except web.HTTPException:
         raise
     except Exception:
@@ -75,7 +93,8 @@ async def login(request: web.Request) -> web.Response:
         if isinstance(error, ValidationError):
             return error_response(ErrorCode.INVALID, describe_validation_error(error))
         return error_response(ErrorCode.INVALID, "The body is not JSON")
-    client = request.remote or "unknown"
+    client = client_address(request.remote, request.headers.get("X-Forwarded-For"),
+                            services.settings.trusted_proxies)
 
     policy = services.settings.auth
 
@@ -91,9 +110,15 @@ async def login(request: web.Request) -> web.Response:
             except ProtocolError as refusal:
                 return {"refusal": refusal}
             user = result.user
+            settings = services.settings
             return {"token": result.token, "expires_at": iso(result.expires_at),
                     "user": {"id": user.id, "username": user.username, "full_name": user.full_name,
-                             "is_admin": user.is_admin, "is_organizer": user.is_organizer}}
+                             "is_admin": user.is_admin, "is_organizer": user.is_organizer,
+                             "must_change_password": user.must_change_password},
+                    # The offline cache (docs/offline-cache.md): its key and its rules.
+                    "cache_key": base64.b64encode(accounts.cache_key(session, user)).decode(),
+                    "offline_grace_hours": settings.offline_grace_hours,
+                    "allow_restricted_export": settings.allow_restricted_export}
 
     answer = await services.in_thread(attempt)
     if "refusal" in answer:
@@ -107,16 +132,17 @@ async def logout(request: web.Request) -> web.Response:
 
     def revoke() -> list[str]:
         with services.db.write() as session:
-            return presence.sids_of_token(session, accounts.logout(session, token))
+            return presence.sids_of_token(session, accounts.logout(session, token, services.settings.auth))
 
-    for sid in await services.in_thread(revoke):
-        await services.sio.disconnect(sid)
+    sids = tuple(await services.in_thread(revoke))
+    await end_sessions(services, [SessionEnd(sids, "This session was logged out; log in again")])
     return web.Response(status=204)
 
 
 def register(app: web.Application) -> None:
     """Add the routes and the error middleware."""
     app.middlewares.append(errors_as_json)
+    app.middlewares.append(token_usage)  # inside: it sees the answer a handler returned
     app.router.add_get("/api/health", health)
     app.router.add_post("/api/login", login)
     app.router.add_post("/api/logout", logout)

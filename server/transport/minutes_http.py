@@ -46,7 +46,7 @@ async def minutes_file(request: web.Request) -> web.StreamResponse:
 
     def find() -> tuple[files.MinutesFile, MinutesContent | None]:
         with services.db.read() as session:
-            actor = accounts.authenticate(session, token)[0]
+            actor = accounts.authenticate(session, token, services.settings.auth)[0]
             found = files.readable_file(session, actor, meeting_id, version, draft)
             return found, gather_now(services, meeting_id, session) if found.draft else None
 

@@ -36,6 +36,7 @@ from server.domain.permissions import Access, resolve
 from server.persistence import event_log
 from server.persistence.models import CommandResult, utcnow
 from server.transport.broadcast import Delivery, Sent, broadcast, user_delivery
+from server.transport.departures import Departures
 from server.transport.group_commit import GroupCommit
 from server.transport.heartbeats import Heartbeats
 from server.transport.registry import COMMANDS, CommandSpec, Locator
@@ -71,6 +72,7 @@ class CommandPipeline:
         # transaction finds it again under the lock and refuses a stale answer (``Moved``).
         self._located: dict[tuple[Locator, int], int] = {}
         self.groups = GroupCommit(self)
+        self.departures = Departures(services.settings.presence_grace_seconds, self._depart)
 
     def meeting_lock(self, meeting_id: int | None) -> asyncio.Lock:
         """The lock that orders a meeting's commits and broadcasts in this process."""
@@ -82,6 +84,7 @@ class CommandPipeline:
             spec, payload = self._parse(name, args)
             if conn.token_expires_at <= utcnow():
                 raise ProtocolError(ErrorCode.UNAUTHENTICATED, "This session has expired; log in again")
+            self.services.usage.touch(conn.token_id)  # for the idle timeout
             if spec.in_memory:
                 assert isinstance(payload, PresenceHeartbeat)
                 return ok_envelope(self.heartbeats.beat(sid, payload))
@@ -127,8 +130,12 @@ class CommandPipeline:
         raise conflict("This command's subject moved while it ran; try again")
 
     async def socket_closed(self, sid: str, meeting_id: int | None) -> None:
-        """A socket closed: forget it, and take it out of its meeting (its user may go offline)."""
+        """A socket closed: forget it, and after the presence grace period take it out of its
+        meeting (its user goes offline unless they came back)."""
         self.heartbeats.forget(sid)
+        await self.departures.closed(sid, meeting_id)
+
+    async def _depart(self, sid: str, meeting_id: int | None) -> None:
         await self.publish(partial(presence.disconnect, sid=sid), meeting_id)
 
     async def flush_heartbeats(self) -> int:
@@ -305,7 +312,7 @@ class CommandPipeline:
         outcome = spec.handler(ctx, payload)
         session.flush()
         events: list[Sent] = [*log_events(session, outcome.events),
-                              *map(user_delivery, outcome.user_events)]
+                              *map(user_delivery, outcome.user_events), *outcome.ended]
         data = {**outcome.data, **(outcome.finish() if outcome.finish else {})}
         envelope = ok_envelope(data)
         if request_id is not None:

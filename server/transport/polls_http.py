@@ -23,7 +23,7 @@ async def report(request: web.Request) -> web.Response:
 
     def build() -> str:
         with services.db.read() as session:
-            actor = accounts.authenticate(session, token)[0]
+            actor = accounts.authenticate(session, token, services.settings.auth)[0]
             poll = session.get(Poll, poll_id)
             if poll is None:
                 raise not_found(f"Poll {poll_id} not found")

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from protocol import commands as c
 from protocol.commands import Payload
 from protocol.roles import GlobalRole, MeetingRole
-from server.domain import agenda, attendance, floor, joining, links, meetings, notes, participants
+from server.domain import agenda, attendance, floor, joining, links, meetings, notes, participants, users
 from server.domain import annotations as marks  # not "annotations": the __future__ import's name
 from server.domain.context import Actor, CommandContext, Outcome
 from server.domain.documents import changes as documents
@@ -92,7 +92,13 @@ _SPECS = [
     CommandSpec(c.MEETING_UPDATE, access(ADMIN, ORGANIZER, CHAIR, SECRETARY), meetings.update),
     CommandSpec(c.PARTICIPANT_SET, access(ADMIN, ORGANIZER, SECRETARY), participants.set_participant),
     CommandSpec(c.PARTICIPANT_REMOVE, access(ADMIN, ORGANIZER, SECRETARY), participants.remove_participant),
-    CommandSpec(c.USER_LIST, access(ADMIN, ORGANIZER, SECRETARY), participants.list_users, writes=False),
+    # Admins see roles, state and last login, and may list deactivated users (users.py).
+    CommandSpec(c.USER_LIST, access(ADMIN, ORGANIZER, SECRETARY), users.list_users, writes=False),
+    # User administration: admins only (an admin may not deactivate or demote themselves).
+    CommandSpec(c.USER_CREATE, access(ADMIN), users.create),
+    CommandSpec(c.USER_UPDATE, access(ADMIN), users.update_user),
+    CommandSpec(c.USER_SET_ACTIVE, access(ADMIN), users.set_active),
+    CommandSpec(c.USER_RESET_PASSWORD, access(ADMIN), users.reset_password),
     CommandSpec(c.MEETING_JOIN, PARTICIPANTS, joining.join, replays=False, socket="join"),
     CommandSpec(c.MEETING_LEAVE, PARTICIPANTS, joining.leave, socket="leave"),
     CommandSpec(c.MEETING_START, access(CHAIR), meetings.start),

@@ -16,6 +16,7 @@ from server.domain.context import Actor
 from server.persistence.blobs import BlobStore
 from server.persistence.db import Database
 from server.settings import Settings
+from server.transport.usage import TokenUsage
 
 T = TypeVar("T")
 
@@ -45,6 +46,11 @@ class Services:
         default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="render"))
     """One thread renders the minutes: CPU work off the event loop, and PyMuPDF, which is not
     thread-safe, used by one thread at a time."""
+    usage: TokenUsage = field(init=False)
+    """The token uses not yet written (for the idle timeout)."""
+
+    def __post_init__(self) -> None:
+        self.usage = TokenUsage(self.settings.auth.usage_interval)
 
     async def in_thread(self, fn: Callable[[], T]) -> T:
         """Run blocking database work off the event loop."""

@@ -22,6 +22,7 @@ from meeting_app.ui.documents.reader_page import watermark_text
 from meeting_app.ui.documents.room import RoomDocuments
 from meeting_app.ui.reader import BROWSING, FOLLOWING
 from meeting_app.ui.session import Session
+from meeting_app.vault import user_cache_dir
 from protocol.reducer import empty_snapshot
 from tests.support.pdfs import meeting_pdf
 from tests.support.server_process import free_port
@@ -66,14 +67,15 @@ class Room:
     """The documents part of a delegate's (or the chair's) room, without a window."""
 
     def __init__(self, role: str, files: list[tuple[Path, str, int]], cache: Path) -> None:
-        cache.mkdir(exist_ok=True)
-        for path, sha, _pages in files:
-            shutil.copy(path, cache / f"{sha}.pdf")
         self.store = MeetingStore()
         self.connection = RecordingConnection()
         self.commands = CommandSender(self.connection)
         session = Session(f"http://127.0.0.1:{free_port()}", "token",  # nobody listens there
                           {"id": 5, "full_name": "Nguyễn Thị Hoa", "username": "delegate1"})
+        mine = user_cache_dir(cache, session.server_url, "delegate1")  # without a key: plain
+        mine.mkdir(parents=True, exist_ok=True)
+        for path, sha, _pages in files:
+            shutil.copy(path, mine / f"{sha}.pdf")
         self.docs = RoomDocuments(self.store, self.commands, session, self.connection, cache)
         snap = empty_snapshot(1, 5, role)
         snap["documents"] = [document(1, files[0][1], files[0][2]),

@@ -15,6 +15,7 @@ from meeting_app.net.downloads import DONE
 from meeting_app.ui.documents.dialogs import UploadDialog
 from meeting_app.ui.reader import BROWSING, FOLLOWING
 from meeting_app.ui.room.window import MeetingRoomWindow
+from meeting_app.vault import read_sealed
 from tests.support.pdfs import meeting_pdf
 
 pytestmark = pytest.mark.e2e
@@ -69,7 +70,10 @@ def test_an_uploaded_document_reaches_a_delegate_and_is_downloaded(
     job = sync.job(doc["id"])
     assert job is not None and job.downloaded == sample.stat().st_size
     path = sync.path(doc["id"])
-    assert path is not None and path.read_bytes() == sample.read_bytes()
+    # Sealed with the session's cache key: the plaintext only comes back with it.
+    assert path is not None and b"%PDF" not in path.read_bytes()
+    key = delegate.session.cache_key
+    assert key is not None and read_sealed(path, key, doc["sha256"], doc["sha256"]) == sample.read_bytes()
     assert "Documents (" in delegate.central.tabText(delegate.central.indexOf(delegate.documents.tab))
 
 

@@ -9,6 +9,8 @@ from typing import Any
 import pymupdf
 import pytest
 
+from meeting_app.vault import read_sealed
+
 pytestmark = pytest.mark.e2e
 WAIT = 30_000
 MEETING = 1
@@ -37,7 +39,9 @@ def test_the_secretary_writes_the_chair_publishes_a_delegate_reads(qtbot: Any, o
     reader = delegate.documents.tab.reader_page
     qtbot.waitUntil(lambda: reader.document_id == document_id and reader.loaded, timeout=WAIT)
     assert delegate.central.currentWidget() is delegate.documents.tab
-    assert reader.path is not None
-    with pymupdf.open(reader.path) as pdf:
+    assert reader.path is not None and reader.cache_key is not None
+    # The cached copy is sealed (docs/offline-cache.md): decrypt it as the PDF process does.
+    plain = read_sealed(reader.path, reader.cache_key, reader.path.stem, reader.path.stem)
+    with pymupdf.open(stream=plain, filetype="pdf") as pdf:
         text = " ".join(" ".join(page.get_text() for page in pdf).split())
     assert CONCLUSION in text

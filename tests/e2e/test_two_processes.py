@@ -118,6 +118,33 @@ def test_logout_on_one_process_closes_sockets_on_the_other(pair: tuple[ServerPro
     asyncio.run(scenario())
 
 
+def test_deactivation_on_one_process_closes_sockets_on_the_other(
+        pair: tuple[ServerProcess, ServerProcess], accounts: tuple[dict[str, str], dict[str, int]]) -> None:
+    a, b = pair
+    tokens, _users = accounts
+
+    async def scenario() -> None:
+        admin = await Client(a, tokens["admin"], "admin on a").connect()
+        try:
+            created = await admin.ok("user.create", {"username": "tamthoi", "full_name": "Vũ Văn Tạm",
+                                                     "password": "Mật khẩu 2026"})
+            token = (await asyncio.to_thread(login, b, "tamthoi", "Mật khẩu 2026"))["token"]
+            on_b = await Client(b, token, "tamthoi on b").connect()
+            reasons: list[str] = []
+            on_b.sio.on("session.ended", lambda data: reasons.append(data["reason"]))
+            try:
+                await on_b.ok("meeting.list", {})
+                await admin.ok("user.set_active", {"user_id": created["user"]["id"], "active": False})
+                await on_b.wait_for(lambda: not on_b.sio.connected, "the socket on b to close", timeout=3)
+                assert reasons and "deactivated" in reasons[0]
+            finally:
+                await on_b.close()
+        finally:
+            await admin.close()
+
+    asyncio.run(scenario())
+
+
 def test_a_removed_participant_on_another_process_hears_no_more(
         pair: tuple[ServerProcess, ServerProcess], accounts: tuple[dict[str, str], dict[str, int]]) -> None:
     tokens, users = accounts

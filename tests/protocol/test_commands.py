@@ -19,6 +19,10 @@ VALID: dict[str, dict[str, Any]] = {
     c.PARTICIPANT_SET: {"meeting_id": 1, "user_id": 2, "role": "delegate"},
     c.PARTICIPANT_REMOVE: {"meeting_id": 1, "user_id": 2},
     c.USER_LIST: {},
+    c.USER_CREATE: {"username": "nguyenvana", "full_name": "Nguyễn Văn A", "password": "mật khẩu 2026"},
+    c.USER_UPDATE: {"user_id": 2},
+    c.USER_SET_ACTIVE: {"user_id": 2, "active": False},
+    c.USER_RESET_PASSWORD: {"user_id": 2, "new_password": "mật khẩu mới"},
     c.MEETING_JOIN: {"meeting_id": 1},
     c.MEETING_LEAVE: {"meeting_id": 1},
     c.MEETING_START: {"meeting_id": 1},
@@ -243,7 +247,8 @@ def test_login_request_is_strict() -> None:
 def test_command_names_are_the_contracts() -> None:
     assert set(c.PAYLOAD_MODELS) == {
         "meeting.list", "meeting.create", "meeting.update", "participant.set", "participant.remove",
-        "user.list", "meeting.join", "meeting.leave", "meeting.start", "meeting.end",
+        "user.list", "user.create", "user.update", "user.set_active", "user.reset_password",
+        "meeting.join", "meeting.leave", "meeting.start", "meeting.end",
         "agenda.set_current", "agenda.add_item", "agenda.update_item", "agenda.reorder",
         "agenda.remove_item", "attendance.check_in", "attendance.set",
         "document.update", "document.remove", "document.versions", "presenter.set_page", "presenter.stop",

@@ -82,6 +82,14 @@ MATRIX: list[tuple[str, Payload, dict[str, str], Callable[[World, MeetingHandle]
     ("participant.remove", lambda w, m: {"meeting_id": m.id, "user_id": w.users["delegate2"]},
      allowed("admin", "organizer", "secretary", hidden=("outsider",)), None),
     ("user.list", lambda w, m: {}, allowed("admin", "organizer", "secretary"), None),
+    ("user.create", lambda w, m: {"username": f"moi{m.id}", "full_name": "Người mới",
+                                  "password": "mật khẩu 2026"}, allowed("admin"), None),
+    ("user.update", lambda w, m: {"user_id": w.users["newcomer"], "full_name": "Tên mới",
+                                  "is_organizer": True}, allowed("admin"), None),
+    ("user.set_active", lambda w, m: {"user_id": w.users["newcomer"], "active": False},
+     allowed("admin"), None),
+    ("user.reset_password", lambda w, m: {"user_id": w.users["newcomer"], "new_password": "mật khẩu mới"},
+     allowed("admin"), None),
     # Anyone; each finds only what they may see (tests/server/test_search.py).
     ("search", lambda w, m: {"query": "Hội nghị"}, allowed(*ACTORS), None),
     ("meeting.join", lambda w, m: {"meeting_id": m.id},
@@ -173,7 +181,8 @@ def test_command_rights(world: World, command: str, payload: Payload, outcome: d
             assert world.seq(meeting.id) == seq
 
 
-NO_MEETING = {"meeting.list", "meeting.create", "user.list", "action.list", "search"}
+NO_MEETING = {"meeting.list", "meeting.create", "user.list", "action.list", "search", "user.create",
+              "user.update", "user.set_active", "user.reset_password"}
 MEETING_COMMANDS = [(command, payload) for command, payload, _outcome, _prepare in MATRIX
                     if command not in NO_MEETING and not command.startswith("participant.")]
 

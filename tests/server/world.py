@@ -80,7 +80,8 @@ class World:
 
     @classmethod
     def build(cls, db: Database, tmp_path: Path, *, foreign: bool = True) -> World:
-        settings = Settings(data_dir=tmp_path / "data")
+        # A closed socket departs at once here; the grace period is tested end to end.
+        settings = Settings(data_dir=tmp_path / "data", presence_grace_seconds=0.0)
         blobs = BlobStore(settings.blob_root)
         services = Services(settings, db, socketio.AsyncServer(async_mode="aiohttp"),
                             ThreadPoolExecutor(2, thread_name_prefix="db"), blobs,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -47,8 +48,12 @@ class ServerProcess:
     port: int = field(default_factory=free_port)
     database_url: str | None = None
     redis_url: str | None = None
+    presence_grace: float = 0.0
+    """Seconds a dropped socket keeps its user online; 0 (the tests' default): none."""
     process: subprocess.Popen[bytes] | None = None
     log_path: Path | None = None
+    serve_args: tuple[str, ...] = ()
+    """More options for ``serve`` (``--allow-restricted-export``, ``--offline-hours 2``)."""
 
     @property
     def url(self) -> str:
@@ -81,9 +86,12 @@ class ServerProcess:
 
     def start(self) -> ServerProcess:
         """Start the process and wait until /api/health answers."""
-        command = self._cli("serve", "--port", str(self.port))
+        command = [*self._cli("serve", "--port", str(self.port)),
+                   "--presence-grace", str(self.presence_grace), *self.serve_args]
         if self.redis_url:
-            command += ["--redis-url", self.redis_url]
+            # Processes of one database share a channel; other test runs on this Redis do not.
+            channel = hashlib.sha256((self.database_url or str(self.data_dir)).encode()).hexdigest()[:12]
+            command += ["--redis-url", self.redis_url, "--redis-channel", f"test-{channel}"]
         self.log_path = self.data_dir / f"server-{self.port}.log"
         log = self.log_path.open("ab")
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}

@@ -92,7 +92,8 @@ class PresentedArea(QStackedWidget):
             return
         if self.document_id != doc["id"] or self.reader.info is None:
             self.document_id = doc["id"]
-            self.reader.open_document(path, doc["title"])
+            key = self.sync.downloader.cache.key if self.sync is not None else None
+            self.reader.open_document(path, doc["title"], cache_key=key)  # sealed in the cache
         self.reader.go_to_page(self._page)
         self.setCurrentWidget(self.reader)
 

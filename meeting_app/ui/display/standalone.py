@@ -14,6 +14,7 @@ from meeting_app.state.documents import DocumentSync, default_cache_dir
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.display.window import RoomDisplayWindow
 from meeting_app.ui.session import Session
+from meeting_app.vault import user_cache_dir
 
 
 class DisplayRoom(QObject):
@@ -28,7 +29,8 @@ class DisplayRoom(QObject):
         self.meeting_id = meeting_id
         self.store = MeetingStore(self)
         self.connection = connection if connection is not None else session.connect(self)
-        cache = DocumentCache(cache_dir or default_cache_dir())
+        cache = DocumentCache(user_cache_dir(cache_dir or default_cache_dir(), session.server_url,
+                                             session.username), session.cache_key)
         self.downloader = Downloader(session.server_url, session.token, cache, parent=self)
         self.sync = DocumentSync(self.store, self.downloader, self)
         self.window = RoomDisplayWindow(self.store, self.sync)

@@ -77,6 +77,10 @@ class ReaderPage(QWidget):
         self.sync: AnnotationSync | None = None
         self.notes_panel: NotesPanel | None = None
         self.may_export_comments = False
+        self.cache_key: bytes | None = None
+        """The offline cache's key: the files shown are sealed with it."""
+        self.allow_restricted_export = False
+        """The server lets restricted documents be exported, watermarked."""
         self._exports: dict[int, tuple[str, bool]] = {}
         """Export requests of the PDF engine: (target, whether a summary) by request id."""
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -114,6 +118,24 @@ class ReaderPage(QWidget):
         if self.document is not None and self.path is not None:
             self.annotations.set_store(sync.store_for(self.document))
 
+    def set_cache_policy(self, cache_key: bytes | None, allow_restricted_export: bool) -> None:
+        """The session's cache key and whether restricted documents may leave the reader."""
+        self.cache_key, self.allow_restricted_export = cache_key, allow_restricted_export
+        self._export_rights()
+
+    @property
+    def may_export_document(self) -> bool:
+        """Whether the document shown may be exported: always unless it is restricted and
+        the server does not allow it (docs/offline-cache.md)."""
+        return self.document is None or not is_restricted(self.document) \
+            or self.allow_restricted_export
+
+    def _export_rights(self) -> None:
+        action = self.annotations.toolbar.export_pdf_action
+        action.setEnabled(self.may_export_document)
+        action.setToolTip("" if self.may_export_document else self.tr(
+            "This document is restricted: it may not be exported or printed."))
+
     def _toggle_notes(self, show: bool) -> None:
         if self.notes_panel is None:
             return
@@ -135,6 +157,9 @@ class ReaderPage(QWidget):
         store = self.annotations.store
         if self.path is None or self.document is None or store is None:
             return None
+        if not self.may_export_document:
+            self.message.emit(self.tr("This document is restricted: it may not be exported."))
+            return None
         if target is None:
             name, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Export the annotated document"),
@@ -143,7 +168,10 @@ class ReaderPage(QWidget):
                 return None
             target = Path(name)
         chosen = [a for a in store.all() if store.is_mine(a) or store.show_others]
-        request = self.reader.engine.export_annotated(self.path, target, chosen)
+        # Where a restricted document may leave, it carries who exported it and when.
+        stamp = watermark_text(self.viewer_name) if is_restricted(self.document) else None
+        request = self.reader.engine.export_annotated(self.path, target, chosen,
+                                                      cache_key=self.cache_key, watermark=stamp)
         self._exports[request] = (str(target), False)
         return request
 
@@ -258,7 +286,7 @@ class ReaderPage(QWidget):
         self.document = doc
         if not same:
             self.path = path
-            self.reader.open_document(path, doc["title"])
+            self.reader.open_document(path, doc["title"], cache_key=self.cache_key)
         self._fit_title()
         if page is not None:
             self.reader.go_to_page(page)
@@ -266,6 +294,7 @@ class ReaderPage(QWidget):
         self.annotations.toolbar.export_comments_action.setVisible(self.may_export_comments)
         self.annotations.toolbar.export_comments_pdf_action.setVisible(self.may_export_comments)
         self._stamp()
+        self._export_rights()
         if is_restricted(doc):
             self._clock.start()
         else:

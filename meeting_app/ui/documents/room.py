@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from meeting_app.net.downloads import DocumentCache, Downloader
 from meeting_app.pdf import PdfEngine
-from meeting_app.state.annotation_sync import AnnotationSync, outbox_path
+from meeting_app.state.annotation_sync import AnnotationSync
 from meeting_app.state.documents import DocumentSync, default_cache_dir
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
@@ -20,6 +20,7 @@ from meeting_app.ui.documents.delegate import count_text
 from meeting_app.ui.documents.follow import PresenterLink
 from meeting_app.ui.documents.tab import DocumentsTab
 from meeting_app.ui.session import Session
+from meeting_app.vault import remove_plain_documents, user_cache_dir
 
 EDITORS = ("chair", "secretary")
 
@@ -67,14 +68,20 @@ class RoomDocuments(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store, self.session = store, session
-        cache_dir = cache_dir or default_cache_dir()
-        cache = DocumentCache(cache_dir)
+        # One directory per server and user (wiped whole when the account is deactivated),
+        # its files sealed with the session's cache key (docs/offline-cache.md).
+        self.cache_dir = user_cache_dir(cache_dir or default_cache_dir(), session.server_url,
+                                        session.username)
+        cache = DocumentCache(self.cache_dir, session.cache_key)
+        if session.cache_key is not None:
+            remove_plain_documents(self.cache_dir.parent)  # an older version's, in the clear
         self.downloader = Downloader(session.server_url, session.token, cache, parent=self)
         self.sync = DocumentSync(store, self.downloader, self)
         self.tab = DocumentsTab(store, self.sync, commands, session, engine)
-        # Annotations and notes: an outbox on disk per user and server, beside the files.
+        # Annotations and notes: the user's outbox on disk, beside the files, sealed too.
         self.annotations = AnnotationSync(store, connection, session.user_id, session.full_name,
-                                          outbox_path(cache_dir, session.server_url, session.user_id), self)
+                                          self.cache_dir / "outbox.json", self, session.cache_key)
+        self.tab.reader_page.set_cache_policy(session.cache_key, session.allow_restricted_export)
         self.annotations.message.connect(self.tab.message)
         self.tab.reader_page.set_sync(self.annotations)
         self.link = PresenterLink(store, self.tab, commands, self)

@@ -116,12 +116,14 @@ class ReaderWidget(QWidget):
 
     # ---- documents ----
 
-    def open_document(self, path: str | Path, title: str = "", password: str | None = None) -> None:
+    def open_document(self, path: str | Path, title: str = "", password: str | None = None,
+                      cache_key: bytes | None = None) -> None:
         """Show the PDF at ``path`` (closing any other); ``title`` defaults to the PDF's own.
-        Then ``document_loaded`` or ``document_failed``."""
+        ``cache_key``: ``path`` is a sealed file of the offline cache. Then
+        ``document_loaded`` or ``document_failed``."""
         self.close_document()
         self._title = title
-        self._doc = self._holder[0] = self.engine.open(path, password)
+        self._doc = self._holder[0] = self.engine.open(path, password, cache_key)
         self.view.set_message(self.tr("Opening %s…") % (title or Path(path).name))
         self.toolbar.show_document(title or Path(path).name, 0)
 

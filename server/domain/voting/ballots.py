@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import bindparam, insert, select
 
 from protocol import commands as c
 from protocol.errors import closed, conflict, forbidden, invalid
+from server.domain.audit import record
 from server.domain.context import CommandContext, Outcome
 from server.domain.voting import electorate, receipts, shapes
 from server.domain.voting.polls import load
@@ -75,6 +77,17 @@ def _choices(poll: Poll, p: c.PollVote) -> None:
         raise invalid("comment: none of the chosen options takes a comment")
 
 
+def _audit(ctx: CommandContext, poll: Poll, voter_id: int, p: c.PollVote, action: str) -> None:
+    """Who voted in which poll (and who cast it for them). For a secret poll never the
+    choice, nor the receipt (which would tie the voter to their ballot)."""
+    details: dict[str, Any] = {"poll_id": poll.id, "voter_id": voter_id, "secret": poll.secret}
+    if voter_id != ctx.actor.user_id:
+        details["proxy_id"] = ctx.actor.user_id
+    if not poll.secret:
+        details["option_ids"] = list(p.option_ids)
+    record(ctx, action, poll.meeting_id, details)
+
+
 def vote(ctx: CommandContext, p: c.PollVote) -> Outcome:
     """Cast (or, where allowed, change) a ballot; answers ``{"receipt"}``."""
     poll = load(ctx, p.poll_id)
@@ -101,6 +114,7 @@ def vote(ctx: CommandContext, p: c.PollVote) -> Outcome:
                                                        PollBallot.voter_id == voter_id))
         assert mine is not None  # named polls keep the voter on the ballot
         mine.option_ids, mine.comment, mine.receipt = list(p.option_ids), comment, receipt
+        _audit(ctx, poll, voter_id, p, "poll.vote_changed")
         return Outcome({"receipt": receipt})  # a changed vote: the turnout stays
     # Plain inserts, not new objects for the unit of work: nothing reads them back as rows.
     session.execute(_ADD_VOTER, {"poll_id": poll.id, "voter_id": voter_id, "cast_by": ctx.actor.user_id,
@@ -109,6 +123,7 @@ def vote(ctx: CommandContext, p: c.PollVote) -> Outcome:
         "id": str(uuid.uuid4()), "poll_id": poll.id, "option_ids": list(p.option_ids), "comment": comment,
         "weight": electorate.weight(poll, member), "receipt": receipt,
         "voter_id": None if poll.secret else voter_id})
+    _audit(ctx, poll, voter_id, p, "poll.vote")
     now = utcnow()
     if poll.turnout_at is not None and now - poll.turnout_at < PROGRESS_EVERY:
         return Outcome({"receipt": receipt})  # the poll clock publishes it (or the next ballot)

@@ -1,0 +1,1 @@
+"""User administration for admins: the Users window and its dialogs."""

@@ -1,0 +1,70 @@
+"""Closed sockets leave their meeting after a grace period, so a blip is not a departure.
+
+A tablet that changes Wi-Fi access point, or every client of a server process that
+restarts, drops its socket and comes back within seconds. Taking such a user offline at
+once and online again costs two ``presence.changed`` events to everyone in the meeting
+for every returning client (O(N²) deliveries when a whole room reconnects) and makes every
+returning client replay the others' comings and goings. Instead the closed socket's
+connection row is kept for ``presence_grace_seconds``: the user stays online, a new socket
+of theirs joins without an event, and when the grace is over the old row goes, taking the
+user offline only if they did not come back.
+
+If the process stops before the grace is over, the rows stay with its instance id and the
+next sweep of dead processes (``presence.sweep_instances``) removes them in the same way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+
+log = logging.getLogger(__name__)
+
+
+class Departures:
+    """The closed sockets of this process waiting for their grace period to end."""
+
+    def __init__(self, grace_seconds: float, depart: Callable[[str, int | None], Awaitable[None]]) -> None:
+        """``depart(sid, meeting_id)`` removes a socket's connection (and may take its user offline)."""
+        self.grace_seconds = grace_seconds
+        self._depart = depart
+        self._waiting: dict[str, asyncio.TimerHandle] = {}
+        self._running: set[asyncio.Task[None]] = set()
+        self._stopped = False
+
+    async def closed(self, sid: str, meeting_id: int | None) -> None:
+        """A socket closed: depart now without a grace period, else when it ends (after
+        ``stop``: never, the row is left to the sweep of dead processes)."""
+        if self._stopped:
+            return
+        if self.grace_seconds <= 0:
+            await self._depart(sid, meeting_id)
+            return
+        loop = asyncio.get_running_loop()
+        self._waiting[sid] = loop.call_later(self.grace_seconds, self._start, sid, meeting_id)
+
+    def _start(self, sid: str, meeting_id: int | None) -> None:
+        self._waiting.pop(sid, None)
+        task = asyncio.get_running_loop().create_task(self._run(sid, meeting_id))
+        self._running.add(task)
+        task.add_done_callback(self._running.discard)
+
+    async def _run(self, sid: str, meeting_id: int | None) -> None:
+        try:
+            await self._depart(sid, meeting_id)
+        except Exception:  # the dead-process sweep removes the row later
+            log.exception("removing the closed socket %s failed", sid)
+
+    def __len__(self) -> int:
+        return len(self._waiting) + len(self._running)
+
+    async def stop(self) -> None:
+        """At shutdown, once every socket is closed: forget the waiting departures (their
+        rows are swept later, by which time most users are back), finish the running ones."""
+        self._stopped = True
+        for handle in self._waiting.values():
+            handle.cancel()
+        self._waiting.clear()
+        if self._running:
+            await asyncio.gather(*self._running, return_exceptions=True)
