@@ -9,6 +9,9 @@ wakes once per event, so that wrapping was about a fifth of the server's CPU per
 the same order, ``QueueEmpty`` when nothing comes within ping interval + ping timeout or
 when cancelled, ``[]`` for the close sentinel) but takes a packet already queued without
 waiting at all, and otherwise waits with ``asyncio.timeout``, which needs no extra task.
+
+While a websocket's writer waits here its socket's ``idle_websocket`` names the aiohttp
+websocket, so a broadcast may write its frame there directly (``frames.py``).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from typing import Any
 from engineio import async_socket, exceptions
 
 _ORIGINAL_POLL = async_socket.AsyncSocket.poll
+_ORIGINAL_WEBSOCKET_HANDLER = async_socket.AsyncSocket._websocket_handler
 
 
 async def _poll(self: Any) -> list[Any]:
@@ -27,11 +31,15 @@ async def _poll(self: Any) -> list[Any]:
     try:
         first = queue.get_nowait()
     except asyncio.QueueEmpty:
+        # After the upgrade only the websocket's writer polls (polling requests are refused).
+        self.idle_websocket = getattr(self, "websocket", None) if self.upgraded else None
         try:
             async with asyncio.timeout(self.server.ping_interval + self.server.ping_timeout):
                 first = await queue.get()
         except (TimeoutError, asyncio.CancelledError):
             raise exceptions.QueueEmpty() from None
+        finally:
+            self.idle_websocket = None
     queue.task_done()
     if first is None:  # the socket is closing
         return []
@@ -49,9 +57,21 @@ async def _poll(self: Any) -> list[Any]:
     return packets
 
 
+async def _websocket_handler(self: Any, ws: Any) -> Any:
+    """Engine.IO's websocket handler, remembering the aiohttp websocket while it runs."""
+    self.websocket = getattr(ws, "_sock", None)  # engineio's aiohttp driver keeps it there
+    try:
+        return await _ORIGINAL_WEBSOCKET_HANDLER(self, ws)
+    finally:
+        self.websocket = self.idle_websocket = None
+
+
 def install() -> None:
     """Use the cheaper wait for every Engine.IO socket of this process (idempotent)."""
     async_socket.AsyncSocket.poll = _poll
+    async_socket.AsyncSocket._websocket_handler = _websocket_handler
+    async_socket.AsyncSocket.websocket = None
+    async_socket.AsyncSocket.idle_websocket = None
 
 
 def installed() -> bool:

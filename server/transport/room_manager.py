@@ -8,6 +8,9 @@ encode-once part and put the same Engine.IO packet straight into each receiver's
 queue, which the socket's own writer task drains in order, exactly as before: same frames
 on the wire, same per-socket order, no task per receiver.
 
+A receiver whose writer is idle gets the broadcast's websocket frame, built once, written
+to its transport directly (``frames.py``).
+
 Anything unusual (a broadcast with a callback, binary attachments, a socket whose pings
 have stopped) goes the library's way, so the library's behaviour is kept for those cases.
 ``DirectRedisManager`` is the same over Redis: python-socketio's pub/sub manager hands
@@ -22,6 +25,8 @@ from typing import Any
 import socketio
 from engineio import packet as eio_packet
 from socketio import packet
+
+from server.transport.frames import idle_transport, text_frame
 
 
 class DirectManager(socketio.AsyncManager):
@@ -41,6 +46,7 @@ class DirectManager(socketio.AsyncManager):
             await super().emit(event, data, namespace, room=room, skip_sid=skip_sid, **kwargs)
             return
         message = eio_packet.Packet(eio_packet.MESSAGE, encoded)
+        frame: bytes | None = None
         skipped = set(skip_sid) if isinstance(skip_sid, list) else {skip_sid}
         eio = self.server.eio
         stale_after = eio.ping_timeout
@@ -55,7 +61,13 @@ class DirectManager(socketio.AsyncManager):
                 # The library's send closes a socket whose client stopped answering.
                 await eio.send_packet(eio_sid, message)
                 continue
-            socket.queue.put_nowait(message)
+            transport = idle_transport(socket)
+            if transport is None:
+                socket.queue.put_nowait(message)
+                continue
+            if frame is None:
+                frame = text_frame(message.encode().encode("utf-8"))
+            transport.write(frame)
 
 
 class DirectRedisManager(socketio.AsyncRedisManager, DirectManager):

@@ -15,8 +15,11 @@ import pytest
 import socketio
 from aiohttp import web
 from engineio import async_socket, exceptions
+from engineio import packet as eio_packet
+from socketio import packet as sio_packet
 
 from server.transport import engineio_tuning
+from server.transport.frames import text_frame
 from server.transport.room_manager import DirectManager, DirectRedisManager, client_manager
 from tests.support.server_process import free_port
 
@@ -122,6 +125,59 @@ def test_a_broadcast_skips_a_socket_that_closed_and_keeps_going() -> None:
     asyncio.run(scenario())
 
 
+def test_broadcasts_behind_queued_packets_wait_their_turn() -> None:
+    """A broadcast goes straight to an idle socket's websocket, but never ahead of packets
+    already queued for it (an answer, a ping): frames keep the order they were sent in."""
+    async def scenario() -> None:
+        async with broadcaster() as (sio, url):
+            member = await Listener().join(url, "meeting:1")
+            socket = sio.eio.sockets[sio.manager.eio_sid_from_sid(member.sid, "/")]
+            await until(lambda: socket.idle_websocket is not None)
+            await sio.emit("news", {"n": 0}, room="meeting:1")
+            assert socket.queue.empty(), "an idle socket's broadcast is written, not queued"
+            for n in range(1, 101):
+                if n % 10 == 1:  # queued the library's way, as a direct send would be
+                    await sio.eio.send_packet(socket.sid, eio_packet.Packet(
+                        eio_packet.MESSAGE, sio.packet_class(
+                            sio_packet.EVENT, namespace="/", data=["news", {"n": n}]).encode()))
+                else:
+                    await sio.emit("news", {"n": n}, room="meeting:1")
+            await until(lambda: len(member.received) == 101)
+            assert [event["n"] for event in member.received] == list(range(101))
+            await member.client.disconnect()
+
+    asyncio.run(scenario())
+
+
+class _Transport(asyncio.Transport):
+    """Collects what is written."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.written = bytearray()
+
+    def write(self, data: Any) -> None:
+        self.written += data
+
+    def is_closing(self) -> bool:
+        return False
+
+
+def test_a_broadcast_frame_is_the_frame_aiohttp_would_write() -> None:
+    from aiohttp._websocket.writer import WebSocketWriter
+    from aiohttp.http_websocket import WSMsgType
+
+    async def scenario() -> None:
+        for size in (0, 1, 125, 126, 65535, 65536, 200_000):
+            payload = ("đ" * size).encode("utf-8")[:size]
+            transport = _Transport()
+            protocol = type("Protocol", (), {"_paused": False})()
+            await WebSocketWriter(protocol, transport).send_frame(payload, WSMsgType.TEXT)  # type: ignore[arg-type]
+            assert text_frame(payload) == bytes(transport.written), size
+
+    asyncio.run(scenario())
+
+
 def test_the_manager_matches_the_deployment() -> None:
     assert type(client_manager(None)) is DirectManager
     assert isinstance(client_manager("redis://127.0.0.1:6379/0"), DirectRedisManager)
@@ -132,6 +188,7 @@ class _Socket:
 
     def __init__(self, wait: float) -> None:
         self.queue: asyncio.Queue[Any] = asyncio.Queue()
+        self.upgraded = False
         self.server = type("Server", (), {"ping_interval": wait, "ping_timeout": 0})()
 
 
