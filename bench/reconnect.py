@@ -224,7 +224,9 @@ async def storm(server: ManagedProcess, db: Database, followers: list[Follower],
         target = await asyncio.to_thread(last_seq, db)
     loadgen_cpu = time.process_time() - cpu_at_health
     server_cpu = server.cpu_seconds() - server_cpu_at_health
-    times = sorted(f.reached_at - healthy_at for f in followers)
+    # A client has caught up once its re-join is answered AND its seq reached the target
+    # (a client whose seq did not move while away has caught up when its join is answered).
+    times = sorted(max(f.reached_at, f.joined_at) - healthy_at for f in followers)
     return {"all_caught_up_s": round(times[-1], 3),
             "stop_s": round(stopped - stopping, 3), "start_s": round(healthy_at - stopped, 3),
             "last_join_answered_s": round(max(f.joined_at for f in followers) - healthy_at, 3),
