@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from protocol.errors import DEACTIVATED, ErrorCode, ProtocolError, conflict, invalid
 from server.domain.context import Actor
@@ -176,7 +176,8 @@ def refusal_of(row: Token, user: User, policy: AuthPolicy, now: datetime | None 
 def authenticate(session: Session, token: str, policy: AuthPolicy | None = None) -> tuple[Actor, Token]:
     """The user behind a token; refuses a missing, deactivated, revoked, expired, idle or
     forged one. ``policy``: the server's (the default one otherwise)."""
-    row = session.scalar(select(Token).where(Token.token_hash == token_digest(token)))
+    row = session.scalar(select(Token).options(joinedload(Token.user))
+                         .where(Token.token_hash == token_digest(token)))
     if row is None:
         raise ProtocolError(ErrorCode.UNAUTHENTICATED, "Unknown token; log in again")
     reason = refusal_of(row, row.user, policy or AuthPolicy())

@@ -13,7 +13,6 @@ from protocol.errors import ErrorCode, ProtocolError, error_envelope
 from server.domain import accounts, presence
 from server.domain.context import CommandContext
 from server.domain.permissions import ALL_ROLES, Access, resolve
-from server.persistence.models import utcnow
 from server.transport.pipeline import CommandPipeline
 from server.transport.services import CONNECTION_KEY, ConnectionInfo, Services, enter_meeting, leave_meeting
 
@@ -39,7 +38,6 @@ def register(services: Services, pipeline: CommandPipeline) -> None:
         def accept() -> ConnectionInfo:
             with services.db.write() as session:
                 actor, token = accounts.authenticate(session, auth["token"], services.settings.auth)
-                token.last_used_at = utcnow()  # a connect is a use (idle timeout)
                 presence.connect(session, services.settings.instance_id, sid, actor.user_id, token.id)
                 return ConnectionInfo(actor, token.id, token.expires_at)
 
@@ -49,6 +47,7 @@ def register(services: Services, pipeline: CommandPipeline) -> None:
             # The second argument reaches the client as the refusal's "data".
             raise socketio.exceptions.ConnectionRefusedError(
                 refusal.message, {"code": str(refusal.code), "reason": refusal.reason}) from None
+        services.usage.touch(info.token_id)  # a connect is a use (idle timeout), written later
         await sio.save_session(sid, {CONNECTION_KEY: info})
 
     @sio.event
