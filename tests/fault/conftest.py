@@ -1,4 +1,4 @@
-"""Fault-suite fixtures: a demo database seeded once, and a fresh server on a copy of it."""
+"""Fault-suite fixtures: a demo database seeded once, and servers on copies of it."""
 
 from __future__ import annotations
 
@@ -19,15 +19,22 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return template.data_dir
 
 
-@pytest.fixture
-def fresh(tmp_path: Path, seeded: Path) -> Iterator[TunedServer]:
-    """A server of this test's own on SQLite (a copy of the seeded demo), started; the test
-    may kill and start it again, it is stopped at the end whatever happens."""
-    server = TunedServer(tmp_path / "server")
-    server.data_dir.mkdir()
+@pytest.fixture(scope="module")
+def shared_server(tmp_path_factory: pytest.TempPathFactory, seeded: Path) -> Iterator[TunedServer]:
+    """One server on SQLite (a copy of the seeded demo) for the tests of a module."""
+    server = TunedServer(tmp_path_factory.mktemp("fault-server"))
     server.copy_database_from(seeded)
     server.start()
     try:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def server(shared_server: TunedServer) -> TunedServer:
+    """The module's server, running (a test before may have killed it and failed before
+    starting it again); a test may kill and start it as it likes."""
+    if shared_server.process is None:
+        shared_server.start()
+    return shared_server

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.documents import TunedServer, download, upload
-from tests.e2e.helpers import Client, login, new_meeting
+from tests.e2e.helpers import Client, new_meeting
+from tests.fault.accounts import accounts
 from tests.fault.files import big_pdf, blob_names, document_rows
 from tests.support.pdfs import meeting_pdf
 
@@ -35,10 +36,7 @@ def cramped(tmp_path: Path, seeded: Path) -> Iterator[TunedServer]:
 
 def test_a_full_disk_refuses_the_upload_cleanly_and_the_server_goes_on(
         cramped: TunedServer, tmp_path: Path) -> None:
-    names = ["admin", "chair", "secretary", "delegate1", "delegate2", "delegate3", "observer1"]
-    answers = {name: login(cramped, name) for name in names}
-    tokens = {name: a["token"] for name, a in answers.items()}
-    users = {name: a["user"]["id"] for name, a in answers.items()}
+    tokens, users = accounts(cramped)
 
     async def meeting_and_chair() -> tuple[int, list[int]]:
         admin = await Client(cramped, tokens["admin"], "admin").connect()
