@@ -139,10 +139,16 @@ class CommandPipeline:
         await self.publish(partial(presence.disconnect, sid=sid), meeting_id)
 
     async def flush_heartbeats(self) -> int:
-        """Write the beats heard since the last flush (one statement); how many."""
-        beats = self.heartbeats.take()
-        if beats:
-            await self.services.in_thread(lambda: Heartbeats.write(self.services.db, beats))
+        """Write the beats heard since the last flush (one statement) and read the newest seq
+        of the joined meetings for the next answers (another); how many beats."""
+        beats, meetings, db = self.heartbeats.take(), self.heartbeats.meetings(), self.services.db
+
+        def flush() -> dict[int, int]:
+            Heartbeats.write(db, beats)
+            return Heartbeats.read_seqs(db, meetings)
+
+        if beats or meetings:
+            self.heartbeats.learn_seqs(await self.services.in_thread(flush))
         return len(beats)
 
     async def _run_prepared(self, spec: CommandSpec, payload: Payload, sid: str, conn: ConnectionInfo,
