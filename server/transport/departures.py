@@ -69,7 +69,7 @@ class Departures:
                 return
             delay = RETRY_SECONDS[min(attempt, len(RETRY_SECONDS) - 1)]
             log.warning("removing the closed socket %s failed (attempt %d); again in %g s",
-                        sid, attempt + 1, delay, exc_info=True)
+                        sid, attempt + 1, delay, exc_info=attempt == 0)  # one stack is enough
             self._later(delay, sid, meeting_id, attempt + 1)
 
     def __len__(self) -> int:
