@@ -37,6 +37,8 @@ class UploadErrorCode(StrEnum):
     """415: neither PDF nor a known Office format, or Office without LibreOffice."""
     UNPROCESSABLE = "unprocessable"
     """422: broken, empty, encrypted, hostile, or failed to convert."""
+    STORAGE_FULL = "storage_full"
+    """507: the server's disk (or its file size limit) is full; nothing was stored."""
 
 
 def _access_field(value: object) -> object:

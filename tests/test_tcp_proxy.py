@@ -90,3 +90,42 @@ def test_drop_cuts_open_connections_and_hold_keeps_bytes(backends: Backends) -> 
         with _talk(proxy) as again:  # new connections skip the dropped backend
             assert _ask(again, b"3") == b"b:3"
         connection.close()
+
+
+def _is_cut(connection: socket.socket) -> bool:
+    """The connection was reset or ended by the proxy (no more bytes ever)."""
+    try:
+        return connection.recv(1024) == b""
+    except (ConnectionResetError, BrokenPipeError):
+        return True
+
+
+def test_network_faults_on_every_connection(backends: Backends) -> None:
+    with TcpProxy([("127.0.0.1", s.server_address[1]) for s in backends]) as proxy:
+        first = _talk(proxy)
+        assert _ask(first, b"1") == b"a:1"
+        proxy.stall_all()  # a frozen link: no error, no bytes, either way
+        first.sendall(b"2")
+        first.settimeout(0.3)
+        with pytest.raises(TimeoutError):
+            first.recv(1024)
+        proxy.restore_all()
+        first.settimeout(5)
+        assert first.recv(1024) == b"a:2"  # held, not lost
+
+        proxy.reset_all()  # open connections broken, new ones fine
+        assert _is_cut(first)
+        with _talk(proxy) as second:
+            assert _ask(second, b"3") == b"a:3"
+
+        third = _talk(proxy)
+        proxy.cut_all()  # the network is down: open ones broken, new ones refused
+        assert _is_cut(third)
+        with _talk(proxy) as refused:
+            assert _is_cut(refused)
+        assert proxy.connections() == 0
+        proxy.restore_all()
+        with _talk(proxy) as back:
+            assert _ask(back, b"4") == b"a:4"
+        first.close()
+        third.close()

@@ -8,7 +8,9 @@ answered (or timed out), so a slow link is not flooded, and the pause between tw
 interval minus the time the previous one took.
 
 Each answer carries ``server_time``: with its round trip it is a sample for the client's
-``ServerClock``. Runs on the connection's asyncio thread; it reports through callbacks.
+``ServerClock``; and, once the server has read it, the meeting's newest ``seq``, which
+tells the connection that events were lost on the way (see ``NetworkSession``). Runs on
+the connection's asyncio thread; it reports through callbacks.
 """
 
 from __future__ import annotations
@@ -34,15 +36,17 @@ class Heartbeat:
     """Sends heartbeats while ``meeting()`` names a meeting; see the module docstring.
 
     ``on_answer(server_time, rtt_seconds)`` is called for every answered heartbeat;
-    ``on_rtt(rtt_ms)`` after every heartbeat, with None when it got no answer in time.
+    ``on_rtt(rtt_ms)`` after every heartbeat, with None when it got no answer in time;
+    ``on_seq(meeting_id, seq)`` for every answer that carries the meeting's newest seq.
     """
 
     def __init__(self, call: Call, meeting: Callable[[], int | None],
                  on_answer: Callable[[str, float], None], on_rtt: Callable[[int | None], None],
                  interval: float = INTERVAL, timeout: float = TIMEOUT,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic,
+                 on_seq: Callable[[int, int], None] | None = None) -> None:
         self._call, self._meeting = call, meeting
-        self._on_answer, self._on_rtt = on_answer, on_rtt
+        self._on_answer, self._on_rtt, self._on_seq = on_answer, on_rtt, on_seq
         self.interval, self.timeout, self._clock = interval, timeout, clock
         self.last_rtt_ms: int | None = None
         """The round trip of the last heartbeat, in ms (None: none yet, or unanswered)."""
@@ -76,3 +80,6 @@ class Heartbeat:
         server_time = envelope["data"].get("server_time") if envelope["ok"] else None
         if isinstance(server_time, str):
             self._on_answer(server_time, rtt)
+        seq = envelope["data"].get("seq") if envelope["ok"] else None
+        if self._on_seq is not None and isinstance(seq, int) and not isinstance(seq, bool):
+            self._on_seq(meeting_id, seq)

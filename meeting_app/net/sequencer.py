@@ -117,6 +117,12 @@ class Sequencer:
         self._answered = seq
         return ready
 
+    def expect(self, seq: int) -> None:
+        """The server's log is known to reach ``seq`` (a heartbeat said so a beat ago): if
+        that is past ``last_seq``, ``needs_catch_up`` becomes True."""
+        if self._last is not None:
+            self._answered = max(self._answered, seq)
+
     # --- internals ---------------------------------------------------------------------
 
     def _release(self) -> list[Event]:

@@ -69,7 +69,9 @@ class NetworkSession:
         self._connector: asyncio.Task[None] | None = None
         self._expired = False
         self.heartbeat = Heartbeat(self.call, self._joined_meeting, sink.observe_server_time,
-                                   sink.link_measured, interval=heartbeat_interval)
+                                   sink.link_measured, interval=heartbeat_interval, on_seq=self._heard_seq)
+        self._reported: tuple[int, int] | None = None
+        """(meeting_id, seq) of the last heartbeat answer that carried the meeting's seq."""
         self._beating: asyncio.Task[None] | None = None
 
     # --- lifetime ------------------------------------------------------------------------
@@ -244,6 +246,7 @@ class NetworkSession:
     def join(self, meeting_id: int) -> None:
         """Join ``meeting_id`` (now, or as soon as connected); a fresh snapshot follows."""
         self._generation += 1
+        self._reported = None
         self.sequencer.join(meeting_id)
         self._restart_sync()
 
@@ -272,6 +275,22 @@ class NetworkSession:
             self._sink.deliver_event(ready)
         if self.sequencer.needs_catch_up and self._connected and \
                 (self._sync_task is None or self._sync_task.done()):
+            self._sync_task = asyncio.ensure_future(self._sync(force=False))
+
+    def _heard_seq(self, meeting_id: int, seq: int) -> None:
+        """A heartbeat answer's newest seq. Events up to the previous answer's seq had a whole
+        beat to arrive: if they did not, they were lost on the way (the server's pub/sub
+        restarted while the meeting was quiet, so no later event shows the gap): catch up."""
+        previous, self._reported = self._reported, (meeting_id, seq)
+        seqr = self.sequencer
+        if previous is None or previous[0] != meeting_id or seqr.meeting_id != meeting_id:
+            return
+        if seqr.last_seq is None or seqr.last_seq >= previous[1]:
+            return
+        log.info("meeting %s: the server is at seq %s, this client at %s; catching up",
+                 meeting_id, previous[1], seqr.last_seq)
+        seqr.expect(previous[1])
+        if self._connected and (self._sync_task is None or self._sync_task.done()):
             self._sync_task = asyncio.ensure_future(self._sync(force=False))
 
     def _on_session_ended(self, data: Any = None) -> None:

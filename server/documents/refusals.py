@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import errno
+
 from protocol.http import UploadErrorCode
+
+FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+"""A write failed for want of room: the disk, a quota, the process's file size limit."""
 
 
 class FileRefused(Exception):
@@ -24,3 +29,14 @@ def unsupported(message: str) -> FileRefused:
 
 def unprocessable(message: str) -> FileRefused:
     return FileRefused(422, UploadErrorCode.UNPROCESSABLE, message)
+
+
+def storage_full() -> FileRefused:
+    return FileRefused(507, UploadErrorCode.STORAGE_FULL,
+                       "The server has no room to store this file; nothing was stored. "
+                       "Ask the administrator to free disk space, then try again")
+
+
+def is_storage_full(error: BaseException) -> bool:
+    """Whether ``error`` is a write that failed for want of room."""
+    return isinstance(error, OSError) and error.errno in FULL_ERRNOS

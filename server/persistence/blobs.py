@@ -75,10 +75,16 @@ class HashingWriter:
 
     def discard(self) -> None:
         """Close and delete the temporary file (if it is still there)."""
-        if self._file is not None:
-            self._file.close()
-            self._file = None
-        self.path.unlink(missing_ok=True)
+        file, self._file = self._file, None
+        try:
+            if file is not None:
+                # Closing flushes what is buffered, which fails again on a full disk: the
+                # file must go all the same.
+                file.close()
+        except OSError:
+            pass
+        finally:
+            self.path.unlink(missing_ok=True)
 
 
 class BlobStore:

@@ -11,6 +11,10 @@ user offline only if they did not come back.
 
 If the process stops before the grace is over, the rows stay with its instance id and the
 next sweep of dead processes (``presence.sweep_instances``) removes them in the same way.
+
+A departure that fails (the database restarting) is tried again later, with growing
+pauses, for as long as the process lives: nobody else would remove the row of a live
+process, and its user would stay online for good.
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ import logging
 from collections.abc import Awaitable, Callable
 
 log = logging.getLogger(__name__)
+
+RETRY_SECONDS = (0.5, 1.0, 2.0, 5.0, 10.0)
+"""Pauses before the next attempt at a failed departure (the last one repeats)."""
 
 
 class Departures:
@@ -39,22 +46,31 @@ class Departures:
         if self._stopped:
             return
         if self.grace_seconds <= 0:
-            await self._depart(sid, meeting_id)
+            await self._run(sid, meeting_id, 0)
             return
-        loop = asyncio.get_running_loop()
-        self._waiting[sid] = loop.call_later(self.grace_seconds, self._start, sid, meeting_id)
+        self._later(self.grace_seconds, sid, meeting_id, 0)
 
-    def _start(self, sid: str, meeting_id: int | None) -> None:
+    def _later(self, delay: float, sid: str, meeting_id: int | None, attempt: int) -> None:
+        loop = asyncio.get_running_loop()
+        self._waiting[sid] = loop.call_later(delay, self._start, sid, meeting_id, attempt)
+
+    def _start(self, sid: str, meeting_id: int | None, attempt: int) -> None:
         self._waiting.pop(sid, None)
-        task = asyncio.get_running_loop().create_task(self._run(sid, meeting_id))
+        task = asyncio.get_running_loop().create_task(self._run(sid, meeting_id, attempt))
         self._running.add(task)
         task.add_done_callback(self._running.discard)
 
-    async def _run(self, sid: str, meeting_id: int | None) -> None:
+    async def _run(self, sid: str, meeting_id: int | None, attempt: int) -> None:
         try:
             await self._depart(sid, meeting_id)
-        except Exception:  # the dead-process sweep removes the row later
-            log.exception("removing the closed socket %s failed", sid)
+        except Exception:
+            if self._stopped:  # shutting down: the dead-process sweep removes the row
+                log.exception("removing the closed socket %s failed", sid)
+                return
+            delay = RETRY_SECONDS[min(attempt, len(RETRY_SECONDS) - 1)]
+            log.warning("removing the closed socket %s failed (attempt %d); again in %g s",
+                        sid, attempt + 1, delay, exc_info=attempt == 0)  # one stack is enough
+            self._later(delay, sid, meeting_id, attempt + 1)
 
     def __len__(self) -> int:
         return len(self._waiting) + len(self._running)

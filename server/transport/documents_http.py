@@ -24,7 +24,7 @@ from protocol.errors import invalid
 from protocol.http import DocumentUploadFields
 from protocol.roles import MeetingRole
 from server.documents.filetypes import safe_filename
-from server.documents.refusals import FileRefused, too_large
+from server.documents.refusals import FileRefused, is_storage_full, storage_full, too_large
 from server.domain import accounts, audit
 from server.domain.context import Actor, CommandContext
 from server.domain.documents import upload as uploads
@@ -152,15 +152,20 @@ async def upload(request: web.Request) -> web.Response:
     await services.in_thread(lambda: _precheck(services, actor, meeting_id, None))
     if request.content_length is not None and request.content_length > policy.max_upload_bytes + FORM_SLACK:
         raise too_large(policy.max_upload_bytes)
-    writer = await asyncio.to_thread(services.blobs.writer, policy.max_upload_bytes)
     try:
-        fields, written, filename = await _read_form(request, services, writer)
-        form = _form(fields)
-        await services.in_thread(lambda: _precheck(services, actor, meeting_id, form))
-    except BaseException:
-        await asyncio.to_thread(writer.discard)
+        writer = await asyncio.to_thread(services.blobs.writer, policy.max_upload_bytes)
+        try:
+            fields, written, filename = await _read_form(request, services, writer)
+            form = _form(fields)
+            await services.in_thread(lambda: _precheck(services, actor, meeting_id, form))
+        except BaseException:
+            await asyncio.to_thread(writer.discard)  # no partial file stays behind
+            raise
+        stored = await services.intake.accept(written, filename)  # removes its files on failure
+    except OSError as error:
+        if is_storage_full(error):
+            raise storage_full() from None
         raise
-    stored = await services.intake.accept(written, filename)
     new = uploads.NewVersion(stored.sha256, stored.size, stored.pages, stored.filename,
                              stored.page_info or None, stored.page_texts)
     data = await pipeline.perform(actor, meeting_id, UPLOADERS, lambda ctx: uploads.add(ctx, form, new))

@@ -5,6 +5,11 @@ rest of the meeting. Each process remembers, per socket, the meeting it joined (
 a beat for another meeting) and its latest beat; the server's periodic task writes the
 beats to ``connections.last_seen_at``/``rtt_ms`` in one statement every ~2 s, where
 ``site.status`` (any process) reads them.
+
+The same periodic task reads the newest seq of every meeting its sockets joined, and a
+heartbeat's answer carries it (``seq``): a client that lost events without seeing a later
+one (Redis restarting under a quiet meeting) learns within two beats that it is behind,
+and catches up.
 """
 
 from __future__ import annotations
@@ -13,13 +18,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, update
+from sqlalchemy import Table, bindparam, func, select, update
 
 from protocol.commands import PresenceHeartbeat
 from protocol.errors import not_found
 from server.persistence.db import Database
 from server.persistence.event_log import iso
-from server.persistence.models import Connection, utcnow
+from server.persistence.models import Connection, Meeting, utcnow
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,8 @@ class Heartbeats:
     def __init__(self) -> None:
         self._joined: dict[str, int] = {}
         self._beats: dict[str, Beat] = {}
+        self._seqs: dict[int, int] = {}
+        """The newest seq of each joined meeting, as last read from the database."""
 
     def joined(self, sid: str, meeting_id: int) -> None:
         """The socket joined a meeting (and left any other)."""
@@ -60,7 +67,28 @@ class Heartbeats:
         if rtt is None and sid in self._beats:
             rtt = self._beats[sid].rtt_ms  # the last measure stands until a new one comes
         self._beats[sid] = Beat(payload.meeting_id, now, rtt)
-        return {"server_time": iso(now)}
+        answer: dict[str, Any] = {"server_time": iso(now)}
+        seq = self._seqs.get(payload.meeting_id)
+        if seq is not None:
+            answer["seq"] = seq
+        return answer
+
+    def meetings(self) -> set[int]:
+        """The meetings some socket of this process joined."""
+        return set(self._joined.values())
+
+    def learn_seqs(self, seqs: dict[int, int]) -> None:
+        """The newest seqs of the joined meetings (read from the database); others forgotten."""
+        self._seqs = seqs
+
+    @staticmethod
+    def read_seqs(db: Database, meetings: set[int]) -> dict[int, int]:
+        """The newest seq of each meeting in ``meetings``, in one statement."""
+        if not meetings:
+            return {}
+        with db.read() as session:
+            rows = session.execute(select(Meeting.id, Meeting.last_seq).where(Meeting.id.in_(meetings)))
+            return {int(meeting_id): int(seq) for meeting_id, seq in rows}
 
     @property
     def waiting(self) -> int:

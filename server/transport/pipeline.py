@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from protocol.commands import MAX_PAYLOAD_BYTES, Payload, PresenceHeartbeat
@@ -49,6 +49,8 @@ Located = tuple[int | None, bool]
 PREPARE_ATTEMPTS = 3
 """A prepared command (``minutes.publish``) whose meeting changed meanwhile is prepared again,
 this many times at most."""
+DATABASE_UNAVAILABLE = ("The server cannot reach its database right now; try again in a moment "
+                        "(a retry with the same request_id is carried out at most once)")
 LOCATED_MAX = 50_000
 """Remembered meetings of located things (a poll, a document); forgotten all at once beyond."""
 
@@ -102,6 +104,10 @@ class CommandPipeline:
             return envelope
         except ProtocolError as refusal:
             return refusal.to_envelope()
+        except (OperationalError, InterfaceError) as error:
+            # The database restarting or unreachable: say so, without a stack per command.
+            log.warning("command %s: the database is unavailable: %s", name, str(error).splitlines()[0])
+            return error_envelope(ErrorCode.INTERNAL, DATABASE_UNAVAILABLE)
         except Exception:
             log.exception("command %s failed", name)
             return error_envelope(ErrorCode.INTERNAL, "The server could not complete this command")
@@ -139,10 +145,16 @@ class CommandPipeline:
         await self.publish(partial(presence.disconnect, sid=sid), meeting_id)
 
     async def flush_heartbeats(self) -> int:
-        """Write the beats heard since the last flush (one statement); how many."""
-        beats = self.heartbeats.take()
-        if beats:
-            await self.services.in_thread(lambda: Heartbeats.write(self.services.db, beats))
+        """Write the beats heard since the last flush (one statement) and read the newest seq
+        of the joined meetings for the next answers (another); how many beats."""
+        beats, meetings, db = self.heartbeats.take(), self.heartbeats.meetings(), self.services.db
+
+        def flush() -> dict[int, int]:
+            Heartbeats.write(db, beats)
+            return Heartbeats.read_seqs(db, meetings)
+
+        if beats or meetings:
+            self.heartbeats.learn_seqs(await self.services.in_thread(flush))
         return len(beats)
 
     async def _run_prepared(self, spec: CommandSpec, payload: Payload, sid: str, conn: ConnectionInfo,

@@ -135,3 +135,22 @@ def test_a_refused_heartbeat_still_measures_the_link(
     conn, _store = joined(fake_server, open_connection, qtbot, interval=0.1)
     qtbot.waitUntil(lambda: len(fake_server.sent(HEARTBEAT)) >= 2, timeout=WAIT)
     assert conn.rtt_ms is not None and "rtt_ms" in fake_server.sent(HEARTBEAT)[1]
+
+
+def test_a_heartbeat_seq_not_reached_by_the_next_beat_starts_a_catch_up(
+        fake_server: FakeServer, open_connection: OpenConnection, qtbot: Any) -> None:
+    """Events 1-2 were lost on the way and the meeting went quiet: no later event shows the
+    gap, but the heartbeats say the meeting is at seq 2."""
+    fake_server.command_answers[HEARTBEAT] = lambda _p: {
+        "ok": True, "data": {"server_time": server_now(), "seq": 2}}
+    lost = [{"meeting_id": 1, "seq": n, "type": "agenda.item_added", "data": {}, "at": server_now()}
+            for n in (1, 2)]
+    conn, _store = joined(fake_server, open_connection, qtbot, interval=0.2)
+    fake_server.join_answers.append({"seq": 2, "events": lost})
+    delivered: list[int] = []
+    conn.event_received.connect(lambda event: delivered.append(event["seq"]))
+    qtbot.waitUntil(lambda: delivered == [1, 2], timeout=WAIT)
+    assert fake_server.joins[1] == {"meeting_id": 1, "since_seq": 0}
+    beats = len(fake_server.sent(HEARTBEAT))
+    qtbot.waitUntil(lambda: len(fake_server.sent(HEARTBEAT)) >= beats + 3, timeout=WAIT)
+    assert len(fake_server.joins) == 2, "caught up: no more catch-ups"

@@ -133,7 +133,9 @@ def test_heartbeats_need_a_joined_socket_and_reach_the_database_in_batches(world
     with world.db.read() as session:
         row = session.get(Connection, sid)
         assert row is not None and row.rtt_ms == 35 and row.last_seen_at is not None
-    world.ok("delegate", "presence.heartbeat", {"meeting_id": mid}, sid=sid)  # no new measure: 35 stays
+    # From the flush on, an answer carries the meeting's newest seq (a client behind catches up).
+    answer = world.ok("delegate", "presence.heartbeat", {"meeting_id": mid}, sid=sid)  # no new measure
+    assert answer["seq"] == world.seq()
     world.loop.run_until_complete(world.pipeline.flush_heartbeats())
     with world.db.read() as session:
         assert session.get(Connection, sid).rtt_ms == 35  # type: ignore[union-attr]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import resource
 import shutil
 import socket
 import subprocess
@@ -15,10 +16,17 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 DEMO_PASSWORD = "demo"
+
+
+def _limit_file_size(limit: int) -> None:
+    """In the child before exec: no file may grow past ``limit`` bytes (Python ignores
+    SIGXFSZ, so the write fails with EFBIG instead of killing the process)."""
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
 
 def free_port() -> int:
@@ -54,6 +62,9 @@ class ServerProcess:
     log_path: Path | None = None
     serve_args: tuple[str, ...] = ()
     """More options for ``serve`` (``--allow-restricted-export``, ``--offline-hours 2``)."""
+    file_size_limit: int | None = None
+    """RLIMIT_FSIZE of the server process in bytes: a write past it fails with EFBIG, as a
+    full disk fails with ENOSPC (no root needed). None: no limit."""
 
     @property
     def url(self) -> str:
@@ -95,7 +106,10 @@ class ServerProcess:
         self.log_path = self.data_dir / f"server-{self.port}.log"
         log = self.log_path.open("ab")
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-        self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+        limit = self.file_size_limit
+        limited = None if limit is None else partial(_limit_file_size, limit)
+        self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env,
+                                        preexec_fn=limited)
         wait_until(self._healthy, timeout=30, message=f"server on port {self.port} to answer")
         return self
 

@@ -13,6 +13,14 @@ steer it while clients are connected:
   until ``release(i)`` or until the connection dies (a killed backend loses them). This
   makes "the command was carried out but its answer never arrived" deterministic.
 
+Network faults between every client and every backend at once (the fault suite):
+
+- ``cut_all()``: the network is down: open connections are reset and new ones are refused
+  until ``restore_all()``;
+- ``reset_all()``: open connections are reset (RST), new ones are taken as usual;
+- ``stall_all()``: bytes stop flowing both ways on every connection (a frozen link: no
+  error, no data) until ``restore_all()``, which also ends a cut and a ``drop``.
+
 The proxy runs its own asyncio loop in a daemon thread, so synchronous and asynchronous
 tests alike can use it. It knows nothing of HTTP or Socket.IO: websockets pass through as
 the plain TCP streams they are.
@@ -74,6 +82,7 @@ class TcpProxy:
         self._specs = list(backends)
         self._backends: list[_Backend] = []
         self._preferred = 0
+        self._cut = False
         self._turn = itertools.count()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
@@ -182,6 +191,46 @@ class TcpProxy:
             if self._loop is not None:
                 self.release(index)
 
+    # --- faults on every connection --------------------------------------------------------
+
+    def cut_all(self) -> None:
+        """The network goes down: every open connection is reset, new ones are refused."""
+        def cut() -> None:
+            self._cut = True
+            self._reset_links()
+        self._call(cut)
+
+    def reset_all(self) -> None:
+        """Reset every open connection (the clients see a broken socket); new ones work."""
+        self._call(self._reset_links)
+
+    def stall_all(self) -> None:
+        """Stop passing bytes both ways on every connection, open or new."""
+        def stall() -> None:
+            for backend in self._backends:
+                for event in backend.flowing.values():
+                    event.clear()
+        self._call(stall)
+
+    def restore_all(self) -> None:
+        """End every fault: connections taken again, held bytes flow, dropped backends back."""
+        def restore() -> None:
+            self._cut = False
+            for backend in self._backends:
+                backend.dropped = False
+                for event in backend.flowing.values():
+                    event.set()
+        self._call(restore)
+
+    def _reset_links(self) -> None:
+        for backend in self._backends:
+            for link in list(backend.links):
+                link.close()
+
+    def connections(self) -> int:
+        """How many client connections are piped right now, to any backend."""
+        return int(self._call(lambda: sum(len(b.links) for b in self._backends)))
+
     def active(self, index: int) -> int:
         """How many client connections are piped to backend ``index`` right now."""
         return int(self._call(lambda: len(self._backends[index].links)))
@@ -194,6 +243,10 @@ class TcpProxy:
         return [(start + n) % count for n in range(count)]
 
     async def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        if self._cut:
+            self.accepted.append(None)
+            writer.transport.abort()  # the network is down: nothing gets through
+            return
         for index in self._candidates():
             backend = self._backends[index]
             if backend.dropped:
