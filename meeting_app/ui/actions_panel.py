@@ -61,6 +61,7 @@ class ActionsPanel(QWidget):
         filters.addWidget(self.refresh_button)
         filters.addWidget(self.done_button)
         self.table = QTableWidget(0, self.COLUMNS)
+        self.table.setAccessibleName(self.tr("My action items"))
         self.table.setHorizontalHeaderLabels([self.tr("What"), self.tr("Meeting"), self.tr("Owner"),
                                               self.tr("Due"), self.tr("Status")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

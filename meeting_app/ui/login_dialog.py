@@ -7,6 +7,7 @@ in a worker thread; the dialog stays responsive and says clearly what went wrong
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtWidgets import (
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from meeting_app.net.auth import LoginError, LoginResult
 from meeting_app.state.offline import sign_in
+from meeting_app.ui.language_menu import LanguageBox
 from meeting_app.ui.resources import icon
 from meeting_app.ui.tasks import run_in_thread
 
@@ -60,6 +62,9 @@ class LoginDialog(QDialog):
         top.addWidget(logo)
         top.addSpacing(8)
         top.addLayout(heading, 1)
+        # Officials choose the language before signing in; it switches at once.
+        self.language_box = LanguageBox(self._settings)
+        top.addWidget(self.language_box, 0, Qt.AlignmentFlag.AlignTop)
 
         saved_server = str(self._settings.value(SERVER_KEY, DEFAULT_SERVER) or DEFAULT_SERVER)
         saved_user = str(self._settings.value(USER_KEY, "") or "")
@@ -75,6 +80,9 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("Server"), self.server_edit)
         form.addRow(self.tr("Username"), self.user_edit)
         form.addRow(self.tr("Password"), self.password_edit)
+        self.server_edit.setAccessibleName(self.tr("Server"))
+        self.user_edit.setAccessibleName(self.tr("Username"))
+        self.password_edit.setAccessibleName(self.tr("Password"))
 
         self.error_label = QLabel()
         self.error_label.setObjectName("loginError")
@@ -89,6 +97,7 @@ class LoginDialog(QDialog):
         self.sign_in.setProperty("primary", True)
         self.sign_in.setDefault(True)
         cancel = QPushButton(self.tr("Cancel"))
+        self.cancel = cancel
         buttons = QHBoxLayout()
         buttons.addWidget(self.progress)
         buttons.addStretch(1)
@@ -104,6 +113,11 @@ class LoginDialog(QDialog):
         layout.addLayout(buttons)
         self.sign_in.clicked.connect(self.submit)
         cancel.clicked.connect(self.reject)
+        # Tab follows the reading order: language, the form, then the buttons.
+        chain = (self.language_box, self.server_edit, self.user_edit, self.password_edit,
+                 cancel, self.sign_in)
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
         (self.password_edit if self.user_edit.text() else self.user_edit).setFocus()
 
     # --- the attempt -------------------------------------------------------------------

@@ -66,6 +66,7 @@ class SearchPanel(QWidget):
         filters.addWidget(QLabel(self.tr("and")))
         filters.addWidget(self.to_edit)
         self.results = QTreeWidget()
+        self.results.setAccessibleName(self.tr("Search results"))
         self.results.setColumnCount(3)
         self.results.setHeaderLabels([self.tr("Found"), self.tr("Meeting"), self.tr("Excerpt")])
         self.results.setRootIsDecorated(False)

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from meeting_app.state.formats import time_text
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.minutes.drafts import Draft, DraftStore
@@ -200,7 +201,7 @@ class ConclusionPanel(QWidget):
             if self.draft is draft or (self.draft is not None and self.draft.request_id == draft.request_id):
                 self.draft = None
                 self.state.setText(self.tr("Saved at {time}").format(
-                    time=datetime.now().strftime("%H:%M:%S")))
+                    time=time_text(datetime.now().astimezone(), seconds=True)))
             elif self.draft is not None and isinstance(revision, int):
                 # Typed on while it was on its way: the next save builds on this one.
                 self.draft.base_revision = revision

@@ -70,6 +70,7 @@ class DetailsForm(QWidget):
         form.addRow(self.tr("Place"), self.location_edit)
 
         self.sites = QListWidget()
+        self.sites.setAccessibleName(self.tr("Sites"))
         self.sites.setMaximumHeight(150)
         self.add_site = tool_button(self.tr("Add site"), "add")
         self.remove_site = tool_button(self.tr("Remove site"), "remove")
