@@ -46,6 +46,7 @@ class ActionsPanel(QWidget):
         self.scope_combo.addItem(self.tr("Mine"), "mine")
         self.scope_combo.addItem(self.tr("All I may see"), "all")
         self.search_edit = QLineEdit()
+        self.search_edit.setAccessibleName(self.tr("Search action items"))
         self.search_edit.setPlaceholderText(self.tr("Search action items…"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)

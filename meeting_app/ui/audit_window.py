@@ -99,7 +99,7 @@ class AuditWindow(QWidget):
         self.chain_label.setWordWrap(True)
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setAccessibleName(self.tr("Audit log"))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.table.setHorizontalHeaderLabels([self.tr(str(c)) for c in self.COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()

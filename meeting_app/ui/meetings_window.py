@@ -164,6 +164,7 @@ class MeetingsWindow(QMainWindow):
         bar.addWidget(Spacer())
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(self.tr("Search…"))
+        self.search_box.setAccessibleName(self.tr("Search"))
         self.search_box.setToolTip(self.tr("Search my meetings, documents, conclusions and action items"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)

@@ -22,7 +22,7 @@ import re
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, Qt
@@ -207,19 +207,16 @@ class Retranslator:
             self.set(widget, widget.format, widget.setFormat)
         if isinstance(widget, QTabBar):
             for i in range(widget.count()):
-                self.set(widget, lambda i=i: widget.tabText(i), lambda t, i=i: widget.setTabText(i, t),
-                         f"tab{i}")
-                self.set(widget, lambda i=i: widget.tabToolTip(i),
-                         lambda t, i=i: widget.setTabToolTip(i, t), f"tabtip{i}")
+                self.set(widget, partial(widget.tabText, i), partial(widget.setTabText, i), f"tab{i}")
+                self.set(widget, partial(widget.tabToolTip, i), partial(widget.setTabToolTip, i),
+                         f"tabtip{i}")
         if isinstance(widget, QToolBox):
             for i in range(widget.count()):
-                self.set(widget, lambda i=i: widget.itemText(i), lambda t, i=i: widget.setItemText(i, t),
-                         f"box{i}")
+                self.set(widget, partial(widget.itemText, i), partial(widget.setItemText, i), f"box{i}")
         if isinstance(widget, QComboBox):
             self.set(widget, widget.placeholderText, widget.setPlaceholderText)
             for i in range(widget.count()):
-                self.set(widget, lambda i=i: widget.itemText(i), lambda t, i=i: widget.setItemText(i, t),
-                         f"item{i}")
+                self.set(widget, partial(widget.itemText, i), partial(widget.setItemText, i), f"item{i}")
         if isinstance(widget, QAbstractItemView):
             self.items(widget)
 
@@ -248,9 +245,9 @@ class Retranslator:
                     self.set(view, item.toolTip, item.setToolTip, f"celltip{number}")
         elif isinstance(view, QListWidget):
             for i in range(view.count()):
-                item = view.item(i)
-                self.set(view, item.text, item.setText, f"row{i}")
-                self.set(view, item.toolTip, item.setToolTip, f"rowtip{i}")
+                row = view.item(i)
+                self.set(view, row.text, row.setText, f"row{i}")
+                self.set(view, row.toolTip, row.setToolTip, f"rowtip{i}")
         else:
             model = view.model()
             if isinstance(model, QStandardItemModel):
@@ -261,11 +258,10 @@ class Retranslator:
     def _tree_item(self, view: QTreeWidget, item: QTreeWidgetItem | None) -> None:
         if item is None:
             return
-        item_owner = view
         for column in range(item.columnCount()):
-            self.set(item_owner, lambda c=column: item.text(c), lambda t, c=column: item.setText(c, t),
+            self.set(view, partial(item.text, column), partial(item.setText, column),
                      f"{id(item)}text{column}")
-            self.set(item_owner, lambda c=column: item.toolTip(c), lambda t, c=column: item.setToolTip(c, t),
+            self.set(view, partial(item.toolTip, column), partial(item.setToolTip, column),
                      f"{id(item)}tip{column}")
         for i in range(item.childCount()):
             self._tree_item(view, item.child(i))

@@ -110,6 +110,10 @@
         <translation>Tất cả những gì tôi được xem</translation>
     </message>
     <message>
+        <source>Search action items</source>
+        <translation>Tìm nhiệm vụ</translation>
+    </message>
+    <message>
         <source>Search action items…</source>
         <translation>Tìm nhiệm vụ…</translation>
     </message>
@@ -3354,6 +3358,10 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
 <context>
     <name>SearchPanel</name>
     <message>
+        <source>Search</source>
+        <translation>Tìm kiếm</translation>
+    </message>
+    <message>
         <source>Search meetings, documents, conclusions, action items…</source>
         <translation>Tìm cuộc họp, tài liệu, kết luận, nhiệm vụ…</translation>
     </message>
@@ -3384,6 +3392,14 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
     <message>
         <source>Between</source>
         <translation>Trong khoảng từ</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Đến ngày</translation>
     </message>
     <message>
         <source>and</source>

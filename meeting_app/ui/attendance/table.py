@@ -31,7 +31,7 @@ def attendance_label(status: str | None) -> str:
               "absent": QT_TRANSLATE_NOOP("attendance", "Absent"),
               "excused": QT_TRANSLATE_NOOP("attendance", "Excused"),
               "unknown": QT_TRANSLATE_NOOP("attendance", "Not recorded")}
-    return QCoreApplication.translate("attendance", labels.get(status or "unknown", "Not recorded"))
+    return QCoreApplication.translate("attendance", str(labels.get(status or "unknown", labels["unknown"])))
 
 
 class AttendanceTree(QTreeWidget):

@@ -37,7 +37,7 @@ translate = QCoreApplication.translate
 
 def kind_name(kind: str) -> str:
     """A kind of annotation in words, in the interface language."""
-    return translate("exports", KIND_NAMES[kind]) if kind in KIND_NAMES else kind
+    return translate("exports", str(KIND_NAMES[kind])) if kind in KIND_NAMES else kind
 
 
 def annotation_text(annotation: dict[str, Any]) -> str:

@@ -58,6 +58,7 @@ class ConclusionPanel(QWidget):
         self.decision_caption.setContentsMargins(0, 6, 0, 0)
         self.decision = QPlainTextEdit()
         self.decision.setPlaceholderText(self.tr("What the meeting decided (one paragraph)"))
+        self.decision.setAccessibleName(self.tr("Decision"))
         self.decision.setFixedHeight(50)
         self.state = QLabel()
         """Saved, saving, offline…: placed by the tab (in the panel's title row)."""

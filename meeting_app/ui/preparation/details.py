@@ -67,6 +67,7 @@ class DetailsForm(QWidget):
         end_row.addWidget(self.has_end)
         end_row.addWidget(self.ends, 1)
         form.addRow(self.tr("Ends"), end_row)
+        self.ends.setAccessibleName(self.tr("Ends"))
         form.addRow(self.tr("Place"), self.location_edit)
 
         self.sites = QListWidget()

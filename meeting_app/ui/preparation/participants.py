@@ -59,6 +59,7 @@ class ParticipantsEditor(QWidget):
         people.body.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.search_edit = QLineEdit()
+        self.search_edit.setAccessibleName(self.tr("Search by name or username"))
         self.search_edit.setPlaceholderText(self.tr("Search by name or username"))
         self.search_button = tool_button(self.tr("Search"), "search")
         search_row = QHBoxLayout()
