@@ -7,7 +7,7 @@ for the next start. The languages are named in themselves, never translated.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QComboBox, QMainWindow, QMenu, QWidget
 
@@ -21,7 +21,7 @@ def settings_menu(window: QMainWindow) -> QMenu:
     found = window.menuBar().findChild(QMenu, SETTINGS_MENU)
     if isinstance(found, QMenu):
         return found
-    menu = window.menuBar().addMenu(window.tr("&Settings"))
+    menu = window.menuBar().addMenu(QCoreApplication.translate("LanguageMenu", "&Settings"))
     menu.setObjectName(SETTINGS_MENU)
     return menu
 

@@ -62,9 +62,6 @@ class LoginDialog(QDialog):
         top.addWidget(logo)
         top.addSpacing(8)
         top.addLayout(heading, 1)
-        # Officials choose the language before signing in; it switches at once.
-        self.language_box = LanguageBox(self._settings)
-        top.addWidget(self.language_box, 0, Qt.AlignmentFlag.AlignTop)
 
         saved_server = str(self._settings.value(SERVER_KEY, DEFAULT_SERVER) or DEFAULT_SERVER)
         saved_user = str(self._settings.value(USER_KEY, "") or "")
@@ -98,7 +95,10 @@ class LoginDialog(QDialog):
         self.sign_in.setDefault(True)
         cancel = QPushButton(self.tr("Cancel"))
         self.cancel = cancel
+        # Officials choose the language before signing in; it switches at once.
+        self.language_box = LanguageBox(self._settings)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.language_box)
         buttons.addWidget(self.progress)
         buttons.addStretch(1)
         buttons.addWidget(cancel)
@@ -113,8 +113,8 @@ class LoginDialog(QDialog):
         layout.addLayout(buttons)
         self.sign_in.clicked.connect(self.submit)
         cancel.clicked.connect(self.reject)
-        # Tab follows the reading order: language, the form, then the buttons.
-        chain = (self.language_box, self.server_edit, self.user_edit, self.password_edit,
+        # Tab follows the reading order: the form, then the row of the language and buttons.
+        chain = (self.server_edit, self.user_edit, self.password_edit, self.language_box,
                  cancel, self.sign_in)
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)

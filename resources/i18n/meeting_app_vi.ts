@@ -1703,7 +1703,7 @@ Hãy dùng nút Thử lại trong danh sách.</translation>
     <name>LanguageBox</name>
     <message>
         <source>System language</source>
-        <translation>Theo ngôn ngữ hệ thống</translation>
+        <translation>Theo hệ thống</translation>
     </message>
     <message>
         <source>Language</source>
@@ -1717,12 +1717,16 @@ Hãy dùng nút Thử lại trong danh sách.</translation>
 <context>
     <name>LanguageMenu</name>
     <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Cài đặt</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation>Theo ngôn ngữ hệ thống</translation>
+        <translation>Theo hệ thống</translation>
     </message>
 </context>
 <context>
@@ -4347,6 +4351,21 @@ Biên bản đã công bố không bao giờ thay đổi được: tệp PDF đ�
     </message>
 </context>
 <context>
+    <name>password</name>
+    <message>
+        <source>A password has at least {n} characters.</source>
+        <translation>Mật khẩu phải có ít nhất {n} ký tự.</translation>
+    </message>
+    <message>
+        <source>The password must not be the username.</source>
+        <translation>Mật khẩu không được trùng tên đăng nhập.</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>Hai mật khẩu mới không khớp nhau.</translation>
+    </message>
+</context>
+<context>
     <name>quorum</name>
     <message>
         <source>More than half</source>
@@ -4655,28 +4674,6 @@ Biên bản đã công bố không bao giờ thay đổi được: tệp PDF đ�
     <message>
         <source>Meeting quorum: {counted} of {required} needed, {state}.</source>
         <translation>Túc số cuộc họp: {counted}/{required} cần thiết, {state}.</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <source>A password has at least {n} characters.</source>
-        <translation>Mật khẩu phải có ít nhất {n} ký tự.</translation>
-    </message>
-    <message>
-        <source>The password must not be the username.</source>
-        <translation>Mật khẩu không được trùng tên đăng nhập.</translation>
-    </message>
-    <message>
-        <source>The two new passwords differ.</source>
-        <translation>Hai mật khẩu mới không khớp nhau.</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>&amp;Settings</source>
-        <translation>&amp;Cài đặt</translation>
     </message>
 </context>
 </TS>

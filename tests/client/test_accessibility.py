@@ -62,9 +62,9 @@ def test_the_login_dialog_names_its_controls_and_tabs_in_reading_order(
     qtbot.waitExposed(dialog)
     assert nameless(dialog) == []
     assert spoken_name(dialog.password_edit) == "Password"
-    order = [dialog.language_box, dialog.server_edit, dialog.user_edit, dialog.password_edit,
+    order = [dialog.server_edit, dialog.user_edit, dialog.password_edit, dialog.language_box,
              dialog.cancel, dialog.sign_in]
-    dialog.language_box.setFocus()
+    dialog.server_edit.setFocus()
     seen = [dialog.focusWidget()]
     for _ in range(len(order) - 1):
         dialog.focusNextChild()

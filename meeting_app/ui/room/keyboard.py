@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 if TYPE_CHECKING:
     from meeting_app.ui.room.window import MeetingRoomWindow
+
+translate = QCoreApplication.translate
+"""``translate(context, text)``: the form the translation tools find."""
 
 KEYS = {
     "request_floor": "Ctrl+Shift+F",
@@ -27,15 +30,15 @@ KEYS = {
 
 def install_room_shortcuts(room: MeetingRoomWindow) -> dict[str, QAction]:
     """Make the room's keyboard actions (window-wide) and their menu; returns them by name."""
-    menu = room.menuBar().addMenu(room.tr("&Meeting"))
+    menu = room.menuBar().addMenu(translate("room", "&Meeting"))
     menu.setObjectName("meetingMenu")
     texts = {
-        "request_floor": room.tr("Request to speak"),
-        "question": room.tr("Ask a question"),
-        "vote": room.tr("Vote"),
-        "follow": room.tr("Follow presenter"),
-        "next_page": room.tr("Next page"),
-        "previous_page": room.tr("Previous page"),
+        "request_floor": translate("room", "Request to speak"),
+        "question": translate("room", "Ask a question"),
+        "vote": translate("room", "Vote"),
+        "follow": translate("room", "Follow presenter"),
+        "next_page": translate("room", "Next page"),
+        "previous_page": translate("room", "Previous page"),
     }
     slots = {
         "request_floor": lambda: _request(room, "speak"),
@@ -56,7 +59,7 @@ def install_room_shortcuts(room: MeetingRoomWindow) -> dict[str, QAction]:
         menu.addAction(action)
         actions[name] = action
     menu.addSeparator()
-    tabs = menu.addMenu(room.tr("&Go to"))
+    tabs = menu.addMenu(translate("room", "&Go to"))
     tabs.setObjectName("goToMenu")
     for index in range(min(room.central.count(), 9)):
         action = QAction(room.central.tabText(index), room)
