@@ -9,6 +9,7 @@ shown in the computer's local time zone.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale, QTime
@@ -24,8 +25,10 @@ def _locale() -> QLocale:
 
 
 def _date_format(locale: QLocale) -> str:
-    """The locale's short date format, with the year in four digits."""
+    """The locale's short date format, with two-digit days and months and the year in four
+    digits, as official papers write them (05/01/2027)."""
     text = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    text = re.sub(r"(?<!d)d(?!d)", "dd", re.sub(r"(?<!M)M(?!M)", "MM", text))
     return text if "yyyy" in text else text.replace("yy", "yyyy")
 
 

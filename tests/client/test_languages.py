@@ -77,6 +77,7 @@ def test_dates_times_and_numbers_follow_the_language(settings: QSettings) -> Non
     moment = datetime(2026, 11, 21, 7, 5, 9, tzinfo=UTC).astimezone()
     choose_language("vi", settings)
     assert date_text(date(2026, 11, 21)) == "21/11/2026"
+    assert date_text(date(2027, 1, 5)) == "05/01/2027"
     assert time_text(moment) == moment.strftime("%H:%M")
     assert number_text(1234) == "1.234"
     assert percent_text(58.33, 1) == "58,3 %"
