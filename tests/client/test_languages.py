@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
+from meeting_app.net.auth import LoginError, login
 from meeting_app.state.formats import date_text, date_time_text, number_text, percent_text, time_text
 from meeting_app.ui.i18n import (
     SETTING,
@@ -28,12 +29,13 @@ from meeting_app.ui.login_dialog import LoginDialog
 from meeting_app.ui.meetings_window import MeetingsWindow
 from meeting_app.ui.retranslate import follow_language_changes
 from tests.client.sessions import session_for
+from tests.support.server_process import free_port
 
 WAIT = 20_000
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Iterator[QSettings]:
+def settings(qapp: Any, tmp_path: Path) -> Iterator[QSettings]:
     """Settings in a temporary file, also as the default QSettings(); English again after."""
     before = QLocale()
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
@@ -161,3 +163,12 @@ def test_switching_with_a_room_open_changes_every_screen_and_keeps_its_state(
     assert texts_of(room) == english_room  # back in English, word for word
     assert texts_of(meetings) == english_list
     meetings.close()
+
+
+def test_errors_from_the_network_layer_come_in_the_chosen_language(settings: QSettings) -> None:
+    """A failure found in a worker thread (no window involved) is worded in Vietnamese too."""
+    choose_language("vi", settings)
+    with pytest.raises(LoginError) as failure:
+        login(f"http://127.0.0.1:{free_port()}", "chair", "demo", timeout=5)
+    assert "không có máy chủ nào đang chạy ở đó" in failure.value.message
+    assert failure.value.message.startswith("Không kết nối được tới 127.0.0.1:")
