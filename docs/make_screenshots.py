@@ -1,7 +1,7 @@
 """Screenshots of every screen of the client, taken from the real client offscreen against
 a real server process (seeded with the demo meeting), into ``docs/screenshots/``.
 
-    python docs/make_screenshots.py [--out docs/screenshots]
+    python docs/make_screenshots.py [--language en|vi] [--out docs/screenshots]
 
 Times are shown in Vietnam's time zone, as the people in the demo would see them. The
 sites tiles and attendance tab (a lost link, a speaker) come from
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from meeting_app.demo import DemoServer, prepare  # noqa: E402
 from meeting_app.net.connection import Connection  # noqa: E402
 from meeting_app.net.uploads import UploadRequest, upload_document  # noqa: E402
+from meeting_app.ui.i18n import LANGUAGES, translations  # noqa: E402
 from meeting_app.ui.login_dialog import LoginDialog  # noqa: E402
 from meeting_app.ui.meetings_window import MeetingsWindow  # noqa: E402
 from meeting_app.ui.preparation.dialog import PreparationDialog  # noqa: E402
@@ -45,6 +46,7 @@ from tests.support.pdfs import meeting_pdf  # noqa: E402
 from tests.support.server_process import free_port  # noqa: E402
 
 DEMO_MEETING = 1
+SCREENSHOTS = ROOT / "docs" / "screenshots"
 
 
 def spin(seconds: float) -> None:
@@ -429,11 +431,15 @@ class Script:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--language", choices=LANGUAGES, default="en",
+                        help="the interface language (vi: into docs/screenshots/vi/)")
+    parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
+    args.out = args.out or (SCREENSHOTS if args.language == "en" else SCREENSHOTS / args.language)
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     setup_application(app)
+    translations().apply(args.language)
     server = DemoServer(free_port(), Path(tempfile.mkdtemp(prefix="screenshots-")))
     try:
         server.ensure_running()

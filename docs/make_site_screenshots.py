@@ -1,6 +1,6 @@
 """Screenshots of the sites tiles and the attendance tab, into ``docs/screenshots/``.
 
-    python docs/make_site_screenshots.py [--out docs/screenshots]
+    python docs/make_site_screenshots.py [--language en|vi] [--out docs/screenshots]
 
 The real meeting room window, offscreen, connected over Socket.IO to the tests' scripted
 server (``tests/client/conftest.py: FakeServer``), which answers the join with a live
@@ -26,6 +26,7 @@ time.tzset()
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from meeting_app.ui.i18n import LANGUAGES, translations  # noqa: E402
 from meeting_app.ui.resources import setup_application  # noqa: E402
 from meeting_app.ui.room.window import MeetingRoomWindow  # noqa: E402
 from meeting_app.ui.session import Session  # noqa: E402
@@ -34,6 +35,7 @@ from tests.support import meeting_data as md  # noqa: E402
 from tests.support.http_stub import serving  # noqa: E402
 
 NOW = md.site_status()["server_time"]
+SCREENSHOTS = ROOT / "docs" / "screenshots"
 
 
 def spin(seconds: float) -> None:
@@ -66,11 +68,15 @@ def room(server: FakeServer, user_id: int, role: str) -> MeetingRoomWindow:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--language", choices=LANGUAGES, default="en",
+                        help="the interface language (vi: into docs/screenshots/vi/)")
+    parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
+    args.out = args.out or (SCREENSHOTS if args.language == "en" else SCREENSHOTS / args.language)
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     setup_application(app)
+    translations().apply(args.language)
     server = FakeServer()
     server.command_answers["site.status"] = {"ok": True, "data": md.site_status()}
     server.command_answers["presence.heartbeat"] = {"ok": True, "data": {"server_time": NOW}}

@@ -81,11 +81,13 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from meeting_app.ui.app import ClientController
+    from meeting_app.ui.i18n import setup_language
     from meeting_app.ui.resources import setup_application
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     setup_application(app)
+    setup_language()  # the saved choice, else the system's language
     if not _trust(args.ca_file):
         return 2
     # The controller quits when its last window closes (see ClientController).

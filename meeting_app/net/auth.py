@@ -18,9 +18,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from meeting_app.net import tls
 from protocol import PROTOCOL_VERSION
 from protocol.errors import DEACTIVATED
+
+translate = QCoreApplication.translate
+"""``translate(context, text)``: the form the translation tools find."""
 
 
 class LoginErrorKind(StrEnum):
@@ -90,7 +95,7 @@ def login(server_url: str, username: str, password: str, timeout: float = 10.0) 
     except ValueError as error:
         raise LoginError(LoginErrorKind.UNREACHABLE, str(error)) from None
     if not username.strip() or not password:
-        raise LoginError(LoginErrorKind.CREDENTIALS, "Enter your username and password.")
+        raise LoginError(LoginErrorKind.CREDENTIALS, translate("net", "Enter your username and password."))
     _check_health(base, timeout)
     status, body = _request("POST", base + "/api/login", timeout,
                             {"username": username.strip(), "password": password})
@@ -100,13 +105,14 @@ def login(server_url: str, username: str, password: str, timeout: float = 10.0) 
         if _reason(body) == DEACTIVATED:
             # The dialog heads it with "This account is deactivated."
             raise LoginError(LoginErrorKind.DEACTIVATED,
-                             "Its offline documents were removed from this computer.")
-        raise LoginError(LoginErrorKind.CREDENTIALS, "Wrong username or password.")
+                             translate("net", "Its offline documents were removed from this computer."))
+        raise LoginError(LoginErrorKind.CREDENTIALS, translate("net", "Wrong username or password."))
     if status == 429:
         raise LoginError(LoginErrorKind.RATE_LIMITED,
-                         "Too many failed attempts. Wait a few minutes, then try again.")
+                         translate("net", "Too many failed attempts. Wait a few minutes, then try again."))
     raise LoginError(LoginErrorKind.SERVER,
-                     f"The server could not log you in (HTTP {status}){_server_says(body)}")
+                     translate("net", "The server could not log you in (HTTP {status})").format(status=status)
+                     + _server_says(body))
 
 
 def logout(server_url: str, token: str, timeout: float = 5.0) -> bool:
@@ -150,10 +156,13 @@ def change_password(server_url: str, token: str, current: str, new: str, timeout
         return
     said = _server_says(body).removeprefix(": ").removesuffix(".").strip()
     if status == 429:
-        raise PasswordChangeError("Too many wrong attempts. Wait a few minutes, then try again.")
+        raise PasswordChangeError(
+            translate("net", "Too many wrong attempts. Wait a few minutes, then try again."))
     if status == 401:
-        raise PasswordChangeError(said or "Your session has ended; sign in again.", signed_out=True)
-    raise PasswordChangeError(said or f"The server refused the change (HTTP {status}).")
+        raise PasswordChangeError(said or translate("net", "Your session has ended; sign in again."),
+                                  signed_out=True)
+    refused = translate("net", "The server refused the change (HTTP {status}).")
+    raise PasswordChangeError(said or refused.format(status=status))
 
 
 # --- internals ---------------------------------------------------------------------------
@@ -163,11 +172,12 @@ def _check_health(base: str, timeout: float) -> None:
     status, body = _request("GET", base + "/api/health", timeout)
     if status >= 500:
         raise LoginError(LoginErrorKind.SERVER,
-                         f"The server at {base} reported an error (HTTP {status}). "
-                         "Try again in a moment or ask the administrator.")
+                         translate("net", "The server at {base} reported an error (HTTP {status}). "
+                                          "Try again in a moment or ask the administrator.").format(
+                             base=base, status=status))
     not_ours = LoginError(LoginErrorKind.INCOMPATIBLE,
-                          f"The address {base} answers, but it is not a meeting server. "
-                          "Check the address and the port.")
+                          translate("net", "The address {where} answers, but it is not a meeting server. "
+                              "Check the address and the port.").format(where=base))
     if status != 200:
         raise not_ours
     try:
@@ -178,8 +188,9 @@ def _check_health(base: str, timeout: float) -> None:
         raise not_ours
     if health["protocol"] != PROTOCOL_VERSION:
         raise LoginError(LoginErrorKind.INCOMPATIBLE,
-                         f"The server speaks protocol version {health['protocol']}, this app "
-                         f"speaks version {PROTOCOL_VERSION}. Update the app or the server.")
+                         translate("net", "The server speaks protocol version {theirs}, this app "
+                                          "speaks version {ours}. Update the app or the server.").format(
+                             theirs=health["protocol"], ours=PROTOCOL_VERSION))
 
 
 def _login_result(base: str, body: bytes) -> LoginResult:
@@ -198,9 +209,10 @@ def _login_result(base: str, body: bytes) -> LoginResult:
             allow_restricted_export=answer.get("allow_restricted_export") is True)
     except (ValueError, KeyError, TypeError, AttributeError, binascii.Error):
         raise LoginError(LoginErrorKind.SERVER,
-                         "The server's answer to the login could not be read.") from None
+                         translate("net", "The server's answer to the login could not be read.")) from None
     if not isinstance(result.token, str) or not result.token or not isinstance(result.user["id"], int):
-        raise LoginError(LoginErrorKind.SERVER, "The server's answer to the login could not be read.")
+        raise LoginError(LoginErrorKind.SERVER,
+                         translate("net", "The server's answer to the login could not be read."))
     return result
 
 
@@ -255,19 +267,22 @@ def _no_answer(url: str, timeout: float, error: BaseException) -> LoginError:
     parts = urllib.parse.urlsplit(url)
     where = parts.netloc
     if isinstance(reason, ConnectionRefusedError):
-        message = f"Could not connect to {where}: no server is listening there. " \
-                  "Check the address and that the server is running."
+        message = translate("net", "Could not connect to {where}: no server is listening there. "
+                      "Check the address and that the server is running.").format(where=where)
     elif isinstance(reason, socket.gaierror):
-        message = f"The server name {parts.hostname} could not be found. Check the address."
+        message = translate("net", "The server name {host} could not be found. Check the address.").format(
+            host=parts.hostname)
     elif isinstance(reason, TimeoutError):
-        message = f"The server at {where} did not answer within {timeout:g} seconds."
+        message = translate("net", "The server at {where} did not answer within {seconds} seconds.").format(
+            where=where, seconds=f"{timeout:g}")
     elif isinstance(reason, http.client.HTTPException) and not isinstance(reason, ConnectionError):
         # Something answered, but not in HTTP: another service on that port.
         return LoginError(LoginErrorKind.INCOMPATIBLE,
-                          f"The address {where} answers, but it is not a meeting server. "
-                          "Check the address and the port.")
+                          translate("net", "The address {where} answers, but it is not a meeting server. "
+                              "Check the address and the port.").format(where=where))
     else:
-        message = f"Could not reach the server at {where} ({reason})."
+        message = translate("net", "Could not reach the server at {where} ({reason}).").format(
+            where=where, reason=reason)
     return LoginError(LoginErrorKind.UNREACHABLE, message)
 
 

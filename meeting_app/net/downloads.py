@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from meeting_app.net import tls
 from meeting_app.vault import SealedWriter, VaultError, iter_plain, sealed_plain_size
@@ -45,6 +45,11 @@ log = logging.getLogger(__name__)
 CHUNK = 64 * 1024
 RETRIES = 3
 """Attempts per download after an interrupted transfer (each resumes the ``.part``)."""
+
+
+translate = QCoreApplication.translate
+"""``translate(context, text)``: the form the translation tools find."""
+
 
 
 def emit(signal: Any, *args: Any) -> None:
@@ -366,7 +371,9 @@ def _refusal(status: int, body: bytes) -> str:
         message = json.loads(body)["error"]["message"]
     except (ValueError, KeyError, TypeError):
         message = ""
-    plain = {403: "You may not read this document.", 404: "This document no longer exists.",
-             401: "Your session has ended; sign in again."}
-    return str(message or plain.get(status, f"The server refused the download (HTTP {status})."))
+    plain = {403: translate("net", "You may not read this document."),
+             404: translate("net", "This document no longer exists."),
+             401: translate("net", "Your session has ended; sign in again.")}
+    refused = translate("net", "The server refused the download (HTTP {status}).")
+    return str(message or plain.get(status, refused.format(status=status)))
 

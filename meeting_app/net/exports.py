@@ -8,11 +8,18 @@ import json
 import urllib.error
 import urllib.request
 
+from PySide6.QtCore import QCoreApplication
+
 from meeting_app.net import tls
 from meeting_app.net.auth import normalize_server_url
 
 MAX_BYTES = 50 * 1024 * 1024
 """An export larger than this is refused rather than held in memory."""
+
+
+translate = QCoreApplication.translate
+"""``translate(context, text)``: the form the translation tools find."""
+
 
 
 class ExportError(Exception):
@@ -59,7 +66,9 @@ def _refusal(status: int, body: bytes) -> str:
         message = json.loads(body)["error"]["message"]
     except (ValueError, KeyError, TypeError):
         message = ""
-    plain = {401: "Your session has ended; sign in again.",
-             403: "Only the chair and the secretaries may export the attendance list.",
-             404: "This meeting no longer exists."}
-    return str(message or plain.get(status, f"The server refused the export (HTTP {status})."))
+    plain = {401: translate("net", "Your session has ended; sign in again."),
+             403: translate("net", "Only the chair and the secretaries may export the attendance list."),
+             404: translate("net", "This meeting no longer exists.")}
+    return str(message or plain.get(status,
+                                    translate("net", "The server refused the export (HTTP {status}).").format(
+        status=status)))

@@ -15,9 +15,16 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from meeting_app.net import tls
 
 FORMATS = ("pdf", "docx")
+
+
+translate = QCoreApplication.translate
+"""``translate(context, text)``: the form the translation tools find."""
+
 
 
 class MinutesError(Exception):
@@ -67,6 +74,8 @@ def _refusal(status: int, body: bytes) -> str:
         message = json.loads(body)["error"]["message"]
     except (ValueError, KeyError, TypeError):
         message = ""
-    plain = {404: "The minutes are not available yet (not published).",
-             403: "You may not read these minutes.", 401: "Your session has ended; sign in again."}
-    return str(message or plain.get(status, f"The server refused the download (HTTP {status})."))
+    plain = {404: translate("net", "The minutes are not available yet (not published)."),
+             403: translate("net", "You may not read these minutes."),
+             401: translate("net", "Your session has ended; sign in again.")}
+    refused = translate("net", "The server refused the download (HTTP {status}).")
+    return str(message or plain.get(status, refused.format(status=status)))

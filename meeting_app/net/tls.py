@@ -22,6 +22,8 @@ from http.client import HTTPResponse
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 ENV_CA_FILE = "MEETING_CA_FILE"
 SETTING_CA_FILE = "tls/ca_file"
 """The QSettings key of a CA file chosen once for this computer's user."""
@@ -29,6 +31,11 @@ SETTING_CA_FILE = "tls/ca_file"
 _lock = threading.Lock()
 _ca_file: Path | None = None
 _context: ssl.SSLContext | None = None
+
+
+translate = QCoreApplication.translate
+"""``translate(context, text)``: the form the translation tools find."""
+
 
 
 class CaFileError(ValueError):
@@ -124,20 +131,24 @@ def certificate_problem(error: BaseException) -> ssl.SSLCertVerificationError | 
 
 
 def describe_certificate_problem(problem: ssl.SSLCertVerificationError, url: str) -> str:
-    """Why the server at ``url`` is not trusted, and what to do, for the user (English)."""
+    """Why the server at ``url`` is not trusted, and what to do, in the user's language."""
     host = urllib.parse.urlsplit(url).hostname or url
     code = getattr(problem, "verify_code", None)
     detail = getattr(problem, "verify_message", None) or getattr(problem, "reason", None) or str(problem)
     # X509_V_ERR_HOSTNAME_MISMATCH, _EMAIL_MISMATCH, _IP_ADDRESS_MISMATCH
     if code in (62, 63, 64) or "mismatch" in str(detail).lower():
-        return (f"The certificate presented by {host} is not valid for that name ({detail}). "
-                "Check the server address: use the name the certificate was issued for.")
+        return translate("net", "The certificate presented by {host} is not valid for that name ({detail}). "
+                   "Check the server address: use the name the certificate was issued for.").format(
+            host=host, detail=detail)
     if code == 10:  # X509_V_ERR_CERT_HAS_EXPIRED
-        return f"The certificate presented by {host} has expired. Ask the administrator to renew it."
-    advice = ("If your organisation uses its own certificate authority, start the app with "
-              f"--ca-file PEM or set {ENV_CA_FILE} to its certificate.")
+        return translate("net", "The certificate presented by {host} has expired. Ask the administrator to "
+                   "renew it.").format(host=host)
+    advice = translate("net", "If your organisation uses its own certificate authority, start the app with "
+                 "--ca-file PEM or set {variable} to its certificate.").format(variable=ENV_CA_FILE)
     trusted = ca_file()
     if trusted is not None:
-        advice = f"It is not signed by the trusted authority in {trusted} either."
-    return (f"The certificate presented by {host} is not signed by an authority this computer "
-            f"trusts ({detail}). {advice}")
+        advice = translate("net", "It is not signed by the trusted authority in {path} either.").format(
+            path=trusted)
+    return translate("net", "The certificate presented by {host} is not signed by an authority this "
+                            "computer trusts ({detail}). {advice}").format(
+        host=host, detail=detail, advice=advice)

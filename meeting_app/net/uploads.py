@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from meeting_app.net import tls
 from meeting_app.net.downloads import emit
@@ -26,6 +26,11 @@ from meeting_app.net.downloads import emit
 UPLOAD_SUFFIXES = (".pdf", ".docx", ".doc", ".odt", ".xlsx", ".pptx")
 """What the server takes: PDF, and Office files it converts."""
 CHUNK = 256 * 1024
+
+
+translate = QCoreApplication.translate
+"""``translate(context, text)``: the form the translation tools find."""
+
 
 
 class UploadError(Exception):
@@ -162,11 +167,13 @@ def _answer(status: int, body: bytes) -> dict[str, Any]:
     error = data.get("error") if isinstance(data, dict) else None
     if isinstance(error, dict) and error.get("message"):
         raise UploadError(status, str(error.get("code", "")), str(error["message"]))
-    plain = {413: "The file is too large for the server.",
-             415: "The server does not take this kind of file.",
-             422: "The server could not use this file.",
-             403: "You may not upload documents to this meeting."}
-    raise UploadError(status, "http", plain.get(status, f"The upload failed (HTTP {status})."))
+    plain = {413: translate("net", "The file is too large for the server."),
+             415: translate("net", "The server does not take this kind of file."),
+             422: translate("net", "The server could not use this file."),
+             403: translate("net", "You may not upload documents to this meeting.")}
+    raise UploadError(status, "http", plain.get(status,
+                                                translate("net", "The upload failed (HTTP {status}).").format(
+        status=status)))
 
 
 class UploadTask(QObject):

@@ -144,8 +144,8 @@ class DocumentSync(QObject):
         self.overall_changed.emit()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("documents", text)
+translate = QCoreApplication.translate
+"""``translate(context, text)``: the form the translation tools find."""
 
 
 class DocumentsModel(QStandardItemModel):
@@ -185,7 +185,7 @@ class DocumentsModel(QStandardItemModel):
         placed = {i["id"] for i in self._store.agenda}
         other = [d for d in docs if d.get("agenda_item_id") not in placed]
         if other:
-            result.append((self.OTHER, _tr("Other documents"), other))
+            result.append((self.OTHER, translate("documents", "Other documents"), other))
         return result
 
     def refresh(self) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
 
+from meeting_app.state.formats import date_time_text, time_text
 from meeting_app.state.store import MeetingStore
 
 Index = QModelIndex | QPersistentModelIndex
@@ -32,20 +33,21 @@ USER = Qt.ItemDataRole.UserRole
 _STATUS_ORDER = {"live": 0, "scheduled": 1, "ended": 2}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
+translate = QCoreApplication.translate
+"""``translate(context, text)``: the form the translation tools find."""
 
 
 def role_label(role: str | None) -> str:
     """A meeting role in words."""
-    labels = {"chair": _tr("Chair"), "secretary": _tr("Secretary"),
-              "delegate": _tr("Delegate"), "observer": _tr("Observer")}
-    return labels.get(role or "", _tr("Not a participant"))
+    labels = {"chair": translate("labels", "Chair"), "secretary": translate("labels", "Secretary"),
+              "delegate": translate("labels", "Delegate"), "observer": translate("labels", "Observer")}
+    return labels.get(role or "", translate("labels", "Not a participant"))
 
 
 def status_label(status: str) -> str:
     """A meeting status in words."""
-    labels = {"scheduled": _tr("Upcoming"), "live": _tr("In session"), "ended": _tr("Ended")}
+    labels = {"scheduled": translate("labels", "Upcoming"), "live": translate("labels", "In session"),
+              "ended": translate("labels", "Ended")}
     return labels.get(status, status)
 
 
@@ -58,11 +60,11 @@ def parse_time(text: str | None) -> datetime | None:
 
 
 def local_time_text(text: str | None, with_date: bool = True) -> str:
-    """A wire time shown in the computer's local time zone (dd/mm/yyyy HH:MM)."""
+    """A wire time shown in the computer's local time zone (in the locale's format)."""
     moment = parse_time(text)
     if moment is None:
         return ""
-    return moment.astimezone().strftime("%d/%m/%Y %H:%M" if with_date else "%H:%M")
+    return date_time_text(moment) if with_date else time_text(moment)
 
 
 class MeetingListModel(QAbstractTableModel):
@@ -103,7 +105,8 @@ class MeetingListModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (_tr("Time"), _tr("Meeting"), _tr("Place"), _tr("Status"), _tr("My role"))
+        titles = (translate("labels", "Time"), translate("labels", "Meeting"),
+                  translate("labels", "Place"), translate("labels", "Status"), translate("labels", "My role"))
         return titles[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -273,7 +276,7 @@ class ParticipantsModel(QStandardItemModel):
         groups = [(site, [p for p in people if p["site_id"] == site["id"]]) for site in sites]
         homeless = [p for p in people if p["site_id"] not in known]
         if homeless:
-            groups.append(({"id": self.NO_SITE, "name": _tr("No site"), "is_central": False,
+            groups.append(({"id": self.NO_SITE, "name": translate("labels", "No site"), "is_central": False,
                             "online": any(p["online"] for p in homeless)}, homeless))
         return groups
 

@@ -84,6 +84,19 @@ class MeetingStore(QObject):
         self._announce(before, after)
         self.event_applied.emit(event)
 
+    def announce_all(self) -> None:
+        """Say every part changed, without a change: the views show it again (in another
+        language, say). Unlike a reset, selections, the current item and the presented
+        page stay as they are."""
+        if self._snapshot is None:
+            return
+        for signal in (self.meeting_changed, self.agenda_changed, self.participants_changed,
+                       self.sites_changed, self.documents_changed, self.speakers_changed,
+                       self.conclusions_changed, self.actions_changed, self.minutes_changed,
+                       self.polls_changed):
+            signal.emit()
+        self.role_changed.emit(self._snapshot["you"]["role"])
+
     def clear(self) -> None:
         """Forget the meeting (after leaving it)."""
         self._snapshot, self._seq = None, 0

@@ -46,6 +46,7 @@ class ActionsPanel(QWidget):
         self.scope_combo.addItem(self.tr("Mine"), "mine")
         self.scope_combo.addItem(self.tr("All I may see"), "all")
         self.search_edit = QLineEdit()
+        self.search_edit.setAccessibleName(self.tr("Search action items"))
         self.search_edit.setPlaceholderText(self.tr("Search action items…"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
@@ -61,6 +62,7 @@ class ActionsPanel(QWidget):
         filters.addWidget(self.refresh_button)
         filters.addWidget(self.done_button)
         self.table = QTableWidget(0, self.COLUMNS)
+        self.table.setAccessibleName(self.tr("My action items"))
         self.table.setHorizontalHeaderLabels([self.tr("What"), self.tr("Meeting"), self.tr("Owner"),
                                               self.tr("Due"), self.tr("Status")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

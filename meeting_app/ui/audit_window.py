@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from meeting_app.net.audit import AuditQuery, download_csv, fetch_page, fetch_verdict
+from meeting_app.state.formats import date_time_text
 from meeting_app.ui.session import Session
 from meeting_app.ui.tasks import run_in_thread
 
@@ -43,7 +44,7 @@ class _Progress(QObject):
 
 def _local_time(text: str) -> str:
     try:
-        return datetime.fromisoformat(text).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        return date_time_text(datetime.fromisoformat(text), seconds=True)
     except ValueError:
         return text
 
@@ -56,7 +57,10 @@ class AuditWindow(QWidget):
     exported = Signal(str)
     """The CSV file written."""
 
-    COLUMNS = ("Seq", "Time", "User", "Action", "Meeting", "Details", "Hash")
+    COLUMNS = (QT_TRANSLATE_NOOP("AuditWindow", "Seq"), QT_TRANSLATE_NOOP("AuditWindow", "Time"),
+               QT_TRANSLATE_NOOP("AuditWindow", "User"), QT_TRANSLATE_NOOP("AuditWindow", "Action"),
+               QT_TRANSLATE_NOOP("AuditWindow", "Meeting"), QT_TRANSLATE_NOOP("AuditWindow", "Details"),
+               QT_TRANSLATE_NOOP("AuditWindow", "Hash"))
 
     def __init__(self, session: Session, meetings: list[dict[str, Any]] | None = None,
                  parent: QWidget | None = None, page_size: int = PAGE) -> None:
@@ -94,7 +98,8 @@ class AuditWindow(QWidget):
         self.chain_label.setObjectName("auditChain")
         self.chain_label.setWordWrap(True)
         self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.table.setAccessibleName(self.tr("Audit log"))
+        self.table.setHorizontalHeaderLabels([self.tr(str(c)) for c in self.COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()

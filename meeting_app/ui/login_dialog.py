@@ -7,6 +7,7 @@ in a worker thread; the dialog stays responsive and says clearly what went wrong
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtWidgets import (
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from meeting_app.net.auth import LoginError, LoginResult
 from meeting_app.state.offline import sign_in
+from meeting_app.ui.language_menu import LanguageBox
 from meeting_app.ui.resources import icon
 from meeting_app.ui.tasks import run_in_thread
 
@@ -75,6 +77,9 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("Server"), self.server_edit)
         form.addRow(self.tr("Username"), self.user_edit)
         form.addRow(self.tr("Password"), self.password_edit)
+        self.server_edit.setAccessibleName(self.tr("Server"))
+        self.user_edit.setAccessibleName(self.tr("Username"))
+        self.password_edit.setAccessibleName(self.tr("Password"))
 
         self.error_label = QLabel()
         self.error_label.setObjectName("loginError")
@@ -89,7 +94,11 @@ class LoginDialog(QDialog):
         self.sign_in.setProperty("primary", True)
         self.sign_in.setDefault(True)
         cancel = QPushButton(self.tr("Cancel"))
+        self.cancel = cancel
+        # Officials choose the language before signing in; it switches at once.
+        self.language_box = LanguageBox(self._settings)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.language_box)
         buttons.addWidget(self.progress)
         buttons.addStretch(1)
         buttons.addWidget(cancel)
@@ -104,6 +113,11 @@ class LoginDialog(QDialog):
         layout.addLayout(buttons)
         self.sign_in.clicked.connect(self.submit)
         cancel.clicked.connect(self.reject)
+        # Tab follows the reading order: the form, then the row of the language and buttons.
+        chain = (self.server_edit, self.user_edit, self.password_edit, self.language_box,
+                 cancel, self.sign_in)
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
         (self.password_edit if self.user_edit.text() else self.user_edit).setFocus()
 
     # --- the attempt -------------------------------------------------------------------

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from meeting_app.state.models import MeetingListModel
 from meeting_app.ui.actions_panel import ActionsPanel
 from meeting_app.ui.commands import CommandSender
+from meeting_app.ui.language_menu import add_language_menu
 from meeting_app.ui.password_dialog import ChangePasswordDialog
 from meeting_app.ui.resources import icon
 from meeting_app.ui.search_panel import SearchPanel
@@ -81,6 +82,7 @@ class MeetingsWindow(QMainWindow):
         self.toolbar = self._build_toolbar()
         self.message = MessageBar()
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Meetings"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -131,6 +133,7 @@ class MeetingsWindow(QMainWindow):
         layout.addLayout(content, 1)
         self.setCentralWidget(body)
         self.resize(1100, 620)
+        self.language_menu = add_language_menu(self)
 
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
@@ -161,6 +164,7 @@ class MeetingsWindow(QMainWindow):
         bar.addWidget(Spacer())
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(self.tr("Search…"))
+        self.search_box.setAccessibleName(self.tr("Search"))
         self.search_box.setToolTip(self.tr("Search my meetings, documents, conclusions and action items"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)

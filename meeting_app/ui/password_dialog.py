@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -41,11 +41,12 @@ def password_field() -> QLineEdit:
 def check_new_password(widget: QWidget, username: str, new: str, repeated: str) -> str:
     """What is wrong with a new password before it is sent ("" when nothing)."""
     if len(new) < MIN_LENGTH:
-        return widget.tr("A password has at least {n} characters.").format(n=MIN_LENGTH)
+        return QCoreApplication.translate("password", "A password has at least {n} characters.").format(
+            n=MIN_LENGTH)
     if new.strip().casefold() == username.strip().casefold():
-        return widget.tr("The password must not be the username.")
+        return QCoreApplication.translate("password", "The password must not be the username.")
     if new != repeated:
-        return widget.tr("The two new passwords differ.")
+        return QCoreApplication.translate("password", "The two new passwords differ.")
     return ""
 
 

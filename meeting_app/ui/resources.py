@@ -93,3 +93,6 @@ def setup_application(app: QApplication) -> None:
     app.setFont(font)
     app.setStyle("Fusion")  # the same base on every platform, so the style sheet looks alike
     app.setStyleSheet(style_sheet())
+    from meeting_app.ui.retranslate import follow_language_changes  # it imports this module
+
+    follow_language_changes()

@@ -41,6 +41,7 @@ class SearchPanel(QWidget):
         self.loaded = False
         self._rows: list[dict[str, Any]] = []
         self.query_edit = QLineEdit()
+        self.query_edit.setAccessibleName(self.tr("Search"))
         self.query_edit.setPlaceholderText(self.tr("Search meetings, documents, conclusions, action items…"))
         self.query_edit.setClearButtonEnabled(True)
         self.query_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
@@ -53,6 +54,8 @@ class SearchPanel(QWidget):
         today = QDate.currentDate()
         self.from_edit = QDateEdit(today.addMonths(-3))
         self.to_edit = QDateEdit(today)
+        self.from_edit.setAccessibleName(self.tr("From"))
+        self.to_edit.setAccessibleName(self.tr("Until"))
         for edit in (self.from_edit, self.to_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy")
@@ -66,6 +69,7 @@ class SearchPanel(QWidget):
         filters.addWidget(QLabel(self.tr("and")))
         filters.addWidget(self.to_edit)
         self.results = QTreeWidget()
+        self.results.setAccessibleName(self.tr("Search results"))
         self.results.setColumnCount(3)
         self.results.setHeaderLabels([self.tr("Found"), self.tr("Meeting"), self.tr("Excerpt")])
         self.results.setRootIsDecorated(False)

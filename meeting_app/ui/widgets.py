@@ -72,6 +72,8 @@ def tool_button(text: str, icon_name: str, tooltip: str = "",
     button.setIconSize(QSize(18, 18))
     if tooltip:
         button.setToolTip(tooltip)
+        if not text:  # an icon alone: a screen reader says what the tooltip says
+            button.setAccessibleName(tooltip)
     return button
 
 

@@ -25,28 +25,28 @@ from PySide6.QtWidgets import (
 from meeting_app.ui.widgets import Badge, restyle
 from protocol.attendance import QUORUM_RULES, Counts, Quorum
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("quorum", text)
+translate = QCoreApplication.translate
+"""``translate(context, text)``: the form the translation tools find."""
 
 
 def rule_name(rule: str) -> str:
     """A quorum rule's short name."""
-    names = {"more_than_half": _tr("More than half"), "at_least_half": _tr("At least half"),
-             "two_thirds": _tr("Two thirds"), "none": _tr("No quorum")}
+    names = {"more_than_half": translate("quorum", "More than half"),
+             "at_least_half": translate("quorum", "At least half"),
+             "two_thirds": translate("quorum", "Two thirds"), "none": translate("quorum", "No quorum")}
     return names.get(rule, rule)
 
 
 def rule_explanation(rule: str) -> str:
     """What a quorum rule asks for, in a sentence."""
     texts = {
-        "more_than_half": _tr("More than half of the members must be present, in person or "
+        "more_than_half": translate("quorum", "More than half of the members must be present, in person or "
                               "by proxy (quá nửa)."),
-        "at_least_half": _tr("At least half of the members must be present, in person or "
+        "at_least_half": translate("quorum", "At least half of the members must be present, in person or "
                              "by proxy (ít nhất một nửa)."),
-        "two_thirds": _tr("At least two thirds of the members must be present, in person or "
+        "two_thirds": translate("quorum", "At least two thirds of the members must be present, in person or "
                           "by proxy (hai phần ba)."),
-        "none": _tr("The meeting may decide however many members are present."),
+        "none": translate("quorum", "The meeting may decide however many members are present."),
     }
     return texts.get(rule, "")
 
@@ -56,20 +56,20 @@ COUNT_FIELDS = ("members", "present", "represented", "absent", "excused", "unkno
 
 def count_caption(name: str) -> str:
     """The caption of one attendance count."""
-    captions = {"members": _tr("Members"), "present": _tr("Present"),
-                "represented": _tr("By proxy"), "absent": _tr("Absent"),
-                "excused": _tr("Excused"), "unknown": _tr("Unknown")}
+    captions = {"members": translate("quorum", "Members"), "present": translate("quorum", "Present"),
+                "represented": translate("quorum", "By proxy"), "absent": translate("quorum", "Absent"),
+                "excused": translate("quorum", "Excused"), "unknown": translate("quorum", "Unknown")}
     return captions[name]
 
 
 def count_explanation(name: str) -> str:
     """What one attendance count counts (a tooltip)."""
-    texts = {"members": _tr("Members: the chair and the delegates, who count for the quorum"),
-             "present": _tr("Members present in person"),
-             "represented": _tr("Members absent but represented by a present proxy"),
-             "absent": _tr("Members recorded absent (not represented)"),
-             "excused": _tr("Members absent with leave (not represented)"),
-             "unknown": _tr("Members whose attendance is not recorded yet")}
+    texts = {"members": translate("quorum", "Members: the chair and the delegates, who count for the quorum"),
+             "present": translate("quorum", "Members present in person"),
+             "represented": translate("quorum", "Members absent but represented by a present proxy"),
+             "absent": translate("quorum", "Members recorded absent (not represented)"),
+             "excused": translate("quorum", "Members absent with leave (not represented)"),
+             "unknown": translate("quorum", "Members whose attendance is not recorded yet")}
     return texts[name]
 
 
@@ -78,6 +78,7 @@ class CountsTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(COUNT_FIELDS) + 1, parent)
+        self.setAccessibleName(self.tr("Attendance by site"))
         self.setHorizontalHeaderLabels([self.tr("Site")] + [count_caption(n) for n in COUNT_FIELDS])
         for column, name in enumerate(COUNT_FIELDS, start=1):
             header_item = self.horizontalHeaderItem(column)

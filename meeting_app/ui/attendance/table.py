@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
@@ -27,9 +27,11 @@ REPRESENTED, GREYED = "#1d3f72", "#9aa5b1"
 
 def attendance_label(status: str | None) -> str:
     """An attendance status in words."""
-    labels = {"present": "Present", "absent": "Absent", "excused": "Excused",
-              "unknown": "Not recorded"}
-    return QCoreApplication.translate("attendance", labels.get(status or "unknown", "Not recorded"))
+    labels = {"present": QT_TRANSLATE_NOOP("attendance", "Present"),
+              "absent": QT_TRANSLATE_NOOP("attendance", "Absent"),
+              "excused": QT_TRANSLATE_NOOP("attendance", "Excused"),
+              "unknown": QT_TRANSLATE_NOOP("attendance", "Not recorded")}
+    return QCoreApplication.translate("attendance", str(labels.get(status or "unknown", labels["unknown"])))
 
 
 class AttendanceTree(QTreeWidget):
@@ -38,6 +40,7 @@ class AttendanceTree(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setColumnCount(COLUMNS)
+        self.setAccessibleName(self.tr("Attendance"))
         self.setHeaderLabels([self.tr("Participant"), self.tr("Role"), self.tr("Attendance"),
                               self.tr("Reason"), self.tr("Represented by")])
         self.setRootIsDecorated(False)

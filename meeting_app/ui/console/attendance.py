@@ -40,6 +40,7 @@ class AttendanceSummary(Panel):
         self.body.addWidget(self.verdict)
         self.body.addWidget(self.figures)
         self.sites = QListWidget()
+        self.sites.setAccessibleName(self.tr("Sites"))
         self.sites.setObjectName("consoleSites")
         self.sites.setWordWrap(True)
         self.sites.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)

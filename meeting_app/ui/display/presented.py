@@ -37,6 +37,7 @@ class PresentedArea(QStackedWidget):
         self.reader.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.reader.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.agenda = QListWidget()
+        self.agenda.setAccessibleName(self.tr("Agenda"))
         self.agenda.setObjectName("displayAgenda")
         self.agenda.setWordWrap(True)
         self.agenda.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from meeting_app.pdf import PdfEngine
 from meeting_app.state.documents import DocumentSync
 from meeting_app.state.floor import queue_of
+from meeting_app.state.formats import time_text
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.display.presented import PresentedArea
 from meeting_app.ui.display.results import ResultsArea
@@ -173,7 +174,7 @@ class RoomDisplayWindow(QWidget):
                 meeting["status"], self.tr("No item is being discussed right now.")))
 
     def _show_time(self) -> None:
-        self.time.setText(self.store.clock.now().astimezone().strftime("%H:%M"))
+        self.time.setText(time_text(self.store.clock.now()))
 
     def _make_room_for_votes(self, shown: bool) -> None:
         # A vote's bars need width: while one is shown the two columns share the screen.

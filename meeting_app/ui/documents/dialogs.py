@@ -54,6 +54,7 @@ class DocumentFields(QWidget):
         self.everyone = QRadioButton(self.tr("All participants"))
         self.named = QRadioButton(self.tr("Only these participants:"))
         self.readers = QListWidget()
+        self.readers.setAccessibleName(self.tr("Who may read it"))
         self.readers.setMaximumHeight(150)
         allowed = set(doc.get("reader_ids") or [])
         for person in store.participants:

@@ -59,6 +59,7 @@ class DocumentListPage(QWidget):
         layout.addLayout(head)
 
         self.view = QTreeView()
+        self.view.setAccessibleName(self.tr("Documents"))
         self.view.setModel(model)
         self.view.setHeaderHidden(True)
         self.view.setRootIsDecorated(False)

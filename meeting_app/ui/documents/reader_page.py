@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QSplitter, QToolButton, QVBoxLayout, 
 from meeting_app.pdf import PdfEngine
 from meeting_app.state.annotation_sync import AnnotationSync
 from meeting_app.state.documents import is_restricted
+from meeting_app.state.formats import date_text, time_text
 from meeting_app.ui.documents import exports
 from meeting_app.ui.documents.notes_panel import NotesPanel
 from meeting_app.ui.reader import ReaderWidget
@@ -26,7 +27,7 @@ from meeting_app.ui.resources import icon
 def watermark_text(full_name: str, moment: datetime | None = None) -> str:
     """The viewer's name and the time, painted over every page of a restricted document."""
     moment = moment or datetime.now().astimezone()
-    return f"{full_name}\n{moment.strftime('%H:%M %d/%m/%Y')}"
+    return f"{full_name}\n{time_text(moment)} {date_text(moment.astimezone().date())}"
 
 
 class ReaderPage(QWidget):

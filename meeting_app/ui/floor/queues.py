@@ -63,6 +63,7 @@ class QueuePanel(Panel):
         self.count.setObjectName("hint")
         self.title_row.addWidget(self.count)
         self.tree = QTreeWidget()
+        self.tree.setAccessibleName(self.tr("Requests to speak and questions"))
         self.tree.setColumnCount(2)
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(False)

@@ -28,27 +28,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meeting_app.state.formats import date_text
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.widgets import ask, tool_button
 
 STATUSES = ("open", "done", "cancelled")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("actions", text)
+translate = QCoreApplication.translate
+"""``translate(context, text)``: the form the translation tools find."""
 
 
 def action_status_label(status: str) -> str:
     """An action item's status in words."""
-    return {"open": _tr("Open"), "done": _tr("Done"), "cancelled": _tr("Cancelled")}.get(status, status)
+    return {"open": translate("actions", "Open"), "done": translate("actions", "Done"),
+            "cancelled": translate("actions", "Cancelled")}.get(status, status)
 
 
 def due_text(due: str | None) -> str:
-    """An ISO day as dd/mm/yyyy ("" when there is none)."""
+    """An ISO day in the locale's format (21/11/2026) ("" when there is none)."""
     if not due:
         return ""
     try:
-        return date.fromisoformat(due[:10]).strftime("%d/%m/%Y")
+        return date_text(date.fromisoformat(due[:10]))
     except ValueError:
         return due
 
@@ -159,6 +161,7 @@ class ActionItemsTable(QWidget):
         self.dialog: ActionDialog | None = None
         self._rows: list[dict[str, Any]] = []
         self.table = QTableWidget(0, self.COLUMNS)
+        self.table.setAccessibleName(self.tr("Action items"))
         self.table.setHorizontalHeaderLabels([self.tr("What"), self.tr("Owner"), self.tr("Due"),
                                               self.tr("Status")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from meeting_app.state.formats import time_text
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.minutes.drafts import Draft, DraftStore
@@ -57,6 +58,7 @@ class ConclusionPanel(QWidget):
         self.decision_caption.setContentsMargins(0, 6, 0, 0)
         self.decision = QPlainTextEdit()
         self.decision.setPlaceholderText(self.tr("What the meeting decided (one paragraph)"))
+        self.decision.setAccessibleName(self.tr("Decision"))
         self.decision.setFixedHeight(50)
         self.state = QLabel()
         """Saved, saving, offline…: placed by the tab (in the panel's title row)."""
@@ -200,7 +202,7 @@ class ConclusionPanel(QWidget):
             if self.draft is draft or (self.draft is not None and self.draft.request_id == draft.request_id):
                 self.draft = None
                 self.state.setText(self.tr("Saved at {time}").format(
-                    time=datetime.now().strftime("%H:%M:%S")))
+                    time=time_text(datetime.now().astimezone(), seconds=True)))
             elif self.draft is not None and isinstance(revision, int):
                 # Typed on while it was on its way: the next save builds on this one.
                 self.draft.base_revision = revision

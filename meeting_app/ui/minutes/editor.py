@@ -28,6 +28,7 @@ class MarkdownEditor(QWidget):
         self.text_edit = QTextEdit()
         self.text_edit.setAcceptRichText(False)  # pasted text comes in plain: no stray styles
         self.text_edit.setPlaceholderText(placeholder)
+        self.text_edit.setAccessibleName(placeholder.rstrip("…"))
         self.text_edit.setObjectName("conclusionText")
         self.text_edit.document().setDocumentMargin(8)
         self._loading = False

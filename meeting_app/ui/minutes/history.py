@@ -45,6 +45,7 @@ class HistoryDialog(QDialog):
         heading.setObjectName("panelTitle")
         heading.setWordWrap(True)
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("History of the conclusions"))
         self.text = QTextBrowser()
         self.decision = QLabel()
         self.decision.setWordWrap(True)

@@ -67,9 +67,11 @@ class DetailsForm(QWidget):
         end_row.addWidget(self.has_end)
         end_row.addWidget(self.ends, 1)
         form.addRow(self.tr("Ends"), end_row)
+        self.ends.setAccessibleName(self.tr("Ends"))
         form.addRow(self.tr("Place"), self.location_edit)
 
         self.sites = QListWidget()
+        self.sites.setAccessibleName(self.tr("Sites"))
         self.sites.setMaximumHeight(150)
         self.add_site = tool_button(self.tr("Add site"), "add")
         self.remove_site = tool_button(self.tr("Remove site"), "remove")

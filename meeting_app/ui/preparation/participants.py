@@ -40,6 +40,7 @@ class ParticipantsEditor(QWidget):
         super().__init__(parent)
         self._store, self._sender = store, sender
         self.table = QTableWidget(0, 3)
+        self.table.setAccessibleName(self.tr("Participants"))
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"), self.tr("Site")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -58,12 +59,14 @@ class ParticipantsEditor(QWidget):
         people.body.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.search_edit = QLineEdit()
+        self.search_edit.setAccessibleName(self.tr("Search by name or username"))
         self.search_edit.setPlaceholderText(self.tr("Search by name or username"))
         self.search_button = tool_button(self.tr("Search"), "search")
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_edit, 1)
         search_row.addWidget(self.search_button)
         self.results = QListWidget()
+        self.results.setAccessibleName(self.tr("Users found"))
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.role_combo = QComboBox()

@@ -109,6 +109,7 @@ class SidePanel(QTabWidget):
         self.setObjectName("readerSidePanel")
         self.engine = engine
         self.thumbnails = QListView()
+        self.thumbnails.setAccessibleName(self.tr("Pages"))
         self.thumbnails.setObjectName("readerThumbnails")
         self.thumbnails.setViewMode(QListView.ViewMode.IconMode)
         self.thumbnails.setFlow(QListView.Flow.TopToBottom)
@@ -125,6 +126,7 @@ class SidePanel(QTabWidget):
         self.thumbnails.activated.connect(lambda index: self.page_chosen.emit(index.row()))
         self.thumbnails.verticalScrollBar().valueChanged.connect(self._thumbnails_scrolled)
         self.contents = QTreeWidget()
+        self.contents.setAccessibleName(self.tr("Contents"))
         self.contents.setObjectName("readerContents")
         self.contents.setHeaderHidden(True)
         self.contents.setColumnCount(2)

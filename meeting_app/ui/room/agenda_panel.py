@@ -36,6 +36,7 @@ class AgendaPanel(Panel):
         self._chair = self._editor = False
         self.model = AgendaModel(store, self)
         self.view = QListView()
+        self.view.setAccessibleName(self.tr("Agenda"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(AgendaDelegate(self.view))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

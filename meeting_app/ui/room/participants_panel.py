@@ -22,6 +22,7 @@ class ParticipantsPanel(Panel):
         self.summary.setObjectName("hint")
         self.title_row.addWidget(self.summary)
         self.view = QTreeView()
+        self.view.setAccessibleName(self.tr("Participants by site"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(ParticipantDelegate(self.view))
         self.view.setHeaderHidden(True)

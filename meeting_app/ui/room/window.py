@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from meeting_app.state.documents import default_cache_dir
@@ -24,11 +24,14 @@ from meeting_app.ui.documents.room import RoomDocuments
 from meeting_app.ui.floor.actions import FloorActions
 from meeting_app.ui.floor.page import FloorPage
 from meeting_app.ui.floor.strip import FloorStrip
+from meeting_app.ui.i18n import translations
+from meeting_app.ui.language_menu import add_language_menu
 from meeting_app.ui.minutes.tab import MinutesTab
 from meeting_app.ui.resources import icon
 from meeting_app.ui.room.agenda_panel import AgendaPanel
 from meeting_app.ui.room.central import CentralArea
 from meeting_app.ui.room.header import HeaderBar
+from meeting_app.ui.room.keyboard import install_room_shortcuts
 from meeting_app.ui.room.participants_panel import ParticipantsPanel
 from meeting_app.ui.session import Session
 from meeting_app.ui.sites.link import OwnLinkIndicator, SiteStatusPoller
@@ -127,6 +130,9 @@ class MeetingRoomWindow(QMainWindow):
         self.link_indicator = OwnLinkIndicator(self.connection)
         self.statusBar().addPermanentWidget(self.link_indicator)
         self.resize(1360, 820)
+        self._shortcuts = install_room_shortcuts(self)
+        self.language_menu = add_language_menu(self)
+        translations().changed.connect(self._language_changed)
 
         self.commands.refused.connect(self.show_refusal)
         self.commands.availability_changed.connect(self._update_controls)
@@ -207,6 +213,15 @@ class MeetingRoomWindow(QMainWindow):
             self.central.setCurrentWidget(self.documents.tab)
         else:
             self.show_refusal(self.tr("That document is not available (yet)."))
+
+    def shortcut_actions(self) -> dict[str, QAction]:
+        """The room's keyboard actions by name (``request_floor``, ``vote``, ``follow``…)."""
+        return dict(self._shortcuts)
+
+    def _language_changed(self, _language: str) -> None:
+        """The texts built from the meeting's data are built again in the new language."""
+        self.store.announce_all()
+        self._retitle()
 
     def _retitle(self) -> None:
         if self.store.loaded:

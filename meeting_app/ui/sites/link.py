@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from meeting_app.state.sites import MANAGERS, POOR_RTT_MS, SiteLink, parse_site_status
@@ -126,13 +126,13 @@ class LinkBadge(Badge):
             n=link.connections, ms=link.rtt_ms if link.rtt_ms is not None else "?")
 
 
-def last_seen_text(link: SiteLink | None, tr: Any) -> str:
+def last_seen_text(link: SiteLink | None) -> str:
     """"last seen N s ago" for a lost link, else empty."""
     if link is None or link.link != "lost":
         return ""
     if link.silent_seconds is None:
-        return tr("never seen")
-    return tr("last seen {n} s ago").format(n=int(link.silent_seconds))
+        return QCoreApplication.translate("sites", "never seen")
+    return QCoreApplication.translate("sites", "last seen {n} s ago").format(n=int(link.silent_seconds))
 
 
 class OwnLinkIndicator(Badge):

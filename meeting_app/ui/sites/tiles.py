@@ -128,8 +128,8 @@ class SiteTile(QFrame):
         self.site_icon.setPixmap(glyph.pixmap(QSize(22, 22)))
         self.link_badge.setVisible(show_link)
         self.link_badge.show_link(link)
-        self.last_seen.setVisible(show_link and bool(last_seen_text(link, self.tr)))
-        self.last_seen.setText(last_seen_text(link, self.tr))
+        self.last_seen.setVisible(show_link and bool(last_seen_text(link)))
+        self.last_seen.setText(last_seen_text(link))
 
         counts = summary.counts
         self.present.value.setText(f"{counts.counted}/{counts.members}")

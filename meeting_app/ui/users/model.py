@@ -19,15 +19,15 @@ from meeting_app.state.models import local_time_text
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("users", text)
+translate = QCoreApplication.translate
+"""``translate(context, text)``: the form the translation tools find."""
 
 
 def roles_text(user: dict[str, Any]) -> str:
     """A user's global roles in words."""
-    roles = [_tr("Administrator")] if user.get("is_admin") else []
+    roles = [translate("users", "Administrator")] if user.get("is_admin") else []
     if user.get("is_organizer"):
-        roles.append(_tr("Organizer"))
+        roles.append(translate("users", "Organizer"))
     return ", ".join(roles)
 
 
@@ -65,8 +65,9 @@ class UsersModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return [_tr("Username"), _tr("Full name"), _tr("Global roles"), _tr("Status"),
-                _tr("Last sign-in")][section]
+        return [translate("users", "Username"), translate("users", "Full name"),
+                translate("users", "Global roles"), translate("users", "Status"),
+                translate("users", "Last sign-in")][section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -83,8 +84,10 @@ class UsersModel(QAbstractTableModel):
             return roles_text(user)
         if column == "status":
             if not user.get("active", True):
-                return _tr("Deactivated")
-            return _tr("Must change password") if user.get("must_change_password") else _tr("Active")
+                return translate("users", "Deactivated")
+            if user.get("must_change_password"):
+                return translate("users", "Must change password")
+            return translate("users", "Active")
         if column == "last_login":
-            return local_time_text(user.get("last_login")) or _tr("Never")
+            return local_time_text(user.get("last_login")) or translate("users", "Never")
         return str(user.get(column) or "")

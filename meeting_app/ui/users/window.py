@@ -49,6 +49,7 @@ class UsersWindow(QMainWindow):
         self.setWindowIcon(icon("users"))
         self.model = UsersModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Users"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -80,6 +80,7 @@ class PollDetail(QWidget):
         self.receipts.setFont(QFont("DejaVu Sans Mono", 9))
         self.votes_caption = _label("panelTitle")
         self.votes = QTreeWidget()
+        self.votes.setAccessibleName(self.tr("Who voted what"))
         self.votes.setHeaderLabels([self.tr("Member"), self.tr("Vote"), self.tr("Opinion")])
         self.votes.setRootIsDecorated(False)
         self.votes.setMinimumHeight(140)

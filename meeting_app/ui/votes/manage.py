@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from meeting_app.state.store import MeetingStore
@@ -17,16 +17,18 @@ from meeting_app.ui.widgets import ask
 CHAIR, SECRETARY = "chair", "secretary"
 
 
-def check_text(check: dict[str, Any], tr: Any) -> str:
+def check_text(check: dict[str, Any]) -> str:
     """The answer of poll.check in words."""
-    lines = [tr("Ready to vote.") if check.get("ready") else tr("Not ready to vote:")]
+    translate = QCoreApplication.translate
+    lines = [translate("votes", "Ready to vote.") if check.get("ready")
+             else translate("votes", "Not ready to vote:")]
     lines += [f"• {problem}" for problem in check.get("problems") or []]
-    lines.append(tr("Members: {m}; may vote now: {e} ({o} online).").format(
+    lines.append(translate("votes", "Members: {m}; may vote now: {e} ({o} online).").format(
         m=check.get("members", 0), e=check.get("eligible", 0), o=check.get("online_eligible", 0)))
     quorum = check.get("quorum") or {}
     if quorum:
-        state = tr("reached") if quorum.get("reached") else tr("NOT reached")
-        lines.append(tr("Meeting quorum: {counted} of {required} needed, {state}.").format(
+        state = translate("votes", "reached") if quorum.get("reached") else translate("votes", "NOT reached")
+        lines.append(translate("votes", "Meeting quorum: {counted} of {required} needed, {state}.").format(
             counted=quorum.get("counted", 0), required=quorum.get("required", 0), state=state))
     return "\n".join(lines)
 
@@ -92,7 +94,7 @@ class PollManager(QObject):
         box = QMessageBox(QMessageBox.Icon.Question if ready else QMessageBox.Icon.Warning,
                           self.tr("Open the vote"), poll.get("question", ""),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.window)
-        box.setInformativeText(check_text(check, self.tr))
+        box.setInformativeText(check_text(check))
         box.button(QMessageBox.StandardButton.Yes).setText(
             self.tr("Open voting") if ready else self.tr("Open anyway"))
         box.setWindowModality(Qt.WindowModality.WindowModal)

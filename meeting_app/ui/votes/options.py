@@ -45,6 +45,7 @@ class OptionsEditor(QWidget):
         layout.addWidget(self.default_radio)
         layout.addWidget(self.custom_radio)
         self.table = QTableWidget(0, 2)
+        self.table.setAccessibleName(self.tr("Options"))
         self.table.setHorizontalHeaderLabels([self.tr("Option"), self.tr("Takes a comment")])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -83,6 +83,7 @@ class VotesTab(QWidget):
         tools.addStretch(1)
         layout.addLayout(tools)
         self.list = QTreeWidget()
+        self.list.setAccessibleName(self.tr("Polls"))
         self.list.setHeaderHidden(True)
         self.list.setRootIsDecorated(False)
         self.list.setIndentation(12)

@@ -8,15 +8,16 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from meeting_app.state.clock import ServerClock
+from meeting_app.state.formats import number_text, percent_text
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("votes", text)
+translate = QCoreApplication.translate
+"""``translate(context, text)``: the form the translation tools find."""
 
 
 def status_text(status: str) -> str:
     """A poll's status in words."""
-    return {"draft": _tr("Draft"), "open": _tr("Voting"), "closed": _tr("Closed")}.get(status, status)
+    return {"draft": translate("votes", "Draft"), "open": translate("votes", "Voting"),
+            "closed": translate("votes", "Closed")}.get(status, status)
 
 
 def status_tone(status: str) -> str:
@@ -29,31 +30,34 @@ RULES = ("simple", "absolute", "two_thirds")
 
 def rule_name(rule: str) -> str:
     """A majority rule's short name."""
-    return {"simple": _tr("Simple majority"), "absolute": _tr("Absolute majority"),
-            "two_thirds": _tr("Two-thirds majority")}.get(rule, rule)
+    return {"simple": translate("votes", "Simple majority"),
+            "absolute": translate("votes", "Absolute majority"),
+            "two_thirds": translate("votes", "Two-thirds majority")}.get(rule, rule)
 
 
 def rule_explanation(rule: str) -> str:
     """What a majority rule asks of the first option (the motion's "yes")."""
     return {
-        "simple": _tr("Passed when the first option gets more than half of the votes cast."),
-        "absolute": _tr("Passed when the first option gets more than half of the votes of "
+        "simple": translate("votes", "Passed when the first option gets more than half of the votes cast."),
+        "absolute": translate("votes", "Passed when the first option gets more than half of the votes of "
                         "all members, whether they voted or not."),
-        "two_thirds": _tr("Passed when the first option gets at least two thirds of the votes "
+        "two_thirds": translate("votes", "Passed when the first option gets at least two thirds of the votes "
                           "of all members, whether they voted or not."),
     }.get(rule, "")
 
 
 def number(value: float) -> str:
     """A count or a weight: no decimals when it is whole."""
-    return f"{value:g}" if value != int(value) else str(int(value))
+    if value == int(value):
+        return number_text(int(value))
+    return number_text(value, len(f"{value:g}".partition(".")[2]))
 
 
 def percent(part: float, whole: float) -> str:
     """``58.3%`` (one decimal), or an en dash when nothing was cast."""
     if not whole:
         return "–"
-    return f"{100 * part / whole:.1f}%"
+    return percent_text(100 * part / whole, 1)
 
 
 def first_option(poll: dict[str, Any] | None, result: dict[str, Any]) -> tuple[str, str]:
@@ -69,20 +73,21 @@ def verdict_text(result: dict[str, Any], poll: dict[str, Any] | None) -> str:
     """"PASSED" / "NOT PASSED" with the rule in words and the numbers behind it."""
     option_id, option = first_option(poll, result)
     yes = float((result.get("counts") or {}).get(option_id, 0))
-    head = _tr("PASSED") if result.get("passed") else _tr("NOT PASSED")
+    head = translate("votes", "PASSED") if result.get("passed") else translate("votes", "NOT PASSED")
     rule = str(result.get("rule", "simple"))
     if rule == "simple":
-        base = _tr("more than half of the {cast} votes cast").format(
+        base = translate("votes", "more than half of the {cast} votes cast").format(
             cast=number(float(result.get("weight_cast") or 0)))
     elif rule == "absolute":
-        base = _tr("more than half of the {members} members").format(members=result.get("members", 0))
-    else:
-        base = _tr("at least two thirds of the {members} members").format(
+        base = translate("votes", "more than half of the {members} members").format(
             members=result.get("members", 0))
-    detail = _tr("“{option}” got {yes}; needed {needed} ({base}).").format(
+    else:
+        base = translate("votes", "at least two thirds of the {members} members").format(
+            members=result.get("members", 0))
+    detail = translate("votes", "“{option}” got {yes}; needed {needed} ({base}).").format(
         option=option, yes=number(yes), needed=number(float(result.get("threshold") or 0)), base=base)
     if result.get("passed") is False and result.get("quorum_reached") is False:
-        detail += " " + _tr("The quorum was not reached.")
+        detail += " " + translate("votes", "The quorum was not reached.")
     return f"{head} — {detail}"
 
 
@@ -90,27 +95,27 @@ def quorum_text(result: dict[str, Any], quorum: int | None) -> str:
     """Whether enough ballots were cast for the result to stand."""
     ballots = result.get("ballots", 0)
     if not quorum:
-        return _tr("No minimum turnout: {n} ballots cast.").format(n=ballots)
+        return translate("votes", "No minimum turnout: {n} ballots cast.").format(n=ballots)
     if result.get("quorum_reached"):
-        return _tr("Quorum reached: {n} ballots cast, {q} needed.").format(n=ballots, q=quorum)
-    return _tr("Quorum NOT reached: {n} ballots cast, {q} needed.").format(n=ballots, q=quorum)
+        return translate("votes", "Quorum reached: {n} ballots cast, {q} needed.").format(n=ballots, q=quorum)
+    return translate("votes", "Quorum NOT reached: {n} ballots cast, {q} needed.").format(n=ballots, q=quorum)
 
 
 def choice_hint(poll: dict[str, Any]) -> str:
     """How many options a ballot must mark."""
     low, high = int(poll.get("min_choices") or 1), int(poll.get("max_choices") or 1)
     if high <= 1:
-        return _tr("Choose one option.")
+        return translate("votes", "Choose one option.")
     if low == high:
-        return _tr("Choose exactly {n} options.").format(n=low)
-    return _tr("Choose from {low} to {high} options.").format(low=low, high=high)
+        return translate("votes", "Choose exactly {n} options.").format(n=low)
+    return translate("votes", "Choose from {low} to {high} options.").format(low=low, high=high)
 
 
 def secrecy_text(poll: dict[str, Any]) -> str:
     """Named or secret, in words."""
     if poll.get("secret"):
-        return _tr("Secret ballot: nobody can see what you chose.")
-    return _tr("Named vote: the result shows who voted what.")
+        return translate("votes", "Secret ballot: nobody can see what you chose.")
+    return translate("votes", "Named vote: the result shows who voted what.")
 
 
 def clock_text(seconds: float) -> str:
@@ -128,7 +133,7 @@ def countdown_text(poll: dict[str, Any], clock: ServerClock) -> str:
         return ""
     left = clock.seconds_until(closes_at)
     if left <= 0:
-        return _tr("Closing…")  # the server closes it; its event follows
+        return translate("votes", "Closing…")  # the server closes it; its event follows
     if left >= 2 * 86_400:
-        return _tr("Closes in {d} days").format(d=int(left // 86_400))
-    return _tr("Closes in {t}").format(t=clock_text(left))
+        return translate("votes", "Closes in {d} days").format(d=int(left // 86_400))
+    return translate("votes", "Closes in {t}").format(t=clock_text(left))

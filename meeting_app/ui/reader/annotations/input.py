@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QUndoStack
 from PySide6.QtWidgets import QToolTip
 
@@ -34,7 +34,6 @@ class PointerInput:
     ask_text: Callable[[str, str], str | None]
 
     if TYPE_CHECKING:
-        def tr(self, source: str, disambiguation: str | None = None, n: int = -1) -> str: ...
         def commit(self, before: dict[str, Any] | None, after: dict[str, Any] | None, text: str) -> None: ...
         def add(self, page: int, kind: str, data: dict[str, Any]) -> dict[str, Any] | None: ...
         def select(self, annotation_id: str | None) -> None: ...
@@ -108,7 +107,7 @@ class PointerInput:
             self._erase(drag, x, y)
         elif tool is Tool.NOTE:
             self._drag = None
-            text = self.ask_text(self.tr("Sticky note"), "")
+            text = self.ask_text(QCoreApplication.translate("AnnotationLayer", "Sticky note"), "")
             if text:
                 self.add(page, "note", {"point": [round(x, 2), round(y, 2)], "text": text,
                                         "color": self.toolbar.color})
@@ -149,16 +148,16 @@ class PointerInput:
         if tool is Tool.SELECT and drag.get("preview") is not None:
             before, after = drag["item"], drag["preview"]
             if geometry.bounds(before) != geometry.bounds(after):
-                self.commit(before, after, self.tr("Move annotation"))
+                self.commit(before, after, QCoreApplication.translate("AnnotationLayer", "Move annotation"))
         elif tool in TEXT_TOOLS and drag.get("preview") is not None:
             self.add(page, str(tool), drag["preview"]["data"])
         elif tool is Tool.INK and drag.get("path"):
             self.add(page, "ink", {"paths": [geometry.simplify(drag["path"])], "color": color,
                                    "width": width})
         elif tool is Tool.ERASER and drag["erased"]:
-            self.undo_stack.beginMacro(self.tr("Erase"))
+            self.undo_stack.beginMacro(QCoreApplication.translate("AnnotationLayer", "Erase"))
             for item in drag["erased"]:
-                self.commit(item, None, self.tr("Erase"))
+                self.commit(item, None, QCoreApplication.translate("AnnotationLayer", "Erase"))
             self.undo_stack.endMacro()
         elif tool in (Tool.RECT, Tool.TEXTBOX) and drag.get("band") is not None:
             rect = [round(v, 2) for v in drag["band"]]
@@ -167,7 +166,7 @@ class PointerInput:
             if tool is Tool.RECT:
                 self.add(page, "rect", {"rect": rect, "color": color, "width": width})
             else:
-                text = self.ask_text(self.tr("Text box"), "")
+                text = self.ask_text(QCoreApplication.translate("AnnotationLayer", "Text box"), "")
                 if text:
                     self.add(page, "textbox", {"rect": rect, "text": text, "color": color,
                                                "font_size": 11.0})
