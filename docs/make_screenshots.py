@@ -1,7 +1,9 @@
 """Screenshots of every screen of the client, taken from the real client offscreen against
 a real server process (seeded with the demo meeting), into ``docs/screenshots/``.
 
-    python docs/make_screenshots.py [--out docs/screenshots]
+    python docs/make_screenshots.py [--theme light|dark|contrast] [--out DIR]
+
+The light theme writes ``docs/screenshots/``, the others ``docs/screenshots/<theme>/``.
 
 Times are shown in Vietnam's time zone, as the people in the demo would see them. The
 sites tiles and attendance tab (a lost link, a speaker) come from
@@ -429,11 +431,21 @@ class Script:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="default: docs/screenshots (light), docs/screenshots/<theme>")
+    parser.add_argument("--theme", choices=("light", "dark", "contrast"), default="light")
     args = parser.parse_args()
+    if args.out is None:
+        args.out = ROOT / "docs" / "screenshots"
+        if args.theme != "light":
+            args.out = args.out / args.theme
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
-    setup_application(app)
+    # The user's own settings are not read: the theme is the one asked for.
+    settings = QSettings(str(Path(tempfile.mkdtemp(prefix="screenshot-settings-")) / "s.ini"),
+                         QSettings.Format.IniFormat)
+    settings.setValue("appearance/theme", args.theme)
+    setup_application(app, settings)
     server = DemoServer(free_port(), Path(tempfile.mkdtemp(prefix="screenshots-")))
     try:
         server.ensure_running()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -23,7 +24,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["TZ"] = "Asia/Ho_Chi_Minh"
 time.tzset()
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from meeting_app.ui.resources import setup_application  # noqa: E402
@@ -66,11 +67,21 @@ def room(server: FakeServer, user_id: int, role: str) -> MeetingRoomWindow:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="default: docs/screenshots (light), docs/screenshots/<theme>")
+    parser.add_argument("--theme", choices=("light", "dark", "contrast"), default="light")
     args = parser.parse_args()
+    if args.out is None:
+        args.out = ROOT / "docs" / "screenshots"
+        if args.theme != "light":
+            args.out = args.out / args.theme
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
-    setup_application(app)
+    # The user's own settings are not read: the theme is the one asked for.
+    settings = QSettings(str(Path(tempfile.mkdtemp(prefix="screenshot-settings-")) / "s.ini"),
+                         QSettings.Format.IniFormat)
+    settings.setValue("appearance/theme", args.theme)
+    setup_application(app, settings)
     server = FakeServer()
     server.command_answers["site.status"] = {"ok": True, "data": md.site_status()}
     server.command_answers["presence.heartbeat"] = {"ok": True, "data": {"server_time": NOW}}
