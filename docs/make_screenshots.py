@@ -111,6 +111,9 @@ class Script:
 
     def shoot(self, widget: QWidget, name: str) -> None:
         spin(0.6)  # let the last events land and the clocks tick
+        notices = getattr(widget, "notices", None)
+        for notice in list(getattr(notices, "notices", [])):
+            notices.dismiss(notice)  # type: ignore[union-attr]  # passing news, not the screen
         path = self.out / f"{name}.png"
         widget.grab().save(str(path))
         print(f"saved {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")

@@ -78,10 +78,12 @@ class NoticeArea(QWidget):
     shown = Signal(str)
     """The key of a notice just shown (for the optional sound)."""
 
-    def __init__(self, host: QWidget, shown_ms: int = SHOWN_MS) -> None:
+    def __init__(self, host: QWidget, shown_ms: int = SHOWN_MS,
+                 below: QWidget | None = None) -> None:
+        """``below``: a widget of ``host`` the notices must not cover (the header)."""
         super().__init__(host)
         self.setObjectName("noticeArea")
-        self.host, self.shown_ms = host, shown_ms
+        self.host, self.shown_ms, self.below = host, shown_ms, below
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -153,7 +155,9 @@ class NoticeArea(QWidget):
         self._layout.activate()  # place the notices now, not at the next event
 
     def _top(self) -> int:
-        """Below the host's menu bar, if it has one."""
+        """Below ``below`` if given, else below the host's menu bar, if it has one."""
+        if self.below is not None and self.below.isVisible():
+            return self.below.mapTo(self.host, self.below.rect().bottomLeft()).y()
         menu = getattr(self.host, "menuWidget", None)
         widget = menu() if callable(menu) else None
         return widget.height() if widget is not None and widget.isVisible() else 0

@@ -135,7 +135,7 @@ class MeetingRoomWindow(QMainWindow):
         self.link_indicator = OwnLinkIndicator(self.connection)
         self.statusBar().addPermanentWidget(self.link_indicator)
         self.settings_menu = install_settings(self, settings)
-        self.notices = NoticeArea(self)
+        self.notices = NoticeArea(self, below=self.header)
         self.notifier = RoomNotifier(self.store, self.notices, self, settings, self)
         self.resize(1360, 820)
 
