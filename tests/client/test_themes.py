@@ -25,13 +25,13 @@ from meeting_app.ui import settings_menu, theme
 from meeting_app.ui.reader.style import READER_QSS
 from meeting_app.ui.resources import apply_theme, icon, resource_path, style_sheet
 from meeting_app.ui.theme import THEMES, color
+from tests.client.styled import styled_app
 
 
 @pytest.fixture(autouse=True)
 def light_again(qapp: QApplication) -> Iterator[None]:
-    """Every test leaves the application in the light theme, as the others expect it."""
-    yield
-    apply_theme(theme.LIGHT, qapp)
+    """Every test leaves the application as the others expect it."""
+    yield from styled_app(qapp)
 
 
 @pytest.fixture

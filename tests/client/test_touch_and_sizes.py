@@ -24,9 +24,17 @@ from meeting_app.ui import touch
 from meeting_app.ui.login_dialog import LoginDialog
 from meeting_app.ui.reader import ReaderWidget
 from meeting_app.ui.room.window import MeetingRoomWindow
+from tests.client.styled import styled_app
 from tests.support.server_process import ServerProcess
 
 WAIT = 30_000
+
+
+@pytest.fixture(autouse=True)
+def real_style(qapp: QApplication) -> Iterator[None]:
+    """Sizes are measured with the application's own style sheet."""
+    yield from styled_app(qapp)
+
 _DEVICE: list[QPointingDevice] = []
 
 
@@ -148,7 +156,7 @@ def test_the_room_fits_every_screen_without_clipping(qtbot: Any, open_room: Any,
     # The page controls and zoom stay on the reader's tool bar, never in its overflow.
     for widget in (reader_bar.page_edit, reader_bar.zoom_button):
         assert widget.isVisible(), widget.objectName()
-    assert hidden_in_overflow(reader_bar) == []
+    assert hidden_in_overflow(reader_bar) == [], (reader_bar.width(), reader_bar.sizeHint().width())
     assert hidden_in_overflow(room.actions_bar) == []
 
 
@@ -168,10 +176,10 @@ def test_the_login_suits_an_on_screen_keyboard(qtbot: Any, tmp_path: Path,
         assert field.height() >= 36  # large fields
     dialog.server_edit.setFocus()
     QTest.keyClick(dialog.server_edit, Qt.Key.Key_Return)
-    assert dialog.user_edit.hasFocus() and not dialog.busy  # Enter moves on, no submit
+    assert dialog.focusWidget() is dialog.user_edit and not dialog.busy  # Enter moves on
     QTest.keyClicks(dialog.user_edit, "delegate1")
     QTest.keyClick(dialog.user_edit, Qt.Key.Key_Return)
-    assert dialog.password_edit.hasFocus() and not dialog.busy
+    assert dialog.focusWidget() is dialog.password_edit and not dialog.busy
     assert not dialog.error_label.isVisible()
     QTest.keyClicks(dialog.password_edit, "not-the-password")
     QTest.keyClick(dialog.password_edit, Qt.Key.Key_Return)  # the last field signs in

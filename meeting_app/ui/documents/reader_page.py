@@ -100,7 +100,11 @@ class ReaderPage(QWidget):
         bar.export_comments_action.triggered.connect(lambda: self.export_comments())
         bar.export_comments_pdf_action.triggered.connect(lambda: self.export_comments(pdf=True))
         self.reader.engine.export_finished.connect(self._exported)
-        # The room is narrower than a reader window: pages first, thumbnails on demand.
+        # The room is narrower than a reader window: fit width and fit page stay in the zoom
+        # menu only, so that the page controls never go to the bar's overflow menu.
+        for action in (toolbar.fit_width_action, toolbar.fit_page_action):
+            toolbar.removeAction(action)
+        # Pages first, thumbnails on demand.
         toolbar.sidebar_action.setChecked(False)
         self.reader.document_loaded.connect(lambda _count: self._fit_title())
         for action in (self.present_action, self.notes_action):  # shown or hidden by rights

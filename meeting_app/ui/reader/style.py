@@ -3,6 +3,8 @@ colours (``@role``, see ``meeting_app/ui/theme.py``)."""
 
 READER_QSS = """
 QToolBar#readerToolBar { padding: 3px 6px; }
+/* compact buttons: the whole bar fits the room's centre on a 1280 px screen */
+QToolBar#readerToolBar QToolButton { padding: 4px 4px; }
 QLabel#readerTitle { font-weight: bold; color: @accent; padding: 0 8px; }
 QLabel#readerPageTotal { color: @muted_strong; padding: 0 6px 0 4px; }
 QLineEdit#readerPageField { padding: 3px 4px; }
