@@ -1,7 +1,10 @@
 """Screenshots of every screen of the client, taken from the real client offscreen against
 a real server process (seeded with the demo meeting), into ``docs/screenshots/``.
 
-    python docs/make_screenshots.py [--language en|vi] [--out docs/screenshots]
+    python docs/make_screenshots.py [--language en|vi] [--theme light|dark|contrast] [--out DIR]
+
+English in the light theme writes ``docs/screenshots/``; another theme writes into
+``<theme>/`` below it and Vietnamese into ``vi/`` below that.
 
 Times are shown in Vietnam's time zone, as the people in the demo would see them. The
 sites tiles and attendance tab (a lost link, a speaker) come from
@@ -111,6 +114,9 @@ class Script:
 
     def shoot(self, widget: QWidget, name: str) -> None:
         spin(0.6)  # let the last events land and the clocks tick
+        notices = getattr(widget, "notices", None)
+        for notice in list(getattr(notices, "notices", [])):
+            notices.dismiss(notice)  # type: ignore[union-attr]  # passing news, not the screen
         path = self.out / f"{name}.png"
         widget.grab().save(str(path))
         print(f"saved {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
@@ -432,13 +438,24 @@ class Script:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--language", choices=LANGUAGES, default="en",
-                        help="the interface language (vi: into docs/screenshots/vi/)")
-    parser.add_argument("--out", type=Path, default=None)
+                        help="the interface language (vi: into a vi/ folder)")
+    parser.add_argument("--theme", choices=("light", "dark", "contrast"), default="light")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="default: docs/screenshots[/<theme>][/vi]")
     args = parser.parse_args()
-    args.out = args.out or (SCREENSHOTS if args.language == "en" else SCREENSHOTS / args.language)
+    if args.out is None:
+        args.out = SCREENSHOTS
+        if args.theme != "light":
+            args.out = args.out / args.theme
+        if args.language != "en":
+            args.out = args.out / args.language
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
-    setup_application(app)
+    # The user's own settings are not read: the theme is the one asked for.
+    settings = QSettings(str(Path(tempfile.mkdtemp(prefix="screenshot-settings-")) / "s.ini"),
+                         QSettings.Format.IniFormat)
+    settings.setValue("appearance/theme", args.theme)
+    setup_application(app, settings)
     translations().apply(args.language)
     server = DemoServer(free_port(), Path(tempfile.mkdtemp(prefix="screenshots-")))
     try:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -23,7 +24,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["TZ"] = "Asia/Ho_Chi_Minh"
 time.tzset()
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from meeting_app.ui.i18n import LANGUAGES, translations  # noqa: E402
@@ -69,13 +70,24 @@ def room(server: FakeServer, user_id: int, role: str) -> MeetingRoomWindow:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--language", choices=LANGUAGES, default="en",
-                        help="the interface language (vi: into docs/screenshots/vi/)")
-    parser.add_argument("--out", type=Path, default=None)
+                        help="the interface language (vi: into a vi/ folder)")
+    parser.add_argument("--theme", choices=("light", "dark", "contrast"), default="light")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="default: docs/screenshots[/<theme>][/vi]")
     args = parser.parse_args()
-    args.out = args.out or (SCREENSHOTS if args.language == "en" else SCREENSHOTS / args.language)
+    if args.out is None:
+        args.out = SCREENSHOTS
+        if args.theme != "light":
+            args.out = args.out / args.theme
+        if args.language != "en":
+            args.out = args.out / args.language
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
-    setup_application(app)
+    # The user's own settings are not read: the theme is the one asked for.
+    settings = QSettings(str(Path(tempfile.mkdtemp(prefix="screenshot-settings-")) / "s.ini"),
+                         QSettings.Format.IniFormat)
+    settings.setValue("appearance/theme", args.theme)
+    setup_application(app, settings)
     translations().apply(args.language)
     server = FakeServer()
     server.command_answers["site.status"] = {"ok": True, "data": md.site_status()}

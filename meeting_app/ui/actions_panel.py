@@ -8,7 +8,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +25,7 @@ from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.minutes.actions import action_status_label, due_text, owner_text
 from meeting_app.ui.resources import icon
 from meeting_app.ui.session import Session
+from meeting_app.ui.theme import color
 from meeting_app.ui.widgets import tool_button
 
 
@@ -134,7 +134,7 @@ class ActionsPanel(QWidget):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
                 if late and column == 3:
-                    cell.setForeground(QColor("#b3261e"))
+                    cell.setForeground(color("danger"))
                     cell.setToolTip(self.tr("Overdue"))
                 self.table.setItem(row, column, cell)
         self.empty.setText(self.tr("No action item matches.") if not self._rows else "")

@@ -32,6 +32,7 @@ from meeting_app.net.audit import AuditQuery, download_csv, fetch_page, fetch_ve
 from meeting_app.state.formats import date_time_text
 from meeting_app.ui.session import Session
 from meeting_app.ui.tasks import run_in_thread
+from meeting_app.ui.theme import bind_style
 
 PAGE = 100
 
@@ -216,11 +217,11 @@ class AuditWindow(QWidget):
         if verdict["ok"]:
             self.chain_label.setText(self.tr("✔ Chain verified up to entry {seq} (head {head}…)").format(
                 seq=verdict["verified_seq"], head=verdict["head_hash"][:16]))
-            self.chain_label.setStyleSheet("color: #1b7a3a; font-weight: bold;")
+            bind_style(self.chain_label, "color: @success_text; font-weight: bold;")
         else:
             self.chain_label.setText(self.tr("✘ Chain broken at entry {seq}: {reason}").format(
                 seq=verdict["broken_seq"], reason=verdict["reason"]))
-            self.chain_label.setStyleSheet("color: #b3261e; font-weight: bold;")
+            bind_style(self.chain_label, "color: @danger; font-weight: bold;")
         self._arrived()
 
     def _failed(self, error: BaseException) -> None:

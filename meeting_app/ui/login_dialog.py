@@ -72,6 +72,22 @@ class LoginDialog(QDialog):
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.addAction(icon("lock"), QLineEdit.ActionPosition.LeadingPosition)
+        # Friendly to an on-screen keyboard: large fields, the right keyboard for each (no
+        # capitals or word suggestions in an address or a name), Enter goes to the next
+        # field and signs in from the last; errors show inline, never in a popup.
+        hints = Qt.InputMethodHint
+        self.server_edit.setInputMethodHints(hints.ImhUrlCharactersOnly | hints.ImhNoAutoUppercase
+                                             | hints.ImhNoPredictiveText)
+        self.user_edit.setInputMethodHints(hints.ImhNoAutoUppercase | hints.ImhNoPredictiveText
+                                           | hints.ImhPreferLowercase)
+        self.password_edit.setInputMethodHints(hints.ImhHiddenText | hints.ImhSensitiveData
+                                               | hints.ImhNoAutoUppercase
+                                               | hints.ImhNoPredictiveText)
+        for field in (self.server_edit, self.user_edit, self.password_edit):
+            field.setObjectName("loginField")
+        self.server_edit.returnPressed.connect(self.user_edit.setFocus)
+        self.user_edit.returnPressed.connect(self.password_edit.setFocus)
+        self.password_edit.returnPressed.connect(self.submit)
         form = QFormLayout()
         form.setVerticalSpacing(10)
         form.addRow(self.tr("Server"), self.server_edit)
@@ -92,9 +108,11 @@ class LoginDialog(QDialog):
         self.progress.hide()
         self.sign_in = QPushButton(self.tr("Sign in"))
         self.sign_in.setProperty("primary", True)
-        self.sign_in.setDefault(True)
         cancel = QPushButton(self.tr("Cancel"))
         self.cancel = cancel
+        for button in (self.sign_in, cancel):  # Enter is handled by the fields, in order
+            button.setAutoDefault(False)
+            button.setDefault(False)
         # Officials choose the language before signing in; it switches at once.
         self.language_box = LanguageBox(self._settings)
         buttons = QHBoxLayout()

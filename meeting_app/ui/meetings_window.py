@@ -31,6 +31,7 @@ from meeting_app.ui.password_dialog import ChangePasswordDialog
 from meeting_app.ui.resources import icon
 from meeting_app.ui.search_panel import SearchPanel
 from meeting_app.ui.session import Session, may_prepare
+from meeting_app.ui.settings_menu import install as install_settings
 from meeting_app.ui.users.window import UsersWindow
 from meeting_app.ui.widgets import ConnectionIndicator, MessageBar, Spacer
 
@@ -59,6 +60,7 @@ class MeetingsWindow(QMainWindow):
         self.loaded = False
         self.users_window: UsersWindow | None = None
         self.password_dialog: ChangePasswordDialog | None = None
+        self.settings_menu = install_settings(self)
 
         header = QFrame()
         header.setObjectName("headerBar")

@@ -110,7 +110,7 @@ class MessageBar(QFrame):
         """Show ``text``; tone ``"error"`` (red) or ``"info"`` (blue)."""
         self.setProperty("tone", tone)
         restyle(self)
-        name, colour = ("warning", "#b3261e") if tone == "error" else ("info", None)
+        name, colour = ("warning", "danger") if tone == "error" else ("info", None)
         self._glyph.setPixmap(icon(name, colour).pixmap(QSize(18, 18)))
         self.label.setText(text)
         self.show()

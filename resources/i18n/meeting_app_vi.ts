@@ -542,6 +542,10 @@
         <translation>Tệp CSV (*.csv)</translation>
     </message>
     <message>
+        <source>Exporting the attendance…</source>
+        <translation>Đang xuất danh sách điểm danh…</translation>
+    </message>
+    <message>
         <source>Could not write the file: {error}</source>
         <translation>Không ghi được tệp: {error}</translation>
     </message>
@@ -3124,6 +3128,10 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>Exporting the annotated document…</source>
+        <translation>Đang xuất tài liệu kèm ghi chú…</translation>
+    </message>
+    <message>
         <source>The summary could not be written: {error}</source>
         <translation>Không ghi được bản tổng hợp: {error}</translation>
     </message>
@@ -3146,6 +3154,10 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
     <message>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Writing the summary…</source>
+        <translation>Đang viết bản tóm tắt…</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
@@ -3333,6 +3345,41 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
     </message>
 </context>
 <context>
+    <name>RoomNotifier</name>
+    <message>
+        <source>You have the floor.</source>
+        <translation>Đồng chí được phát biểu.</translation>
+    </message>
+    <message>
+        <source>Click to show the floor</source>
+        <translation>Bấm để xem phần phát biểu</translation>
+    </message>
+    <message>
+        <source>A vote has opened: {question}</source>
+        <translation>Biểu quyết đã mở: {question}</translation>
+    </message>
+    <message>
+        <source>Click to open the ballot</source>
+        <translation>Bấm để mở phiếu biểu quyết</translation>
+    </message>
+    <message>
+        <source>New document: {title}</source>
+        <translation>Tài liệu mới: {title}</translation>
+    </message>
+    <message>
+        <source>Click to open it</source>
+        <translation>Bấm để mở</translation>
+    </message>
+    <message>
+        <source>The presenter is on page {page} of {title}</source>
+        <translation>Người trình bày đang ở trang {page} của {title}</translation>
+    </message>
+    <message>
+        <source>Click to follow the presenter</source>
+        <translation>Bấm để theo dõi người trình bày</translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
     <message>
         <source>Find in document (e.g. nghị quyết)</source>
@@ -3448,6 +3495,37 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
     <message>
         <source>Action item</source>
         <translation>Nhiệm vụ</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsMenu</name>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Giao diện</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation>Theo &amp;hệ thống</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Sáng</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Tối</translation>
+    </message>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation>Tương phản &amp;cao</translation>
+    </message>
+    <message>
+        <source>T&amp;ouch mode (large buttons)</source>
+        <translation>Chế độ &amp;cảm ứng (nút lớn)</translation>
+    </message>
+    <message>
+        <source>Play a &amp;sound with notices</source>
+        <translation>Phát â&amp;m thanh khi có thông báo</translation>
     </message>
 </context>
 <context>
@@ -3865,6 +3943,13 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
     <message>
         <source>Reminder: please give your written opinion on “{q}”.</source>
         <translation>Nhắc nhở: đề nghị cho ý kiến bằng văn bản về “{q}”.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkIndicator</name>
+    <message>
+        <source>{work} (+{n} more)</source>
+        <translation>{work} (+{n} việc khác)</translation>
     </message>
 </context>
 <context>

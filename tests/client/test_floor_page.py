@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from meeting_app.ui.floor.actions import FloorActions
 from meeting_app.ui.floor.page import FloorPage
-from meeting_app.ui.floor.queues import SITE_ROLE, SPEAKING_SITE, QueuePanel
+from meeting_app.ui.floor.queues import SITE_ROLE, QueuePanel, speaking_site_colour
 from meeting_app.ui.floor.strip import FloorStrip
 from tests.client.floor_data import CHAIR, DN, HCM, OBSERVER, SECRETARY, Meeting, request, speaking
 
@@ -70,8 +70,8 @@ def test_the_queues_are_grouped_by_site_in_queue_order(floor: Any) -> None:
     ]
     # The speaker's site stands out wherever sites are listed.
     hcm = questions.site_headers()[1]
-    assert hcm.data(0, SITE_ROLE) == HCM and hcm.background(0).color() == SPEAKING_SITE
-    assert questions.site_headers()[0].background(0).color() != SPEAKING_SITE
+    assert hcm.data(0, SITE_ROLE) == HCM and hcm.background(0).color() == speaking_site_colour()
+    assert questions.site_headers()[0].background(0).color() != speaking_site_colour()
     assert room.meeting.store.speaking_site_id == HCM
     assert speak.count.text() == "3 waiting"
 

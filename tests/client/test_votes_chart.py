@@ -7,7 +7,8 @@ from typing import Any
 
 from PySide6.QtGui import QColor
 
-from meeting_app.ui.votes.chart import YES, ResultChart, result_rows
+from meeting_app.ui.theme import color
+from meeting_app.ui.votes.chart import ResultChart, result_rows
 from meeting_app.ui.votes.texts import quorum_text, verdict_text
 from tests.client.votes_data import options, poll, result
 
@@ -51,7 +52,7 @@ def test_bars_are_drawn_to_scale(qtbot: Any) -> None:
     def colour(x: float, y: int) -> QColor:
         return image.pixelColor(int(x * dpr), y)
 
-    width = [x for x in range(600) if colour(x, y) == YES]
+    width = [x for x in range(600) if colour(x, y) == color("success")]
     assert width, "the first bar is green: passed"
     second_y = int(y + row * dpr)
     second = [x for x in range(600) if colour(x, second_y).red() > 150 and colour(x, second_y).green() < 80]

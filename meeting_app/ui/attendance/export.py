@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from meeting_app.net.exports import ExportError, fetch_attendance_csv
+from meeting_app.ui import progress
 from meeting_app.ui.session import Session
 from meeting_app.ui.tasks import run_in_thread
 
@@ -25,6 +26,7 @@ class AttendanceExporter(QObject):
         super().__init__(parent)
         self._session = session
         self.busy = False
+        self._work = 0
 
     def suggested_name(self, meeting_id: int) -> str:
         """The file name offered in the save dialog."""
@@ -45,6 +47,7 @@ class AttendanceExporter(QObject):
         target = path
         session = self._session
         self.busy = True
+        self._work = progress.begin(self.tr("Exporting the attendance…"))
 
         def work() -> str:
             body = fetch_attendance_csv(session.server_url, session.token, meeting_id)
@@ -55,10 +58,12 @@ class AttendanceExporter(QObject):
         return True
 
     def _done(self, path: str) -> None:
+        progress.end(self._work)
         self.busy = False
         self.finished.emit(path)
 
     def _error(self, error: BaseException) -> None:
+        progress.end(self._work)
         self.busy = False
         if isinstance(error, ExportError):
             self.failed.emit(str(error))

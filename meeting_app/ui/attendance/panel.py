@@ -31,6 +31,7 @@ from meeting_app.ui.attendance.table import AttendanceTree
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.resources import icon
 from meeting_app.ui.session import Session
+from meeting_app.ui.theme import on_change
 from meeting_app.ui.widgets import tool_button
 from protocol.attendance import count, is_member, quorum
 
@@ -62,7 +63,7 @@ class AttendancePanel(QWidget):
         self.check_in_button = tool_button(self.tr("Check in"), "check-in")
         self.check_in_button.setProperty("primary", True)
         self.check_in_button.setIconSize(QSize(20, 20))
-        self.check_in_button.setIcon(icon("check-in", "#ffffff"))
+        self.check_in_button.setIcon(icon("check-in", "on_accent"))
         banner_row.addWidget(self.banner_text, 1)
         banner_row.addWidget(self.check_in_button)
         layout.addWidget(self.banner)
@@ -128,6 +129,7 @@ class AttendancePanel(QWidget):
             signal.connect(self.refresh)
         sender.availability_changed.connect(self._update_buttons)
         self.refresh()
+        on_change(self, self.refresh)  # the tree's colours are set once per fill
 
     # --- reading -------------------------------------------------------------------------
 

@@ -9,20 +9,22 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from meeting_app.state.models import role_label
 from meeting_app.state.sites import SiteSummary, may_manage
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.resources import icon
+from meeting_app.ui.theme import color
 from protocol.attendance import is_member, represented
 
 USER_ID = Qt.ItemDataRole.UserRole
 COLUMNS = 5
-STATUS_COLOURS = {"present": "#1e5b22", "absent": "#b3261e", "excused": "#8a5a00",
-                  "unknown": "#7b8794"}
-REPRESENTED, GREYED = "#1d3f72", "#9aa5b1"
+STATUS_COLOURS = {"present": "success_text", "absent": "danger", "excused": "gold_text",
+                  "unknown": "disabled_text"}
+"""The theme colour of each attendance status."""
+REPRESENTED, GREYED = "accent", "disabled"
 
 
 def attendance_label(status: str | None) -> str:
@@ -97,8 +99,8 @@ class AttendanceTree(QTreeWidget):
             font = QFont(self.font())
             font.setBold(True)
             group.setFont(0, font)
-            group.setForeground(0, QBrush(QColor("#1d3f72")))
-            group.setBackground(0, QBrush(QColor("#f3f5f8")))
+            group.setForeground(0, QBrush(color("accent")))
+            group.setBackground(0, QBrush(color("window")))
             editable = manager and may_manage(store, summary.site_id)
             for person in (p for p in people if p["site_id"] == summary.site_id):
                 self._add_person(group, person, by_id, manager, editable)
@@ -117,9 +119,9 @@ class AttendanceTree(QTreeWidget):
                                        status_text, person.get("attendance_reason") or "",
                                        proxy["full_name"] if proxy else ""])
         item.setData(0, USER_ID, person["user_id"])
-        item.setIcon(0, icon("user", "#2e7d32" if person.get("online") else GREYED))
+        item.setIcon(0, icon("user", "success" if person.get("online") else GREYED))
         item.setToolTip(0, self.tr("Online") if person.get("online") else self.tr("Not connected"))
-        item.setForeground(2, QBrush(QColor(colour)))
+        item.setForeground(2, QBrush(color(colour)))
         if not manager:
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # read-only
         elif not editable:
@@ -127,4 +129,4 @@ class AttendanceTree(QTreeWidget):
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             item.setToolTip(0, self.tr("Recorded by that site's secretary"))
             for column in range(COLUMNS):
-                item.setForeground(column, QBrush(QColor(GREYED)))
+                item.setForeground(column, QBrush(color(GREYED)))

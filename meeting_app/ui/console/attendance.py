@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListWidget, QListWidgetItem, QWidget
 
 from meeting_app.state.sites import SiteLink
@@ -18,10 +18,9 @@ from meeting_app.state.store import MeetingStore
 from meeting_app.ui.floor.texts import site_name
 from meeting_app.ui.resources import icon
 from meeting_app.ui.sites.link import SiteStatusPoller
+from meeting_app.ui.theme import color, on_change
 from meeting_app.ui.widgets import Panel, restyle
 from protocol.attendance import Quorum, by_site, count, quorum
-
-SPEAKING_SITE = QColor("#fff6dc")
 
 
 class AttendanceSummary(Panel):
@@ -55,6 +54,7 @@ class AttendanceSummary(Panel):
         if poller is not None:
             poller.updated.connect(self.refresh)
         self.refresh()
+        on_change(self, self.refresh)  # colours and icons drawn once
 
     def rule_text(self, rule: str) -> str:
         """The quorum rule in words."""
@@ -103,8 +103,8 @@ class AttendanceSummary(Panel):
             item = QListWidgetItem(f"{site_name(store, site_id)}\n{line}")
             item.setData(Qt.ItemDataRole.UserRole, site_id)
             if site_id is not None and site_id == speaking:
-                item.setBackground(QBrush(SPEAKING_SITE))
-                item.setIcon(icon("microphone", "#b3261e"))
+                item.setBackground(QBrush(color("gold_pale")))
+                item.setIcon(icon("microphone", "danger"))
                 item.setToolTip(self.tr("The speaker holding the floor is at this site"))
             else:
                 item.setIcon(icon("site"))

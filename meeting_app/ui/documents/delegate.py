@@ -8,17 +8,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter
+from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from meeting_app.net.downloads import DONE, FAILED, RUNNING
 from meeting_app.state.documents import DocumentsModel, DownloadState, is_released, is_restricted, size_text
 from meeting_app.ui.resources import icon
+from meeting_app.ui.theme import color
 
 Index = QModelIndex | QPersistentModelIndex
-NAVY, TEXT, MUTED = QColor("#1d3f72"), QColor("#1f2933"), QColor("#616e7c")
-GREEN, RED, GOLD = QColor("#2e7d32"), QColor("#b3261e"), QColor("#d4a017")
-PALE_RED, PALE_GOLD, SELECTED = QColor("#fbe9e7"), QColor("#fff6dc"), QColor("#e3eaf5")
 STATE_WIDTH = 118
 
 
@@ -61,7 +59,7 @@ class DocumentDelegate(QStyledItemDelegate):
     def _paint_group(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         rect = option.rect.adjusted(0, 6, -4, 0)
         painter.setFont(_font(option.font, bold=True, scale=0.95))
-        painter.setPen(NAVY)
+        painter.setPen(color("accent"))
         text = QFontMetrics(painter.font()).elidedText(str(index.data()), Qt.TextElideMode.ElideRight,
                                                        rect.width())
         painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter, text)
@@ -72,10 +70,10 @@ class DocumentDelegate(QStyledItemDelegate):
         rect = option.rect.adjusted(2, 2, -4, -2)
         if option.state & QStyle.StateFlag.State_Selected:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(SELECTED)
+            painter.setBrush(color("selection"))
             painter.drawRoundedRect(rect, 6, 6)
         restricted = is_restricted(doc)
-        glyph = icon("lock", "#b3261e") if restricted else icon("document")
+        glyph = icon("lock", "danger") if restricted else icon("document")
         line = QFontMetrics(option.font).height()
         glyph.paint(painter, QRect(rect.left() + self.PAD, rect.top() + self.PAD + 2, 20, 20))
         left = rect.left() + self.PAD + 28
@@ -85,15 +83,15 @@ class DocumentDelegate(QStyledItemDelegate):
         # Line 1: title, then the badges.
         badges = []
         if restricted:
-            badges.append((self.tr("Restricted"), RED, PALE_RED))
+            badges.append((self.tr("Restricted"), color("danger"), color("danger_pale")))
         if not is_released(doc):
-            badges.append((self.tr("Not released"), QColor("#7a5b00"), PALE_GOLD))
+            badges.append((self.tr("Not released"), color("warn_text"), color("gold_pale")))
         small = _font(option.font, scale=0.85)
         small_metrics = QFontMetrics(small)
         badge_width = sum(small_metrics.horizontalAdvance(text) + 16 for text, *_ in badges)
         title_font = _font(option.font, bold=True)
         painter.setFont(title_font)
-        painter.setPen(TEXT)
+        painter.setPen(color("text"))
         top = QRect(left, rect.top() + self.PAD, right - left, line)
         title = QFontMetrics(title_font).elidedText(
             str(doc.get("title", index.data())), Qt.TextElideMode.ElideRight, top.width() - badge_width)
@@ -121,7 +119,7 @@ class DocumentDelegate(QStyledItemDelegate):
         if restricted and doc.get("reader_ids") is not None:
             details.append(count_text(len(doc["reader_ids"]), self.tr("{n} named reader"),
                                       self.tr("{n} named readers")))
-        painter.setPen(MUTED)
+        painter.setPen(color("muted"))
         below = QRect(left, top.bottom() + 4, right - left, line)
         painter.drawText(below, Qt.AlignmentFlag.AlignVCenter, small_metrics.elidedText(
             "  ·  ".join(details), Qt.TextElideMode.ElideRight, below.width()))
@@ -134,22 +132,22 @@ class DocumentDelegate(QStyledItemDelegate):
         if state is None or state.state == "none":
             return
         if state.state == DONE:
-            painter.setPen(GREEN)
+            painter.setPen(color("success"))
             painter.drawText(rect, align, self.tr("✓ Offline"))
         elif state.state == FAILED:
-            painter.setPen(RED)
+            painter.setPen(color("danger"))
             painter.drawText(rect.adjusted(0, -10, 0, -10), align, self.tr("Download failed"))
             painter.setFont(_font(font, bold=True))
             painter.drawText(rect.adjusted(0, 10, 0, 10), align, self.tr("↻ Retry"))
         else:
             bar = QRect(rect.left() + 8, rect.center().y() + 4, rect.width() - 8, 5)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#e4e7eb"))
+            painter.setBrush(color("grid"))
             painter.drawRoundedRect(bar, 2, 2)
-            painter.setBrush(NAVY)
+            painter.setBrush(color("accent"))
             painter.drawRoundedRect(QRect(bar.left(), bar.top(), bar.width() * state.percent // 100,
                                           bar.height()), 2, 2)
-            painter.setPen(MUTED)
+            painter.setPen(color("muted"))
             label = f"{state.percent} %" if state.state == RUNNING else self.tr("Waiting…")
             painter.drawText(rect.adjusted(0, -10, 0, -10), align, label)
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from meeting_app.net.uploads import UploadRequest, UploadTask
 from meeting_app.state.documents import is_released, is_restricted, size_text
 from meeting_app.state.store import MeetingStore
+from meeting_app.ui.theme import bind_style
 
 ALWAYS_READ = ("chair", "secretary")
 
@@ -152,7 +153,7 @@ class UploadDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("errorText")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b3261e;")
+        bind_style(self.error_label, "color: @danger;")
         self.error_label.hide()
         layout.addWidget(self.progress)
         layout.addWidget(self.error_label)

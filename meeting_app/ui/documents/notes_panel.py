@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from meeting_app.state.notes import NotesStore
+from meeting_app.ui.theme import bind_style
 
 AUTOSAVE_MS = 800
 
@@ -33,7 +34,7 @@ class NotesPanel(QWidget):
                                                "on every device you sign in on."))
         self.status = QLabel()
         self.status.setObjectName("notesStatus")
-        self.status.setStyleSheet("color: #52606d;")
+        bind_style(self.status, "color: @muted_strong;")
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)

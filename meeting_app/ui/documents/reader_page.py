@@ -17,6 +17,7 @@ from meeting_app.pdf import PdfEngine
 from meeting_app.state.annotation_sync import AnnotationSync
 from meeting_app.state.documents import is_restricted
 from meeting_app.state.formats import date_text, time_text
+from meeting_app.ui import progress
 from meeting_app.ui.documents import exports
 from meeting_app.ui.documents.notes_panel import NotesPanel
 from meeting_app.ui.reader import ReaderWidget
@@ -84,6 +85,8 @@ class ReaderPage(QWidget):
         """The server lets restricted documents be exported, watermarked."""
         self._exports: dict[int, tuple[str, bool]] = {}
         """Export requests of the PDF engine: (target, whether a summary) by request id."""
+        self._work: dict[int, int] = {}
+        """The progress token of each export under way, by engine request."""
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.reader)
@@ -98,9 +101,15 @@ class ReaderPage(QWidget):
         bar.export_comments_action.triggered.connect(lambda: self.export_comments())
         bar.export_comments_pdf_action.triggered.connect(lambda: self.export_comments(pdf=True))
         self.reader.engine.export_finished.connect(self._exported)
-        # The room is narrower than a reader window: pages first, thumbnails on demand.
+        # The room is narrower than a reader window: fit width and fit page stay in the zoom
+        # menu only, so that the page controls never go to the bar's overflow menu.
+        for action in (toolbar.fit_width_action, toolbar.fit_page_action):
+            toolbar.removeAction(action)
+        # Pages first, thumbnails on demand.
         toolbar.sidebar_action.setChecked(False)
         self.reader.document_loaded.connect(lambda _count: self._fit_title())
+        for action in (self.present_action, self.notes_action):  # shown or hidden by rights
+            action.changed.connect(self._fit_title)
         # The watermark carries the time: keep it current while a restricted one is open.
         self._clock = QTimer(self, interval=30_000)
         self._clock.timeout.connect(self._stamp)
@@ -174,10 +183,12 @@ class ReaderPage(QWidget):
         request = self.reader.engine.export_annotated(self.path, target, chosen,
                                                       cache_key=self.cache_key, watermark=stamp)
         self._exports[request] = (str(target), False)
+        self._work[request] = progress.begin(self.tr("Exporting the annotated document…"))
         return request
 
     def _exported(self, request: int, count: int, error: str) -> None:
         target, summary = self._exports.pop(request, (None, False))
+        progress.end(self._work.pop(request, 0))
         if target is None:
             return
         if error:
@@ -221,6 +232,7 @@ class ReaderPage(QWidget):
             title = str(self.sync.store.meeting.get("title", ""))
             request = self.reader.engine.write_summary(target, self.notes_summary(pdf=True), title)
             self._exports[request] = (str(target), True)
+            self._work[request] = progress.begin(self.tr("Writing the summary…"))
             return target
         target.write_text(self.notes_summary(), encoding="utf-8")
         self.message.emit(self.tr("Saved {path}.").format(path=target))
@@ -251,6 +263,7 @@ class ReaderPage(QWidget):
                 request = self.reader.engine.write_summary(
                     chosen, exports.comments_html(document, comments), str(document.get("title", "")))
                 self._exports[request] = (str(chosen), True)
+                self._work[request] = progress.begin(self.tr("Writing the summary…"))
                 return
             chosen.write_text(exports.comments_csv(document, comments), encoding="utf-8")
             self.message.emit(self.tr("Saved {path} with {n} comments.").format(path=chosen, n=len(comments)))
@@ -320,9 +333,14 @@ class ReaderPage(QWidget):
         toolbar, label = self.reader.toolbar, self.reader.toolbar.title
         title = self.document["title"] if self.document else label.toolTip()
         room = 0
-        # Narrow: the back button drops its text before the title shrinks below 160 px.
-        for style in (Qt.ToolButtonStyle.ToolButtonTextBesideIcon, Qt.ToolButtonStyle.ToolButtonIconOnly):
-            self.back_button.setToolButtonStyle(style)
+        # Narrow: the back button, then "Present", drop their text before the title shrinks
+        # below 160 px, so that nothing goes to the tool bar's overflow menu at 1280 px.
+        text, bare = Qt.ToolButtonStyle.ToolButtonTextBesideIcon, Qt.ToolButtonStyle.ToolButtonIconOnly
+        present = self.present_button if isinstance(self.present_button, QToolButton) else None
+        for back_style, present_style in ((text, text), (bare, text), (bare, bare)):
+            self.back_button.setToolButtonStyle(back_style)
+            if present is not None:
+                present.setToolButtonStyle(present_style)
             others = toolbar.sizeHint().width() - label.sizeHint().width()
             room = max(80, min(360, self.width() - others - 24))
             if room >= 160:

@@ -40,7 +40,7 @@ class ElidedLabel(QLabel):
 def primary_button(text: str, icon_name: str, tooltip: str = "",
                    parent: QWidget | None = None) -> QPushButton:
     """The filled navy button of the main action, its icon in white."""
-    button = QPushButton(icon(icon_name, "#ffffff"), text, parent)
+    button = QPushButton(icon(icon_name, "on_accent"), text, parent)
     button.setIconSize(QSize(18, 18))
     button.setProperty("primary", True)
     if tooltip:

@@ -28,12 +28,11 @@ from meeting_app.ui.floor.actions import FloorActions
 from meeting_app.ui.floor.labels import primary_button
 from meeting_app.ui.floor.texts import person_name, queue_title, site_name, waited_text
 from meeting_app.ui.resources import icon
+from meeting_app.ui.theme import color, on_change
 from meeting_app.ui.widgets import Panel, tool_button
 
 REQUEST_ROLE = Qt.ItemDataRole.UserRole
 SITE_ROLE = Qt.ItemDataRole.UserRole + 1
-SPEAKING_SITE = QColor("#fff6dc")
-MINE = QColor("#e3f1e4")
 
 
 Group = tuple[int | None, list[tuple[int, dict[str, Any]]]]
@@ -48,6 +47,12 @@ def grouped_by_site(actions: FloorActions, kind: str) -> list[Group]:
     site_ids = sorted({r["site_id"] for _p, r in queue},
                       key=lambda s: order.index(s) if s in order else len(order))
     return [(site, [(p, r) for p, r in queue if r["site_id"] == site]) for site in site_ids]
+
+
+def speaking_site_colour() -> QColor:
+    """The background of the site whose speaker holds the floor."""
+    return color("gold_pale")
+
 
 
 class QueuePanel(Panel):
@@ -114,6 +119,7 @@ class QueuePanel(Panel):
         self._ticker.timeout.connect(self._tick)
         self._ticker.start()
         self.refresh()
+        on_change(self, self.refresh)  # colours and icons drawn once
 
     # --- showing -------------------------------------------------------------------------
 
@@ -132,12 +138,12 @@ class QueuePanel(Panel):
             header.setData(0, SITE_ROLE, site_id)
             header.setFont(0, bold)
             header.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            header.setForeground(0, QBrush(QColor("#1d3f72")))
+            header.setForeground(0, QBrush(color("accent")))
             if site_id is not None and site_id == speaking_site:
-                header.setIcon(0, icon("microphone", "#b3261e"))
+                header.setIcon(0, icon("microphone", "danger"))
                 header.setToolTip(0, self.tr("The speaker holding the floor is at this site"))
                 for column in (0, 1):
-                    header.setBackground(column, QBrush(SPEAKING_SITE))
+                    header.setBackground(column, QBrush(speaking_site_colour()))
             self.tree.addTopLevelItem(header)
             header.setFirstColumnSpanned(True)
             for place, request in requests:
@@ -163,10 +169,10 @@ class QueuePanel(Panel):
         item.setToolTip(0, self.tr("#{place} in the queue, {site}").format(
             place=place, site=site_name(store, request["site_id"])))
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        item.setForeground(1, QBrush(QColor("#616e7c")))
+        item.setForeground(1, QBrush(color("muted")))
         if request["user_id"] == store.my_user_id:
             for column in (0, 1):
-                item.setBackground(column, QBrush(MINE))
+                item.setBackground(column, QBrush(color("success_pale")))
         return item
 
     def _tick(self) -> None:

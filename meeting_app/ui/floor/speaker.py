@@ -12,6 +12,7 @@ from meeting_app.ui.floor.actions import FloorActions
 from meeting_app.ui.floor.countdown import CountdownLabel
 from meeting_app.ui.floor.texts import kind_label, limit_text, person_name, site_name
 from meeting_app.ui.resources import icon
+from meeting_app.ui.theme import on_change
 from meeting_app.ui.widgets import restyle, tool_button
 
 
@@ -73,6 +74,7 @@ class SpeakerCard(QFrame):
             signal.connect(self.refresh)
         actions.rights_changed.connect(self.refresh)
         self.refresh()
+        on_change(self, self.refresh)  # colours and icons drawn once
 
     def refresh(self, *_args: Any) -> None:
         """Show the store's speaker and the controls my role allows."""
@@ -82,7 +84,7 @@ class SpeakerCard(QFrame):
         if self.property("tone") != tone:
             self.setProperty("tone", tone)
             restyle(self)
-        colour = "#b3261e" if speaker else "#9aa5b1"
+        colour = "danger" if speaker else "disabled"
         self.glyph.setPixmap(icon("microphone", colour).pixmap(QSize(40, 40)))
         if speaker is None:
             self.caption.setText(self.tr("THE FLOOR"))

@@ -19,6 +19,7 @@ from meeting_app.ui.floor.countdown import CountdownLabel
 from meeting_app.ui.floor.labels import ElidedLabel
 from meeting_app.ui.floor.texts import kind_label, person_name, site_name
 from meeting_app.ui.resources import icon
+from meeting_app.ui.theme import on_change
 from meeting_app.ui.widgets import restyle, tool_button
 
 
@@ -59,6 +60,7 @@ class FloorStrip(QFrame):
             signal.connect(self.refresh)
         actions.rights_changed.connect(self.refresh)
         self.refresh()
+        on_change(self, self.refresh)  # colours and icons drawn once
 
     def refresh(self, *_args: Any) -> None:
         """Show the store's floor."""
@@ -72,8 +74,8 @@ class FloorStrip(QFrame):
             # they are polished again too.
             for widget in (self, self.text, self.mine, self.waiting, self.clock):
                 restyle(widget)
-            self.glyph.setPixmap(icon("microphone", {"mine": "#ffffff", "speaking": "#b3261e"}
-                                      .get(tone, "#9aa5b1")).pixmap(QSize(20, 20)))
+            self.glyph.setPixmap(icon("microphone", {"mine": "on_fill", "speaking": "danger"}
+                                      .get(tone, "disabled")).pixmap(QSize(20, 20)))
         font = self.text.font()
         if font.bold() != (speaker is not None):
             font.setBold(speaker is not None)

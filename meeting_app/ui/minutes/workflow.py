@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QVBoxLay
 from meeting_app.net.minutes import MinutesError, download_minutes
 from meeting_app.state.models import local_time_text
 from meeting_app.state.store import MeetingStore
+from meeting_app.ui import progress
 from meeting_app.ui.resources import icon
 from meeting_app.ui.session import Session
 from meeting_app.ui.tasks import run_in_thread
@@ -49,7 +50,7 @@ class WorkflowBar(QFrame):
                                           self.tr("Approve this draft for publication"))
         self.publish_button = tool_button(self.tr("Publish"), "publish")
         self.publish_button.setProperty("primary", True)
-        self.publish_button.setIcon(icon("publish", "#ffffff"))
+        self.publish_button.setIcon(icon("publish", "on_accent"))
         self.preview_button = tool_button(self.tr("Preview PDF"), "document",
                                           self.tr("Download the minutes as PDF and open them"))
         self.docx_button = tool_button(self.tr("Export DOCX"), "export-file",
@@ -167,8 +168,10 @@ class WorkflowBar(QFrame):
         self.busy = True
         self.refresh()
         self.detail.setText(self.tr("Downloading the minutes…"))
+        work = progress.begin(self.tr("Downloading the minutes…"))
 
         def done(_size: int) -> None:
+            progress.end(work)
             self.busy = False
             self.refresh()
             self.detail.setText(self.tr("Saved to {path}").format(path=target))
@@ -177,6 +180,7 @@ class WorkflowBar(QFrame):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
         def failed(error: BaseException) -> None:
+            progress.end(work)
             self.busy = False
             self.refresh()
             text = str(error) if isinstance(error, MinutesError | OSError) else repr(error)

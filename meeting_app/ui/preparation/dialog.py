@@ -66,7 +66,7 @@ class PreparationDialog(QDialog):
         self.tabs.addTab(self.participants, icon("users"), self.tr("Participants"))
         self.tabs.addTab(self.agenda, icon("agenda"), self.tr("Agenda"))
 
-        self.save_button = QPushButton(icon("vote", "#ffffff"), self.tr(
+        self.save_button = QPushButton(icon("vote", "on_accent"), self.tr(
             "Save details") if meeting_id else self.tr("Create meeting"))
         self.save_button.setProperty("primary", True)
         close = QPushButton(self.tr("Close"))

@@ -184,7 +184,7 @@ class ParticipantsEditor(QWidget):
         for user in data.get("users", []):
             item = QListWidgetItem(f"{user['full_name']}  ({user['username']})")
             if user["id"] in known:
-                item.setIcon(icon("vote", "#2e7d32"))
+                item.setIcon(icon("vote", "success"))
                 item.setToolTip(self.tr("Already taking part: pick to change the role or site"))
             item.setData(USER_ID, user["id"])
             self.results.addItem(item)

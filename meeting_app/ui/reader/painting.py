@@ -10,15 +10,14 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from meeting_app.pdf import SearchHit
+from meeting_app.ui.theme import color
 
-BACKGROUND = QColor("#dfe4ea")
 PAPER = QColor("#ffffff")
 SHADOW = QColor(29, 63, 114, 40)
 HIT_FILL = QColor(255, 214, 0, 110)
 CURRENT_FILL = QColor(255, 140, 0, 130)
 CURRENT_EDGE = QColor("#c25e00")
 WATERMARK_INK = QColor(179, 38, 30, 44)
-LABEL_INK = QColor("#9aa5b1")
 
 
 def paint_paper(painter: QPainter, rect: QRect) -> None:
@@ -30,7 +29,7 @@ def paint_paper(painter: QPainter, rect: QRect) -> None:
 def paint_label(painter: QPainter, rect: QRect, text: str) -> None:
     """A grey note in the middle of a page ("12", "This page cannot be displayed")."""
     painter.save()
-    painter.setPen(LABEL_INK)
+    painter.setPen(color("disabled"))
     font = QFont(painter.font())
     font.setPointSizeF(max(8.0, min(28.0, rect.width() / 18)))
     painter.setFont(font)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from meeting_app.pdf import DocumentInfo, PdfEngine, RenderResult
 from meeting_app.ui.reader.layout import THUMB_WIDTH
+from meeting_app.ui.theme import color
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -151,7 +152,7 @@ class SidePanel(QTabWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, entry.page)
             item.setToolTip(0, entry.title)
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            item.setForeground(1, QColor("#616e7c"))
+            item.setForeground(1, color("muted"))
             del parents[entry.level - 1:]
             if parents:
                 parents[-1].addChild(item)

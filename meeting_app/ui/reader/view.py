@@ -27,6 +27,7 @@ from meeting_app.ui.reader.layout import (
     zoom_step,
 )
 from meeting_app.ui.reader.touch import TouchHandler
+from meeting_app.ui.theme import color
 
 LINE_STEP = 48
 """Pixels per arrow key or wheel line."""
@@ -294,7 +295,7 @@ class PageView(QAbstractScrollArea):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
-        painter.fillRect(event.rect(), painting.BACKGROUND)
+        painter.fillRect(event.rect(), color("page_bg"))
         if self._message or not self.info:
             painting.paint_label(painter, self.viewport().rect(), self._message)
             return
@@ -348,14 +349,15 @@ class PageView(QAbstractScrollArea):
             self.scroll_by(moves[Qt.Key(key)])
         elif key in (Qt.Key.Key_Home, Qt.Key.Key_End):
             self.go_to_page(0 if key == Qt.Key.Key_Home else self.page_count - 1, user=True)
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and not self._can_scroll_sideways():
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and not self.can_scroll_sideways():
             self.go_to_page(self._current + (1 if key == Qt.Key.Key_Right else -1), user=True)
         else:
             super().keyPressEvent(event)
             return
         event.accept()
 
-    def _can_scroll_sideways(self) -> bool:
+    def can_scroll_sideways(self) -> bool:
+        """True when the pages are wider than the view (a sideways drag scrolls)."""
         return self.horizontalScrollBar().maximum() > 0
 
     def viewportEvent(self, event: QEvent) -> bool:

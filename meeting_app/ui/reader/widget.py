@@ -19,6 +19,7 @@ from meeting_app.ui.reader.side_panel import SidePanel
 from meeting_app.ui.reader.style import READER_QSS
 from meeting_app.ui.reader.toolbar import ReaderToolBar
 from meeting_app.ui.reader.view import PageView
+from meeting_app.ui.theme import bind_style
 
 
 class ReaderWidget(QWidget):
@@ -40,7 +41,7 @@ class ReaderWidget(QWidget):
         super().__init__(parent)
         self.engine = engine or shared_engine()
         self.setObjectName("reader")
-        self.setStyleSheet(READER_QSS)
+        bind_style(self, READER_QSS)
         self.info: DocumentInfo | None = None
         self._doc: int | None = None
         self._holder: list[int | None] = [None]  # the open doc key, for the destroyed slot

@@ -119,7 +119,7 @@ class PlaceholderPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         glyph = QLabel()
-        glyph.setPixmap(icon(icon_name, "#9aa5b1").pixmap(QSize(48, 48)))
+        glyph.setPixmap(icon(icon_name, "disabled").pixmap(QSize(48, 48)))
         heading = QLabel(title)
         heading.setObjectName("placeholderTitle")
         body = QLabel(text)

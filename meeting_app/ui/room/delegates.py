@@ -4,7 +4,7 @@ show a green dot."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -14,12 +14,11 @@ from PySide6.QtWidgets import (
 
 from meeting_app.state.models import AgendaModel, ParticipantsModel, role_label
 from meeting_app.ui.resources import icon
+from meeting_app.ui.theme import color
 
 Index = QModelIndex | QPersistentModelIndex
-NAVY, GOLD, GREY = QColor("#1d3f72"), QColor("#d4a017"), QColor("#9aa5b1")
-PALE_GOLD, SELECTED, TEXT = QColor("#fff6dc"), QColor("#e3eaf5"), QColor("#1f2933")
-MUTED, GREEN = QColor("#616e7c"), QColor("#2e7d32")
-ROLE_COLOURS = {"chair": QColor("#b3261e"), "secretary": NAVY}
+ROLE_TONES = {"chair": "danger", "secretary": "accent"}
+"""The theme colour of a role's name in the participants list."""
 
 
 def _font(base: QFont, bold: bool = False, scale: float = 1.0) -> QFont:
@@ -53,20 +52,20 @@ class AgendaDelegate(QStyledItemDelegate):
         rect = option.rect.adjusted(2, 2, -2, -2)
         current = bool(index.data(AgendaModel.CurrentRole))
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        background = PALE_GOLD if current else (SELECTED if selected else None)
+        background = color("gold_pale") if current else (color("selection") if selected else None)
         if background is not None:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(background)
             painter.drawRoundedRect(rect, 6, 6)
         if current:
-            painter.setBrush(GOLD)
+            painter.setBrush(color("gold"))
             painter.drawRoundedRect(QRect(rect.left(), rect.top(), 4, rect.height()), 2, 2)
         # The number in a circle: filled navy for the current item.
         circle = QRect(rect.left() + self.PAD, rect.top() + self.PAD, self.NUMBER, self.NUMBER)
-        painter.setPen(NAVY)
-        painter.setBrush(NAVY if current else Qt.BrushStyle.NoBrush)
+        painter.setPen(color("accent"))
+        painter.setBrush(color("accent") if current else Qt.BrushStyle.NoBrush)
         painter.drawEllipse(circle)
-        painter.setPen(QColor("white") if current else NAVY)
+        painter.setPen(color("on_accent") if current else color("accent"))
         painter.setFont(_font(option.font, bold=True, scale=0.9))
         painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, str(index.data(AgendaModel.NumberRole)))
 
@@ -77,7 +76,7 @@ class AgendaDelegate(QStyledItemDelegate):
             QRect(left, rect.top() + self.PAD, width, 10_000), Qt.TextFlag.TextWordWrap,
             str(index.data()))
         painter.setFont(title_font)
-        painter.setPen(NAVY if current else TEXT)
+        painter.setPen(color("accent") if current else color("text"))
         painter.drawText(title_rect, Qt.TextFlag.TextWordWrap, str(index.data()))
 
         details = [str(index.data(AgendaModel.PresenterRole) or "")]
@@ -86,7 +85,7 @@ class AgendaDelegate(QStyledItemDelegate):
             details.append(self.tr("{n} min").format(n=minutes))
         small = _font(option.font, scale=0.9)
         painter.setFont(small)
-        painter.setPen(MUTED)
+        painter.setPen(color("muted"))
         line = QRect(left, title_rect.bottom() + 3, width, QFontMetrics(small).height())
         text = "  ·  ".join(part for part in details if part)
         if current:
@@ -94,12 +93,12 @@ class AgendaDelegate(QStyledItemDelegate):
             tag_width = QFontMetrics(small).horizontalAdvance(now) + 14
             tag = QRect(line.right() - tag_width, line.top(), tag_width, line.height())
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(GOLD)
+            painter.setBrush(color("gold"))
             painter.drawRoundedRect(tag, 4, 4)
-            painter.setPen(TEXT)
+            painter.setPen(color("on_gold"))
             painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, now)
             line.setRight(tag.left() - 6)
-            painter.setPen(MUTED)
+            painter.setPen(color("muted"))
         metrics = QFontMetrics(small)
         painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          metrics.elidedText(text, Qt.TextElideMode.ElideRight, line.width()))
@@ -131,7 +130,7 @@ class ParticipantDelegate(QStyledItemDelegate):
                     online: bool) -> None:
         rect = option.rect
         central = bool(index.data(ParticipantsModel.CentralRole))
-        glyph = icon("central-site" if central else "site", None if online else "#9aa5b1")
+        glyph = icon("central-site" if central else "site", None if online else "disabled")
         glyph.paint(painter, QRect(rect.left() + 2, rect.center().y() - 9, 18, 18))
         counts = self.tr("{online}/{total} online").format(
             online=index.data(ParticipantsModel.OnlineCountRole) or 0,
@@ -140,12 +139,12 @@ class ParticipantDelegate(QStyledItemDelegate):
         counts_width = QFontMetrics(small).horizontalAdvance(counts) + 8
         text_rect = rect.adjusted(26, 0, -counts_width - 4, 0)
         painter.setFont(_font(option.font, bold=True))
-        painter.setPen(NAVY)
+        painter.setPen(color("accent"))
         name = QFontMetrics(painter.font()).elidedText(
             str(index.data()), Qt.TextElideMode.ElideRight, text_rect.width())
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, name)
         painter.setFont(small)
-        painter.setPen(GREEN if online else GREY)
+        painter.setPen(color("success") if online else color("disabled"))
         painter.drawText(rect.adjusted(0, 0, -4, 0),
                          Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, counts)
 
@@ -154,19 +153,19 @@ class ParticipantDelegate(QStyledItemDelegate):
         rect = option.rect
         dot = QRect(rect.left() + 4, rect.center().y() - 4, 9, 9)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(GREEN if online else QColor("#cbd2d9"))
+        painter.setBrush(color("success") if online else color("control_border"))
         painter.drawEllipse(dot)
         role = index.data(ParticipantsModel.RoleRole)
         label = role_label(role)
         small = _font(option.font, scale=0.88)
         role_width = QFontMetrics(small).horizontalAdvance(label) + 8
         painter.setFont(option.font)
-        painter.setPen(TEXT if online else MUTED)
+        painter.setPen(color("text") if online else color("muted"))
         text_rect = rect.adjusted(20, 0, -role_width - 4, 0)
         name = QFontMetrics(option.font).elidedText(
             str(index.data()), Qt.TextElideMode.ElideRight, text_rect.width())
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, name)
-        painter.setFont(_font(small, bold=role in ROLE_COLOURS))
-        painter.setPen(ROLE_COLOURS.get(role, MUTED))
+        painter.setFont(_font(small, bold=role in ROLE_TONES))
+        painter.setPen(color(ROLE_TONES.get(role, "muted")))
         painter.drawText(rect.adjusted(0, 0, -4, 0),
                          Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, label)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
@@ -27,13 +27,17 @@ from meeting_app.ui.floor.strip import FloorStrip
 from meeting_app.ui.i18n import translations
 from meeting_app.ui.language_menu import add_language_menu
 from meeting_app.ui.minutes.tab import MinutesTab
+from meeting_app.ui.notices import NoticeArea
+from meeting_app.ui.progress import WorkIndicator
 from meeting_app.ui.resources import icon
 from meeting_app.ui.room.agenda_panel import AgendaPanel
 from meeting_app.ui.room.central import CentralArea
 from meeting_app.ui.room.header import HeaderBar
 from meeting_app.ui.room.keyboard import install_room_shortcuts
+from meeting_app.ui.room.notifications import RoomNotifier
 from meeting_app.ui.room.participants_panel import ParticipantsPanel
 from meeting_app.ui.session import Session
+from meeting_app.ui.settings_menu import install as install_settings
 from meeting_app.ui.sites.link import OwnLinkIndicator, SiteStatusPoller
 from meeting_app.ui.sites.tiles import SitesView
 from meeting_app.ui.votes.tab import VotesTab
@@ -51,8 +55,10 @@ class MeetingRoomWindow(QMainWindow):
     """The server no longer accepts the login token: sign in again."""
 
     def __init__(self, session: Session, meeting_id: int, connection: Any = None,
-                 parent: QWidget | None = None, cache_dir: Path | None = None) -> None:
-        """``cache_dir``: where documents are kept offline (default: the user's cache)."""
+                 parent: QWidget | None = None, cache_dir: Path | None = None,
+                 settings: QSettings | None = None) -> None:
+        """``cache_dir``: where documents are kept offline (default: the user's cache);
+        ``settings``: where the Settings menu keeps its choices (default: the user's)."""
         super().__init__(parent)
         self.session, self.meeting_id = session, meeting_id
         self.setWindowTitle(self.tr("Meeting room"))
@@ -126,12 +132,17 @@ class MeetingRoomWindow(QMainWindow):
         outer.addLayout(content, 1)
         self.setCentralWidget(body)
         self.statusBar().showMessage(self.tr("Signed in as {name}").format(name=session.full_name))
+        self.work_indicator = WorkIndicator()
+        self.statusBar().addPermanentWidget(self.work_indicator)
         self.statusBar().addPermanentWidget(self.documents.indicator)
         self.link_indicator = OwnLinkIndicator(self.connection)
         self.statusBar().addPermanentWidget(self.link_indicator)
+        self.notices = NoticeArea(self, below=self.header)
+        self.notifier = RoomNotifier(self.store, self.notices, self, settings, self)
         self.resize(1360, 820)
-        self._shortcuts = install_room_shortcuts(self)
-        self.language_menu = add_language_menu(self)
+        self._shortcuts = install_room_shortcuts(self)  # the Meeting menu, then Settings
+        self.settings_menu = install_settings(self, settings)
+        self.language_menu = add_language_menu(self, settings)
         translations().changed.connect(self._language_changed)
 
         self.commands.refused.connect(self.show_refusal)
@@ -152,9 +163,9 @@ class MeetingRoomWindow(QMainWindow):
         bar = QToolBar()
         bar.setIconSize(QSize(20, 20))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.start_action = bar.addAction(icon("play", "#2e7d32"), self.tr("Start meeting"))
+        self.start_action = bar.addAction(icon("play", "success"), self.tr("Start meeting"))
         self.start_action.setToolTip(self.tr("Open the meeting for every site"))
-        self.end_action = bar.addAction(icon("stop", "#b3261e"), self.tr("End meeting"))
+        self.end_action = bar.addAction(icon("stop", "danger"), self.tr("End meeting"))
         self.end_action.setToolTip(self.tr("Close the meeting; it can no longer change"))
         self.chair_separator = bar.addSeparator()
         self.console_action = bar.addAction(icon("agenda"), self.tr("Console"))
@@ -289,6 +300,34 @@ class MeetingRoomWindow(QMainWindow):
         self.display.show()
         self.display.raise_()
         return self.display
+
+    # --- what notices ask for (see room/notifications.py) -------------------------------
+
+    def show_floor(self) -> None:
+        """Bring the floor page to the front."""
+        self.central.setCurrentWidget(self.floor_page)
+
+    def open_ballot(self, poll_id: int) -> None:
+        """Show a poll in the votes tab and open my ballot if I still have one to cast."""
+        self.central.setCurrentWidget(self.votes)
+        self.votes.select(poll_id)
+        poll = self.store.poll_by_id(poll_id)
+        if poll is not None and self.store.still_to_vote(poll):
+            self.votes.vote(poll_id)
+
+    def show_document(self, document_id: int) -> None:
+        """Open a document in the reader."""
+        self._open_document(document_id)
+
+    def follow_presenter(self) -> None:
+        """Follow the presenter again and show the presented page."""
+        self.central.setCurrentWidget(self.documents.tab)
+        self.documents.link.follow()
+
+    def following(self) -> bool:
+        """True while the reader follows the presenter, or I present."""
+        link = self.documents.link
+        return bool(link.following or link.presenting)
 
     def show_refusal(self, message: str) -> None:
         """A refused command: say why, without blocking anything."""

@@ -26,6 +26,7 @@ from meeting_app.state.sites import SiteLink, SiteSummary, site_summaries
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.resources import icon
 from meeting_app.ui.sites.link import LinkBadge, SiteStatusPoller, last_seen_text
+from meeting_app.ui.theme import on_change
 from meeting_app.ui.widgets import Badge, restyle
 
 TILE_WIDTH = 240
@@ -107,7 +108,7 @@ class SiteTile(QFrame):
         layout.addWidget(self.speaking)
 
         hands_row = QHBoxLayout()
-        self.hands_icon = _glyph("hand-raised", "#1d3f72")
+        self.hands_icon = _glyph("hand-raised", "accent")
         self.hands = QLabel()
         self.hands.setWordWrap(True)
         hands_row.addWidget(self.hands_icon, 0, Qt.AlignmentFlag.AlignTop)
@@ -123,7 +124,7 @@ class SiteTile(QFrame):
         offline = show_link and link is not None and link.link == "offline"
         self.name.setText(summary.name)
         self.central_badge.setVisible(summary.central)
-        colour = "#b3261e" if lost else ("#9aa5b1" if offline else None)
+        colour = "danger" if lost else ("disabled" if offline else None)
         glyph = icon("central-site" if summary.central else "site", colour)
         self.site_icon.setPixmap(glyph.pixmap(QSize(22, 22)))
         self.link_badge.setVisible(show_link)
@@ -202,6 +203,7 @@ class SitesView(QScrollArea):
             signal.connect(self.refresh)
         poller.updated.connect(self.refresh)
         self.refresh()
+        on_change(self, self.refresh)  # colours and icons drawn once
 
     def tile(self, site_id: int | None) -> SiteTile | None:
         """The tile of a site, or None."""

@@ -12,9 +12,9 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
 
 from meeting_app.state.models import local_time_text
+from meeting_app.ui.theme import color
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -77,7 +77,7 @@ class UsersModel(QAbstractTableModel):
         if role == self.UserRole:
             return user
         if role == Qt.ItemDataRole.ForegroundRole and not user.get("active", True):
-            return QColor("#8a8f98")
+            return color("disabled_text")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == "roles":

@@ -63,7 +63,7 @@ class OpenPollBanner(QFrame):
         self.my_state.setObjectName("myVote")
         self.my_state.setWordWrap(True)
         self.vote_button = tool_button(self.tr("Vote"), "vote", parent=self)
-        self.vote_button.setIcon(icon("vote", "#ffffff"))
+        self.vote_button.setIcon(icon("vote", "on_accent"))
         self.vote_button.setProperty("primary", True)
         self.close_button = tool_button(self.tr("Close voting"), "stop", parent=self)
         self.close_button.setProperty("danger", True)

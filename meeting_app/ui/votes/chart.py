@@ -16,10 +16,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QP
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from meeting_app.state.polls import option_text
+from meeting_app.ui.theme import color
 from meeting_app.ui.votes.texts import first_option, number, percent, verdict_text
-
-YES, NO, OTHER = QColor("#2e7d32"), QColor("#b3261e"), QColor("#5b7bb0")
-FAILED, TRACK, INK, MUTED = QColor("#8a6d1d"), QColor("#edf0f4"), QColor("#1f2933"), QColor("#616e7c")
 
 
 @dataclass(frozen=True)
@@ -100,8 +98,8 @@ class ResultChart(QWidget):
     def _colour(self, row: ChartRow, index: int) -> QColor:
         first_id, _ = first_option(self.poll, self.result)
         if row.option_id == first_id:
-            return YES if self.result.get("passed") else FAILED
-        return NO if index == 1 else OTHER
+            return color("success") if self.result.get("passed") else color("chart_failed")
+        return color("danger") if index == 1 else color("chart_other")
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -110,7 +108,7 @@ class ResultChart(QWidget):
         top = 4.0
         if self.large and self.result:
             painter.setFont(self._font(1.1, True))
-            painter.setPen(YES if self.result.get("passed") else NO)
+            painter.setPen(color("success") if self.result.get("passed") else color("danger"))
             box = QRectF(0, top, width, self._verdict_height() - 10)
             # Large type has room for the headline only ("PASSED"); the room display writes
             # the reasons beside it in normal type.
@@ -118,7 +116,7 @@ class ResultChart(QWidget):
             painter.drawText(box, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft, headline)
             top += self._verdict_height()
         if not self.rows:
-            painter.setPen(MUTED)
+            painter.setPen(color("muted"))
             painter.setFont(self._font())
             painter.drawText(QRectF(0, top, width, self._row_height()), Qt.AlignmentFlag.AlignVCenter,
                              self.tr("No result yet."))
@@ -133,19 +131,19 @@ class ResultChart(QWidget):
         for index, row in enumerate(self.rows):
             y = top + index * self._row_height()
             painter.setFont(font)
-            painter.setPen(INK)
+            painter.setPen(color("text"))
             painter.drawText(QRectF(0, y, bar_width, line), Qt.AlignmentFlag.AlignLeft,
                              metrics.elidedText(row.text, Qt.TextElideMode.ElideRight, int(bar_width)))
             bar = QRectF(0, y + line + 2, bar_width, line * 0.9)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(TRACK)
+            painter.setBrush(color("grid"))
             painter.drawRoundedRect(bar, 3, 3)
             if row.count:
                 painter.setBrush(self._colour(row, index))
                 painter.drawRoundedRect(QRectF(bar.x(), bar.y(), bar_width * row.count / scale,
                                                bar.height()), 3, 3)
             painter.setFont(bold)
-            painter.setPen(INK)
+            painter.setPen(color("text"))
             painter.drawText(QRectF(bar_width + 10, bar.y() - line * 0.1, value_width, line),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, row.label)
         self._threshold_line(painter, top, bar_width, scale, line)
@@ -157,7 +155,7 @@ class ResultChart(QWidget):
         if not needed or needed > scale:
             return
         x = bar_width * needed / scale
-        pen = QPen(INK, 1.5 if not self.large else 3, Qt.PenStyle.DashLine)
+        pen = QPen(color("text"), 1.5 if not self.large else 3, Qt.PenStyle.DashLine)
         painter.setPen(pen)
         y = top + line + 2
         painter.drawLine(int(x), int(y - 2), int(x), int(y + line * 0.9 + 2))

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QScrollArea,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
+from meeting_app.ui.theme import color, on_change
 from meeting_app.ui.votes.ballot import BallotDialog
 from meeting_app.ui.votes.banner import OpenPollBanner
 from meeting_app.ui.votes.detail import PollDetail
@@ -31,7 +32,8 @@ from meeting_app.ui.votes.texts import status_text
 from meeting_app.ui.widgets import tool_button
 
 POLL_ID = Qt.ItemDataRole.UserRole
-STATUS_COLOURS = {"open": "#b3261e", "draft": "#9aa5b1", "closed": "#1d3f72"}
+STATUS_COLOURS = {"open": "danger", "draft": "disabled", "closed": "accent"}
+"""The theme colour of each status's dot."""
 
 
 def status_dot(status: str) -> QIcon:
@@ -41,7 +43,7 @@ def status_dot(status: str) -> QIcon:
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(STATUS_COLOURS.get(status, "#52606d")))
+    painter.setBrush(color(STATUS_COLOURS.get(status, "muted_strong")))
     painter.drawEllipse(6, 6, 12, 12)
     painter.end()
     return QIcon(pixmap)
@@ -117,6 +119,7 @@ class VotesTab(QWidget):
         commands.availability_changed.connect(self.update_rights)
         store.event_applied.connect(self._event)
         self.refresh()
+        on_change(self, self.refresh)  # colours and icons drawn once
 
     def _detail_buttons(self) -> None:
         self.edit_button = tool_button(self.tr("Edit"), "edit")

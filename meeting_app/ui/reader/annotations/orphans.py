@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meeting_app.ui.theme import bind_style
+
 
 class OrphansPanel(QFrame):
     """The list of annotations not carried over (see the module docstring)."""
@@ -44,7 +46,7 @@ class OrphansPanel(QFrame):
         self.hint = QLabel(self.tr("A new version of the document changed the text of their pages. "
                                    "They stay on the previous version."))
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #52606d;")
+        bind_style(self.hint, "color: @muted_strong;")
         layout.addWidget(self.title)
         layout.addWidget(self.hint)
         self.rows = QWidget()

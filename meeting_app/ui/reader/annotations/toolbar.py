@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QPainter, QPen, 
 from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
 
 from meeting_app.ui.resources import icon
+from meeting_app.ui.theme import bind_style, color
 from meeting_app.ui.widgets import Spacer
 
 
@@ -72,7 +73,7 @@ def line_icon(width: float, size: int = 18) -> QIcon:
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    pen = QPen(QColor("#1d3f72"), max(1.5, width * 1.5))
+    pen = QPen(color("accent"), max(1.5, width * 1.5))
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     painter.setPen(pen)
     painter.drawLine(6, size * 2 - 8, size * 2 - 6, 8)
@@ -93,14 +94,14 @@ class AnnotationToolBar(QToolBar):
         self.setOrientation(Qt.Orientation.Vertical)
         self.setIconSize(QSize(17, 17))
         self.setMovable(False)
-        self.setStyleSheet("QToolBar#annotationToolBar { background: #f4f6f9; border: none;"
-                           " border-right: 1px solid #dde3ea; padding: 2px; }"
-                           " QToolBar#annotationToolBar QToolButton { padding: 2px; margin: 0; }"
-                           " QToolBar#annotationToolBar QToolButton:checked { background: #d6e2f3;"
-                           " border: 1px solid #9db4d6; border-radius: 4px; }"
-                           " QToolBar#annotationToolBar::separator { height: 1px; margin: 3px 4px; }"
-                           " QLabel#annotationStatus { color: #b3261e; font-weight: bold; }"
-                           " QToolButton::menu-indicator { image: none; width: 0; }")
+        bind_style(self, "QToolBar#annotationToolBar { background: @toolbar_alt; border: none;"
+                   " border-right: 1px solid @border; padding: 2px; }"
+                   " QToolBar#annotationToolBar QToolButton { padding: 2px; margin: 0; }"
+                   " QToolBar#annotationToolBar QToolButton:checked { background: @selection;"
+                   " border: 1px solid @info_border; border-radius: 4px; }"
+                   " QToolBar#annotationToolBar::separator { height: 1px; margin: 3px 4px; }"
+                   " QLabel#annotationStatus { color: @danger; font-weight: bold; }"
+                   " QToolButton::menu-indicator { image: none; width: 0; }")
         self.tools = QActionGroup(self)
         self.tools.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         self.tool_actions: dict[Tool, QAction] = {}

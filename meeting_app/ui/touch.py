@@ -1,0 +1,83 @@
+"""Touch mode: buttons and fields at least :data:`TARGET` logical pixels high and wide.
+
+On when a touch screen is present or the user turned it on in Settings (kept in
+``QSettings`` under ``appearance/touch``). The rules are added to the application's style
+sheet (``resources.style_sheet``), so they reach every window at once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QInputDevice
+from PySide6.QtWidgets import QApplication
+
+SETTINGS_KEY = "appearance/touch"
+TARGET = 44
+"""The smallest touch target, in logical pixels (the common guideline for fingers)."""
+
+# min-height counts the content only: padding and border are added to it (6+6+1+1 for a
+# push button, 5+5+1+1 for a tool bar button), so the whole button is at least TARGET.
+RULES = f"""
+QPushButton, QToolButton {{ min-height: {TARGET - 14}px; min-width: {TARGET - 26}px; }}
+QToolBar QToolButton {{ min-height: {TARGET - 12}px; min-width: {TARGET - 18}px; }}
+QLineEdit, QComboBox, QSpinBox, QDateTimeEdit {{ min-height: {TARGET - 12}px; }}
+QRadioButton#ballotOption, QCheckBox#ballotOption {{ min-height: {TARGET}px; }}
+QRadioButton#ballotOption::indicator, QCheckBox#ballotOption::indicator {{
+    width: 26px; height: 26px; }}
+QScrollBar:vertical {{ width: 18px; }}
+QScrollBar:horizontal {{ height: 18px; }}
+"""
+
+
+class TouchSignals(QObject):
+    """Emits ``changed`` when touch mode is turned on or off."""
+
+    changed = Signal(bool)
+
+
+_state = {"on": False}
+_signals: TouchSignals | None = None
+
+
+def signals() -> TouchSignals:
+    """The one emitter of touch mode changes."""
+    global _signals
+    if _signals is None:
+        _signals = TouchSignals()
+    return _signals
+
+
+def touch_screen_present() -> bool:
+    """True when the system reports a touch screen."""
+    return any(device.type() == QInputDevice.DeviceType.TouchScreen
+               for device in QInputDevice.devices())
+
+
+def enabled() -> bool:
+    """Whether touch mode is on now."""
+    return _state["on"]
+
+
+def saved(settings: QSettings | None = None) -> bool:
+    """The user's setting, or True when a touch screen is present and nothing was chosen."""
+    value = (settings or QSettings()).value(SETTINGS_KEY, None)
+    if value is None:
+        return touch_screen_present()
+    return value is True or str(value).lower() == "true"
+
+
+def save(on: bool, settings: QSettings | None = None) -> None:
+    """Keep the user's choice."""
+    (settings or QSettings()).setValue(SETTINGS_KEY, on)
+
+
+def set_enabled(app: QApplication, on: bool) -> None:
+    """Turn touch mode on or off at once in every window."""
+    if _state["on"] == on:
+        return
+    _state["on"] = on
+    # Imported here: resources asks this module for its rules when it builds the sheet.
+    from meeting_app.ui import theme
+    from meeting_app.ui.resources import apply_theme
+    apply_theme(theme.choice(), app)
+    signals().changed.emit(on)

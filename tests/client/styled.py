@@ -1,0 +1,22 @@
+"""The application's real look for tests that measure or switch it, restored afterwards
+(the other tests run with Qt's plain style)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from PySide6.QtWidgets import QApplication
+
+from meeting_app.ui import theme, touch
+from meeting_app.ui.resources import apply_theme
+
+
+def styled_app(app: QApplication) -> Iterator[None]:
+    """The light theme's style sheet and palette while the test runs; then as before."""
+    sheet, palette = app.styleSheet(), app.palette()
+    apply_theme(theme.LIGHT, app)
+    yield
+    touch.set_enabled(app, False)
+    apply_theme(theme.LIGHT, app)  # the theme's state back to light (colours painted)
+    app.setStyleSheet(sheet)
+    app.setPalette(palette)
