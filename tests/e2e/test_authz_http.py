@@ -177,3 +177,25 @@ def test_route_rights(setup: Setup) -> None:
     expected = {key: (RULES[key[0]].own if key[2] == "own" else RULES[key[0]].foreign)[key[1]] for key in got}
     wrong = {key: (got[key], expected[key]) for key in got if got[key] != expected[key]}
     assert not wrong, f"(route, role, meeting): (got, expected): {wrong}"
+
+
+HUGE = "9" * 25
+BAD_NUMBERS = [
+    (f"/api/meetings/{HUGE}/attendance.csv", 404),
+    (f"/api/meetings/{2**31}/minutes.pdf", 404),
+    (f"/api/documents/{HUGE}/content", 404),
+    (f"/api/polls/{HUGE}/report.csv", 404),
+    (f"/api/audit?meeting_id={HUGE}", 400),
+    (f"/api/audit?before_seq={HUGE}&limit={HUGE}", 400),
+    ("/api/audit?limit=%C2%B2", 400),  # "²": a digit to str.isdigit, not to int()
+    (f"/api/audit.csv?meeting_id={HUGE}", 400),
+    (f"/api/meetings/1/minutes.pdf?version={HUGE}", 400),
+]
+
+
+@pytest.mark.parametrize(("path", "status"), BAD_NUMBERS, ids=[row[0] for row in BAD_NUMBERS])
+def test_numbers_past_any_id_are_refused_not_failed(setup: Setup, path: str, status: int) -> None:
+    """Found by fuzzing: such numbers reached the database, which failed (500)."""
+    assert _get(setup.server, path, setup.tokens["admin"]) == status
+    assert _get(setup.server, f"/api/documents/{setup.places['own'].document_id}/content",
+                setup.tokens["admin"]) == 200
