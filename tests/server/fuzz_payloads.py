@@ -9,6 +9,7 @@ integers past any column's range), and values that are not an object at all.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 from hypothesis import strategies as st
@@ -44,7 +45,27 @@ def deeply_nested(depth: int, in_list: bool) -> Any:
     return value
 
 
-deep = st.builds(deeply_nested, st.sampled_from([50, 500, 5_000, 50_000]), st.booleans())
+@dataclass(frozen=True)
+class Deep:
+    """Stands for ``deeply_nested(depth, in_list)`` until ``materialize``: hypothesis prints
+    the arguments of examples, and the printing of 50,000 levels would exhaust its stack."""
+
+    depth: int
+    in_list: bool
+
+
+def materialize(value: Any) -> Any:
+    """``value`` with every Deep made real."""
+    if isinstance(value, Deep):
+        return deeply_nested(value.depth, value.in_list)
+    if isinstance(value, dict):
+        return {key: materialize(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [materialize(item) for item in value]
+    return value
+
+
+deep = st.builds(Deep, st.sampled_from([50, 500, 5_000, 50_000]), st.booleans())
 junk = st.one_of(
     scalars,
     st.recursive(scalars, lambda kids: st.lists(kids, max_size=4) | st.dictionaries(
