@@ -7,7 +7,7 @@ server did not mean), no exception escapes, and the event log stays consistent (
 seq used twice, ``last_seq`` is the last event's).
 
 Examples per command on SQLite: ``MEETING_FUZZ_EXAMPLES`` (200 by default; CI sets 1,000 and
-then the examples are derandomized, so a CI failure replays exactly); on PostgreSQL a fifth.
+then the examples are derandomized, so a CI failure replays exactly); on PostgreSQL a tenth.
 """
 
 from __future__ import annotations
@@ -54,9 +54,9 @@ def test_fuzz_command(world: World, command: str) -> None:
     for sender in SENDERS:  # joined, so that presence.heartbeat gets past its first check
         world.run(sender, "meeting.join", {"meeting_id": world.main}, sid=sids[sender])
 
-    # The examples' count on SQLite; PostgreSQL gets a fifth (the code paths are the same,
+    # The examples' count on SQLite; PostgreSQL gets a tenth (the code paths are the same,
     # only the database's refusals differ: NUL, integer ranges), so CI stays within minutes.
-    examples = EXAMPLES if world.db.is_sqlite else max(40, EXAMPLES // 5)
+    examples = EXAMPLES if world.db.is_sqlite else max(40, EXAMPLES // 10)
 
     @settings(FUZZ, max_examples=examples)
     @given(sender=st.sampled_from(SENDERS), payload=payloads(command))
