@@ -22,7 +22,10 @@ from pydantic import (
 from protocol.annotations import MAX_TEXT, AnnotationId, AnnotationIn
 from protocol.roles import Attendance, MeetingRole
 
-Id = Annotated[int, Field(gt=0)]
+MAX_ID = 2**31 - 1
+"""Ids are the database's 32-bit integer keys: a larger number names nothing, and would not
+fit a query's parameter (PostgreSQL refuses it, SQLite past 64 bits)."""
+Id = Annotated[int, Field(gt=0, le=MAX_ID)]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]
 RequestId = Annotated[str, StringConstraints(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9-]+$")]

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-from protocol.commands import Title
+from protocol.commands import MAX_ID, Title
 
 
 class LoginRequest(BaseModel):
@@ -54,7 +54,7 @@ def _access_field(value: object) -> object:
         raise ValueError('access is "all" or comma-separated user ids') from None
 
 
-PositiveId = Annotated[int, Field(gt=0)]
+PositiveId = Annotated[int, Field(gt=0, le=MAX_ID)]
 
 
 class DocumentUploadFields(BaseModel):

@@ -36,7 +36,11 @@ def sniff(head: bytes, size: int, filename: str) -> Kind:
     if size == 0:
         raise unprocessable("The file is empty (0 bytes)")
     suffix = Path(filename).suffix.lower()
-    if PDF_MAGIC in head[:HEAD_BYTES]:
+    # A zip or an OLE file is never a PDF, even one that holds a PDF near its start (a zip
+    # stores a small file as it is): readers would find the PDF inside and show it, while
+    # the stored bytes are an archive (a polyglot: one thing to us, another to the next tool).
+    other = head.startswith(ZIP_MAGIC) or head.startswith(OLE_MAGIC)
+    if PDF_MAGIC in head[:HEAD_BYTES] and not other:
         return Kind.PDF
     if head.startswith(ZIP_MAGIC) and suffix in ZIP_OFFICE:
         return Kind.OFFICE

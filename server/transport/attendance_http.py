@@ -20,7 +20,7 @@ from server.domain.context import CommandContext
 from server.domain.permissions import access, resolve
 from server.persistence.models import Meeting
 from server.transport.documents_http import authenticate
-from server.transport.http import SERVICES
+from server.transport.http import SERVICES, path_id
 
 READERS = access(MeetingRole.CHAIR, MeetingRole.SECRETARY)
 COLUMNS = ["site", "full name", "username", "role", "attendance", "reason", "represented by"]
@@ -66,7 +66,7 @@ async def attendance_export(request: web.Request) -> web.Response:
     """The chair, a secretary or an admin downloads the attendance list."""
     services = request.app[SERVICES]
     actor = await authenticate(services, request)
-    meeting_id = int(request.match_info["meeting_id"])
+    meeting_id = path_id(request, "meeting_id")
 
     def build() -> str:
         with services.db.read() as session:

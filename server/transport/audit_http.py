@@ -20,18 +20,13 @@ from server.domain.context import Actor, CommandContext
 from server.domain.permissions import access, resolve
 from server.persistence.audit_verify import verify_chain
 from server.transport.documents_http import authenticate
-from server.transport.http import SERVICES
+from server.transport.http import SERVICES, query_number
 
 MEETING_EXPORTERS = access(MeetingRole.CHAIR, MeetingRole.SECRETARY)
 
 
 def _int(request: web.Request, name: str) -> int | None:
-    text = request.query.get(name)
-    if text is None or text == "":
-        return None
-    if not text.isdigit():
-        raise invalid(f"{name}: a whole number")
-    return int(text)
+    return query_number(request, name)
 
 
 def _filter(request: web.Request) -> audit_log.AuditFilter:

@@ -20,6 +20,7 @@ from aiohttp.abc import AbstractStreamWriter
 from multidict import CIMultiDict
 from pydantic import ValidationError
 
+from protocol.commands import MAX_ID
 from protocol.errors import invalid
 from protocol.http import DocumentUploadFields
 from protocol.roles import MeetingRole
@@ -32,7 +33,7 @@ from server.domain.documents.changes import readable_version
 from server.domain.permissions import access, resolve
 from server.persistence.blobs import HashingWriter, SizeLimitExceeded, WrittenFile
 from server.persistence.models import Document
-from server.transport.http import SERVICES, bearer_token
+from server.transport.http import SERVICES, bearer_token, path_id
 from server.transport.pipeline import CommandPipeline, describe_validation_error
 from server.transport.services import Services
 
@@ -147,7 +148,7 @@ async def upload(request: web.Request) -> web.Response:
     """``POST /api/meetings/{meeting_id}/documents``."""
     services, pipeline = request.app[SERVICES], request.app[PIPELINE]
     policy = services.settings.documents
-    meeting_id = int(request.match_info["meeting_id"])
+    meeting_id = path_id(request, "meeting_id")
     actor = await authenticate(services, request)
     await services.in_thread(lambda: _precheck(services, actor, meeting_id, None))
     if request.content_length is not None and request.content_length > policy.max_upload_bytes + FORM_SLACK:
@@ -200,9 +201,10 @@ def _etags(header: str | None) -> list[str]:
 async def content(request: web.Request) -> web.StreamResponse:
     """``GET /api/documents/{document_id}/content[?version=N]``."""
     services = request.app[SERVICES]
-    document_id = int(request.match_info["document_id"])
+    document_id = path_id(request, "document_id")
     version_text = request.query.get("version")
-    if version_text is not None and not version_text.isdigit():
+    if version_text is not None and not (version_text.isascii() and version_text.isdigit()
+                                         and int(version_text) <= MAX_ID):
         raise invalid("version: a version number")
     version = int(version_text) if version_text is not None else None
     token = bearer_token(request)

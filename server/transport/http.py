@@ -11,7 +11,8 @@ from aiohttp import web
 from pydantic import ValidationError
 
 from protocol import PROTOCOL_VERSION
-from protocol.errors import ErrorCode, ProtocolError
+from protocol.commands import MAX_ID
+from protocol.errors import ErrorCode, ProtocolError, invalid, not_found
 from protocol.http import LoginRequest
 from server import __version__
 from server.domain import accounts, presence
@@ -54,6 +55,25 @@ def bearer_token(request: web.Request) -> str:
     if scheme.lower() != "bearer" or not token.strip():
         raise ProtocolError(ErrorCode.UNAUTHENTICATED, "Authorization: Bearer <token> is required")
     return token.strip()
+
+
+def path_id(request: web.Request, name: str) -> int:
+    """An id from the path (its route allows digits only): one past any id names nothing
+    (and would not fit a query's parameter)."""
+    text = request.match_info[name]
+    if not (text.isascii() and text.isdigit()) or int(text) > MAX_ID:
+        raise not_found(f"{name.removesuffix('_id').capitalize()} {text[:20]} not found")
+    return int(text)
+
+
+def query_number(request: web.Request, name: str, least: int = 0) -> int | None:
+    """A whole number from the query string (None when absent), at least ``least``."""
+    text = request.query.get(name)
+    if text is None or text == "":
+        return None
+    if not (text.isascii() and text.isdigit()) or not least <= int(text) <= MAX_ID:
+        raise invalid(f"{name}: a whole number from {least} to {MAX_ID}")
+    return int(text)
 
 
 @web.middleware

@@ -11,6 +11,7 @@ from functools import partial
 
 from aiohttp import hdrs, web
 
+from protocol.commands import MAX_ID
 from protocol.errors import invalid
 from server.domain import accounts
 from server.domain.minutes import files
@@ -18,7 +19,7 @@ from server.minutes.content import MinutesContent
 from server.minutes.render import render_pdf
 from server.minutes.word import minutes_docx
 from server.transport.documents_http import BlobResponse
-from server.transport.http import SERVICES, bearer_token
+from server.transport.http import SERVICES, bearer_token, path_id
 from server.transport.minutes_prepare import gather_now
 
 TYPES = {"pdf": "application/pdf",
@@ -29,7 +30,7 @@ def _number(request: web.Request, name: str) -> int | None:
     text = request.query.get(name)
     if text is None:
         return None
-    if not text.isdigit() or int(text) < 1:
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= MAX_ID:
         raise invalid(f"{name}: a positive number")
     return int(text)
 
@@ -37,7 +38,7 @@ def _number(request: web.Request, name: str) -> int | None:
 async def minutes_file(request: web.Request) -> web.StreamResponse:
     """``GET /api/meetings/{meeting_id}/minutes.{pdf|docx}``."""
     services = request.app[SERVICES]
-    meeting_id, kind = int(request.match_info["meeting_id"]), request.match_info["kind"]
+    meeting_id, kind = path_id(request, "meeting_id"), request.match_info["kind"]
     version = _number(request, "version")
     draft = request.query.get("draft") in ("1", "true")
     if draft and version is not None:

@@ -39,6 +39,7 @@ from server.transport.broadcast import Delivery, Sent, broadcast, user_delivery
 from server.transport.departures import Departures
 from server.transport.group_commit import GroupCommit
 from server.transport.heartbeats import Heartbeats
+from server.transport.payload_scan import scan_payload
 from server.transport.registry import COMMANDS, CommandSpec, Locator
 from server.transport.services import ConnectionInfo, Services
 
@@ -247,6 +248,7 @@ class CommandPipeline:
         if len(args) != 1 or not isinstance(args[0], dict):
             raise invalid("A command's payload is one JSON object")
         raw = args[0]
+        scan_payload(raw)  # first: what follows measures, validates and stores its text
         if len(json.dumps(raw, ensure_ascii=False).encode()) > MAX_PAYLOAD_BYTES:
             raise invalid(f"The payload is larger than {MAX_PAYLOAD_BYTES // 1024} KB")
         try:

@@ -11,7 +11,7 @@ from server.domain.context import CommandContext
 from server.domain.permissions import access, resolve
 from server.domain.voting.report import report_csv
 from server.persistence.models import Poll
-from server.transport.http import SERVICES, bearer_token
+from server.transport.http import SERVICES, bearer_token, path_id
 
 REPORT_READERS = access(MeetingRole.CHAIR, MeetingRole.SECRETARY)
 
@@ -19,7 +19,7 @@ REPORT_READERS = access(MeetingRole.CHAIR, MeetingRole.SECRETARY)
 async def report(request: web.Request) -> web.Response:
     services = request.app[SERVICES]
     token = bearer_token(request)
-    poll_id = int(request.match_info["poll_id"])
+    poll_id = path_id(request, "poll_id")
 
     def build() -> str:
         with services.db.read() as session:

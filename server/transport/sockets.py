@@ -59,6 +59,13 @@ def register(services: Services, pipeline: CommandPipeline) -> None:
         await pipeline.socket_closed(sid, conn.meeting_id if conn else None)
 
     @sio.on("*")
+    async def any_event(*received: Any) -> dict[str, Any]:
+        # python-socketio hands the catch-all (name, sid, *args), except for an event named
+        # "*" itself, which it takes for this handler's own event: (sid, *args), no name.
+        if received and _is_sid(sio, received[0]) and not (len(received) > 1 and _is_sid(sio, received[1])):
+            return _reserved("*")
+        return await command(*received)
+
     async def command(name: str, sid: str, *args: Any) -> dict[str, Any]:
         session = await sio.get_session(sid)
         conn: ConnectionInfo | None = session.get(CONNECTION_KEY)
@@ -72,6 +79,10 @@ def register(services: Services, pipeline: CommandPipeline) -> None:
             await leave_meeting(sio, sid, conn.meeting_id, conn.actor.user_id)
             conn.meeting_id = None
         return envelope
+
+
+def _is_sid(sio: socketio.AsyncServer, value: Any) -> bool:
+    return isinstance(value, str) and bool(sio.manager.is_connected(value, "/"))
 
 
 def _reserved(name: str) -> dict[str, Any]:

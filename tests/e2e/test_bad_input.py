@@ -26,6 +26,9 @@ def bad_inputs(meeting: int, item: int, foreign: int) -> list[tuple[str, Any, st
         ("connect", {}, "invalid", "Unknown command"),
         ("disconnect", {}, "invalid", "Unknown command"),
         ("disconnect", "client disconnect", "invalid", "Unknown command"),
+        # The catch-all's own name: python-socketio passes it to the handler without its name.
+        ("*", None, "invalid", "Unknown command"),
+        ("*", add, "invalid", "Unknown command"),
         ("agenda.add_item", None, "invalid", "one JSON object"),
         ("agenda.add_item", [meeting, "Mục"], "invalid", "one JSON object"),
         ("agenda.add_item", "Mục", "invalid", "one JSON object"),

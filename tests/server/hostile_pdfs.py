@@ -4,6 +4,12 @@
 ``deflate_bomb``: a 10 KB file whose one content stream inflates to gigabytes of spaces.
 ``text_bomb``: a few hundred bytes that show tens of millions of letters (memory for text).
 ``minimal``: a valid one-page PDF with a line of text (to wrap in other names).
+
+The hostile corpus (uploaded by tests/e2e/test_hostile_uploads.py): ``truncated``,
+``encrypted`` (with PyMuPDF), ``cyclic_page_tree`` and ``nested_page_tree_loop`` (Kids
+pointing back), ``page_count_lie``, ``cyclic_outlines``, ``xref_loop`` (/Prev to itself),
+``deep_nesting``, ``image_bomb``, ``scripted`` (JavaScript and Launch actions), and files
+that are no PDF at all: ``png``, ``zip_archive``, ``random_bytes``, ``header_then_noise``.
 """
 
 from __future__ import annotations
@@ -108,3 +114,151 @@ def text_bomb(megachars: int = 256) -> bytes:
         _stream(zlib.compress(inner, 9), b"/Filter [/FlateDecode /FlateDecode] "),
         FONT,
     ])
+
+
+# ------------------------------------------------------------------- the hostile corpus
+
+
+def truncated() -> bytes:
+    """A ten-page PDF cut off in the middle (no xref, no trailer, no %%EOF)."""
+    data = many_pages(10)
+    return data[: len(data) // 2]
+
+
+def encrypted() -> bytes:
+    """A valid PDF that opens only with a password (AES-256, made with PyMuPDF)."""
+    import pymupdf
+
+    doc = pymupdf.open(stream=minimal("Secret"), filetype="pdf")
+    try:
+        return bytes(doc.tobytes(encryption=pymupdf.PDF_ENCRYPT_AES_256,  # type: ignore[attr-defined]
+                                 user_pw="mật khẩu", owner_pw="chủ sở hữu"))
+    finally:
+        doc.close()
+
+
+def cyclic_page_tree() -> bytes:
+    """A page tree whose Pages node lists itself (and the catalog) among its kids."""
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [2 0 R 3 0 R 1 0 R] /Count 3 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+    ])
+
+
+def nested_page_tree_loop() -> bytes:
+    """Two Pages nodes that are each other's kid, under a catalog that claims 1,000 pages."""
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1000 >>",
+        b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1000 >>",
+    ])
+
+
+def cyclic_outlines() -> bytes:
+    """A fine one-page PDF whose bookmarks (outline items) point at each other in a ring."""
+    content = b"BT /F1 24 Tf 72 720 Td (Outlines) Tj ET"
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R /Outlines 6 0 R /PageMode /UseOutlines >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        _stream(content),
+        FONT,
+        b"<< /Type /Outlines /First 7 0 R /Last 8 0 R /Count 2 >>",
+        b"<< /Title (One) /Parent 6 0 R /Next 8 0 R /Prev 8 0 R /First 8 0 R /Dest [3 0 R /Fit] >>",
+        b"<< /Title (Two) /Parent 7 0 R /Next 7 0 R /Prev 7 0 R /First 7 0 R /Dest [3 0 R /Fit] >>",
+    ])
+
+
+def xref_loop() -> bytes:
+    """A PDF whose trailer's /Prev points at its own xref section, forever."""
+    data = minimal("Loop")
+    xref = data.rindex(b"xref\n")
+    return data.replace(b"/Root 1 0 R >>", b"/Root 1 0 R /Prev %d >>" % xref)
+
+
+def page_count_lie(count: int = 4000) -> bytes:
+    """A page tree that claims ``count`` pages and holds one."""
+    return minimal("Lie").replace(b"/Kids [3 0 R] /Count 1", b"/Kids [3 0 R] /Count %d" % count)
+
+
+def deep_nesting(depth: int = 200_000) -> bytes:
+    """A page whose resources hold an array nested ``depth`` levels deep (a parser's stack)."""
+    nested = b"[" * depth + b"]" * depth
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Nested " + nested + b" >>",
+    ])
+
+
+def image_bomb(side: int = 60_000) -> bytes:
+    """The first page draws a ``side`` x ``side`` RGB image (gigabytes decoded) that is a few
+    hundred kilobytes of zeros compressed."""
+    row_bytes = side * 3
+    deflate = zlib.compressobj(9)
+    zero_row = b"\x00" * row_bytes
+    data = b"".join(deflate.compress(zero_row) for _ in range(min(side, 4096))) + deflate.flush()
+    image = (b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB "
+             b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n" % (side, side, len(data))
+             + data + b"\nendstream")
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /XObject << /Im1 5 0 R >> >> >>",
+        _stream(b"q 595 0 0 842 0 0 cm /Im1 Do Q"),
+        image,
+    ])
+
+
+def scripted() -> bytes:
+    """A fine page that runs JavaScript when opened and has a link that launches a program:
+    harmless to a reader without a script engine or launcher (MuPDF runs neither)."""
+    content = b"BT /F1 24 Tf 72 720 Td (Scripted) Tj ET"
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R "
+        b"/Names << /JavaScript << /Names [(a) 6 0 R] >> >> >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Annots [7 0 R] /AA << /O 6 0 R >> >>",
+        _stream(content),
+        FONT,
+        b"<< /Type /Action /S /JavaScript /JS (app.alert\\('boom'\\); while\\(true\\){}) >>",
+        b"<< /Type /Annot /Subtype /Link /Rect [72 700 300 740] /Border [0 0 0] "
+        b"/A << /S /Launch /F (cmd.exe) /Win << /F (cmd.exe) /P (/c calc) >> >> >>",
+    ])
+
+
+def png() -> bytes:
+    """A real (1 x 1) PNG image."""
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
+            + chunk(b"IEND", b""))
+
+
+def zip_archive() -> bytes:
+    """A real zip archive holding a PDF."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("bao-cao.pdf", minimal("Zipped"))
+    return out.getvalue()
+
+
+def random_bytes(size: int = 64 * 1024, seed: int = 2026) -> bytes:
+    """Noise (the same every time)."""
+    import random
+
+    return random.Random(seed).randbytes(size)
+
+
+def header_then_noise() -> bytes:
+    """``%PDF-1.7`` and then noise: sniffed as a PDF, unreadable as one."""
+    return b"%PDF-1.7\n" + random_bytes(32 * 1024)

@@ -82,6 +82,9 @@ def test_sniffing_accepts(head: bytes, name: str, kind: str) -> None:
     (b"MZ\x90\x00", "setup.exe", 415),
     (b"PK\x03\x04rest", "archive.zip", 415),
     (b"PK\x03\x04rest", "a.pdf", 415),
+    # A zip holding a PDF stored as it is: %PDF- within the first kilobyte, yet an archive.
+    (b"PK\x03\x04\x14\x00\x00\x00\x00\x00" + b"\x00" * 20 + b"a.pdf%PDF-1.7\n", "a.pdf", 415),
+    (bytes.fromhex("D0CF11E0A1B11AE1") + b"%PDF-1.4\n", "a.pdf", 415),
     (bytes.fromhex("D0CF11E0A1B11AE1"), "a.docx", 415),
     (b"<html>", "page.html", 415),
 ])
