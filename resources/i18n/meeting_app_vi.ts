@@ -755,7 +755,7 @@
     </message>
     <message>
         <source>Details</source>
-        <translation>Thông tin chung</translation>
+        <translation>Chi tiết</translation>
     </message>
     <message>
         <source>Hash</source>
@@ -2585,7 +2585,7 @@ Hãy dùng nút Thử lại trong danh sách.</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation>Chất vấn</translation>
+        <translation>Nội dung biểu quyết</translation>
     </message>
     <message>
         <source>No agenda item</source>
@@ -4466,7 +4466,7 @@ Biên bản đã công bố không bao giờ thay đổi được: tệp PDF đ�
     </message>
     <message>
         <source>No quorum</source>
-        <translation>Không đủ túc số</translation>
+        <translation>Không yêu cầu túc số</translation>
     </message>
     <message>
         <source>More than half of the members must be present, in person or by proxy (quá nửa).</source>
