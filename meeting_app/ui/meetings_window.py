@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from meeting_app.state.models import MeetingListModel
 from meeting_app.ui.actions_panel import ActionsPanel
 from meeting_app.ui.commands import CommandSender
+from meeting_app.ui.guide import add_help_menu
 from meeting_app.ui.language_menu import add_language_menu
 from meeting_app.ui.password_dialog import ChangePasswordDialog
 from meeting_app.ui.resources import icon
@@ -136,6 +137,7 @@ class MeetingsWindow(QMainWindow):
         self.setCentralWidget(body)
         self.resize(1100, 620)
         self.language_menu = add_language_menu(self)
+        self.guide_action = add_help_menu(self)
 
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)

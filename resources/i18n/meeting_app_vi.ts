@@ -1652,6 +1652,13 @@ Hãy dùng nút Thử lại trong danh sách.</translation>
     </message>
 </context>
 <context>
+    <name>GuideWindow</name>
+    <message>
+        <source>User guide</source>
+        <translation>Hướng dẫn sử dụng</translation>
+    </message>
+</context>
+<context>
     <name>HeaderBar</name>
     <message>
         <source>Joining the meeting…</source>
@@ -1668,6 +1675,17 @@ Hãy dùng nút Thử lại trong danh sách.</translation>
     <message>
         <source>DURATION</source>
         <translation>THỜI LƯỢNG</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
     </message>
 </context>
 <context>

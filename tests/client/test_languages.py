@@ -152,7 +152,7 @@ def test_switching_with_a_room_open_changes_every_screen_and_keeps_its_state(
     assert model.data(model.index(0, 4)) == "Chủ trì"
     assert meetings.language_menu.title() == "&Ngôn ngữ"
     menus = [action.text() for action in room.menuBar().actions()]
-    assert menus == ["Cuộc &họp", "&Cài đặt"]
+    assert menus == ["Cuộc &họp", "&Cài đặt", "Trợ &giúp"]
     assert room.shortcut_actions()["request_floor"].text() == "Xin phát biểu"
     # Nothing else moved: same tab, same window.
     assert room.central.currentIndex() == tab and room.store.loaded

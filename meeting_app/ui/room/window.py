@@ -24,6 +24,7 @@ from meeting_app.ui.documents.room import RoomDocuments
 from meeting_app.ui.floor.actions import FloorActions
 from meeting_app.ui.floor.page import FloorPage
 from meeting_app.ui.floor.strip import FloorStrip
+from meeting_app.ui.guide import add_help_menu
 from meeting_app.ui.i18n import translations
 from meeting_app.ui.language_menu import add_language_menu
 from meeting_app.ui.minutes.tab import MinutesTab
@@ -143,6 +144,7 @@ class MeetingRoomWindow(QMainWindow):
         self._shortcuts = install_room_shortcuts(self)  # the Meeting menu, then Settings
         self.settings_menu = install_settings(self, settings)
         self.language_menu = add_language_menu(self, settings)
+        self.guide_action = add_help_menu(self)
         translations().changed.connect(self._language_changed)
 
         self.commands.refused.connect(self.show_refusal)
