@@ -4,10 +4,14 @@ proxy, and a protocol-level participant that keeps its meeting state as a client
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, cast
 
+from meeting_app.net import Connection
+from meeting_app.state.outbox import Outbox
+from meeting_app.state.store import MeetingStore
 from protocol.reducer import apply_event
 from tests.e2e.documents import TunedServer
 from tests.e2e.helpers import TIMEOUT, Client
@@ -138,3 +142,29 @@ async def agree_with_a_fresh_join(followers: list[Follower], tokens: dict[str, s
                 assert follower.state == fresh[follower.name][1], f"{follower.name} differs from a fresh join"
             return seq
     raise AssertionError("the meeting never settled: " + ", ".join(f"{f.name}={f.seq}" for f in followers))
+
+
+@dataclass
+class DesktopClient:
+    """The desktop client's network and state layers (no window), wired as the room wires
+    them, with what they did recorded: events applied, connection statuses, outbox answers."""
+
+    conn: Connection
+    store: MeetingStore
+    outbox: Outbox
+    applied: list[int] = field(default_factory=list)
+    statuses: list[str] = field(default_factory=list)
+    answered: list[dict[str, Any]] = field(default_factory=list)
+
+    @classmethod
+    def wire(cls, server_url: str, token: str, outbox_file: Path) -> DesktopClient:
+        """A client for ``server_url`` (not started: call ``conn.start()``)."""
+        store = MeetingStore()
+        conn = Connection(server_url, token)
+        conn.snapshot_received.connect(lambda _mid, seq, snapshot: store.load(seq, snapshot))
+        conn.event_received.connect(store.apply)
+        client = cls(conn, store, Outbox(conn, outbox_file))
+        store.event_applied.connect(lambda event: client.applied.append(event["seq"]))
+        conn.status_changed.connect(client.statuses.append)
+        client.outbox.answered.connect(lambda _entry, envelope: client.answered.append(envelope))
+        return client

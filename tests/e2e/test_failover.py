@@ -16,13 +16,11 @@ from typing import Any, TypeVar
 
 import pytest
 
-from meeting_app.net import Connection, ConnectionStatus
+from meeting_app.net import ConnectionStatus
 from meeting_app.net import auth as client_auth
-from meeting_app.state.outbox import Outbox
-from meeting_app.state.store import MeetingStore
 from tests.e2e.conftest import DEMO_USERS
 from tests.e2e.documents import TunedServer
-from tests.e2e.failover import Cluster, Follower, agree_with_a_fresh_join, fresh_state
+from tests.e2e.failover import Cluster, DesktopClient, Follower, agree_with_a_fresh_join, fresh_state
 from tests.e2e.helpers import Client, login, new_meeting
 from tests.server.databases import POSTGRES_URL, REDIS_URL, clean_postgres, require_redis
 from tests.support.server_process import DEMO_PASSWORD, wait_until
@@ -177,17 +175,9 @@ def test_the_desktop_client_recovers_by_itself(
 
     proxy.prefer(DOOMED)
     signed_in = client_auth.login(proxy.url, "secretary", DEMO_PASSWORD)  # through the proxy too
-    store = MeetingStore()
-    conn = Connection(signed_in.server_url, signed_in.token)
-    conn.snapshot_received.connect(lambda _mid, seq, snapshot: store.load(seq, snapshot))
-    conn.event_received.connect(store.apply)
-    applied: list[int] = []
-    store.event_applied.connect(lambda event: applied.append(event["seq"]))
-    statuses: list[str] = []
-    conn.status_changed.connect(statuses.append)
-    outbox = Outbox(conn, tmp_path / "outbox.json")
-    answered: list[dict[str, Any]] = []
-    outbox.answered.connect(lambda _entry, envelope: answered.append(envelope))
+    client = DesktopClient.wire(signed_in.server_url, signed_in.token, tmp_path / "outbox.json")
+    conn, store, outbox = client.conn, client.store, client.outbox
+    applied, statuses, answered = client.applied, client.statuses, client.answered
     try:
         conn.start()
         conn.join_meeting(meeting.id)

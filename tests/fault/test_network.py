@@ -19,7 +19,7 @@ from meeting_app.net import Connection, ConnectionStatus
 from meeting_app.state.outbox import Outbox
 from meeting_app.state.store import MeetingStore
 from tests.e2e.documents import TunedServer
-from tests.e2e.failover import Follower, fresh_state
+from tests.e2e.failover import DesktopClient, Follower, fresh_state
 from tests.e2e.helpers import Client, Meeting, new_meeting
 from tests.fault.accounts import accounts
 from tests.support.tcp_proxy import TcpProxy
@@ -88,19 +88,10 @@ def room(server: TunedServer, qtbot: Any, tmp_path: Path) -> Iterator[Room]:
         meeting = background.run(new_meeting(admin, users))
         background.run(admin.close())
         chair = background.run(Follower(server, tokens["chair"], "chair", meeting.id).join())
-        store = MeetingStore()
-        conn = Connection(proxy.url, tokens["secretary"])
-        conn.snapshot_received.connect(lambda _mid, seq, snapshot: store.load(seq, snapshot))
-        conn.event_received.connect(store.apply)
-        applied: list[int] = []
-        store.event_applied.connect(lambda event: applied.append(event["seq"]))
-        statuses: list[str] = []
-        conn.status_changed.connect(statuses.append)
-        outbox = Outbox(conn, tmp_path / "outbox.json")
-        answered: list[dict[str, Any]] = []
-        outbox.answered.connect(lambda _entry, envelope: answered.append(envelope))
-        made = Room(server, proxy, background, tokens, meeting, chair, conn, store, outbox, statuses, applied,
-                    answered)
+        client = DesktopClient.wire(proxy.url, tokens["secretary"], tmp_path / "outbox.json")
+        conn, store = client.conn, client.store
+        made = Room(server, proxy, background, tokens, meeting, chair, conn, store, client.outbox,
+                    client.statuses, client.applied, client.answered)
         try:
             conn.start()
             conn.join_meeting(meeting.id)
