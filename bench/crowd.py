@@ -6,11 +6,12 @@ import asyncio
 import contextlib
 import json
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
 
+from bench.fanout import PendingRound
 from bench.servers import Target
 from bench.wsclient import LightClient
 
@@ -29,17 +30,6 @@ class RoundResult:
     loadgen_cpu: float
 
 
-@dataclass
-class _Round:
-    item_id: int
-    expected: int
-    t0: float = 0.0
-    seen: set[int] = field(default_factory=set)
-    latencies: list[float] = field(default_factory=list)
-    last: float = 0.0
-    done: asyncio.Event = field(default_factory=asyncio.Event)
-
-
 class Crowd:
     """The receiving clients of one target (joined to meeting 1) and its trigger client."""
 
@@ -48,7 +38,7 @@ class Crowd:
         self.session = session
         self.clients: list[LightClient] = []
         self.trigger: LightClient | None = None
-        self.current: _Round | None = None
+        self.current: PendingRound | None = None
         self.payload_bytes = 0
         self.last_event_at = 0.0
         self.seq = 0
@@ -143,7 +133,7 @@ class Crowd:
         assert self.trigger is not None
         item_id = self.items[self.rounds_run % 2]
         self.rounds_run += 1
-        current = _Round(item_id=item_id, expected=len(self.clients))
+        current = PendingRound(item_id=item_id, expected=len(self.clients))
         self.current = current
         cpu0 = time.process_time()
         current.t0 = time.perf_counter()

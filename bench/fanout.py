@@ -123,7 +123,9 @@ Trigger = Callable[[int, Callable[..., None]], Awaitable[None]]
 
 
 @dataclass
-class _Round:
+class PendingRound:
+    """A round in flight: which item it moves to and who has seen it when."""
+
     item_id: int
     expected: int
     t0: float = 0.0
@@ -139,7 +141,7 @@ class Receivers:
     def __init__(self, name: str) -> None:
         self.name = name
         self.clients: list[socketio.AsyncClient] = []
-        self.current: _Round | None = None
+        self.current: PendingRound | None = None
         self.payload_bytes = 0
 
     def _handler(self, index: int) -> Callable[[Any], None]:
@@ -184,7 +186,7 @@ class Receivers:
     async def run_round(self, trigger: Trigger, item_id: int, deadline: float) -> RoundResult:
         """Trigger one event, wait for its acknowledgement and for every client to get it."""
         loop = asyncio.get_running_loop()
-        current = _Round(item_id=item_id, expected=len(self.clients))
+        current = PendingRound(item_id=item_id, expected=len(self.clients))
         acked: asyncio.Future[float] = loop.create_future()
         answer: list[Any] = []
 

@@ -40,14 +40,12 @@ class GuideWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser)
         self.resize(900, 760)
-        self.language = ""
         self.show_language(current_language())
         translations().changed.connect(self.show_language)
 
     def show_language(self, language: str) -> None:
         """Show the guide in ``language`` (from the top)."""
         path = guide_path(language)
-        self.language = language
         self.setWindowTitle(self.tr("User guide"))
         # Relative image paths and the other guide's link resolve against the guide's folder.
         self.browser.setSearchPaths([str(path.parent)])
