@@ -240,7 +240,7 @@
     </message>
     <message>
         <source>Discuss this</source>
-        <translation>Thảo luận nội dung này</translation>
+        <translation>Thảo luận</translation>
     </message>
     <message>
         <source>Make the selected item the current one</source>
@@ -307,7 +307,7 @@
     </message>
     <message>
         <source>Discuss this</source>
-        <translation>Thảo luận nội dung này</translation>
+        <translation>Thảo luận</translation>
     </message>
     <message>
         <source>Make the selected item the current one</source>
@@ -975,7 +975,7 @@ mục trước {prev}</translation>
     <name>CentralArea</name>
     <message>
         <source>Current item</source>
-        <translation>Nội dung hiện tại</translation>
+        <translation>Đang thảo luận</translation>
     </message>
     <message>
         <source>Documents</source>
@@ -3972,10 +3972,6 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
 </context>
 <context>
     <name>WorkflowBar</name>
-    <message>
-        <source>Minutes</source>
-        <translation>Biên bản</translation>
-    </message>
     <message>
         <source>Approve</source>
         <translation>Phê duyệt</translation>

@@ -16,11 +16,14 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QLineEdit,
+    QScrollArea,
+    QTabWidget,
     QToolBar,
     QWidget,
 )
 
 from meeting_app.ui import touch
+from meeting_app.ui.i18n import translations
 from meeting_app.ui.login_dialog import LoginDialog
 from meeting_app.ui.reader import ReaderWidget
 from meeting_app.ui.room.window import MeetingRoomWindow
@@ -137,10 +140,31 @@ def hidden_in_overflow(bar: QToolBar) -> list[str]:
             and not bar.widgetForAction(a).isVisible()]
 
 
+def tabs_out_of_view(tabs: QTabWidget) -> list[str]:
+    """Tabs a tab widget can only reach through its scroll arrows."""
+    bar = tabs.tabBar()
+    return [tabs.tabText(n) for n in range(tabs.count())
+            if tabs.isTabVisible(n) and not bar.rect().contains(bar.tabRect(n))]
+
+
+def cut_off(area: QScrollArea) -> int:
+    """How many pixels of a scroll area's content its (never scrolled) width cuts off."""
+    inner = area.widget()
+    return max(0, inner.minimumSizeHint().width() - area.viewport().width(),
+               inner.width() - area.viewport().width())
+
+
+@pytest.fixture(params=["en", "vi"])
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    translations().apply(request.param)
+    yield request.param
+    translations().apply("en")
+
+
 @pytest.mark.e2e
 @pytest.mark.parametrize("size", [QSize(1280, 800), QSize(1366, 768), QSize(3840, 2160)])
 def test_the_room_fits_every_screen_without_clipping(qtbot: Any, open_room: Any,
-                                                     size: QSize) -> None:
+                                                     size: QSize, language: str) -> None:
     room: MeetingRoomWindow = open_room("chair")
     room.resize(size)
     tab = room.documents.tab
@@ -158,6 +182,15 @@ def test_the_room_fits_every_screen_without_clipping(qtbot: Any, open_room: Any,
         assert widget.isVisible(), widget.objectName()
     assert hidden_in_overflow(reader_bar) == [], (reader_bar.width(), reader_bar.sizeHint().width())
     assert hidden_in_overflow(room.actions_bar) == []
+    # Every tab of the centre and the side in view, and the site tiles whole, whichever
+    # tab is shown (each has its own row of buttons).
+    for index in range(room.central.count()):
+        room.central.setCurrentIndex(index)
+        qtbot.wait(50)
+        assert tabs_out_of_view(room.central) == [], (language, room.central.width())
+        assert tabs_out_of_view(room.side) == [], (language, room.side.width())
+        assert cut_off(room.sites_view) == 0
+        assert not clipped(room), clipped(room)
 
 
 def test_the_login_suits_an_on_screen_keyboard(qtbot: Any, tmp_path: Path,

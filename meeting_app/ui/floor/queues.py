@@ -95,10 +95,6 @@ class QueuePanel(Panel):
         self.down_button = tool_button("", "chevron-down", self.tr("Move down in the queue"))
         self.withdraw_button = tool_button("" if compact else self.tr("Withdraw"), "remove",
                                            self.tr("Take the selected request out of the queue"))
-        for button in (self.up_button, self.down_button):
-            button.setFixedWidth(40)
-        if compact:
-            self.withdraw_button.setFixedWidth(40)
         buttons.addWidget(self.grant_button)
         buttons.addStretch(1)
         for button in (self.up_button, self.down_button, self.withdraw_button):

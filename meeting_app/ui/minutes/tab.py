@@ -46,7 +46,7 @@ class MinutesTab(QWidget):
         self.workflow = WorkflowBar(store, commands, session, meeting_id)
         self.item_combo = QComboBox()
         self.item_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.item_combo.setMinimumContentsLength(20)
+        self.item_combo.setMinimumContentsLength(12)
         self.follow = QCheckBox(self.tr("Follow the current item"))
         self.follow.setChecked(True)
         self.history_button = tool_button(self.tr("History"), "history",

@@ -40,8 +40,6 @@ class WorkflowBar(QFrame):
         self.store, self.commands, self.session, self.meeting_id = store, commands, session, meeting_id
         self.role: str | None = None
         self.busy = False
-        self.caption = QLabel(self.tr("Minutes"))
-        self.caption.setObjectName("panelTitle")
         self.badge = Badge()
         self.detail = QLabel()
         self.detail.setObjectName("hint")
@@ -59,7 +57,8 @@ class WorkflowBar(QFrame):
                                        self.tr("Read the published minutes in the documents tab"))
         row = QHBoxLayout()
         row.setSpacing(8)
-        row.addWidget(self.caption)
+        # No caption beside the badge: the tab says "Minutes", and the room's narrowest
+        # layout (1280 px, Vietnamese) needs the width for the buttons.
         row.addWidget(self.badge)
         row.addStretch(1)
         for button in (self.open_button, self.preview_button, self.docx_button,

@@ -43,7 +43,7 @@ class AgendaPanel(Panel):
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setWordWrap(True)
-        self.view.setMinimumWidth(300)
+        self.view.setMinimumWidth(250)
         self.body.addWidget(self.view, 1)
 
         self.previous_button = tool_button(self.tr("Previous"), "previous",

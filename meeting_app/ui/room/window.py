@@ -44,6 +44,9 @@ from meeting_app.ui.sites.tiles import SitesView
 from meeting_app.ui.votes.tab import VotesTab
 from meeting_app.ui.widgets import MessageBar, Spacer, ask
 
+SIDE_MIN_WIDTH = 220
+"""The sites and participants column: a site tile (Vietnamese captions) fits in it."""
+
 CHAIR, SECRETARY = "chair", "secretary"
 
 
@@ -108,6 +111,7 @@ class MeetingRoomWindow(QMainWindow):
         self.participants.title.hide()  # the tab says it
         self.side = QTabWidget()
         self.side.setObjectName("sideTabs")
+        self.side.setMinimumWidth(SIDE_MIN_WIDTH)  # a site tile is never cut off
         self.side.addTab(self.sites_view, icon("site"), self.tr("Sites"))
         self.side.addTab(self.participants, icon("users"), self.tr("Participants"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -116,7 +120,7 @@ class MeetingRoomWindow(QMainWindow):
         for widget in (self.agenda, self.central, self.side):
             splitter.addWidget(widget)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([320, 720, 290])  # the centre holds the reader
+        splitter.setSizes([280, 780, 250])  # the centre holds the reader and six tabs
 
         body = QWidget()
         content = QVBoxLayout()

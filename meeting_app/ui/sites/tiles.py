@@ -8,6 +8,7 @@ turns the tile red within a poll or two).
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
@@ -26,7 +27,7 @@ from meeting_app.state.sites import SiteLink, SiteSummary, site_summaries
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.resources import icon
 from meeting_app.ui.sites.link import LinkBadge, SiteStatusPoller, last_seen_text
-from meeting_app.ui.theme import on_change
+from meeting_app.ui.theme import color, on_change
 from meeting_app.ui.widgets import Badge, restyle
 
 TILE_WIDTH = 240
@@ -41,20 +42,28 @@ def _glyph(name: str, colour: str | None = None, size: int = 18) -> QLabel:
     return label
 
 
-class _Stat(QWidget):
-    """A big number and its caption, on one line."""
+class _Figures(QLabel):
+    """The site's two figures, "3/4 present   4/6 online", as one wrapping label: on a
+    narrow tile (a long Vietnamese caption, a squeezed side panel) the second figure moves
+    to the next line instead of being cut off."""
 
-    def __init__(self, caption: str) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(5)
-        self.value = QLabel()
-        self.value.setObjectName("tileStatValue")
-        self.caption = QLabel(caption)
-        self.caption.setObjectName("hint")
-        layout.addWidget(self.value, 0, Qt.AlignmentFlag.AlignBaseline)
-        layout.addWidget(self.caption, 1, Qt.AlignmentFlag.AlignBaseline)
+        self.setObjectName("hint")  # the captions muted, the figures in the accent colour
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(True)
+        self.values: tuple[str, str] = ("", "")
+
+    def show_figures(self, present: tuple[str, str], online: tuple[str, str]) -> None:
+        """Show two (figure, caption) pairs; each pair stays on one line."""
+        self.values = (present[0], online[0])
+        style = f"font-size: 14pt; font-weight: bold; color: {color('accent').name()}"
+
+        def pair(figure: str, caption: str) -> str:
+            return (f"<span style='{style}'>{html.escape(figure)}</span>&nbsp;"
+                    + html.escape(caption).replace(" ", "&nbsp;"))
+
+        self.setText(pair(*present) + "&nbsp;&nbsp; " + pair(*online))
 
 
 class SiteTile(QFrame):
@@ -76,26 +85,26 @@ class SiteTile(QFrame):
         self.name.setWordWrap(True)
         self.central_badge = Badge(self.tr("Central"), "role")
         top.addWidget(self.site_icon, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.name, 1)
-        top.addWidget(self.central_badge, 0, Qt.AlignmentFlag.AlignTop)
+        # The "central" badge under the name, so the name has the tile's width to wrap in
+        # and a narrow side panel never cuts the tile off.
+        title = QVBoxLayout()
+        title.setSpacing(4)
+        title.addWidget(self.name)
+        title.addWidget(self.central_badge, 0, Qt.AlignmentFlag.AlignLeft)
+        top.addLayout(title, 1)
         layout.addLayout(top)
 
         link_row = QHBoxLayout()
         self.link_badge = LinkBadge()
         self.last_seen = QLabel()
         self.last_seen.setObjectName("tileAlert")
-        link_row.addWidget(self.link_badge)
-        link_row.addWidget(self.last_seen)
-        link_row.addStretch(1)
+        self.last_seen.setWordWrap(True)
+        link_row.addWidget(self.link_badge, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        link_row.addWidget(self.last_seen, 1)
         layout.addLayout(link_row)
 
-        stats = QHBoxLayout()
-        stats.setSpacing(10)
-        self.present = _Stat(self.tr("present"))
-        self.online = _Stat(self.tr("online"))
-        stats.addWidget(self.present, 1)
-        stats.addWidget(self.online, 1)
-        layout.addLayout(stats)
+        self.figures = _Figures()
+        layout.addWidget(self.figures)
 
         self.speaking = QFrame()
         self.speaking.setObjectName("tileSpeaking")
@@ -133,16 +142,16 @@ class SiteTile(QFrame):
         self.last_seen.setText(last_seen_text(link))
 
         counts = summary.counts
-        self.present.value.setText(f"{counts.counted}/{counts.members}")
-        self.present.setToolTip(self.tr(
+        self.figures.show_figures((f"{counts.counted}/{counts.members}", self.tr("present")),
+                                  (f"{counts.online}/{counts.participants}", self.tr("online")))
+        self.figures.setToolTip(self.tr(
             "Members present (in person or by proxy) of the site's members: "
             "{present} in person, {represented} represented, {absent} absent, "
             "{excused} excused, {unknown} not recorded").format(
                 present=counts.present, represented=counts.represented, absent=counts.absent,
-                excused=counts.excused, unknown=counts.unknown))
-        self.online.value.setText(f"{counts.online}/{counts.participants}")
-        self.online.setToolTip(self.tr("{online} of {total} participants connected").format(
-            online=counts.online, total=counts.participants))
+                excused=counts.excused, unknown=counts.unknown)
+            + "\n" + self.tr("{online} of {total} participants connected").format(
+                online=counts.online, total=counts.participants))
 
         self.speaking.setVisible(summary.speaker is not None)
         self.speaker.setText(self.tr("Speaking: {name}").format(name=summary.speaker or ""))
