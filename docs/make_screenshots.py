@@ -8,7 +8,8 @@ English in the light theme writes ``docs/screenshots/``; another theme writes in
 
 Times are shown in Vietnam's time zone, as the people in the demo would see them. The
 sites tiles and attendance tab (a lost link, a speaker) come from
-``docs/make_site_screenshots.py``, against a scripted server.
+``docs/make_site_screenshots.py``, against a scripted server. Every image the user guides
+(``docs/guide/``) show comes from one of the two (tests/client/test_guide.py checks it).
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["TZ"] = "Asia/Ho_Chi_Minh"
 time.tzset()
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QPoint, QSettings, QTimer  # noqa: E402
+from PySide6.QtGui import QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from meeting_app.demo import DemoServer, prepare  # noqa: E402
@@ -49,6 +51,8 @@ from tests.support.pdfs import meeting_pdf  # noqa: E402
 from tests.support.server_process import free_port  # noqa: E402
 
 DEMO_MEETING = 1
+READER_HEIGHT = 1000
+"""The room window's height for the reader's screens."""
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 
 
@@ -67,6 +71,14 @@ def wait_until(condition: Callable[[], Any], what: str, timeout: float = 30.0) -
         spin(0.05)
 
 
+def beside(window: QWidget, button: QWidget, popup: QWidget) -> QPoint:
+    """Where ``popup`` opens by ``button`` (at its top right), in ``window``'s coordinates:
+    moved up to stay inside the window, as a screen's edge would move it."""
+    corner = button.mapTo(window, button.rect().topRight())
+    size = popup.sizeHint().expandedTo(popup.size())
+    return QPoint(corner.x(), max(0, min(corner.y(), window.height() - size.height() - 4)))
+
+
 class Script:
     """Drives the demo: other participants, the chair's commands, the screenshots."""
 
@@ -76,6 +88,8 @@ class Script:
         self.cache = Path(tempfile.mkdtemp(prefix="screenshot-cache-"))
         self.widgets: list[QWidget] = []
         self.people: dict[str, Connection] = {}
+        self.made: list[dict[str, Any]] = []
+        """The documents the secretary uploaded (see ``documents``)."""
 
     def session(self, username: str) -> Session:
         return prepare(self.server, username)
@@ -112,13 +126,23 @@ class Script:
             return None
         return dict(answers[0]["data"])
 
-    def shoot(self, widget: QWidget, name: str) -> None:
+    def shoot(self, widget: QWidget, name: str, popup: QWidget | None = None,
+              at: QPoint | None = None) -> None:
+        """Save ``widget`` as ``name``.png; with ``popup`` (a menu or panel that is a window
+        of its own, which ``grab`` leaves out) painted over it where it opens, at ``at`` in
+        the widget's coordinates: the offscreen screen is smaller than the windows, so
+        where Qt put the popup is not where a real screen would show it."""
         spin(0.6)  # let the last events land and the clocks tick
         notices = getattr(widget, "notices", None)
         for notice in list(getattr(notices, "notices", [])):
             notices.dismiss(notice)  # type: ignore[union-attr]  # passing news, not the screen
         path = self.out / f"{name}.png"
-        widget.grab().save(str(path))
+        picture = widget.grab()
+        if popup is not None:
+            painter = QPainter(picture)
+            painter.drawPixmap(at or QPoint(0, 0), popup.grab())
+            painter.end()
+        picture.save(str(path))
         print(f"saved {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
     def other_meetings(self, chair: Connection, chair_id: int) -> None:
@@ -157,6 +181,7 @@ class Script:
             path = meeting_pdf(folder / f"tai-lieu-{n}.pdf", text_pages=pages).path
             made.append(upload_document(secretary.server_url, secretary.token, UploadRequest(
                 DEMO_MEETING, path, title, item, access, released)))
+        self.made = made
         wait_until(lambda: len(room.store.documents) >= len(made), "the uploaded documents")
         room.central.setCurrentWidget(room.documents.tab)
         room.documents.tab.list_page.select(made[1]["id"])
@@ -178,6 +203,13 @@ class Script:
         self.shoot(delegate, "room-following")
         room.documents.link.present_action.setChecked(False)
         self.annotations(room, delegate)
+        # Taller, so that the reader's tool strip shows all its buttons (Export, Not carried
+        # over); back to the usual size for the screens after.
+        size = delegate.size()
+        delegate.resize(size.width(), READER_HEIGHT)
+        self.reader(delegate)
+        self.restricted(delegate, made[1])
+        delegate.resize(size)
 
     def annotations(self, room: MeetingRoomWindow, delegate: MeetingRoomWindow) -> None:
         """The delegate's reader with their annotations, a note the chair shared, the
@@ -219,6 +251,88 @@ class Script:
         spin(1.5)  # the pages render
         self.shoot(delegate, "reader-annotations")
         page.notes_action.setChecked(False)
+
+    def reader(self, delegate: MeetingRoomWindow) -> None:
+        """The delegate's reader on the demo's report: its contents beside the pages and a
+        search for words in it."""
+        tab, page = delegate.documents.tab, delegate.documents.tab.reader_page
+        mine = {d["id"] for d in self.made}
+        # The seeded documents come first: the first one for everyone is the report.
+        report = min((d for d in delegate.store.documents
+                      if d.get("access") == "all" and d["id"] not in mine), key=lambda d: d["id"])
+        delegate.central.setCurrentWidget(tab)
+        tab.open_document(report["id"])
+        wait_until(lambda: page.loaded and page.document_id == report["id"], "the delegate's reader")
+        reader = page.reader
+        reader.toolbar.sidebar_action.setChecked(True)
+        if reader.info is not None and reader.info.toc:
+            reader.side_panel.setCurrentIndex(1)  # Contents
+        reader.open_search()
+        words = "cải cách hành chính"
+        reader.search_bar.field.setText(words)
+        reader.search(words)
+        wait_until(lambda: reader.hits and not reader.search_bar.count.text().endswith("…"),
+                   "the search")
+        later = [n for n, hit in enumerate(reader.hits) if hit.page >= 1]  # past the title page
+        if later:
+            reader.select_hit(later[0])
+        spin(1.5)  # the pages and thumbnails render
+        self.shoot(delegate, "reader")
+        reader.close_search()
+        reader.toolbar.sidebar_action.setChecked(False)
+
+    def restricted(self, delegate: MeetingRoomWindow, document: dict[str, Any]) -> None:
+        """The restricted document in the delegate's reader: the watermark with their name
+        and the time on the pages, and its Export menu with the document itself refused."""
+        tab, page = delegate.documents.tab, delegate.documents.tab.reader_page
+        tab.open_document(document["id"])
+        wait_until(lambda: page.loaded and page.document_id == document["id"] and page.watermark,
+                   "the restricted document")
+        spin(1.5)  # the pages render
+        bar = page.annotations.toolbar
+        button = bar.widgetForAction(bar.export_action)
+        assert button is not None
+        menu = bar.export_menu
+        wait_until(button.isVisible, "the Export button")
+        menu.popup(button.mapToGlobal(button.rect().topRight()))
+        wait_until(menu.isVisible, "the export menu")
+        self.shoot(delegate, "reader-restricted", menu, beside(delegate, button, menu))
+        menu.hide()
+
+    def not_carried_over(self, delegate: MeetingRoomWindow) -> None:
+        """A new version with fewer pages while the delegate has a note on a page it drops:
+        the reader moves to it and lists, by its strip's button, what stayed behind."""
+        document = self.made[0]
+        tab, page = delegate.documents.tab, delegate.documents.tab.reader_page
+        delegate.resize(delegate.width(), READER_HEIGHT)
+        delegate.central.setCurrentWidget(tab)
+        tab.open_document(document["id"])
+        layer = page.annotations
+        wait_until(lambda: page.loaded and page.document_id == document["id"] and layer.store is not None
+                   and layer.store.loaded, "the delegate's document")
+        store = layer.store
+        assert store is not None
+        last = page.reader.page_count - 1
+        layer.add(last, "note", {"point": [300, 300], "color": "#ffd400",
+                                 "text": "Đối chiếu với số liệu năm 2026"})
+        wait_until(lambda: store.unsent == 0, "the note to be saved")
+        secretary = self.session("secretary")
+        shorter = meeting_pdf(Path(tempfile.mkdtemp(prefix="screenshot-pdfs-")) / "phien-ban-2.pdf",
+                              text_pages=3).path
+        upload_document(secretary.server_url, secretary.token, UploadRequest(
+            DEMO_MEETING, shorter, replaces=document["id"]))
+        wait_until(lambda: layer.store is not None and layer.store.version == 2 and layer.store.loaded
+                   and layer.store.orphans, "the new version and what it could not carry")
+        page.reader.go_to_page(2)  # the page marked up earlier: carried over
+        bar, panel = layer.toolbar, layer.orphans_panel
+        button = bar.widgetForAction(bar.orphans_action)
+        wait_until(lambda: button is not None and button.isVisible(), "the Not carried over button")
+        assert button is not None
+        bar.orphans_action.trigger()
+        wait_until(panel.isVisible, "the list of what was not carried over")
+        spin(1.5)  # the pages render
+        self.shoot(delegate, "annotations-not-carried", panel, beside(delegate, button, panel))
+        panel.hide()
 
     def votes(self, room: MeetingRoomWindow, delegate: MeetingRoomWindow, agenda_ids: list[int]) -> None:
         """Votes: a closed named vote with its chart, an open secret vote with its turnout,
@@ -428,6 +542,8 @@ class Script:
             new.details.add_site.click()
             new.details.sites.currentItem().setText(name)
         self.shoot(new, "preparation-new")
+        # Last: the new version would change the documents and the display shown before.
+        self.not_carried_over(delegate)
 
         for window in (new, prep, delegate, room, meetings):
             window.close()

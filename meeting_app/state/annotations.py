@@ -40,10 +40,9 @@ def carry_message(data: dict[str, Any]) -> str | None:
     if not orphaned:
         return None
     pages = sorted({int(o.get("page", 0)) + 1 for o in orphaned})
-    return QCoreApplication.translate("annotations", (
-        "A new version of the document: {count} of your annotations (page {pages}) could not be "
-        "carried over, as the text of their page changed. They stay on the previous version.")
-    ).format(count=len(orphaned), pages=", ".join(map(str, pages)))
+    # One literal on one line: lupdate does not join strings split over lines (it missed this).
+    text = QCoreApplication.translate("annotations", "A new version of the document: {count} of your annotations (page {pages}) could not be carried over, as the text of their page changed. They stay on the previous version.")  # noqa: E501
+    return text.format(count=len(orphaned), pages=", ".join(map(str, pages)))
 
 
 class AnnotationStore(QObject):

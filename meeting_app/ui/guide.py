@@ -2,7 +2,9 @@
 
 The guide is the Markdown of ``docs/guide/<language>.md`` (English and Vietnamese, with
 the screenshots beside it), shown in a ``QTextBrowser`` in the interface's language and
-shown again in the other one when the language switches.
+shown again in the other one when the language switches. Its screenshots are as wide as
+the windows they show; they are scaled down to the browser's width (never up), so that
+the guide reads without scrolling sideways.
 """
 
 from __future__ import annotations
@@ -10,7 +12,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QImageReader,
+    QKeySequence,
+    QResizeEvent,
+    QTextBlock,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QMainWindow, QTextBrowser, QVBoxLayout, QWidget
 
 from meeting_app.ui.i18n import current_language, translations
@@ -26,6 +36,75 @@ def guide_path(language: str) -> Path:
     return path if path.exists() else GUIDES / "en.md"
 
 
+class GuideBrowser(QTextBrowser):
+    """A ``QTextBrowser`` whose images fit its width: each is given the width the text has
+    beside it (keeping its aspect, never more than its own), again on every resize."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fitted_for = -1
+        """The viewport width the images were last fitted to."""
+        self._natural: dict[str, int] = {}
+        """Each image's own width in pixels, by its address (0: unknown)."""
+        self.sourceChanged.connect(lambda _url: self.fit_images(force=True))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Refit the images to the new width."""
+        super().resizeEvent(event)
+        self.fit_images()
+
+    def fit_images(self, force: bool = False) -> None:
+        """Give every image of the document the width of the text beside it, at most its own."""
+        viewport = self.viewport().width()
+        if viewport == self._fitted_for and not force:
+            return
+        self._fitted_for = viewport
+        document = self.document()
+        # A little slack: rounding in the layout must not bring the scroll bar back.
+        room = viewport - 2 * document.documentMargin() - 4
+        changes = []
+        block = document.begin()
+        while block.isValid():
+            fragments = block.begin()
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                image = fragment.charFormat().toImageFormat()
+                natural = self._natural_width(image.name()) if image.isValid() else 0
+                if natural:
+                    width = max(32.0, min(float(natural), room - self._indent(block)))
+                    if abs(image.width() - width) > 0.5:
+                        image.setWidth(width)
+                        # No height: it follows the width's scale.
+                        image.clearProperty(QTextFormat.Property.ImageHeight)
+                        changes.append((fragment.position(), fragment.length(), image))
+                fragments += 1
+            block = block.next()
+        # Applied after the walk: changing a format can split the fragments walked over.
+        cursor = QTextCursor(document)
+        for position, length, image in changes:
+            cursor.setPosition(position)
+            cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(image)
+
+    def _indent(self, block: QTextBlock) -> float:
+        """How far the block's text starts from the document's margin (lists, quotes)."""
+        document, style = self.document(), block.blockFormat()
+        indent = style.leftMargin() + style.rightMargin() + style.indent() * document.indentWidth()
+        text_list = block.textList()
+        if text_list is not None:
+            indent += text_list.format().indent() * document.indentWidth()
+        return indent
+
+    def _natural_width(self, name: str) -> int:
+        url = self.source().resolved(QUrl(name))
+        key = url.toString()
+        if key not in self._natural:
+            path = url.toLocalFile() if url.isLocalFile() else ""
+            size = QImageReader(path).size() if path else None
+            self._natural[key] = size.width() if size is not None and size.isValid() else 0
+        return self._natural[key]
+
+
 class GuideWindow(QWidget):
     """The guide for reading beside the meeting: links inside it work, images show."""
 
@@ -33,7 +112,7 @@ class GuideWindow(QWidget):
         super().__init__(parent)
         self.setObjectName("guideWindow")
         self.setWindowIcon(icon("app"))
-        self.browser = QTextBrowser(self)
+        self.browser = GuideBrowser(self)
         self.browser.setOpenExternalLinks(True)
         self.browser.setAccessibleName(self.tr("User guide"))
         layout = QVBoxLayout(self)

@@ -4113,6 +4113,13 @@ Biên bản đã công bố không bao giờ thay đổi được: tệp PDF đ�
     </message>
 </context>
 <context>
+    <name>annotations</name>
+    <message>
+        <source>A new version of the document: {count} of your annotations (page {pages}) could not be carried over, as the text of their page changed. They stay on the previous version.</source>
+        <translation>Phiên bản mới của tài liệu: {count} chú thích của đồng chí (trang {pages}) không chuyển sang được do nội dung trang đã thay đổi. Các chú thích này vẫn ở phiên bản trước.</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Paperless Meeting Room</source>

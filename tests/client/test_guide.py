@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from meeting_app.ui.guide import GUIDES, add_help_menu
+from meeting_app.ui.guide import GUIDES, GuideWindow, add_help_menu
 from meeting_app.ui.i18n import translations
 from meeting_app.ui.retranslate import follow_language_changes
 
@@ -36,6 +36,23 @@ def test_every_screenshot_the_guide_shows_exists(language: str) -> None:
     assert not missing, missing
     for heading in ("## 2.", "## 3.", "## 4.", "## 5."):  # delegates, chairs, secretaries, admins
         assert heading in text
+
+
+SCRIPTS = GUIDES.parent / "make_screenshots.py", GUIDES.parent / "make_site_screenshots.py"
+SHOT = re.compile(r"""shoot\([^"]*"([a-z-]+)"\s*[,)]""")
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_the_guide_shows_its_own_language_s_screenshots_the_scripts_make(language: str) -> None:
+    made = {name for script in SCRIPTS for name in SHOT.findall(script.read_text(encoding="utf-8"))}
+    assert {"login", "reader", "reader-restricted", "annotations-not-carried"} <= made
+    text = (GUIDES / f"{language}.md").read_text(encoding="utf-8")
+    for image in IMAGE.findall(text):
+        folder, _, name = image.rpartition("/")
+        # English: docs/screenshots[/<theme>]; Vietnamese: the vi/ folder below it.
+        assert folder.startswith("../screenshots"), image
+        assert folder.endswith("/vi") == (language == "vi"), image
+        assert name.removesuffix(".png") in made, f"{image}: no script makes it"
 
 
 def test_help_opens_the_guide_in_the_interface_language(qtbot: Any, english: None) -> None:
@@ -65,3 +82,47 @@ def test_help_opens_the_guide_in_the_interface_language(qtbot: Any, english: Non
 
     action.trigger()  # again: the same window, in front
     assert action.guide is guide
+
+
+def image_widths(browser: Any) -> list[float]:
+    """The width each image of the guide is laid out at."""
+    widths = []
+    block = browser.document().begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            image = fragments.fragment().charFormat().toImageFormat()
+            if image.isValid():
+                widths.append(image.width())
+            fragments += 1
+        block = block.next()
+    return widths
+
+
+def test_the_screenshots_fit_the_guide_window_without_scrolling_sideways(
+        qtbot: Any, english: None) -> None:
+    guide = GuideWindow()
+    qtbot.addWidget(guide)
+    guide.resize(900, 760)
+    guide.show()
+    qtbot.waitExposed(guide)
+    browser = guide.browser
+    # The screenshots are 1360 px wide: at their own size they would need a scroll bar.
+    qtbot.waitUntil(lambda: browser.horizontalScrollBar().maximum() == 0, timeout=5000)
+    widths = image_widths(browser)
+    assert len(widths) >= 15
+    viewport = browser.viewport().width()
+    assert all(300 < width <= viewport for width in widths), (widths, viewport)
+    image = browser.loadResource(QTextDocument.ResourceType.ImageResource,
+                                 QUrl("../screenshots/login.png"))
+    assert image is not None and not getattr(image, "isNull", lambda: False)()  # only smaller
+
+    # Narrower: they shrink with the window. Wider than they are: never enlarged.
+    guide.resize(700, 760)
+    qtbot.waitUntil(lambda: max(image_widths(browser)) < viewport - 150, timeout=5000)
+    assert browser.horizontalScrollBar().maximum() == 0
+    guide.resize(1800, 900)
+    qtbot.waitUntil(lambda: browser.viewport().width() > 1500, timeout=5000)
+    natural = [QImage(str(GUIDES / name)).width()
+               for name in IMAGE.findall((GUIDES / "en.md").read_text(encoding="utf-8"))]
+    qtbot.waitUntil(lambda: image_widths(browser) == natural, timeout=5000)
