@@ -21,7 +21,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 CONTEXT = "ServerMessages"
 
-TEMPLATES: tuple[str, ...] = (
+# QT_TRANSLATE_NOOP is typed as returning object: str() below gives the text its type.
+_TEMPLATES = (
     QT_TRANSLATE_NOOP("ServerMessages", "%1 %2 not found"),
     QT_TRANSLATE_NOOP("ServerMessages", "%1 is an Office document. This server converts Office "
                                         "documents to PDF with LibreOffice, which is not installed on "
@@ -204,9 +205,10 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("ServerMessages", "version: document %1 has no version %2"),
     QT_TRANSLATE_NOOP("ServerMessages", "voter_ids: %1 are not members of this meeting"),
 )
+TEMPLATES: tuple[str, ...] = tuple(str(text) for text in _TEMPLATES)
 """Every message the server sends in an error, in English, fields as ``%1``, ``%2``…"""
 
-GENERIC: dict[str, str] = {
+_GENERIC = {
     "forbidden": QT_TRANSLATE_NOOP("ServerMessages", "You do not have the right to do this"),
     "not_found": QT_TRANSLATE_NOOP("ServerMessages", "What the command names does not exist"),
     "invalid": QT_TRANSLATE_NOOP("ServerMessages", "The command is not valid"),
@@ -216,8 +218,9 @@ GENERIC: dict[str, str] = {
     "rate_limited": QT_TRANSLATE_NOOP("ServerMessages", "Too many attempts; try again later"),
     "internal": QT_TRANSLATE_NOOP("ServerMessages", "The server could not complete this"),
 }
+GENERIC: dict[str, str] = {code: str(text) for code, text in _GENERIC.items()}
 """A generic text per error code, for a message the catalogue does not know."""
-UNKNOWN_CODE = QT_TRANSLATE_NOOP("ServerMessages", "The server refused this")
+UNKNOWN_CODE = str(QT_TRANSLATE_NOOP("ServerMessages", "The server refused this"))
 FIELD = re.compile(r"%([1-9])")
 
 

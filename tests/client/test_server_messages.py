@@ -16,7 +16,6 @@ import pytest
 from meeting_app.net.auth import PasswordChangeError, change_password
 from meeting_app.net.server_messages import TEMPLATES, known, server_message, translate_server_message
 from meeting_app.ui.i18n import translations
-from tests.client.sessions import session_for
 from tests.support.server_messages_scan import server_messages
 
 WAIT = 20_000
@@ -62,7 +61,8 @@ def test_an_unknown_message_falls_back_with_the_original_kept(vietnamese: None) 
     assert text == ("Bạn không có quyền thực hiện thao tác này. "
                     "Thông báo của máy chủ: “Quorum cannot be reached today”")
     assert "Something else" in translate_server_message("Something else", "brand_new_code")
-    assert translate_server_message("", "conflict") == "Thao tác này xung đột với một thay đổi vừa được thực hiện"
+    assert translate_server_message("", "conflict") == \
+        "Thao tác này xung đột với một thay đổi vừa được thực hiện"
 
 
 def test_in_english_messages_are_shown_as_the_server_wrote_them(qapp: Any) -> None:
