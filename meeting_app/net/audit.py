@@ -16,6 +16,7 @@ from typing import Any
 
 from meeting_app.net.auth import normalize_server_url
 from meeting_app.net.exports import ExportError, fetch
+from meeting_app.net.server_messages import server_message
 
 _opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # same as auth.py
 CHUNK = 64 * 1024
@@ -85,7 +86,4 @@ def download_csv(server_url: str, token: str, query: AuditQuery, target: Path,
 
 
 def _refusal(status: int, body: bytes) -> str:
-    try:
-        return str(json.loads(body)["error"]["message"])
-    except (ValueError, KeyError, TypeError):
-        return f"The server refused the export (HTTP {status})."
+    return server_message(body) or f"The server refused the export (HTTP {status})."

@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from meeting_app.net import tls
+from meeting_app.net.server_messages import server_message
 from protocol import PROTOCOL_VERSION
 from protocol.errors import DEACTIVATED
 
@@ -288,8 +289,5 @@ def _no_answer(url: str, timeout: float, error: BaseException) -> LoginError:
 
 def _server_says(body: bytes) -> str:
     """``": <the server's message>."`` from an error body, or ``"."``."""
-    try:
-        message = json.loads(body)["error"]["message"]
-    except (ValueError, KeyError, TypeError):
-        return "."
-    return f": {message}" if isinstance(message, str) and message else "."
+    message = server_message(body)
+    return f": {message}" if message else "."

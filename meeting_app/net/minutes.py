@@ -8,7 +8,6 @@ it off the GUI thread (``meeting_app.ui.tasks.run_in_thread``).
 from __future__ import annotations
 
 import http.client
-import json
 import os
 import tempfile
 import urllib.error
@@ -18,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from meeting_app.net import tls
+from meeting_app.net.server_messages import server_message
 
 FORMATS = ("pdf", "docx")
 
@@ -70,10 +70,7 @@ def download_minutes(server_url: str, token: str, meeting_id: int, fmt: str, tar
 
 
 def _refusal(status: int, body: bytes) -> str:
-    try:
-        message = json.loads(body)["error"]["message"]
-    except (ValueError, KeyError, TypeError):
-        message = ""
+    message = server_message(body)
     plain = {404: translate("net", "The minutes are not available yet (not published)."),
              403: translate("net", "You may not read these minutes."),
              401: translate("net", "Your session has ended; sign in again.")}

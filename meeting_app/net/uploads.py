@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from meeting_app.net import tls
 from meeting_app.net.downloads import emit
+from meeting_app.net.server_messages import translate_server_message
 
 UPLOAD_SUFFIXES = (".pdf", ".docx", ".doc", ".odt", ".xlsx", ".pptx")
 """What the server takes: PDF, and Office files it converts."""
@@ -166,7 +167,8 @@ def _answer(status: int, body: bytes) -> dict[str, Any]:
         return dict(data["document"])
     error = data.get("error") if isinstance(data, dict) else None
     if isinstance(error, dict) and error.get("message"):
-        raise UploadError(status, str(error.get("code", "")), str(error["message"]))
+        code = str(error.get("code", ""))
+        raise UploadError(status, code, translate_server_message(str(error["message"]), code))
     plain = {413: translate("net", "The file is too large for the server."),
              415: translate("net", "The server does not take this kind of file."),
              422: translate("net", "The server could not use this file."),

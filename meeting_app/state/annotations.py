@@ -22,6 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from meeting_app.net.server_messages import translate_server_message
 from meeting_app.state.outbox import Outbox
 
 Annotation = dict[str, Any]
@@ -241,7 +242,7 @@ class AnnotationStore(QObject):
         if entry["command"] == DELETE and error.get("code") == "not_found":
             return  # already gone (made and deleted while offline, or deleted elsewhere)
         self.message.emit(self.tr("An annotation could not be saved: {message}").format(
-            message=error.get("message") or error.get("code")))
+            message=translate_server_message(str(error.get("message") or ""), str(error.get("code") or ""))))
         self.load()  # back to what the server keeps
 
     def _status(self, status: str) -> None:

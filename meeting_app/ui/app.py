@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QSettings
 
 from meeting_app.net.auth import logout
+from meeting_app.net.server_messages import translate_server_message
 from meeting_app.state.documents import default_cache_dir
 from meeting_app.state.offline import forget_user, sign_in
 from meeting_app.ui.display.standalone import DisplayRoom
@@ -131,7 +132,7 @@ class ClientController(QObject):
             self._deactivated = False
             forget_user(self.cache_dir, session.server_url, session.username)
         self.show_login(self.tr("Your session has ended ({reason}). Please sign in again.")
-                        .format(reason=reason))
+                        .format(reason=translate_server_message(reason, "unauthenticated")))
 
     def close_all(self) -> None:
         """Close every window of the session without quitting."""

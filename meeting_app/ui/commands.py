@@ -2,7 +2,7 @@
 
 A window never changes what it shows because it sent a command: the change arrives as an
 event, through the store. This only reports refusals (the server's message, or a local
-"timeout"/"offline") and lets a window ask whether commands can be sent at all.
+"timeout"/"offline"), in the interface's language, and lets a window ask whether commands can be sent at all.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+
+from meeting_app.net.server_messages import translate_server_message
 
 Envelope = dict[str, Any]
 DEFAULT_TIMEOUT = 10.0
@@ -85,4 +87,6 @@ class CommandSender(QObject):
             return self.tr("The server did not answer in time. Please try again.")
         if code == "offline":
             return self.tr("Not connected to the server: the command was not sent.")
-        return message or self.tr("The server refused the command ({code}).").format(code=code)
+        if not message:
+            return self.tr("The server refused the command ({code}).").format(code=code)
+        return translate_server_message(message, code)

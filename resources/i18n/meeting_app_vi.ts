@@ -3516,6 +3516,689 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
     </message>
 </context>
 <context>
+    <name>ServerMessages</name>
+    <message>
+        <source>%1 %2 not found</source>
+        <translation>Không tìm thấy %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 is an Office document. This server converts Office documents to PDF with LibreOffice, which is not installed on it: upload the document as PDF, or ask the administrator to install LibreOffice (e.g. the libreoffice-writer-nogui package).</source>
+        <translation>%1 là tài liệu Office. Máy chủ này chuyển tài liệu Office sang PDF bằng LibreOffice, nhưng LibreOffice chưa được cài trên máy chủ: hãy tải tài liệu lên dưới dạng PDF, hoặc đề nghị quản trị viên cài LibreOffice (ví dụ gói libreoffice-writer-nogui).</translation>
+    </message>
+    <message>
+        <source>%1 is named like a PDF but is not one (it does not start with %PDF-); accepted: %2</source>
+        <translation>%1 có tên như tệp PDF nhưng không phải là PDF (không bắt đầu bằng %PDF-); các loại được chấp nhận: %2</translation>
+    </message>
+    <message>
+        <source>%1 is named like an Office document but its content is not one; accepted: %2</source>
+        <translation>%1 có tên như tài liệu Office nhưng nội dung không phải; các loại được chấp nhận: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a document this server takes; accepted: %2</source>
+        <translation>%1 không phải loại tài liệu máy chủ này nhận; các loại được chấp nhận: %2</translation>
+    </message>
+    <message>
+        <source>%1: a positive number</source>
+        <translation>%1: phải là số dương</translation>
+    </message>
+    <message>
+        <source>%1: a whole number from %2 to %3</source>
+        <translation>%1: phải là số nguyên từ %2 đến %3</translation>
+    </message>
+    <message>
+        <source>%1: cannot be cleared</source>
+        <translation>%1: không được để trống</translation>
+    </message>
+    <message>
+        <source>%1: given twice</source>
+        <translation>%1: bị nêu hai lần</translation>
+    </message>
+    <message>
+        <source>%1: longer than %2 KB</source>
+        <translation>%1: dài hơn %2 KB</translation>
+    </message>
+    <message>
+        <source>%1: may not be null</source>
+        <translation>%1: không được để trống (null)</translation>
+    </message>
+    <message>
+        <source>%1: not UTF-8 text</source>
+        <translation>%1: không phải văn bản UTF-8</translation>
+    </message>
+    <message>
+        <source>A command&apos;s payload is one JSON object</source>
+        <translation>Dữ liệu của lệnh phải là một đối tượng JSON</translation>
+    </message>
+    <message>
+        <source>A meeting needs a start time</source>
+        <translation>Cuộc họp cần có thời gian bắt đầu</translation>
+    </message>
+    <message>
+        <source>A meeting needs a title</source>
+        <translation>Cuộc họp cần có tiêu đề</translation>
+    </message>
+    <message>
+        <source>A login token is required</source>
+        <translation>Cần có mã đăng nhập</translation>
+    </message>
+    <message>
+        <source>A member cannot represent themself</source>
+        <translation>Thành viên không thể tự ủy quyền cho chính mình</translation>
+    </message>
+    <message>
+        <source>A password has at least %1 characters</source>
+        <translation>Mật khẩu phải có ít nhất %1 ký tự</translation>
+    </message>
+    <message>
+        <source>A site secretary manages only the participants of their own site</source>
+        <translation>Thư ký điểm cầu chỉ quản lý đại biểu của điểm cầu mình</translation>
+    </message>
+    <message>
+        <source>A username has 1 to 64 characters</source>
+        <translation>Tên đăng nhập có từ 1 đến 64 ký tự</translation>
+    </message>
+    <message>
+        <source>A vote opens while the meeting is live</source>
+        <translation>Chỉ mở biểu quyết khi cuộc họp đang diễn ra</translation>
+    </message>
+    <message>
+        <source>Action item %1 not found</source>
+        <translation>Không tìm thấy nhiệm vụ %1</translation>
+    </message>
+    <message>
+        <source>Agenda item %1 not found</source>
+        <translation>Không tìm thấy nội dung chương trình %1</translation>
+    </message>
+    <message>
+        <source>Already voted</source>
+        <translation>Đã biểu quyết rồi</translation>
+    </message>
+    <message>
+        <source>An agenda item needs a title</source>
+        <translation>Nội dung chương trình cần có tiêu đề</translation>
+    </message>
+    <message>
+        <source>An observer cannot be given the floor</source>
+        <translation>Không thể cho quan sát viên phát biểu</translation>
+    </message>
+    <message>
+        <source>An observer cannot represent a member</source>
+        <translation>Quan sát viên không thể nhận ủy quyền của thành viên</translation>
+    </message>
+    <message>
+        <source>An observer has no voice in the meeting</source>
+        <translation>Quan sát viên không có quyền phát biểu trong cuộc họp</translation>
+    </message>
+    <message>
+        <source>Ask for a version or for the draft, not both</source>
+        <translation>Hãy yêu cầu một phiên bản hoặc bản dự thảo, không yêu cầu cả hai</translation>
+    </message>
+    <message>
+        <source>Authorization: Bearer &lt;token&gt; is required</source>
+        <translation>Cần có tiêu đề Authorization: Bearer &lt;token&gt;</translation>
+    </message>
+    <message>
+        <source>Change your own password with &quot;Change password&quot; (it asks for the current one)</source>
+        <translation>Hãy đổi mật khẩu của chính bạn bằng &quot;Đổi mật khẩu&quot; (chức năng này yêu cầu mật khẩu hiện tại)</translation>
+    </message>
+    <message>
+        <source>Check in first: a proxy votes while present</source>
+        <translation>Hãy điểm danh trước: người được ủy quyền chỉ biểu quyết khi có mặt</translation>
+    </message>
+    <message>
+        <source>Check in first: members present vote</source>
+        <translation>Hãy điểm danh trước: thành viên có mặt mới được biểu quyết</translation>
+    </message>
+    <message>
+        <source>Checking the PDF needed more than %1 s of processing; it is too complex or built to exhaust a reader</source>
+        <translation>Kiểm tra tệp PDF cần hơn %1 giây xử lý; tệp quá phức tạp hoặc được tạo ra để làm cạn kiệt trình đọc</translation>
+    </message>
+    <message>
+        <source>Checking the PDF took longer than %1 s; it is too complex or built to stall a reader</source>
+        <translation>Kiểm tra tệp PDF mất hơn %1 giây; tệp quá phức tạp hoặc được tạo ra để làm treo trình đọc</translation>
+    </message>
+    <message>
+        <source>Choices: need min_choices &lt;= max_choices &lt;= %1 options</source>
+        <translation>Số lựa chọn: cần min_choices &lt;= max_choices &lt;= %1 phương án</translation>
+    </message>
+    <message>
+        <source>Converting %1 to PDF took longer than %2 s</source>
+        <translation>Chuyển %1 sang PDF mất hơn %2 giây</translation>
+    </message>
+    <message>
+        <source>Document %1 has no version %2</source>
+        <translation>Tài liệu %1 không có phiên bản %2</translation>
+    </message>
+    <message>
+        <source>Document %1 not found</source>
+        <translation>Không tìm thấy tài liệu %1</translation>
+    </message>
+    <message>
+        <source>Invalid payload: %1</source>
+        <translation>Dữ liệu không hợp lệ: %1</translation>
+    </message>
+    <message>
+        <source>LibreOffice could not convert the document to PDF%1</source>
+        <translation>LibreOffice không chuyển được tài liệu sang PDF%1</translation>
+    </message>
+    <message>
+        <source>Malformed multipart form: %1</source>
+        <translation>Biểu mẫu multipart không đúng định dạng: %1</translation>
+    </message>
+    <message>
+        <source>Malformed multipart form: every part needs a name</source>
+        <translation>Biểu mẫu multipart không đúng định dạng: mỗi phần cần có tên</translation>
+    </message>
+    <message>
+        <source>Meeting %1 not found</source>
+        <translation>Không tìm thấy cuộc họp %1</translation>
+    </message>
+    <message>
+        <source>Meeting %1 not found (join it before sending heartbeats)</source>
+        <translation>Không tìm thấy cuộc họp %1 (hãy tham gia cuộc họp trước khi gửi tín hiệu duy trì)</translation>
+    </message>
+    <message>
+        <source>No pending request %1</source>
+        <translation>Không có yêu cầu %1 đang chờ</translation>
+    </message>
+    <message>
+        <source>No such annotation</source>
+        <translation>Không có chú thích này</translation>
+    </message>
+    <message>
+        <source>No user is named %1</source>
+        <translation>Không có người dùng nào tên %1</translation>
+    </message>
+    <message>
+        <source>Nobody holds the floor</source>
+        <translation>Không có ai đang phát biểu</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Chưa kết nối</translation>
+    </message>
+    <message>
+        <source>Only a draft poll can be changed</source>
+        <translation>Chỉ được sửa biểu quyết ở trạng thái dự thảo</translation>
+    </message>
+    <message>
+        <source>Only a member (the chair or a delegate) can be represented</source>
+        <translation>Chỉ thành viên (chủ tọa hoặc đại biểu) mới được ủy quyền</translation>
+    </message>
+    <message>
+        <source>Only a participant can check in</source>
+        <translation>Chỉ đại biểu tham dự mới được điểm danh</translation>
+    </message>
+    <message>
+        <source>Only a participant may ask for the floor</source>
+        <translation>Chỉ đại biểu tham dự mới được đăng ký phát biểu</translation>
+    </message>
+    <message>
+        <source>Only an administrator may export the whole audit log; give meeting_id for one meeting&apos;s entries</source>
+        <translation>Chỉ quản trị viên mới được xuất toàn bộ nhật ký kiểm tra; hãy nêu meeting_id để xuất các mục của một cuộc họp</translation>
+    </message>
+    <message>
+        <source>Only an administrator may read the audit log</source>
+        <translation>Chỉ quản trị viên mới được xem nhật ký kiểm tra</translation>
+    </message>
+    <message>
+        <source>Only its author may change an annotation</source>
+        <translation>Chỉ người tạo chú thích mới được sửa chú thích</translation>
+    </message>
+    <message>
+        <source>Only its author may delete an annotation</source>
+        <translation>Chỉ người tạo chú thích mới được xóa chú thích</translation>
+    </message>
+    <message>
+        <source>Only its author, the chair or a secretary may withdraw a request</source>
+        <translation>Chỉ người đăng ký, chủ tọa hoặc thư ký mới được rút yêu cầu</translation>
+    </message>
+    <message>
+        <source>Only members vote</source>
+        <translation>Chỉ thành viên mới được biểu quyết</translation>
+    </message>
+    <message>
+        <source>Only the chair and the secretary may read the draft minutes</source>
+        <translation>Chỉ chủ tọa và thư ký mới được xem dự thảo biên bản</translation>
+    </message>
+    <message>
+        <source>Only the chair or a secretary may ask for the floor on someone&apos;s behalf</source>
+        <translation>Chỉ chủ tọa hoặc thư ký mới được đăng ký phát biểu thay người khác</translation>
+    </message>
+    <message>
+        <source>Only the chair or a secretary of the central site orders the queue</source>
+        <translation>Chỉ chủ tọa hoặc thư ký điểm cầu trung tâm mới được sắp xếp danh sách chờ</translation>
+    </message>
+    <message>
+        <source>Only the owner, the chair or the secretary may change this action item&apos;s status</source>
+        <translation>Chỉ người thực hiện, chủ tọa hoặc thư ký mới được đổi trạng thái của nhiệm vụ này</translation>
+    </message>
+    <message>
+        <source>Poll %1 is open: close it first (one vote at a time)</source>
+        <translation>Biểu quyết %1 đang mở: hãy kết thúc biểu quyết đó trước (mỗi lần chỉ một biểu quyết)</translation>
+    </message>
+    <message>
+        <source>Poll %1 not found</source>
+        <translation>Không tìm thấy biểu quyết %1</translation>
+    </message>
+    <message>
+        <source>Protocol %1 is not supported; this server speaks %2</source>
+        <translation>Không hỗ trợ giao thức %1; máy chủ này dùng giao thức %2</translation>
+    </message>
+    <message>
+        <source>Reading the PDF needs more than %1 MB of memory</source>
+        <translation>Đọc tệp PDF cần hơn %1 MB bộ nhớ</translation>
+    </message>
+    <message>
+        <source>Reading the PDF stopped the checking process (signal %1): the file is damaged, hostile, or needs more than %2 MB of memory</source>
+        <translation>Việc đọc tệp PDF đã làm dừng tiến trình kiểm tra (tín hiệu %1): tệp bị hỏng, độc hại hoặc cần hơn %2 MB bộ nhớ</translation>
+    </message>
+    <message>
+        <source>Site %1 is not a site of this meeting</source>
+        <translation>Điểm cầu %1 không thuộc cuộc họp này</translation>
+    </message>
+    <message>
+        <source>Start the meeting before giving the floor</source>
+        <translation>Hãy bắt đầu cuộc họp trước khi cho phát biểu</translation>
+    </message>
+    <message>
+        <source>Start the meeting before moving through its agenda</source>
+        <translation>Hãy bắt đầu cuộc họp trước khi chuyển nội dung chương trình</translation>
+    </message>
+    <message>
+        <source>Start the meeting before presenting</source>
+        <translation>Hãy bắt đầu cuộc họp trước khi trình chiếu</translation>
+    </message>
+    <message>
+        <source>Text may not contain NUL characters</source>
+        <translation>Văn bản không được chứa ký tự NUL</translation>
+    </message>
+    <message>
+        <source>Text must be valid Unicode (it holds a lone UTF-16 surrogate)</source>
+        <translation>Văn bản phải là Unicode hợp lệ (có một ký tự thay thế UTF-16 đứng riêng)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be checked (%1)</source>
+        <translation>Không kiểm tra được tệp PDF (%1)</translation>
+    </message>
+    <message>
+        <source>The PDF is damaged and cannot be read (%1)</source>
+        <translation>Tệp PDF bị hỏng và không đọc được (%1)</translation>
+    </message>
+    <message>
+        <source>The body is not JSON</source>
+        <translation>Nội dung yêu cầu không phải JSON</translation>
+    </message>
+    <message>
+        <source>The conclusion was changed meanwhile (revision %1); it now reads: %2</source>
+        <translation>Kết luận vừa được người khác sửa (bản sửa %1); nội dung hiện tại: %2</translation>
+    </message>
+    <message>
+        <source>The current password is wrong</source>
+        <translation>Mật khẩu hiện tại không đúng</translation>
+    </message>
+    <message>
+        <source>The file is empty (0 bytes)</source>
+        <translation>Tệp rỗng (0 byte)</translation>
+    </message>
+    <message>
+        <source>The file is larger than the limit of %1 MB</source>
+        <translation>Tệp lớn hơn giới hạn %1 MB</translation>
+    </message>
+    <message>
+        <source>The meeting has already ended</source>
+        <translation>Cuộc họp đã kết thúc</translation>
+    </message>
+    <message>
+        <source>The meeting has ended</source>
+        <translation>Cuộc họp đã kết thúc</translation>
+    </message>
+    <message>
+        <source>The meeting has ended; its agenda can no longer change</source>
+        <translation>Cuộc họp đã kết thúc; không thể thay đổi chương trình nghị sự nữa</translation>
+    </message>
+    <message>
+        <source>The meeting has ended; its documents can no longer change</source>
+        <translation>Cuộc họp đã kết thúc; không thể thay đổi tài liệu nữa</translation>
+    </message>
+    <message>
+        <source>The meeting has not started</source>
+        <translation>Cuộc họp chưa bắt đầu</translation>
+    </message>
+    <message>
+        <source>The meeting is already in progress</source>
+        <translation>Cuộc họp đang diễn ra</translation>
+    </message>
+    <message>
+        <source>The meeting kept changing while this command was being prepared; try again</source>
+        <translation>Cuộc họp liên tục thay đổi trong khi chuẩn bị lệnh này; hãy thử lại</translation>
+    </message>
+    <message>
+        <source>The meeting must end after it starts</source>
+        <translation>Thời gian kết thúc cuộc họp phải sau thời gian bắt đầu</translation>
+    </message>
+    <message>
+        <source>The minutes have no version %1</source>
+        <translation>Biên bản không có phiên bản %1</translation>
+    </message>
+    <message>
+        <source>The minutes of this meeting are not published yet</source>
+        <translation>Biên bản của cuộc họp này chưa được công bố</translation>
+    </message>
+    <message>
+        <source>The new order must name every agenda item exactly once</source>
+        <translation>Thứ tự mới phải nêu mỗi nội dung chương trình đúng một lần</translation>
+    </message>
+    <message>
+        <source>The new order must name every pending %1 request exactly once</source>
+        <translation>Thứ tự mới phải nêu mỗi yêu cầu %1 đang chờ đúng một lần</translation>
+    </message>
+    <message>
+        <source>The password must not be the username</source>
+        <translation>Mật khẩu không được trùng với tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>The payload is larger than %1 KB</source>
+        <translation>Dữ liệu lớn hơn %1 KB</translation>
+    </message>
+    <message>
+        <source>The payload is nested more than %1 levels deep</source>
+        <translation>Dữ liệu lồng nhau sâu hơn %1 cấp</translation>
+    </message>
+    <message>
+        <source>The proxy is represented by someone else: a proxy cannot be represented</source>
+        <translation>Người được ủy quyền đã ủy quyền cho người khác: người được ủy quyền không thể ủy quyền tiếp</translation>
+    </message>
+    <message>
+        <source>The server cannot reach its database right now; try again in a moment (a retry with the same request_id is carried out at most once)</source>
+        <translation>Máy chủ hiện không kết nối được cơ sở dữ liệu; hãy thử lại sau giây lát (lệnh gửi lại với cùng request_id chỉ được thực hiện tối đa một lần)</translation>
+    </message>
+    <message>
+        <source>The server could not complete this command</source>
+        <translation>Máy chủ không thực hiện được lệnh này</translation>
+    </message>
+    <message>
+        <source>The server could not complete this request</source>
+        <translation>Máy chủ không xử lý được yêu cầu này</translation>
+    </message>
+    <message>
+        <source>The server has no room to store this file; nothing was stored. Ask the administrator to free disk space, then try again</source>
+        <translation>Máy chủ không còn chỗ để lưu tệp này; chưa có gì được lưu. Hãy đề nghị quản trị viên giải phóng dung lượng đĩa rồi thử lại</translation>
+    </message>
+    <message>
+        <source>The upload is a multipart/form-data form with a file field</source>
+        <translation>Tải lên phải là biểu mẫu multipart/form-data có trường file</translation>
+    </message>
+    <message>
+        <source>The username %1 is taken</source>
+        <translation>Tên đăng nhập %1 đã có người dùng</translation>
+    </message>
+    <message>
+        <source>There is already a pending request (%1) for this participant</source>
+        <translation>Đại biểu này đã có một yêu cầu (%1) đang chờ</translation>
+    </message>
+    <message>
+        <source>This account is deactivated</source>
+        <translation>Tài khoản này đã bị vô hiệu hóa</translation>
+    </message>
+    <message>
+        <source>This annotation was deleted on another device</source>
+        <translation>Chú thích này đã bị xóa trên một thiết bị khác</translation>
+    </message>
+    <message>
+        <source>This ballot_id was already used</source>
+        <translation>ballot_id này đã được dùng</translation>
+    </message>
+    <message>
+        <source>This command&apos;s subject moved while it ran; try again</source>
+        <translation>Đối tượng của lệnh đã thay đổi trong khi thực hiện; hãy thử lại</translation>
+    </message>
+    <message>
+        <source>This member is present and votes in person</source>
+        <translation>Thành viên này có mặt và tự biểu quyết</translation>
+    </message>
+    <message>
+        <source>This member represents others, so cannot be represented</source>
+        <translation>Thành viên này đang nhận ủy quyền của người khác nên không thể ủy quyền</translation>
+    </message>
+    <message>
+        <source>This participant does not vote</source>
+        <translation>Đại biểu này không có quyền biểu quyết</translation>
+    </message>
+    <message>
+        <source>This poll has not been opened</source>
+        <translation>Biểu quyết này chưa được mở</translation>
+    </message>
+    <message>
+        <source>This poll is already closed</source>
+        <translation>Biểu quyết này đã kết thúc</translation>
+    </message>
+    <message>
+        <source>This poll is already open</source>
+        <translation>Biểu quyết này đã được mở</translation>
+    </message>
+    <message>
+        <source>This poll is closed</source>
+        <translation>Biểu quyết này đã kết thúc</translation>
+    </message>
+    <message>
+        <source>This request_id was already used for another command</source>
+        <translation>request_id này đã được dùng cho một lệnh khác</translation>
+    </message>
+    <message>
+        <source>This session has expired; log in again</source>
+        <translation>Phiên đăng nhập đã hết hạn; hãy đăng nhập lại</translation>
+    </message>
+    <message>
+        <source>This session was idle for more than %1 minutes; log in again</source>
+        <translation>Phiên đăng nhập không hoạt động quá %1 phút; hãy đăng nhập lại</translation>
+    </message>
+    <message>
+        <source>This session was logged out; log in again</source>
+        <translation>Phiên đăng nhập đã được đăng xuất; hãy đăng nhập lại</translation>
+    </message>
+    <message>
+        <source>This written poll does not ask this member</source>
+        <translation>Đợt lấy ý kiến bằng văn bản này không hỏi ý kiến thành viên này</translation>
+    </message>
+    <message>
+        <source>Too many failed logins; try again in a few minutes</source>
+        <translation>Đăng nhập sai quá nhiều lần; hãy thử lại sau vài phút</translation>
+    </message>
+    <message>
+        <source>Two sites have the same name</source>
+        <translation>Hai điểm cầu trùng tên</translation>
+    </message>
+    <message>
+        <source>Unknown command %1</source>
+        <translation>Lệnh không xác định %1</translation>
+    </message>
+    <message>
+        <source>Unknown token; log in again</source>
+        <translation>Mã đăng nhập không hợp lệ; hãy đăng nhập lại</translation>
+    </message>
+    <message>
+        <source>User %1 is not a participant of this meeting</source>
+        <translation>Người dùng %1 không phải đại biểu của cuộc họp này</translation>
+    </message>
+    <message>
+        <source>User %1 not found</source>
+        <translation>Không tìm thấy người dùng %1</translation>
+    </message>
+    <message>
+        <source>Wrong username or password</source>
+        <translation>Sai tên đăng nhập hoặc mật khẩu</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate your own account</source>
+        <translation>Bạn không thể vô hiệu hóa tài khoản của chính mình</translation>
+    </message>
+    <message>
+        <source>You cannot remove your own administrator role</source>
+        <translation>Bạn không thể bỏ vai trò quản trị viên của chính mình</translation>
+    </message>
+    <message>
+        <source>You do not have the right to do this</source>
+        <translation>Bạn không có quyền thực hiện thao tác này</translation>
+    </message>
+    <message>
+        <source>You do not represent this member</source>
+        <translation>Bạn không được thành viên này ủy quyền</translation>
+    </message>
+    <message>
+        <source>You may not present a document you may not read</source>
+        <translation>Bạn không thể trình chiếu tài liệu mà bạn không được xem</translation>
+    </message>
+    <message>
+        <source>You may not read this document</source>
+        <translation>Bạn không được xem tài liệu này</translation>
+    </message>
+    <message>
+        <source>access: no user with id %1</source>
+        <translation>access: không có người dùng có id %1</translation>
+    </message>
+    <message>
+        <source>action: at most 64 characters</source>
+        <translation>action: tối đa 64 ký tự</translation>
+    </message>
+    <message>
+        <source>agenda_item_id: %1 is not an agenda item of this meeting</source>
+        <translation>agenda_item_id: %1 không phải nội dung chương trình của cuộc họp này</translation>
+    </message>
+    <message>
+        <source>allow_change: a secret ballot cannot be found again to be changed</source>
+        <translation>allow_change: phiếu kín không thể tìm lại để sửa</translation>
+    </message>
+    <message>
+        <source>annotation.data: %1</source>
+        <translation>annotation.data: %1</translation>
+    </message>
+    <message>
+        <source>closes_at: a written poll needs a deadline</source>
+        <translation>closes_at: lấy ý kiến bằng văn bản cần có thời hạn</translation>
+    </message>
+    <message>
+        <source>closes_at: the deadline has passed</source>
+        <translation>closes_at: đã quá thời hạn</translation>
+    </message>
+    <message>
+        <source>comment: none of the chosen options takes a comment</source>
+        <translation>comment: không phương án nào đã chọn cho phép kèm ý kiến</translation>
+    </message>
+    <message>
+        <source>document_ids: no document %1 in this meeting</source>
+        <translation>document_ids: cuộc họp này không có tài liệu %1</translation>
+    </message>
+    <message>
+        <source>file: the form has no file</source>
+        <translation>file: biểu mẫu không có tệp</translation>
+    </message>
+    <message>
+        <source>id: this note id is already in use</source>
+        <translation>id: id ghi chú này đã được dùng</translation>
+    </message>
+    <message>
+        <source>max_choices: a ballot must be able to choose an option</source>
+        <translation>max_choices: phiếu biểu quyết phải chọn được ít nhất một phương án</translation>
+    </message>
+    <message>
+        <source>option_ids: an option is chosen twice</source>
+        <translation>option_ids: một phương án bị chọn hai lần</translation>
+    </message>
+    <message>
+        <source>option_ids: choose %1 to %2 options</source>
+        <translation>option_ids: hãy chọn từ %1 đến %2 phương án</translation>
+    </message>
+    <message>
+        <source>option_ids: no option %1 in this poll</source>
+        <translation>option_ids: biểu quyết này không có phương án %1</translation>
+    </message>
+    <message>
+        <source>options: two options have the same text</source>
+        <translation>options: hai phương án trùng nội dung</translation>
+    </message>
+    <message>
+        <source>owner_id: no user with id %1</source>
+        <translation>owner_id: không có người dùng có id %1</translation>
+    </message>
+    <message>
+        <source>page: %1 is out of range (version %2 has %3 pages, counted from 0)</source>
+        <translation>page: %1 nằm ngoài phạm vi (phiên bản %2 có %3 trang, đánh số từ 0)</translation>
+    </message>
+    <message>
+        <source>page: the document has %1 pages (counted from 0)</source>
+        <translation>page: tài liệu có %1 trang (đánh số từ 0)</translation>
+    </message>
+    <message>
+        <source>query: give at least one word to search for</source>
+        <translation>query: hãy nhập ít nhất một từ cần tìm</translation>
+    </message>
+    <message>
+        <source>quorum_rule: give one of the rules (none: no quorum)</source>
+        <translation>quorum_rule: hãy chọn một trong các quy tắc (none: không cần túc số)</translation>
+    </message>
+    <message>
+        <source>replaces: document %1 is not a document of this meeting</source>
+        <translation>replaces: tài liệu %1 không thuộc cuộc họp này</translation>
+    </message>
+    <message>
+        <source>since: an ISO 8601 time</source>
+        <translation>since: phải là thời điểm theo ISO 8601</translation>
+    </message>
+    <message>
+        <source>title: a new document needs a title</source>
+        <translation>title: tài liệu mới cần có tiêu đề</translation>
+    </message>
+    <message>
+        <source>version: a version number</source>
+        <translation>version: phải là số phiên bản</translation>
+    </message>
+    <message>
+        <source>version: document %1 has no version %2</source>
+        <translation>version: tài liệu %1 không có phiên bản %2</translation>
+    </message>
+    <message>
+        <source>voter_ids: %1 are not members of this meeting</source>
+        <translation>voter_ids: %1 không phải thành viên của cuộc họp này</translation>
+    </message>
+    <message>
+        <source>What the command names does not exist</source>
+        <translation>Đối tượng mà lệnh nêu không tồn tại</translation>
+    </message>
+    <message>
+        <source>The command is not valid</source>
+        <translation>Lệnh không hợp lệ</translation>
+    </message>
+    <message>
+        <source>This conflicts with a change made meanwhile</source>
+        <translation>Thao tác này xung đột với một thay đổi vừa được thực hiện</translation>
+    </message>
+    <message>
+        <source>This can no longer be changed</source>
+        <translation>Không thể thay đổi mục này nữa</translation>
+    </message>
+    <message>
+        <source>You are not signed in</source>
+        <translation>Bạn chưa đăng nhập</translation>
+    </message>
+    <message>
+        <source>Too many attempts; try again later</source>
+        <translation>Thử quá nhiều lần; hãy thử lại sau</translation>
+    </message>
+    <message>
+        <source>The server could not complete this</source>
+        <translation>Máy chủ không thực hiện được thao tác này</translation>
+    </message>
+    <message>
+        <source>The server refused this</source>
+        <translation>Máy chủ đã từ chối thao tác này</translation>
+    </message>
+    <message>
+        <source>%1. The server said: “%2”</source>
+        <translation>%1. Thông báo của máy chủ: “%2”</translation>
+    </message>
+</context>
+<context>
     <name>SettingsMenu</name>
     <message>
         <source>&amp;Theme</source>

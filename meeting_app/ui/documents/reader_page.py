@@ -13,6 +13,7 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFileDialog, QSplitter, QToolButton, QVBoxLayout, QWidget
 
+from meeting_app.net.server_messages import translate_server_message
 from meeting_app.pdf import PdfEngine
 from meeting_app.state.annotation_sync import AnnotationSync
 from meeting_app.state.documents import is_restricted
@@ -256,7 +257,9 @@ class ReaderPage(QWidget):
 
         def answered(envelope: dict[str, Any]) -> None:
             if not envelope.get("ok"):
-                self.message.emit(str((envelope.get("error") or {}).get("message", "")))
+                error = envelope.get("error") or {}
+                self.message.emit(translate_server_message(str(error.get("message", "")),
+                                                           str(error.get("code", ""))))
                 return
             comments = envelope["data"].get("annotations") or envelope["data"].get("comments") or []
             if pdf:

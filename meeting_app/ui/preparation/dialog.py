@@ -110,7 +110,8 @@ class PreparationDialog(QDialog):
             self.store.load(seq, snapshot)
 
     def _join_failed(self, name: str, envelope: dict[str, Any]) -> None:
-        message = (envelope.get("error") or {}).get("message", "")
+        error = envelope.get("error") or {}
+        message = self.commands.describe(str(error.get("code", "")), str(error.get("message", "")))
         self.message.show_message(self.tr("Could not open the meeting: {message}").format(
             message=message))
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
+from meeting_app.net.server_messages import translate_server_message
 from meeting_app.state.documents import default_cache_dir
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.attendance.panel import AttendancePanel
@@ -214,7 +215,7 @@ class MeetingRoomWindow(QMainWindow):
     def _expired(self, reason: str) -> None:
         self.message.show_message(
             self.tr("Your session has ended ({reason}). Please sign in again.").format(
-                reason=reason))
+                reason=translate_server_message(reason, "unauthenticated")))
         self.session_expired.emit(reason)
 
     def _join_failed(self, name: str, envelope: dict[str, Any]) -> None:
