@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHeaderView,
     QLabel,
     QListView,
     QTabWidget,
@@ -131,6 +132,12 @@ class SidePanel(QTabWidget):
         self.contents.setObjectName("readerContents")
         self.contents.setHeaderHidden(True)
         self.contents.setColumnCount(2)
+        # The title takes the panel's width (wrapping when long), the page number its own.
+        self.contents.setWordWrap(True)
+        header = self.contents.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.contents.itemClicked.connect(self._entry_clicked)
         self.contents.itemActivated.connect(self._entry_clicked)
         self.no_contents = QLabel(self.tr("This document has no table of contents."))
@@ -160,7 +167,6 @@ class SidePanel(QTabWidget):
                 self.contents.addTopLevelItem(item)
             parents.append(item)
         self.contents.expandAll()
-        self.contents.resizeColumnToContents(1)
         has_toc = bool(info and info.toc)
         self.setTabEnabled(1, has_toc)
         self.setTabToolTip(1, "" if has_toc else self.no_contents.text())

@@ -121,7 +121,7 @@ class MeetingRoomWindow(QMainWindow):
         for widget in (self.agenda, self.central, self.side):
             splitter.addWidget(widget)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([280, 780, 250])  # the centre holds the reader and six tabs
+        splitter.setSizes([300, 760, 250])  # the centre holds the reader and six tabs
 
         body = QWidget()
         content = QVBoxLayout()

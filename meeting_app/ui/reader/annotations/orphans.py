@@ -53,11 +53,11 @@ class OrphansPanel(QFrame):
         self.rows_layout = QVBoxLayout(self.rows)
         self.rows_layout.setContentsMargins(0, 0, 0, 0)
         self.rows_layout.setSpacing(4)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.rows)
-        layout.addWidget(scroll, 1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.rows)
+        layout.addWidget(self.scroll, 1)
         self.delete_buttons: dict[str, QPushButton] = {}
         """The "Delete" button of each annotation listed, by id."""
         self.show_orphans([])
@@ -105,3 +105,6 @@ class OrphansPanel(QFrame):
             self.rows_layout.addWidget(row)
             self.delete_buttons[annotation_id] = button
         self.rows_layout.addStretch(1)
+        # As tall as the rows (a scroll area's own hint would leave a gap under a short
+        # list); the panel's maximum height makes a long list scroll.
+        self.scroll.setMaximumHeight(self.rows.sizeHint().height() + 2 * self.scroll.frameWidth())
