@@ -268,6 +268,10 @@ class BallotDialog(QDialog):
         # Before the first tick the hint above says enough.
         self.choice_error.setText(problem if self.chosen() or self.closed else "")
         self.continue_button.setEnabled(not problem)
+        if not problem and not self.cancel_button.hasFocus():
+            # Qt leaves the default with Cancel once Tab has passed it while Continue was
+            # still disabled: Enter would then throw the ballot away instead of going on.
+            self.continue_button.setDefault(True)
 
     def summary(self) -> str:
         """What will be sent, in words."""
