@@ -1,9 +1,9 @@
-"""Keyboard operation shared by the dialogs and windows: the Tab order in reading order, and
-tool bars whose buttons the Tab key reaches.
+"""Keyboard operation shared by the dialogs and windows: the Tab order in reading order,
+tool bars whose buttons the Tab key reaches, and Enter on a list.
 
 Qt's default Tab order is the order the widgets were made in, which drifts from what the
-eye reads as a form grows; tool bar buttons never take the focus at all. These helpers
-make both explicit.
+eye reads as a form grows (a tab widget made after its pages comes after them); tool bar
+buttons never take the focus at all. These helpers make both explicit.
 """
 
 from __future__ import annotations
@@ -50,8 +50,8 @@ def on_enter(view: QWidget, slot: Callable[[], object]) -> QShortcut:
 def focusables(container: QWidget) -> list[QWidget]:
     """The descendants of ``container`` that Tab may stop at, in the current chain order."""
     found: list[QWidget] = []
-    widget = container.nextInFocusChain()
-    while widget is not container and container.isAncestorOf(widget):
+    widget: QWidget | None = container.nextInFocusChain()
+    while widget is not None and widget is not container and container.isAncestorOf(widget):
         if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None:
             found.append(widget)
         widget = widget.nextInFocusChain()

@@ -191,8 +191,8 @@ def test_the_poll_form_is_walked_top_to_bottom_without_traps(
     assert_chain(dialog, [
         dialog.kind_combo, dialog.question_edit, dialog.item_combo, options.default_radio,
         options.table, options.add_button, options.remove_button, dialog.single_radio,
-        dialog.named_radio, dialog.allow_change_box, dialog.majority_combo, dialog.quorum_spin, dialog.seconds_spin,
-        dialog.cancel_button, dialog.save_button])
+        dialog.named_radio, dialog.allow_change_box, dialog.majority_combo, dialog.quorum_spin,
+        dialog.seconds_spin, dialog.cancel_button, dialog.save_button])
     # Tab leaves the question box instead of typing a tab into it.
     dialog.question_edit.setFocus()
     press(dialog, Qt.Key.Key_Tab)
