@@ -9,9 +9,11 @@ then shows where the focus got stuck.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 SECTIONS = 6
 """The most Tab presses one control may keep (a date and time edit's five sections)."""
@@ -61,3 +63,26 @@ def describe(widgets: list[QWidget]) -> list[str]:
                                            else "") or widget.objectName()
         names.append(f"{type(widget).__name__}:{text}")
     return names
+
+
+def mnemonics(top: QWidget) -> list[tuple[str, str]]:
+    """The Alt+letter keys of ``top``'s visible labels (those bound to a field) and buttons:
+    (the letter, lower case; the text it is in)."""
+    found = []
+    for widget in top.findChildren(QWidget):
+        if not widget.isVisibleTo(top) or not isinstance(widget, QLabel | QAbstractButton):
+            continue
+        if isinstance(widget, QLabel) and widget.buddy() is None:
+            continue  # a plain text: an ampersand there is no shortcut
+        match = re.search(r"&([^&\s])", widget.text().replace("&&", ""))
+        if match:
+            found.append((match.group(1).casefold(), widget.text()))
+    return found
+
+
+def clashes(found: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """The letters that more than one control claims."""
+    by_letter: dict[str, list[str]] = {}
+    for letter, text in found:
+        by_letter.setdefault(letter, []).append(text)
+    return {letter: texts for letter, texts in by_letter.items() if len(set(texts)) > 1}

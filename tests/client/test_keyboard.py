@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton, QToolBar, QWidget
 
 from meeting_app.state.store import MeetingStore
@@ -22,17 +22,20 @@ from meeting_app.ui.agenda_item_dialog import AgendaItemDialog
 from meeting_app.ui.attendance.dialogs import ReasonDialog
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.documents.dialogs import DocumentEditDialog, UploadDialog
+from meeting_app.ui.i18n import choose_language
 from meeting_app.ui.meetings_window import MeetingsWindow
 from meeting_app.ui.password_dialog import ChangePasswordDialog
 from meeting_app.ui.preparation.dialog import PreparationDialog
+from meeting_app.ui.session import Session
 from meeting_app.ui.users.dialogs import ResetPasswordDialog, UserDialog
 from meeting_app.ui.votes.ballot import CONFIRM, SENT, BallotDialog
 from meeting_app.ui.votes.create import PollDialog
 from meeting_app.ui.votes.receipts import ReceiptBook
 from meeting_app.ui.votes.sender import BallotSender
 from tests.client.conftest import FakeServer
-from tests.client.focus_chain import describe, focused, press, tab_chain
+from tests.client.focus_chain import clashes, describe, focused, mnemonics, press, tab_chain
 from tests.client.sessions import session_for
+from tests.client.test_languages import settings  # noqa: F401  (the fixture)
 from tests.client.votes_data import ME, opened, poll, snapshot
 
 WAIT = 20_000
@@ -316,3 +319,41 @@ def test_the_meetings_users_and_preparation_windows_work_from_the_keyboard(
         assert not dialog.isVisible()
     finally:
         window.close()
+
+
+# --- the underlined letters, in both languages ---------------------------------------------------
+
+
+@pytest.mark.usefixtures("settings")  # temporary settings; English again after
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_no_two_controls_of_a_dialog_share_an_underlined_letter(
+        qtbot: Any, store: MeetingStore, sender: CommandSender,
+        tmp_path: Path, language: str) -> None:
+    """The Vietnamese texts place their own ampersands: a clash there is easy to miss."""
+    choose_language(language, QSettings())
+    path = tmp_path / "To trinh.pdf"
+    path.write_bytes(b"%PDF-1.4\n")
+    admin = Session("http://127.0.0.1:1", "token", {"id": 1, "username": "admin",
+                                                    "full_name": "Quản trị", "is_admin": True})
+    dialogs: list[QWidget] = [
+        AgendaItemDialog(), ChangePasswordDialog("http://127.0.0.1:1", "token", "chair"),
+        UserDialog(sender), ResetPasswordDialog(sender, {"id": 3, "full_name": "Trần Thị Bình"}),
+        ReasonDialog("absent", ["Trần Thị Bình"]),
+        UploadDialog(store, "http://127.0.0.1:1", "token", path),
+        DocumentEditDialog(store, {"id": 4, "title": "Báo cáo", "access": "all"}),
+        PollDialog(store, sender), PollDialog(store, sender, written=True),
+        PreparationDialog(admin, None)]
+    found: dict[str, dict[str, list[str]]] = {}
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        letters = mnemonics(dialog)
+        tabs = getattr(dialog, "tabs", None)
+        for index in range(tabs.count() if tabs is not None else 0):
+            tabs.setCurrentIndex(index)  # every page, as the letters must differ across pages
+            letters += mnemonics(dialog)
+        assert letters, f"{type(dialog).__name__} has no underlined letter"
+        if clashes(letters):
+            found[type(dialog).__name__] = clashes(letters)
+        dialog.close()
+    assert found == {}
