@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton, QToolBar, QToolButton, QWidget
 
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.agenda_item_dialog import AgendaItemDialog
@@ -24,6 +24,8 @@ from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.documents.dialogs import DocumentEditDialog, UploadDialog
 from meeting_app.ui.i18n import choose_language
 from meeting_app.ui.meetings_window import MeetingsWindow
+from meeting_app.ui.minutes.conclusion import ConclusionPanel
+from meeting_app.ui.minutes.drafts import DraftStore
 from meeting_app.ui.password_dialog import ChangePasswordDialog
 from meeting_app.ui.preparation.dialog import PreparationDialog
 from meeting_app.ui.session import Session
@@ -249,6 +251,21 @@ def test_a_ballot_is_cast_with_the_keyboard_alone(
     qtbot.waitUntil(lambda: "7f3a9c2e41d0b5a8" in dialog.receipt_label.text(), timeout=WAIT)
     press(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+
+def test_tab_leaves_the_minutes_text_and_the_decision(
+        qtbot: Any, store: MeetingStore, sender: CommandSender, tmp_path: Path) -> None:
+    editor = ConclusionPanel(store, sender, DraftStore(tmp_path / "drafts"), 1)
+    editor.set_editable(True)
+    shown(qtbot, editor)
+    text, decision = editor.editor.text_edit, editor.decision
+    tools = [button for button in editor.editor.tools.findChildren(QToolButton)]
+    text.setFocus()
+    assert tab_chain(editor) == [text, decision, *tools]  # the tool row comes round first
+    press(editor, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused(editor) is tools[-1]  # Shift+Tab: the numbered list button, just above
+    assert "\t" not in text.toPlainText() + decision.toPlainText()
 
 
 # --- windows -----------------------------------------------------------------------------------
