@@ -15,7 +15,15 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QPushButton,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.agenda_item_dialog import AgendaItemDialog
