@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.agenda_item_dialog import AgendaItemDialog
-from meeting_app.ui.attendance.dialogs import ReasonDialog
+from meeting_app.ui.attendance.dialogs import ProxyDialog, ReasonDialog
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.documents.dialogs import DocumentEditDialog, UploadDialog
 from meeting_app.ui.i18n import choose_language
@@ -168,6 +168,16 @@ def test_the_absence_reason_opens_on_the_reason(qtbot: Any) -> None:
     press(dialog, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.reason == "Họp Quốc hội"
 
+
+def test_the_proxy_choice_opens_on_the_list_and_enter_confirms(qtbot: Any) -> None:
+    member = {"user_id": 6, "full_name": "Lê Văn Cường", "proxy_id": None}
+    dialog = shown(qtbot, ProxyDialog(member, [{"user_id": 5, "full_name": "Phạm Thị Dung"}]))
+    assert focused(dialog) is dialog.combo
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert_chain(dialog, [dialog.combo, *box_buttons(buttons)])
+    press(dialog, Qt.Key.Key_Down)  # arrows choose in the list, Enter confirms
+    press(dialog, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.proxy_id == 5
 
 def test_the_document_forms_read_title_item_access_release_then_buttons(
         qtbot: Any, store: MeetingStore, tmp_path: Path) -> None:
