@@ -271,8 +271,8 @@
         <translation>Xóa nội dung đã chọn</translation>
     </message>
     <message>
-        <source>Drag items to change their order.</source>
-        <translation>Kéo các nội dung để thay đổi thứ tự.</translation>
+        <source>Drag items, or press Alt+Up or Alt+Down, to change their order.</source>
+        <translation>Kéo các nội dung, hoặc nhấn Alt+Mũi tên lên hay Alt+Mũi tên xuống, để thay đổi thứ tự.</translation>
     </message>
     <message>
         <source>Remove agenda item</source>

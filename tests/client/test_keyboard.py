@@ -36,6 +36,7 @@ from meeting_app.ui.minutes.conclusion import ConclusionPanel
 from meeting_app.ui.minutes.drafts import DraftStore
 from meeting_app.ui.password_dialog import ChangePasswordDialog
 from meeting_app.ui.preparation.dialog import PreparationDialog
+from meeting_app.ui.room.agenda_panel import AgendaPanel
 from meeting_app.ui.session import Session
 from meeting_app.ui.users.dialogs import ResetPasswordDialog, UserDialog
 from meeting_app.ui.votes.ballot import CONFIRM, SENT, BallotDialog
@@ -285,6 +286,29 @@ def test_tab_leaves_the_minutes_text_and_the_decision(
     assert focused(editor) is tools[-1]  # Shift+Tab: the numbered list button, just above
     assert "\t" not in text.toPlainText() + decision.toPlainText()
 
+
+
+def test_the_agenda_is_edited_and_reordered_from_the_keyboard(
+        qtbot: Any, store: MeetingStore, sender: CommandSender, fake_server: FakeServer) -> None:
+    panel = AgendaPanel(store, sender)
+    panel.set_rights(chair=False, editor=True)
+    shown(qtbot, panel)
+    panel.select(10)
+    panel.view.setFocus()
+    assert_chain(panel, [panel.view, panel.add_button, panel.edit_button, panel.remove_button])
+    panel.view.setFocus()
+    press(panel, Qt.Key.Key_Up, ALT)  # the first item cannot go higher: nothing is sent
+    press(panel, Qt.Key.Key_Down, ALT)
+    qtbot.waitUntil(lambda: any(name == "agenda.reorder" for name, _ in fake_server.commands),
+                    timeout=WAIT)
+    reorders = [payload for name, payload in fake_server.commands if name == "agenda.reorder"]
+    assert [payload["item_ids"] for payload in reorders] == [[11, 10]]
+    press(panel, Qt.Key.Key_Return)  # Enter edits the selected item, as a double-click does
+    qtbot.waitUntil(lambda: panel.findChild(AgendaItemDialog) is not None, timeout=WAIT)
+    dialog = panel.findChild(AgendaItemDialog)
+    assert dialog is not None and dialog.title_edit.text() == "Khai mạc hội nghị"
+    press(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
 
 # --- windows -----------------------------------------------------------------------------------
 
