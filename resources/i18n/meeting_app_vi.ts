@@ -24,20 +24,20 @@
         <translation>Hạn hoàn thành</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation>Nội dung</translation>
+        <source>&amp;What</source>
+        <translation>&amp;Nội dung</translation>
     </message>
     <message>
-        <source>Owner</source>
-        <translation>Người thực hiện</translation>
+        <source>&amp;Owner</source>
+        <translation>Người &amp;thực hiện</translation>
     </message>
     <message>
-        <source>Due</source>
-        <translation>Hạn</translation>
+        <source>&amp;Due</source>
+        <translation>&amp;Hạn</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Trạng thái</translation>
+        <source>&amp;Status</source>
+        <translation>T&amp;rạng thái</translation>
     </message>
 </context>
 <context>

@@ -42,7 +42,7 @@ def tab_chain(top: QWidget, limit: int = 60, backwards: bool = False) -> list[QW
     for _ in range(limit):
         press(top, key, modifier)
         now = focused(top)
-        if now is None or now is start:
+        if now is None or (now is start and len(seen) > 1):
             return seen
         if now is seen[-1]:
             # A date and time edit steps through its sections (day, month, year, hour,

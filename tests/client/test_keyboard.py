@@ -19,21 +19,27 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QLineEdit,
     QPushButton,
+    QTableWidgetItem,
     QToolBar,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from meeting_app.state.store import MeetingStore
+from meeting_app.ui.actions_panel import ActionsPanel
 from meeting_app.ui.agenda_item_dialog import AgendaItemDialog
 from meeting_app.ui.attendance.dialogs import ProxyDialog, ReasonDialog
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.documents.dialogs import DocumentEditDialog, UploadDialog
 from meeting_app.ui.i18n import choose_language
 from meeting_app.ui.meetings_window import MeetingsWindow
+from meeting_app.ui.minutes.actions import ActionDialog, ActionItemsTable
 from meeting_app.ui.minutes.conclusion import ConclusionPanel
 from meeting_app.ui.minutes.drafts import DraftStore
+from meeting_app.ui.minutes.history import HistoryDialog
 from meeting_app.ui.password_dialog import ChangePasswordDialog
 from meeting_app.ui.preparation.dialog import PreparationDialog
 from meeting_app.ui.room.agenda_panel import AgendaPanel
@@ -310,6 +316,52 @@ def test_the_agenda_is_edited_and_reordered_from_the_keyboard(
     press(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
 
+
+def test_the_action_item_form_and_the_history_from_the_keyboard(
+        qtbot: Any, store: MeetingStore) -> None:
+    dialog = shown(qtbot, ActionDialog(store))
+    assert focused(dialog) is dialog.title_edit
+    qtbot.keyClicks(dialog.title_edit, "Du thao ke hoach")
+    dialog.has_due.setChecked(True)
+    assert_chain(dialog, [dialog.title_edit, dialog.owner, dialog.has_due, dialog.due, dialog.status,
+                          *box_buttons(dialog.buttons)])
+    for key, field in ((Qt.Key.Key_O, dialog.owner), (Qt.Key.Key_D, dialog.has_due),
+                       (Qt.Key.Key_S, dialog.status), (Qt.Key.Key_W, dialog.title_edit)):
+        assert_mnemonic(dialog, key, field)
+    press(dialog, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+    history = shown(qtbot, HistoryDialog("Khai mạc hội nghị", editable=True))
+    history.set_revisions([{"revision": 1, "text": "Thống nhất", "decision": "", "at": None}])
+    assert focused(history) is history.list  # arrows go through the revisions
+    chain = tab_chain(history)
+    assert chain[:2] == [history.list, history.text] and chain[-1] is history.buttons.button(
+        QDialogButtonBox.StandardButton.Close)
+    press(history, Qt.Key.Key_Escape)
+    assert not history.isVisible()
+
+
+def test_tab_leaves_the_tables_of_action_items(
+        qtbot: Any, store: MeetingStore, sender: CommandSender) -> None:
+    session = Session("http://127.0.0.1:1", "token", {"id": 2, "username": "secretary",
+                                                      "full_name": "Trần Thị Mai"})
+    for owner in (ActionItemsTable(store, sender, 1), ActionsPanel(sender, session)):
+        table = owner.table
+        table.setRowCount(3)
+        for row in range(3):
+            for column in range(table.columnCount()):
+                table.setItem(row, column, QTableWidgetItem(f"{row}.{column}"))
+        window = QWidget()  # the table and a field after it
+        layout = QVBoxLayout(window)
+        layout.addWidget(owner)
+        after = QLineEdit()
+        layout.addWidget(after)
+        shown(qtbot, window)
+        table.setFocus()
+        table.setCurrentCell(0, 0)
+        chain = tab_chain(window)  # fails when Tab walks the cells instead of leaving
+        assert chain[0] is table and after in chain and table not in chain[1:]
+
 # --- windows -----------------------------------------------------------------------------------
 
 
@@ -401,7 +453,7 @@ def test_no_two_controls_of_a_dialog_share_an_underlined_letter(
         UploadDialog(store, "http://127.0.0.1:1", "token", path),
         DocumentEditDialog(store, {"id": 4, "title": "Báo cáo", "access": "all"}),
         PollDialog(store, sender), PollDialog(store, sender, written=True),
-        PreparationDialog(admin, None)]
+        ActionDialog(store), PreparationDialog(admin, None)]
     found: dict[str, dict[str, list[str]]] = {}
     for dialog in dialogs:
         qtbot.addWidget(dialog)
