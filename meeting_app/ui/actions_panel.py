@@ -62,6 +62,7 @@ class ActionsPanel(QWidget):
         filters.addWidget(self.refresh_button)
         filters.addWidget(self.done_button)
         self.table = QTableWidget(0, self.COLUMNS)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("My action items"))
         self.table.setHorizontalHeaderLabels([self.tr("What"), self.tr("Meeting"), self.tr("Owner"),
                                               self.tr("Due"), self.tr("Status")])

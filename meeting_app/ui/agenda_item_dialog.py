@@ -40,9 +40,9 @@ class AgendaItemDialog(QDialog):
         self.duration.setSuffix(self.tr(" min"))
         self.duration.setSpecialValueText(self.tr("not planned"))
         self.duration.setValue(self._item.get("duration_min") or 0)
-        form.addRow(self.tr("Title"), self.title_edit)
-        form.addRow(self.tr("Presenter"), self.presenter_edit)
-        form.addRow(self.tr("Planned duration"), self.duration)
+        form.addRow(self.tr("&Title"), self.title_edit)
+        form.addRow(self.tr("&Presenter"), self.presenter_edit)
+        form.addRow(self.tr("Planned &duration"), self.duration)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -52,6 +52,7 @@ class AgendaItemDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self._validate()
+        self.title_edit.setFocus()  # Enter (OK) and Escape (Cancel) work from any field
 
     def _validate(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

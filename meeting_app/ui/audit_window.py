@@ -99,6 +99,7 @@ class AuditWindow(QWidget):
         self.chain_label.setObjectName("auditChain")
         self.chain_label.setWordWrap(True)
         self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("Audit log"))
         self.table.setHorizontalHeaderLabels([self.tr(str(c)) for c in self.COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

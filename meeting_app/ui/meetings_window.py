@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from meeting_app.state.models import MeetingListModel
 from meeting_app.ui.actions_panel import ActionsPanel
 from meeting_app.ui.commands import CommandSender
+from meeting_app.ui.focus import on_enter, tab_order, tabbable_toolbar, toolbar_controls
 from meeting_app.ui.guide import add_help_menu
 from meeting_app.ui.language_menu import add_language_menu
 from meeting_app.ui.password_dialog import ChangePasswordDialog
@@ -91,6 +92,7 @@ class MeetingsWindow(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setShowGrid(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
         self.table.setAlternatingRowColors(False)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
@@ -140,6 +142,11 @@ class MeetingsWindow(QMainWindow):
         self.guide_action = add_help_menu(self)
 
         self.table.doubleClicked.connect(self._double_clicked)
+        on_enter(self.table, self.open_selected)
+        # Tab reads the window as the eye does: the tool bar, the tabs, then their page.
+        tabbable_toolbar(self.toolbar)
+        tab_order(*toolbar_controls(self.toolbar), self.tabs, self.table)
+        self.table.setFocus()
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.commands.refused.connect(lambda text: self.message.show_message(text))
         self.commands.availability_changed.connect(self._availability)
@@ -243,10 +250,13 @@ class MeetingsWindow(QMainWindow):
     def _listed(self, data: dict[str, Any]) -> None:
         selected = self.selected_meeting()
         self.model.set_meetings(list(data.get("meetings", [])))
+        first = not self.loaded
         self.loaded = True
         if self.model.rowCount():
             self.stack.setCurrentWidget(self.table)
             self.select(selected["id"] if selected else None)
+            if first and not self.search_box.hasFocus():
+                self.table.setFocus()  # the list is what the window is for: arrows, Enter
         else:
             self.empty.setText(self.tr("You take part in no meeting yet."))
             self.stack.setCurrentWidget(self.empty)

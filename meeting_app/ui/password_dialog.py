@@ -73,9 +73,9 @@ class ChangePasswordDialog(QDialog):
         self.new_edit = password_field()
         self.repeat_edit = password_field()
         form = QFormLayout()
-        form.addRow(self.tr("Current password"), self.current_edit)
-        form.addRow(self.tr("New password"), self.new_edit)
-        form.addRow(self.tr("Repeat the new password"), self.repeat_edit)
+        form.addRow(self.tr("C&urrent password"), self.current_edit)
+        form.addRow(self.tr("&New password"), self.new_edit)
+        form.addRow(self.tr("&Repeat the new password"), self.repeat_edit)
         self.error_label = QLabel()
         self.error_label.setObjectName("loginError")
         self.error_label.setWordWrap(True)
@@ -92,6 +92,7 @@ class ChangePasswordDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+        self.current_edit.setFocus()
 
     def show_error(self, text: str) -> None:
         """Show why the change did not happen, under the form."""

@@ -24,20 +24,20 @@
         <translation>Hạn hoàn thành</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation>Nội dung</translation>
+        <source>&amp;What</source>
+        <translation>&amp;Nội dung</translation>
     </message>
     <message>
-        <source>Owner</source>
-        <translation>Người thực hiện</translation>
+        <source>&amp;Owner</source>
+        <translation>Người &amp;thực hiện</translation>
     </message>
     <message>
-        <source>Due</source>
-        <translation>Hạn</translation>
+        <source>&amp;Due</source>
+        <translation>&amp;Hạn</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Trạng thái</translation>
+        <source>&amp;Status</source>
+        <translation>T&amp;rạng thái</translation>
     </message>
 </context>
 <context>
@@ -204,16 +204,16 @@
         <translation>không dự kiến</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>Tiêu đề</translation>
+        <source>&amp;Title</source>
+        <translation>&amp;Tiêu đề</translation>
     </message>
     <message>
-        <source>Presenter</source>
-        <translation>Người trình bày</translation>
+        <source>&amp;Presenter</source>
+        <translation>&amp;Người trình bày</translation>
     </message>
     <message>
-        <source>Planned duration</source>
-        <translation>Thời lượng dự kiến</translation>
+        <source>Planned &amp;duration</source>
+        <translation>Thời lượng &amp;dự kiến</translation>
     </message>
 </context>
 <context>
@@ -271,8 +271,8 @@
         <translation>Xóa nội dung đã chọn</translation>
     </message>
     <message>
-        <source>Drag items to change their order.</source>
-        <translation>Kéo các nội dung để thay đổi thứ tự.</translation>
+        <source>Drag items, or press Alt+Up or Alt+Down, to change their order.</source>
+        <translation>Kéo các nội dung, hoặc nhấn Alt+Mũi tên lên hay Alt+Mũi tên xuống, để thay đổi thứ tự.</translation>
     </message>
     <message>
         <source>Remove agenda item</source>
@@ -855,8 +855,8 @@ mục trước {prev}</translation>
         <translation>đã biểu quyết ✓</translation>
     </message>
     <message>
-        <source>Ballot for:</source>
-        <translation>Phiếu biểu quyết cho:</translation>
+        <source>&amp;Ballot for:</source>
+        <translation>&amp;Phiếu biểu quyết cho:</translation>
     </message>
     <message>
         <source>Your opinion (for the option you chose)</source>
@@ -1036,16 +1036,16 @@ mục trước {prev}</translation>
         <translation>Các thiết bị khác đang đăng nhập của bạn sẽ bị đăng xuất.</translation>
     </message>
     <message>
-        <source>Current password</source>
-        <translation>Mật khẩu hiện tại</translation>
+        <source>C&amp;urrent password</source>
+        <translation>Mật khẩu &amp;hiện tại</translation>
     </message>
     <message>
-        <source>New password</source>
-        <translation>Mật khẩu mới</translation>
+        <source>&amp;New password</source>
+        <translation>Mật khẩu &amp;mới</translation>
     </message>
     <message>
-        <source>Repeat the new password</source>
-        <translation>Nhập lại mật khẩu mới</translation>
+        <source>&amp;Repeat the new password</source>
+        <translation>Nhập &amp;lại mật khẩu mới</translation>
     </message>
     <message>
         <source>Enter your current password.</source>
@@ -1297,20 +1297,24 @@ mục trước {prev}</translation>
         <translation>ví dụ: Phòng họp số 1, trụ sở Bộ</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>Tiêu đề</translation>
-    </message>
-    <message>
-        <source>Starts</source>
-        <translation>Bắt đầu</translation>
-    </message>
-    <message>
         <source>Ends</source>
         <translation>Kết thúc lúc</translation>
     </message>
     <message>
-        <source>Place</source>
-        <translation>Địa điểm</translation>
+        <source>&amp;Title</source>
+        <translation>&amp;Tiêu đề</translation>
+    </message>
+    <message>
+        <source>St&amp;arts</source>
+        <translation>&amp;Bắt đầu</translation>
+    </message>
+    <message>
+        <source>&amp;Ends</source>
+        <translation>&amp;Kết thúc lúc</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>Địa điể&amp;m</translation>
     </message>
     <message>
         <source>Sites</source>
@@ -1329,6 +1333,10 @@ mục trước {prev}</translation>
         <translation>Điểm cầu mới</translation>
     </message>
     <message>
+        <source>S&amp;ites</source>
+        <translation>Điểm &amp;cầu</translation>
+    </message>
+    <message>
         <source>The first site is the central hall. Double-click a name to change it.</source>
         <translation>Điểm cầu đầu tiên là hội trường trung tâm. Nhấp đúp vào tên để đổi tên.</translation>
     </message>
@@ -1337,8 +1345,8 @@ mục trước {prev}</translation>
         <translation>Các điểm cầu được cố định sau khi tạo cuộc họp.</translation>
     </message>
     <message>
-        <source>I take part as</source>
-        <translation>Tôi tham dự với tư cách</translation>
+        <source>I ta&amp;ke part as</source>
+        <translation>Tôi t&amp;ham dự với tư cách</translation>
     </message>
     <message>
         <source>Main hall</source>
@@ -1411,8 +1419,8 @@ mục trước {prev}</translation>
         <translation>Thông tin tài liệu</translation>
     </message>
     <message>
-        <source>Released to the participants</source>
-        <translation>Đã phát hành cho đại biểu</translation>
+        <source>&amp;Released to the participants</source>
+        <translation>Đã &amp;phát hành cho đại biểu</translation>
     </message>
 </context>
 <context>
@@ -1426,12 +1434,24 @@ mục trước {prev}</translation>
         <translation>Không thuộc nội dung nào (tài liệu khác)</translation>
     </message>
     <message>
-        <source>All participants</source>
-        <translation>Tất cả đại biểu</translation>
+        <source>A&amp;ll participants</source>
+        <translation>Tất &amp;cả đại biểu</translation>
     </message>
     <message>
-        <source>Only these participants:</source>
-        <translation>Chỉ những đại biểu sau:</translation>
+        <source>&amp;Only these participants:</source>
+        <translation>C&amp;hỉ những đại biểu sau:</translation>
+    </message>
+    <message>
+        <source>&amp;Release now (otherwise only the chair and the secretary see it until it is released)</source>
+        <translation>&amp;Phát hành ngay (nếu không, chỉ chủ trì và thư ký xem được cho đến khi phát hành)</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Tiêu đề</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda item</source>
+        <translation>&amp;Nội dung chương trình</translation>
     </message>
     <message>
         <source>Who may read it</source>
@@ -1440,18 +1460,6 @@ mục trước {prev}</translation>
     <message>
         <source>The chair and the secretary read every document.</source>
         <translation>Chủ trì và thư ký được đọc mọi tài liệu.</translation>
-    </message>
-    <message>
-        <source>Release now (otherwise only the chair and the secretary see it until it is released)</source>
-        <translation>Phát hành ngay (nếu không, chỉ chủ trì và thư ký xem được cho đến khi phát hành)</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Tiêu đề</translation>
-    </message>
-    <message>
-        <source>Agenda item</source>
-        <translation>Nội dung chương trình</translation>
     </message>
 </context>
 <context>
@@ -2429,6 +2437,14 @@ Hãy dùng nút Thử lại trong danh sách.</translation>
         <translation>Thêm vào cuộc họp</translation>
     </message>
     <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Vai trò</translation>
+    </message>
+    <message>
+        <source>&amp;Site</source>
+        <translation>Điểm cầ&amp;u</translation>
+    </message>
+    <message>
         <source>Add or change</source>
         <translation>Thêm hoặc thay đổi</translation>
     </message>
@@ -2594,28 +2610,12 @@ Hãy dùng nút Thử lại trong danh sách.</translation>
         <translation>Lấy ý kiến bằng văn bản (có thời hạn)</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>Loại</translation>
-    </message>
-    <message>
         <source>The question put to the vote</source>
         <translation>Vấn đề đưa ra biểu quyết</translation>
     </message>
     <message>
-        <source>Question</source>
-        <translation>Nội dung biểu quyết</translation>
-    </message>
-    <message>
         <source>No agenda item</source>
         <translation>Không thuộc nội dung nào</translation>
-    </message>
-    <message>
-        <source>Agenda item</source>
-        <translation>Nội dung chương trình</translation>
-    </message>
-    <message>
-        <source>Options</source>
-        <translation>Phương án</translation>
     </message>
     <message>
         <source>Choice</source>
@@ -2624,10 +2624,6 @@ Hãy dùng nút Thử lại trong danh sách.</translation>
     <message>
         <source>Ballot</source>
         <translation>Phiếu biểu quyết</translation>
-    </message>
-    <message>
-        <source>Majority</source>
-        <translation>Đa số</translation>
     </message>
     <message>
         <source>No minimum</source>
@@ -2642,20 +2638,12 @@ Hãy dùng nút Thử lại trong danh sách.</translation>
         <translation>Số phiếu tối thiểu để kết quả có giá trị.</translation>
     </message>
     <message>
-        <source>Quorum</source>
-        <translation>Túc số</translation>
-    </message>
-    <message>
         <source>No countdown (closed by the chair)</source>
         <translation>Không đếm ngược (chủ trì kết thúc)</translation>
     </message>
     <message>
         <source> seconds</source>
         <translation> giây</translation>
-    </message>
-    <message>
-        <source>Countdown</source>
-        <translation>Đếm ngược</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2670,48 +2658,76 @@ Hãy dùng nút Thử lại trong danh sách.</translation>
         <translation>Tạo biểu quyết</translation>
     </message>
     <message>
-        <source>One option</source>
-        <translation>Một phương án</translation>
-    </message>
-    <message>
-        <source>Several options, from</source>
-        <translation>Nhiều phương án, từ</translation>
-    </message>
-    <message>
         <source>to</source>
         <translation>đến</translation>
-    </message>
-    <message>
-        <source>Named</source>
-        <translation>Công khai</translation>
     </message>
     <message>
         <source>The result shows who voted what.</source>
         <translation>Kết quả hiển thị ai biểu quyết thế nào.</translation>
     </message>
     <message>
-        <source>Secret</source>
-        <translation>Bỏ phiếu kín</translation>
-    </message>
-    <message>
         <source>Nobody, not even the server&apos;s administrators, can link a ballot to its voter.</source>
         <translation>Không ai, kể cả quản trị viên máy chủ, có thể biết phiếu nào của ai.</translation>
     </message>
     <message>
-        <source>Voters may change their vote until the close</source>
-        <translation>Người biểu quyết được thay đổi phiếu cho đến khi kết thúc</translation>
+        <source>&amp;Kind</source>
+        <translation>&amp;Loại</translation>
     </message>
     <message>
-        <source>Ask</source>
-        <translation>Hỏi</translation>
+        <source>&amp;Question</source>
+        <translation>Nội &amp;dung biểu quyết</translation>
     </message>
     <message>
-        <source>Deadline</source>
-        <translation>Thời hạn</translation>
+        <source>Agenda &amp;item</source>
+        <translation>Nội dung &amp;chương trình</translation>
     </message>
     <message>
-        <source>Documents</source>
-        <translation>Tài liệu</translation>
+        <source>O&amp;ptions</source>
+        <translation>&amp;Phương án</translation>
+    </message>
+    <message>
+        <source>&amp;Majority</source>
+        <translation>Đ&amp;a số</translation>
+    </message>
+    <message>
+        <source>Q&amp;uorum</source>
+        <translation>Túc &amp;số</translation>
+    </message>
+    <message>
+        <source>&amp;Countdown</source>
+        <translation>Đếm &amp;ngược</translation>
+    </message>
+    <message>
+        <source>&amp;One option</source>
+        <translation>&amp;Một phương án</translation>
+    </message>
+    <message>
+        <source>&amp;Several options, from</source>
+        <translation>Nh&amp;iều phương án, từ</translation>
+    </message>
+    <message>
+        <source>&amp;Named</source>
+        <translation>Công &amp;khai</translation>
+    </message>
+    <message>
+        <source>S&amp;ecret</source>
+        <translation>&amp;Bỏ phiếu kín</translation>
+    </message>
+    <message>
+        <source>&amp;Voters may change their vote until the close</source>
+        <translation>Người biểu &amp;quyết được thay đổi phiếu cho đến khi kết thúc</translation>
+    </message>
+    <message>
+        <source>&amp;Ask</source>
+        <translation>&amp;Hỏi</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline</source>
+        <translation>&amp;Thời hạn</translation>
+    </message>
+    <message>
+        <source>Documen&amp;ts</source>
+        <translation>Tài liệ&amp;u</translation>
     </message>
     <message>
         <source>Write the question.</source>
@@ -3279,8 +3295,8 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
         <translation>Nhập lý do</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>Lý do</translation>
+        <source>&amp;Reason</source>
+        <translation>&amp;Lý do</translation>
     </message>
 </context>
 <context>
@@ -3294,12 +3310,12 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
         <translation>{name} sẽ bị đăng xuất khỏi mọi thiết bị và phải chọn mật khẩu mới ở lần đăng nhập tiếp theo.</translation>
     </message>
     <message>
-        <source>New password</source>
-        <translation>Mật khẩu mới</translation>
+        <source>&amp;New password</source>
+        <translation>Mật khẩu &amp;mới</translation>
     </message>
     <message>
-        <source>Repeat the password</source>
-        <translation>Nhập lại mật khẩu</translation>
+        <source>&amp;Repeat the password</source>
+        <translation>Nhập &amp;lại mật khẩu</translation>
     </message>
 </context>
 <context>
@@ -4464,32 +4480,32 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
         <translation>ví dụ: Nguyễn Văn An</translation>
     </message>
     <message>
-        <source>Administrator: may do everything</source>
-        <translation>Quản trị viên: được thực hiện mọi thao tác</translation>
-    </message>
-    <message>
-        <source>Organizer: may create meetings</source>
-        <translation>Người tổ chức: được tạo cuộc họp</translation>
-    </message>
-    <message>
         <source>You cannot remove your own administrator role</source>
         <translation>Bạn không thể bỏ vai trò quản trị viên của chính mình</translation>
     </message>
     <message>
-        <source>Username</source>
-        <translation>Tên đăng nhập</translation>
+        <source>&amp;Administrator: may do everything</source>
+        <translation>&amp;Quản trị viên: được thực hiện mọi thao tác</translation>
     </message>
     <message>
-        <source>Full name</source>
-        <translation>Họ và tên</translation>
+        <source>&amp;Organizer: may create meetings</source>
+        <translation>Người tổ &amp;chức: được tạo cuộc họp</translation>
     </message>
     <message>
-        <source>Password</source>
-        <translation>Mật khẩu</translation>
+        <source>&amp;Username</source>
+        <translation>&amp;Tên đăng nhập</translation>
     </message>
     <message>
-        <source>Repeat the password</source>
-        <translation>Nhập lại mật khẩu</translation>
+        <source>&amp;Full name</source>
+        <translation>&amp;Họ và tên</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Mật khẩu</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat the password</source>
+        <translation>Nhập &amp;lại mật khẩu</translation>
     </message>
     <message>
         <source>Global roles</source>

@@ -44,7 +44,7 @@ class ReasonDialog(QDialog):
         self.other.setPlaceholderText(self.tr("Write the reason"))
         self.other.setMaxLength(300)
         form = QFormLayout()
-        form.addRow(self.tr("Reason"), self.preset)
+        form.addRow(self.tr("&Reason"), self.preset)
         form.addRow("", self.other)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -58,6 +58,7 @@ class ReasonDialog(QDialog):
         self.other.textChanged.connect(self._update)
         self.resize(420, self.sizeHint().height())
         self._update()
+        self.preset.setFocus()
 
     def _update(self, *_args: Any) -> None:
         other = self.preset.currentData() == OTHER
@@ -104,10 +105,12 @@ class ProxyDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        text.setBuddy(self.combo)
         layout.addWidget(text)
         layout.addWidget(self.combo)
         layout.addWidget(buttons)
         self.resize(420, self.sizeHint().height())
+        self.combo.setFocus()
 
     def choose(self, user_id: int | None) -> None:
         """Select a candidate (None: no proxy)."""

@@ -52,8 +52,8 @@ class DocumentFields(QWidget):
             self.item_combo.addItem(f"{number}. {item['title']}", item["id"])
         chosen = doc.get("agenda_item_id", item_id) if doc else item_id
         self.item_combo.setCurrentIndex(max(0, self.item_combo.findData(chosen)))
-        self.everyone = QRadioButton(self.tr("All participants"))
-        self.named = QRadioButton(self.tr("Only these participants:"))
+        self.everyone = QRadioButton(self.tr("A&ll participants"))
+        self.named = QRadioButton(self.tr("&Only these participants:"))
         self.readers = QListWidget()
         self.readers.setAccessibleName(self.tr("Who may read it"))
         self.readers.setMaximumHeight(150)
@@ -72,14 +72,14 @@ class DocumentFields(QWidget):
         self.named.toggled.connect(self.readers.setEnabled)
         note = QLabel(self.tr("The chair and the secretary read every document."))
         note.setObjectName("hint")
-        self.release_box = QCheckBox(self.tr("Release now (otherwise only the chair and the "
+        self.release_box = QCheckBox(self.tr("&Release now (otherwise only the chair and the "
                                              "secretary see it until it is released)"))
         self.release_box.setChecked(is_released(doc))
         access = QVBoxLayout()
         for widget in (self.everyone, self.named, self.readers, note):
             access.addWidget(widget)
-        form.addRow(self.tr("Title"), self.title_edit)
-        form.addRow(self.tr("Agenda item"), self.item_combo)
+        form.addRow(self.tr("&Title"), self.title_edit)
+        form.addRow(self.tr("&Agenda item"), self.item_combo)
         form.addRow(self.tr("Who may read it"), access)
         form.addRow("", self.release_box)
 
@@ -233,7 +233,7 @@ class DocumentEditDialog(QDialog):
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         self.fields = DocumentFields(store, doc)
-        self.fields.release_box.setText(self.tr("Released to the participants"))
+        self.fields.release_box.setText(self.tr("&Released to the participants"))
         # Releasing cannot be taken back by unticking: participants may have read it.
         self.fields.release_box.setEnabled(not is_released(doc))
         layout.addWidget(self.fields)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QTableWidget,
     QTableWidgetItem,
@@ -104,10 +105,13 @@ class ActionDialog(QDialog):
             self.status.addItem(action_status_label(status), status)
         self.status.setCurrentIndex(max(0, self.status.findData(self._action.get("status", "open"))))
         form = QFormLayout()
-        form.addRow(self.tr("What"), self.title_edit)
-        form.addRow(self.tr("Owner"), self.owner)
-        form.addRow(self.tr("Due"), due_row)
-        form.addRow(self.tr("Status"), self.status)
+        form.addRow(self.tr("&What"), self.title_edit)
+        form.addRow(self.tr("&Owner"), self.owner)
+        form.addRow(self.tr("&Due"), due_row)
+        due_label = form.labelForField(due_row)
+        if isinstance(due_label, QLabel):  # a row of two: the letter goes to its check box
+            due_label.setBuddy(self.has_due)
+        form.addRow(self.tr("&Status"), self.status)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                         QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -117,6 +121,7 @@ class ActionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self._validate()
+        self.title_edit.setFocus()
 
     def _validate(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
@@ -161,6 +166,7 @@ class ActionItemsTable(QWidget):
         self.dialog: ActionDialog | None = None
         self._rows: list[dict[str, Any]] = []
         self.table = QTableWidget(0, self.COLUMNS)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("Action items"))
         self.table.setHorizontalHeaderLabels([self.tr("What"), self.tr("Owner"), self.tr("Due"),
                                               self.tr("Status")])

@@ -60,6 +60,8 @@ class ConclusionPanel(QWidget):
         self.decision.setPlaceholderText(self.tr("What the meeting decided (one paragraph)"))
         self.decision.setAccessibleName(self.tr("Decision"))
         self.decision.setFixedHeight(50)
+        self.decision.setTabChangesFocus(True)  # one paragraph: Tab goes on, as in a form
+        self.decision_caption.setBuddy(self.decision)
         self.state = QLabel()
         """Saved, saving, offline…: placed by the tab (in the panel's title row)."""
         self.state.setObjectName("hint")

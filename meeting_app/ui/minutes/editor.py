@@ -27,6 +27,9 @@ class MarkdownEditor(QWidget):
         super().__init__(parent)
         self.text_edit = QTextEdit()
         self.text_edit.setAcceptRichText(False)  # pasted text comes in plain: no stray styles
+        # Tab goes on to the next control: otherwise a keyboard user is stuck in the text
+        # (Qt's text edit keeps Ctrl+Tab too). Minutes have no use for tab characters.
+        self.text_edit.setTabChangesFocus(True)
         self.text_edit.setPlaceholderText(placeholder)
         self.text_edit.setAccessibleName(placeholder.rstrip("…"))
         self.text_edit.setObjectName("conclusionText")

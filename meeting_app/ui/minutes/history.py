@@ -74,6 +74,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.list.currentRowChanged.connect(self.show_revision)
+        self.list.setFocus()  # arrows go through the revisions; Tab reads the text, then the buttons
 
     def set_revisions(self, revisions: list[dict[str, Any]]) -> None:
         """Show the answer of ``conclusion.history`` (any order; shown newest first)."""

@@ -61,14 +61,15 @@ class DetailsForm(QWidget):
         self.location_edit.setPlaceholderText(self.tr("e.g. Phòng họp số 1, trụ sở Bộ"))
         form = QFormLayout()
         form.setVerticalSpacing(10)
-        form.addRow(self.tr("Title"), self.title_edit)
-        form.addRow(self.tr("Starts"), self.starts)
+        form.addRow(self.tr("&Title"), self.title_edit)
+        form.addRow(self.tr("St&arts"), self.starts)
         end_row = QHBoxLayout()
         end_row.addWidget(self.has_end)
         end_row.addWidget(self.ends, 1)
-        form.addRow(self.tr("Ends"), end_row)
+        form.addRow(self.tr("&Ends"), end_row)
+        self._buddy(form, end_row, self.has_end)
         self.ends.setAccessibleName(self.tr("Ends"))
-        form.addRow(self.tr("Place"), self.location_edit)
+        form.addRow(self.tr("&Place"), self.location_edit)
 
         self.sites = QListWidget()
         self.sites.setAccessibleName(self.tr("Sites"))
@@ -84,14 +85,15 @@ class DetailsForm(QWidget):
         sites_row = QHBoxLayout()
         sites_row.addWidget(self.sites, 1)
         sites_row.addLayout(site_buttons)
-        form.addRow(self.tr("Sites"), sites_row)
+        form.addRow(self.tr("S&ites"), sites_row)
+        self._buddy(form, sites_row, self.sites)
         self.sites_hint = QLabel(self.tr("The first site is the central hall. Double-click a "
                                          "name to change it.") if creating else
                                  self.tr("The sites are fixed once the meeting exists."))
         self.sites_hint.setObjectName("hint")
         form.addRow("", self.sites_hint)
         self.my_role = QComboBox()
-        form.addRow(self.tr("I take part as"), self.my_role)
+        form.addRow(self.tr("I ta&ke part as"), self.my_role)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addStretch(1)
@@ -106,6 +108,13 @@ class DetailsForm(QWidget):
                        self.starts.dateTimeChanged, self.ends.dateTimeChanged,
                        self.has_end.toggled):
             signal.connect(self.changed)
+
+    @staticmethod
+    def _buddy(form: QFormLayout, row: QHBoxLayout, field: QWidget) -> None:
+        """A row of several controls: its label's mnemonic goes to ``field``."""
+        label = form.labelForField(row)
+        if isinstance(label, QLabel):
+            label.setBuddy(field)
 
     def _time_edit(self, value: QDateTime) -> QDateTimeEdit:
         edit = QDateTimeEdit(value)

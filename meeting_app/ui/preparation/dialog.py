@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from meeting_app.state.models import role_label
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
+from meeting_app.ui.focus import focusables, tab_order
 from meeting_app.ui.preparation.details import DetailsForm
 from meeting_app.ui.preparation.participants import ParticipantsEditor
 from meeting_app.ui.resources import icon
@@ -70,6 +71,7 @@ class PreparationDialog(QDialog):
             "Save details") if meeting_id else self.tr("Create meeting"))
         self.save_button.setProperty("primary", True)
         close = QPushButton(self.tr("Close"))
+        self.close_button = close
         buttons = QHBoxLayout()
         self.state_label = QLabel()
         self.state_label.setObjectName("hint")
@@ -84,6 +86,12 @@ class PreparationDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
         self.resize(980, 640)
+        # Reading order: the tabs, the page shown, then Close and Save as they stand (the
+        # pages were made before the tabs, the Save button before Close).
+        pages = (self.details, self.participants, self.agenda)
+        tab_order(self.tabs, *(widget for page in pages for widget in focusables(page)), close,
+                  self.save_button)
+        self.details.title_edit.setFocus()
 
         self.save_button.clicked.connect(self.save)
         close.clicked.connect(self.close)

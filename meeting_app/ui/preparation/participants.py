@@ -45,6 +45,7 @@ class ParticipantsEditor(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
@@ -77,8 +78,8 @@ class ParticipantsEditor(QWidget):
         self.set_button = tool_button(self.tr("Add to meeting"), "add")
         self.set_button.setProperty("primary", True)
         form = QFormLayout()
-        form.addRow(self.tr("Role"), self.role_combo)
-        form.addRow(self.tr("Site"), self.site_combo)
+        form.addRow(self.tr("&Role"), self.role_combo)
+        form.addRow(self.tr("&Site"), self.site_combo)
         directory = Panel(self.tr("Add or change"), "user")
         directory.body.addLayout(search_row)
         directory.body.addWidget(self.results, 1)

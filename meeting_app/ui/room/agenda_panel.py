@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QSize
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,6 +23,7 @@ from meeting_app.state.models import AgendaModel
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.agenda_item_dialog import AgendaItemDialog
 from meeting_app.ui.commands import CommandSender
+from meeting_app.ui.focus import on_enter
 from meeting_app.ui.room.delegates import AgendaDelegate
 from meeting_app.ui.widgets import Panel, ask, tool_button
 
@@ -58,7 +60,9 @@ class AgendaPanel(Panel):
         self.remove_button = tool_button(self.tr("Remove"), "remove",
                                          self.tr("Remove the selected item"))
         self.editor_row = self._row(self.add_button, self.edit_button, self.remove_button)
-        self.drag_hint = QLabel(self.tr("Drag items to change their order."))
+        self.drag_hint = QLabel(self.tr("Drag items, or press Alt+Up or Alt+Down, to change "
+                                        "their order."))
+        self.drag_hint.setWordWrap(True)
         self.drag_hint.setObjectName("hint")
         self.body.addWidget(self.drag_hint)
 
@@ -70,6 +74,11 @@ class AgendaPanel(Panel):
         self.remove_button.clicked.connect(self.remove_selected)
         self.model.reorder_requested.connect(self.reorder)
         self.view.doubleClicked.connect(lambda _index: self.edit_selected())
+        # The keyboard's way to what the mouse does: Enter edits, Alt+Up/Down reorders.
+        on_enter(self.view, self.edit_selected)
+        for keys, step in (("Alt+Up", -1), ("Alt+Down", +1)):
+            move = QShortcut(QKeySequence(keys), self.view, context=Qt.ShortcutContext.WidgetShortcut)
+            move.activated.connect(lambda step=step: self.move_selected(step))
         self._remembered: int | None = None
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
@@ -213,8 +222,21 @@ class AgendaPanel(Panel):
             self.tr("Remove “{title}” from the agenda?").format(title=item["title"]),
             lambda: self._send("agenda.remove_item", item_id=item["id"]), self.tr("Remove"))
 
+    def move_selected(self, step: int) -> bool:
+        """Move the selected item up (-1) or down (+1) one place; False when it cannot."""
+        ids, selected = self.model.item_ids(), self.selected_id()
+        if not (self._editor and self.edit_button.isEnabled()) or selected not in ids:
+            return False
+        at = ids.index(selected)
+        to = at + step
+        if not 0 <= to < len(ids):
+            return False
+        ids[at], ids[to] = ids[to], ids[at]
+        self.reorder(ids)
+        return True
+
     def reorder(self, item_ids: list[int]) -> None:
-        """Ask the server for a new order (from a drag and drop)."""
+        """Ask the server for a new order (from a drag and drop, or Alt+Up/Down)."""
         self._send("agenda.reorder", item_ids=item_ids)
 
     def sizeHint(self) -> QSize:

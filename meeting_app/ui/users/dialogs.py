@@ -91,21 +91,23 @@ class UserDialog(_CommandDialog):
         self.full_name_edit = QLineEdit(str(user.get("full_name", "")) if user else "")
         self.full_name_edit.setPlaceholderText(self.tr("e.g. Nguyễn Văn An"))
         self.password_edit, self.repeat_edit = password_field(), password_field()
-        self.admin_box = QCheckBox(self.tr("Administrator: may do everything"))
-        self.organizer_box = QCheckBox(self.tr("Organizer: may create meetings"))
+        self.admin_box = QCheckBox(self.tr("&Administrator: may do everything"))
+        self.organizer_box = QCheckBox(self.tr("&Organizer: may create meetings"))
         self.admin_box.setChecked(bool(user and user.get("is_admin")))
         self.organizer_box.setChecked(bool(user and user.get("is_organizer")))
         if user is not None and user.get("id") == my_id:
             self.admin_box.setEnabled(False)
             self.admin_box.setToolTip(self.tr("You cannot remove your own administrator role"))
-        self.form.addRow(self.tr("Username"), self.username_edit)
-        self.form.addRow(self.tr("Full name"), self.full_name_edit)
+        self.form.addRow(self.tr("&Username"), self.username_edit)
+        self.form.addRow(self.tr("&Full name"), self.full_name_edit)
         if user is None:
-            self.form.addRow(self.tr("Password"), self.password_edit)
-            self.form.addRow(self.tr("Repeat the password"), self.repeat_edit)
+            self.form.addRow(self.tr("&Password"), self.password_edit)
+            self.form.addRow(self.tr("R&epeat the password"), self.repeat_edit)
         self.form.addRow(self.tr("Global roles"), self.admin_box)
         self.form.addRow("", self.organizer_box)
         self.ok_button.setText(self.tr("Save") if user else self.tr("Create user"))
+        # The first field one may change: a username is fixed once the user exists.
+        (self.full_name_edit if user else self.username_edit).setFocus()
 
     def submit(self) -> None:
         username, full_name = self.username_edit.text().strip(), self.full_name_edit.text().strip()
@@ -136,9 +138,10 @@ class ResetPasswordDialog(_CommandDialog):
         intro.setObjectName("hint")
         self.form.addRow(intro)
         self.password_edit, self.repeat_edit = password_field(), password_field()
-        self.form.addRow(self.tr("New password"), self.password_edit)
-        self.form.addRow(self.tr("Repeat the password"), self.repeat_edit)
+        self.form.addRow(self.tr("&New password"), self.password_edit)
+        self.form.addRow(self.tr("&Repeat the password"), self.repeat_edit)
         self.ok_button.setText(self.tr("Reset password"))
+        self.password_edit.setFocus()
 
     def submit(self) -> None:
         password = self.password_edit.text()

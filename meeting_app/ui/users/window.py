@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from meeting_app.ui.commands import CommandSender
+from meeting_app.ui.focus import on_enter, tab_order, tabbable_toolbar, toolbar_controls
 from meeting_app.ui.resources import icon
 from meeting_app.ui.users.dialogs import ResetPasswordDialog, UserDialog
 from meeting_app.ui.users.model import UsersModel
@@ -55,6 +56,7 @@ class UsersWindow(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setShowGrid(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(34)
         header = self.table.horizontalHeader()
@@ -69,7 +71,13 @@ class UsersWindow(QMainWindow):
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
         self.setCentralWidget(body)
-        self.addToolBar(self._build_toolbar())
+        bar = self._build_toolbar()
+        self.addToolBar(bar)
+        # Tab reads the window as the eye does: the tool bar, then the list (made first).
+        tabbable_toolbar(bar)
+        tab_order(*toolbar_controls(bar), self.table)
+        on_enter(self.table, self.edit_selected)
+        self.table.setFocus()
         self.resize(900, 520)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())

@@ -90,6 +90,7 @@ class BallotDialog(QDialog):
         self._ticker.start()
         self._poll_updated()
         self._update_choice()
+        self._focus_first()
 
     # --- pages -----------------------------------------------------------------------------
 
@@ -112,7 +113,9 @@ class BallotDialog(QDialog):
         self.voter_row = QWidget()
         row = QHBoxLayout(self.voter_row)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel(self.tr("Ballot for:")))
+        voter_label = QLabel(self.tr("&Ballot for:"))
+        voter_label.setBuddy(self.voter_combo)
+        row.addWidget(voter_label)
         row.addWidget(self.voter_combo, 1)
         self.voter_row.setVisible(len(voters) > 1 or any(p["user_id"] != me for p in voters))
         layout.addWidget(self.voter_row)
@@ -174,7 +177,7 @@ class BallotDialog(QDialog):
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.confirm_button)
         layout.addLayout(buttons)
-        self.back_button.clicked.connect(lambda: self.stack.setCurrentIndex(CHOOSE))
+        self.back_button.clicked.connect(self._back)
         self.confirm_button.clicked.connect(self.send)
         return page
 
@@ -210,6 +213,13 @@ class BallotDialog(QDialog):
         self.next_button.clicked.connect(self._another)
         self.close_button.clicked.connect(self.accept)
         return page
+
+    def _focus_first(self) -> None:
+        """The first control of the choice: whom the ballot is for, else the first option."""
+        if self.voter_row.isVisibleTo(self):
+            self.voter_combo.setFocus()
+        elif self.option_buttons:
+            next(iter(self.option_buttons.values())).setFocus()
 
     # --- the choice ------------------------------------------------------------------------
 
@@ -258,6 +268,10 @@ class BallotDialog(QDialog):
         # Before the first tick the hint above says enough.
         self.choice_error.setText(problem if self.chosen() or self.closed else "")
         self.continue_button.setEnabled(not problem)
+        if not problem and not self.cancel_button.hasFocus():
+            # Qt leaves the default with Cancel once Tab has passed it while Continue was
+            # still disabled: Enter would then throw the ballot away instead of going on.
+            self.continue_button.setDefault(True)
 
     def summary(self) -> str:
         """What will be sent, in words."""
@@ -284,6 +298,11 @@ class BallotDialog(QDialog):
         self.stack.setCurrentIndex(CONFIRM)
         self.confirm_button.setFocus()
 
+    def _back(self) -> None:
+        """Step 1 again, the choice kept; the focus on Continue, where the user left."""
+        self.stack.setCurrentIndex(CHOOSE)
+        self.continue_button.setFocus()
+
     # --- sending ---------------------------------------------------------------------------
 
     def send(self) -> None:
@@ -291,6 +310,7 @@ class BallotDialog(QDialog):
         if self.closed:
             return
         self.stack.setCurrentIndex(SENT)
+        self.close_button.setFocus()  # the page that had the focus is gone
         self._show_waiting()
         self.ballots.vote(self.poll_id, self.voter_id, self.chosen(), self.comment_text(),
                          on_behalf=self.voter_id != self.store.my_user_id)
@@ -344,6 +364,7 @@ class BallotDialog(QDialog):
         self.comment_edit.clear()
         self.stack.setCurrentIndex(CHOOSE)
         self._update_choice()
+        self._focus_first()
 
     # --- live updates (never a reset) ------------------------------------------------------
 

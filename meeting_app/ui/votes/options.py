@@ -42,6 +42,7 @@ class OptionsEditor(QWidget):
         self.default_radio.setToolTip(self.tr("“Ý kiến khác” (another opinion) takes a comment."))
         self.custom_radio = QRadioButton(self.tr("Own options (the first one is the motion's “yes”)"))
         self.default_radio.setChecked(True)
+        self.setFocusProxy(self.default_radio)  # where the "Options" label's mnemonic leads
         layout.addWidget(self.default_radio)
         layout.addWidget(self.custom_radio)
         self.table = QTableWidget(0, 2)
@@ -53,6 +54,7 @@ class OptionsEditor(QWidget):
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setMinimumHeight(150)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.add_button = tool_button(self.tr("Add option"), "add")
         self.remove_button = tool_button(self.tr("Remove"), "remove")
         buttons = QHBoxLayout()

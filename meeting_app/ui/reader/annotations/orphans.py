@@ -53,11 +53,11 @@ class OrphansPanel(QFrame):
         self.rows_layout = QVBoxLayout(self.rows)
         self.rows_layout.setContentsMargins(0, 0, 0, 0)
         self.rows_layout.setSpacing(4)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self.rows)
-        layout.addWidget(self.scroll, 1)
+        self.rows_area = QScrollArea()
+        self.rows_area.setWidgetResizable(True)
+        self.rows_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.rows_area.setWidget(self.rows)
+        layout.addWidget(self.rows_area, 1)
         self.delete_buttons: dict[str, QPushButton] = {}
         """The "Delete" button of each annotation listed, by id."""
         self.show_orphans([])
@@ -107,4 +107,4 @@ class OrphansPanel(QFrame):
         self.rows_layout.addStretch(1)
         # As tall as the rows (a scroll area's own hint would leave a gap under a short
         # list); the panel's maximum height makes a long list scroll.
-        self.scroll.setMaximumHeight(self.rows.sizeHint().height() + 2 * self.scroll.frameWidth())
+        self.rows_area.setMaximumHeight(self.rows.sizeHint().height() + 2 * self.rows_area.frameWidth())
