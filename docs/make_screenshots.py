@@ -127,14 +127,14 @@ class Script:
         return dict(answers[0]["data"])
 
     def shoot(self, widget: QWidget, name: str, popup: QWidget | None = None,
-              at: QPoint | None = None) -> None:
+              at: QPoint | None = None, keep_notices: bool = False) -> None:
         """Save ``widget`` as ``name``.png; with ``popup`` (a menu or panel that is a window
         of its own, which ``grab`` leaves out) painted over it where it opens, at ``at`` in
         the widget's coordinates: the offscreen screen is smaller than the windows, so
         where Qt put the popup is not where a real screen would show it."""
         spin(0.6)  # let the last events land and the clocks tick
         notices = getattr(widget, "notices", None)
-        for notice in list(getattr(notices, "notices", [])):
+        for notice in [] if keep_notices else list(getattr(notices, "notices", [])):
             notices.dismiss(notice)  # type: ignore[union-attr]  # passing news, not the screen
         path = self.out / f"{name}.png"
         picture = widget.grab()
@@ -366,6 +366,8 @@ class Script:
             "meeting_id": DEMO_MEETING, "agenda_item_id": agenda_ids[5], "secret": False,
             "majority": "simple", "question": "Thông qua Kết luận hội nghị"})
         self.run(chair, "poll.open", {"poll_id": second})
+        wait_until(lambda: delegate.notices.notices, "the delegate's notice of the vote")
+        self.shoot(delegate, "notice", keep_notices=True)
         for name in voters[1:4]:
             self.run(self.people[name], "poll.vote", {"poll_id": second, "option_ids": [1],
                                                       "ballot_id": str(uuid.uuid4())})
@@ -473,6 +475,38 @@ class Script:
         for window in (meetings, room):
             window.close()
 
+    def administration(self) -> None:
+        """An administrator's windows: the users (and a new user's form), the audit log,
+        and the password change everyone has."""
+        meetings = MeetingsWindow(self.session("admin"))
+        meetings.open()
+        wait_until(lambda: meetings.loaded, "the administrator's meetings")
+        users = meetings.open_users()
+        wait_until(lambda: users.model.rowCount() > 5, "the users")
+        users.select(next(users.model.user(row)["id"] for row in range(users.model.rowCount())
+                          if users.model.user(row)["username"] == "delegate1"))
+        self.shoot(users, "users")
+        dialog = users.create_user()
+        dialog.username_edit.setText("tranthuha")
+        dialog.full_name_edit.setText("Trần Thu Hà")
+        dialog.password_edit.setText("tam-thoi-2026")
+        dialog.repeat_edit.setText("tam-thoi-2026")
+        dialog.organizer_box.setChecked(True)
+        self.shoot(dialog, "users-new")
+        dialog.close()
+        meetings.open_audit_log()
+        audit = meetings.audit_window
+        assert audit is not None
+        loaded: list[bool] = []
+        audit.loaded.connect(lambda: loaded.append(True))
+        audit.reload()
+        wait_until(lambda: loaded, "the audit log")
+        self.shoot(audit, "audit")
+        password = meetings.change_password()
+        self.shoot(password, "password")
+        for window in (password, audit, users, meetings):
+            window.close()
+
     def main(self) -> None:
         login = LoginDialog(self.server.url, "chair", settings=QSettings(
             str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat))
@@ -542,6 +576,7 @@ class Script:
             new.details.add_site.click()
             new.details.sites.currentItem().setText(name)
         self.shoot(new, "preparation-new")
+        self.administration()
         # Last: the new version would change the documents and the display shown before.
         self.not_carried_over(delegate)
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from meeting_app.net.audit import AuditQuery, download_csv, fetch_page, fetch_verdict
 from meeting_app.state.formats import date_time_text
+from meeting_app.ui.audit_actions import action_name
 from meeting_app.ui.session import Session
 from meeting_app.ui.tasks import run_in_thread
 from meeting_app.ui.theme import bind_style
@@ -108,6 +109,10 @@ class AuditWindow(QWidget):
         header = self.table.horizontalHeader()
         for column in range(len(self.COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # A meeting's title can be long: it gets a fixed share (elided, whole in its
+        # tooltip), the details the rest.
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(4, 260)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
 
         self.newest_button = QPushButton(self.tr("Newest"))
@@ -179,7 +184,7 @@ class AuditWindow(QWidget):
                       self._page, self._failed)
 
     def _page(self, page: dict[str, Any]) -> None:
-        self._fill_choices(self.action_box, [(a, a) for a in page.get("actions", [])])
+        self._fill_choices(self.action_box, [(action_name(a), a) for a in page.get("actions", [])])
         self._fill_choices(self.user_box, [(f"{u['full_name']} ({u['username']})", u["id"])
                                            for u in page.get("actors", [])])
         entries = page.get("entries", [])
@@ -187,12 +192,15 @@ class AuditWindow(QWidget):
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             meeting = entry.get("meeting_id")
-            cells = [str(entry["seq"]), _local_time(entry["at"]), entry.get("actor") or "—", entry["action"],
+            cells = [str(entry["seq"]), _local_time(entry["at"]), entry.get("actor") or "—",
+                     action_name(entry["action"]),
                      self._meeting_titles.get(meeting, str(meeting)) if meeting is not None else "",
                      json.dumps(entry.get("details") or {}, ensure_ascii=False, sort_keys=True),
                      (entry.get("hash") or "")[:12] + "…"]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if column in (3, 4, 5):  # the action's code; a title or details too long to show
+                    item.setToolTip(entry["action"] if column == 3 else text)
                 if column == 6:
                     item.setToolTip(self.tr("hash {hash}\nprevious {prev}").format(
                         hash=entry.get("hash"), prev=entry.get("prev_hash")))

@@ -732,6 +732,121 @@
     </message>
 </context>
 <context>
+    <name>AuditActions</name>
+    <message>
+        <source>Signed in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>Đăng nhập không thành công</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Đăng xuất</translation>
+    </message>
+    <message>
+        <source>Changed their password</source>
+        <translation>Đổi mật khẩu</translation>
+    </message>
+    <message>
+        <source>Created a user</source>
+        <translation>Tạo người dùng</translation>
+    </message>
+    <message>
+        <source>Changed a user</source>
+        <translation>Sửa thông tin người dùng</translation>
+    </message>
+    <message>
+        <source>Reactivated a user</source>
+        <translation>Kích hoạt lại người dùng</translation>
+    </message>
+    <message>
+        <source>Deactivated a user</source>
+        <translation>Vô hiệu hóa người dùng</translation>
+    </message>
+    <message>
+        <source>Reset a user&apos;s password</source>
+        <translation>Đặt lại mật khẩu người dùng</translation>
+    </message>
+    <message>
+        <source>Created a meeting</source>
+        <translation>Tạo phiên họp</translation>
+    </message>
+    <message>
+        <source>Opened the meeting</source>
+        <translation>Khai mạc cuộc họp</translation>
+    </message>
+    <message>
+        <source>Closed the meeting</source>
+        <translation>Kết thúc cuộc họp</translation>
+    </message>
+    <message>
+        <source>Set a participant&apos;s role</source>
+        <translation>Phân vai trò đại biểu</translation>
+    </message>
+    <message>
+        <source>Removed a participant</source>
+        <translation>Xóa đại biểu khỏi phiên họp</translation>
+    </message>
+    <message>
+        <source>Uploaded a document</source>
+        <translation>Tải lên tài liệu</translation>
+    </message>
+    <message>
+        <source>Changed a document</source>
+        <translation>Sửa tài liệu</translation>
+    </message>
+    <message>
+        <source>Removed a document</source>
+        <translation>Xóa tài liệu</translation>
+    </message>
+    <message>
+        <source>Opened a document</source>
+        <translation>Mở tài liệu</translation>
+    </message>
+    <message>
+        <source>Opened a vote</source>
+        <translation>Mở biểu quyết</translation>
+    </message>
+    <message>
+        <source>Closed a vote</source>
+        <translation>Kết thúc biểu quyết</translation>
+    </message>
+    <message>
+        <source>Voted</source>
+        <translation>Bỏ phiếu</translation>
+    </message>
+    <message>
+        <source>Changed their vote</source>
+        <translation>Thay đổi phiếu biểu quyết</translation>
+    </message>
+    <message>
+        <source>Recorded a conclusion</source>
+        <translation>Ghi kết luận</translation>
+    </message>
+    <message>
+        <source>Saved an action item</source>
+        <translation>Lưu nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Changed an action item&apos;s status</source>
+        <translation>Đổi trạng thái nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Deleted an action item</source>
+        <translation>Xóa nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Approved the minutes</source>
+        <translation>Phê duyệt biên bản</translation>
+    </message>
+    <message>
+        <source>Published the minutes</source>
+        <translation>Công bố biên bản</translation>
+    </message>
+</context>
+<context>
     <name>AuditWindow</name>
     <message>
         <source>Seq</source>

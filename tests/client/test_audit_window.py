@@ -4,16 +4,24 @@ chain's state, and the CSV export; offered to admins only."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
 
+from meeting_app.ui.audit_actions import KNOWN, action_name
 from meeting_app.ui.audit_window import AuditWindow
+from meeting_app.ui.i18n import translations
 from meeting_app.ui.meetings_window import MeetingsWindow
 from meeting_app.ui.session import Session
 from tests.support.server_process import ServerProcess
 
 PAGE = 20
+SERVER = Path(__file__).resolve().parents[2] / "server"
+# How the server names an audit action: AuditEntry(action="…"), record(ctx, "…"), and the
+# helpers of ballots and action items that pass the code on.
+RECORDED = re.compile(r'(?:AuditEntry\([^)]*?action="|record\(ctx, "|_audit\(ctx, poll, voter_id, p, "|'
+                      r'_changed\(ctx, row, ")([a-z_]+(?:\.[a-z_]+)?)"')
 
 
 def session_of(server: ServerProcess, username: str) -> Session:
@@ -63,7 +71,9 @@ def test_the_viewer_pages_filters_checks_and_exports(qtbot: Any, demo_server: Se
     action = window.action_box.findData("login")
     window.action_box.setCurrentIndex(action)
     window.action_box.activated.emit(action)
-    qtbot.waitUntil(lambda: not window.busy and set(column(window, 3)) == {"login"}, timeout=10_000)
+    assert window.action_box.currentText() == "Signed in"  # named, not the server's code
+    qtbot.waitUntil(lambda: not window.busy and set(column(window, 3)) == {"Signed in"}, timeout=10_000)
+    assert window.table.item(0, 3).toolTip() == "login"
 
     target = tmp_path / "nhat-ky.csv"
     with qtbot.waitSignal(window.exported, timeout=10_000):
@@ -92,3 +102,18 @@ def test_only_admins_are_offered_the_audit_log(qtbot: Any, demo_server: ServerPr
             assert isinstance(window.audit_window, AuditWindow)
             qtbot.waitUntil(lambda w=window: not w.audit_window.busy, timeout=10_000)  # type: ignore[union-attr]
         window.close()
+
+
+def test_every_action_the_server_records_has_a_name_in_both_languages() -> None:
+    recorded = {code for path in SERVER.rglob("*.py")
+                for code in RECORDED.findall(path.read_text(encoding="utf-8"))}
+    assert len(recorded) >= 25, "the scan finds the server's audit actions"
+    assert recorded - KNOWN == set(), "audit actions without a name in meeting_app/ui/audit_actions.py"
+    assert action_name("document.open") == "Opened a document"
+    assert action_name("something.new") == "something.new"  # unknown: the code, nothing lost
+    try:
+        translations().apply("vi")
+        assert action_name("document.open") == "Mở tài liệu"
+        assert all(action_name(code) != code for code in KNOWN)
+    finally:
+        translations().apply("en")
