@@ -150,7 +150,15 @@ def test_the_upload_dialog_defaults_and_shows_a_refusal(qtbot: Any, upload_serve
     assert dialog.upload_request().access == [4]
     upload_server.status, upload_server.message = 422, "Tệp PDF bị hỏng."
     dialog.upload_button.click()
+    # Once every byte is sent, the server's check (or conversion) has no known length:
+    # the bar turns busy until the answer.
+    assert dialog.task is not None
+    busy_after_sending: list[bool] = []
+    dialog.task.progress.connect(lambda sent, total: busy_after_sending.append(
+        dialog.progress.maximum() == 0) if sent >= total else None)
     qtbot.waitUntil(lambda: dialog.error_label.isVisibleTo(dialog), timeout=WAIT)
+    assert busy_after_sending and all(busy_after_sending)
+    assert dialog.progress.maximum() == 100  # a determinate bar for the next try
     assert "Tệp PDF bị hỏng." in dialog.error_label.text()
     assert dialog.upload_button.isEnabled()  # fix and try again
 

@@ -199,8 +199,10 @@ class UploadDialog(QDialog):
     def _progress(self, sent: int, total: int) -> None:
         self.progress.setValue(int(100 * sent / total) if total else 100)
         if sent >= total:
-            # The server inspects (and maybe converts) the file before it answers.
+            # The server inspects (and maybe converts) the file before it answers: how long
+            # that takes is not known, so the bar turns busy.
             self.progress.setFormat(self.tr("Checking the file on the server…"))
+            self.progress.setRange(0, 0)
 
     def _succeeded(self, document: dict[str, Any]) -> None:
         self.uploaded.emit(document)
@@ -208,6 +210,7 @@ class UploadDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self.task = None
+        self.progress.setRange(0, 100)
         self.progress.hide()
         self.fields.setEnabled(True)
         self.error_label.setText(self.tr("The server refused the file: {message}").format(
