@@ -17,9 +17,12 @@ TARGET = 44
 
 # min-height counts the content only: padding and border are added to it (6+6+1+1 for a
 # push button, 5+5+1+1 for a tool bar button), so the whole button is at least TARGET.
+# No min-width on push buttons: a style sheet's min-width becomes the widget's minimum
+# size, which layouts then take instead of the text's width, and squeeze the text off.
+# Tool bar buttons, mostly icons alone, get one so that they are a finger wide.
 RULES = f"""
-QPushButton, QToolButton {{ min-height: {TARGET - 14}px; min-width: {TARGET - 26}px; }}
-QToolBar QToolButton {{ min-height: {TARGET - 12}px; min-width: {TARGET - 18}px; }}
+QPushButton, QToolButton {{ min-height: {TARGET - 14}px; }}
+QToolBar QToolButton {{ min-height: {TARGET - 7}px; min-width: {TARGET - 18}px; }}
 QLineEdit, QComboBox, QSpinBox, QDateTimeEdit {{ min-height: {TARGET - 12}px; }}
 QRadioButton#ballotOption, QCheckBox#ballotOption {{ min-height: {TARGET}px; }}
 QRadioButton#ballotOption::indicator, QCheckBox#ballotOption::indicator {{

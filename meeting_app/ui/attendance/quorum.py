@@ -89,7 +89,7 @@ class CountsTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWordWrap(False)
         self.verticalHeader().setDefaultSectionSize(24)
@@ -113,8 +113,11 @@ class CountsTable(QTableWidget):
                 if row == len(rows):
                     item.setFont(bold)
                 self.setItem(row, column, item)
+        # Every row shown when there is room; on a short screen two rows and the total
+        # stay, and the rest scrolls (so many sites never push the window off the screen).
         height = self.horizontalHeader().height() + 24 * self.rowCount() + 2 * self.frameWidth()
-        self.setFixedHeight(height)
+        self.setMaximumHeight(height)
+        self.setMinimumHeight(min(height, self.horizontalHeader().height() + 24 * 2 + 2 * self.frameWidth()))
 
 
 class QuorumBox(QFrame):

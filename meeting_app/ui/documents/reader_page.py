@@ -345,10 +345,13 @@ class ReaderPage(QWidget):
             if present is not None:
                 present.setToolButtonStyle(present_style)
             others = toolbar.sizeHint().width() - label.sizeHint().width()
-            room = max(80, min(360, self.width() - others - 24))
+            room = min(360, self.width() - others - 24)
             if room >= 160:
                 break
-        label.setText(label.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, room))
+        # Narrower still (touch-sized buttons on a 1280 px tablet): the title goes before a
+        # control is squeezed; it stays in the tooltip and in the documents list.
+        label.setText(label.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, room)
+                      if room >= 60 else "")
 
     def _stamp(self) -> None:
         restricted = self.document is not None and is_restricted(self.document)
