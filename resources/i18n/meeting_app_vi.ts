@@ -272,7 +272,7 @@
     </message>
     <message>
         <source>Drag items, or press Alt+Up or Alt+Down, to change their order.</source>
-        <translation>Kéo các nội dung, hoặc nhấn Alt+Mũi tên lên hay Alt+Mũi tên xuống, để thay đổi thứ tự.</translation>
+        <translation>Kéo thả hoặc nhấn Alt+↑ / Alt+↓ để đổi thứ tự các nội dung.</translation>
     </message>
     <message>
         <source>Remove agenda item</source>
