@@ -28,7 +28,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from docs.offscreen_screen import use_desktop_screen  # noqa: E402
+
+use_desktop_screen()
 os.environ["TZ"] = "Asia/Ho_Chi_Minh"
 time.tzset()
 
@@ -39,6 +41,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from meeting_app.demo import DemoServer, prepare  # noqa: E402
 from meeting_app.net.connection import Connection  # noqa: E402
 from meeting_app.net.uploads import UploadRequest, upload_document  # noqa: E402
+from meeting_app.ui.guide import GuideWindow  # noqa: E402
 from meeting_app.ui.i18n import LANGUAGES, translations  # noqa: E402
 from meeting_app.ui.login_dialog import LoginDialog  # noqa: E402
 from meeting_app.ui.meetings_window import MeetingsWindow  # noqa: E402
@@ -183,6 +186,7 @@ class Script:
                 DEMO_MEETING, path, title, item, access, released)))
         self.made = made
         wait_until(lambda: len(room.store.documents) >= len(made), "the uploaded documents")
+        self.upload_dialog(room, folder)
         room.central.setCurrentWidget(room.documents.tab)
         room.documents.tab.list_page.select(made[1]["id"])
         wait_until(lambda: not room.documents.sync.busy, "the chair's downloads")
@@ -210,6 +214,40 @@ class Script:
         self.reader(delegate)
         self.restricted(delegate, made[1])
         delegate.resize(size)
+
+    def upload_dialog(self, room: MeetingRoomWindow, folder: Path) -> None:
+        """The form a secretary or chair fills for each file they upload (not sent)."""
+        path = meeting_pdf(folder / "to-trinh-du-toan-2027.pdf", text_pages=2).path
+        tab = room.documents.tab
+        tab.upload_files([path])
+        dialog = tab.dialog
+        assert dialog is not None
+        fields = dialog.fields
+        fields.title_edit.setText("Tờ trình dự toán ngân sách năm 2027")
+        fields.named.setChecked(True)
+        for participant in room.store.participants:
+            if participant.get("username") in ("delegate1", "delegate2", "delegate5"):
+                fields.set_reader_checked(int(participant["user_id"]))
+        fields.release_box.setChecked(False)
+        self.shoot(dialog, "upload")
+        dialog.reject()
+
+    def agenda_item_dialog(self, room: MeetingRoomWindow) -> None:
+        """The form for a new agenda item (not sent)."""
+        dialog = room.agenda.add_item()
+        dialog.title_edit.setText("Thông qua Nghị quyết hội nghị")
+        dialog.presenter_edit.setText("Thư ký hội nghị")
+        dialog.duration.setValue(15)
+        self.shoot(dialog, "agenda-item")
+        dialog.reject()
+
+    def guide(self) -> None:
+        """Help › User guide: the guide in the interface's language, in its own window."""
+        window = GuideWindow()
+        window.resize(900, 760)
+        window.show()
+        self.shoot(window, "guide")
+        window.close()
 
     def annotations(self, room: MeetingRoomWindow, delegate: MeetingRoomWindow) -> None:
         """The delegate's reader with their annotations, a note the chair shared, the
@@ -543,6 +581,7 @@ class Script:
         wait_until(lambda: room.store.loaded, "the chair's room")
         room.agenda.select(agenda_ids[2])
         self.shoot(room, "room-chair")
+        self.agenda_item_dialog(room)
 
         delegate = MeetingRoomWindow(self.session("delegate1"), DEMO_MEETING,
                                      cache_dir=self.cache / "delegate1")
@@ -577,6 +616,7 @@ class Script:
             new.details.sites.currentItem().setText(name)
         self.shoot(new, "preparation-new")
         self.administration()
+        self.guide()
         # Last: the new version would change the documents and the display shown before.
         self.not_carried_over(delegate)
 

@@ -20,7 +20,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from docs.offscreen_screen import use_desktop_screen  # noqa: E402
+
+use_desktop_screen()
 os.environ["TZ"] = "Asia/Ho_Chi_Minh"
 time.tzset()
 
