@@ -19,6 +19,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
 from meeting_app.ui import theme, touch
+from meeting_app.ui.indicators import apply_style
 
 log = logging.getLogger(__name__)
 
@@ -189,7 +190,7 @@ def setup_application(app: QApplication, settings: QSettings | None = None) -> N
     font = QFont(load_fonts())
     font.setPointSizeF(10.0)
     app.setFont(font)
-    app.setStyle("Fusion")  # the same base on every platform, so the style sheet looks alike
+    apply_style(app)  # Fusion, indicators outlined
     touch.set_enabled(app, touch.saved(settings))
     apply_theme(theme.saved_choice(settings), app)
     # "system" follows the platform when its colour scheme changes.

@@ -14,14 +14,19 @@ from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QLabel,
     QMainWindow,
+    QRadioButton,
+    QStyle,
+    QStyleOptionButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from meeting_app.ui import settings_menu, theme
+from meeting_app.ui.indicators import apply_style
 from meeting_app.ui.reader.style import READER_QSS
 from meeting_app.ui.resources import apply_theme, icon, resource_path, style_sheet
 from meeting_app.ui.theme import THEMES, color
@@ -164,3 +169,25 @@ def test_system_follows_the_platform_scheme(qapp: QApplication, settings: QSetti
     expected = theme.DARK if scheme.name == "Dark" else theme.LIGHT
     assert apply_theme(theme.SYSTEM, qapp).name == expected
     assert theme.choice() == theme.SYSTEM
+
+
+@pytest.mark.parametrize("name", [theme.LIGHT, theme.DARK, theme.CONTRAST])
+def test_an_unticked_box_and_an_unchosen_option_are_seen_in_every_theme(
+        qapp: QApplication, qtbot: Any, name: str) -> None:
+    apply_style(qapp)
+    apply_theme(name, qapp)
+    ground = color("window").name()
+    for widget, element in ((QCheckBox("Phát hành ngay"), QStyle.SubElement.SE_CheckBoxIndicator),
+                            (QRadioButton("Tất cả đại biểu"), QStyle.SubElement.SE_RadioButtonIndicator)):
+        qtbot.addWidget(widget)
+        widget.show()
+        qtbot.waitExposed(widget)
+        image = widget.grab().toImage()
+        option = QStyleOptionButton()
+        option.initFrom(widget)
+        box = widget.style().subElementRect(element, option, widget)
+        # WCAG's 3:1 for the parts of a control one must see (1.4.11), at the indicator's
+        # most visible pixel against the window.
+        best = max(contrast(image.pixelColor(x, y).name(), ground)
+                   for x in range(box.left(), box.right() + 1) for y in range(box.top(), box.bottom() + 1))
+        assert best >= 3.0, (name, type(widget).__name__, best)
