@@ -14,7 +14,6 @@ sites tiles and attendance tab (a lost link, a speaker) come from
 
 from __future__ import annotations
 
-import argparse
 import math
 import os
 import sys
@@ -28,26 +27,24 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from docs.offscreen_screen import use_desktop_screen  # noqa: E402
+os.environ["TZ"] = "Asia/Ho_Chi_Minh"  # before anything reads the local time zone
+time.tzset()
+from docs.screenshot_app import parse_arguments, spin, start_application, use_desktop_screen  # noqa: E402
 
 use_desktop_screen()
-os.environ["TZ"] = "Asia/Ho_Chi_Minh"
-time.tzset()
 
-from PySide6.QtCore import QEventLoop, QPoint, QSettings, QTimer  # noqa: E402
+from PySide6.QtCore import QPoint, QSettings  # noqa: E402
 from PySide6.QtGui import QPainter  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from meeting_app.demo import DemoServer, prepare  # noqa: E402
 from meeting_app.net.connection import Connection  # noqa: E402
 from meeting_app.net.uploads import UploadRequest, upload_document  # noqa: E402
 from meeting_app.ui.guide import GuideWindow  # noqa: E402
-from meeting_app.ui.i18n import LANGUAGES, translations  # noqa: E402
 from meeting_app.ui.login_dialog import LoginDialog  # noqa: E402
 from meeting_app.ui.meetings_window import MeetingsWindow  # noqa: E402
 from meeting_app.ui.preparation.dialog import PreparationDialog  # noqa: E402
 from meeting_app.ui.reader.annotations import Tool, geometry  # noqa: E402
-from meeting_app.ui.resources import setup_application  # noqa: E402
 from meeting_app.ui.room.window import MeetingRoomWindow  # noqa: E402
 from meeting_app.ui.session import Session  # noqa: E402
 from tests.support.pdfs import meeting_pdf  # noqa: E402
@@ -56,14 +53,6 @@ from tests.support.server_process import free_port  # noqa: E402
 DEMO_MEETING = 1
 READER_HEIGHT = 1000
 """The room window's height for the reader's screens."""
-SCREENSHOTS = ROOT / "docs" / "screenshots"
-
-
-def spin(seconds: float) -> None:
-    """Let Qt work for a while (signals, repaints)."""
-    loop = QEventLoop()
-    QTimer.singleShot(int(seconds * 1000), loop.quit)
-    loop.exec()
 
 
 def wait_until(condition: Callable[[], Any], what: str, timeout: float = 30.0) -> None:
@@ -629,27 +618,8 @@ class Script:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--language", choices=LANGUAGES, default="en",
-                        help="the interface language (vi: into a vi/ folder)")
-    parser.add_argument("--theme", choices=("light", "dark", "contrast"), default="light")
-    parser.add_argument("--out", type=Path, default=None,
-                        help="default: docs/screenshots[/<theme>][/vi]")
-    args = parser.parse_args()
-    if args.out is None:
-        args.out = SCREENSHOTS
-        if args.theme != "light":
-            args.out = args.out / args.theme
-        if args.language != "en":
-            args.out = args.out / args.language
-    args.out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv[:1])
-    # The user's own settings are not read: the theme is the one asked for.
-    settings = QSettings(str(Path(tempfile.mkdtemp(prefix="screenshot-settings-")) / "s.ini"),
-                         QSettings.Format.IniFormat)
-    settings.setValue("appearance/theme", args.theme)
-    setup_application(app, settings)
-    translations().apply(args.language)
+    args = parse_arguments(__doc__)
+    application = start_application(args)  # noqa: F841  # held: the windows need it alive
     server = DemoServer(free_port(), Path(tempfile.mkdtemp(prefix="screenshots-")))
     try:
         server.ensure_running()

@@ -11,26 +11,21 @@ rather than the demo server so that a lost link and a speaker show on every run.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from docs.offscreen_screen import use_desktop_screen  # noqa: E402
+os.environ["TZ"] = "Asia/Ho_Chi_Minh"  # before anything reads the local time zone
+time.tzset()
+from docs.screenshot_app import parse_arguments, spin, start_application, use_desktop_screen  # noqa: E402
 
 use_desktop_screen()
-os.environ["TZ"] = "Asia/Ho_Chi_Minh"
-time.tzset()
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
 
-from meeting_app.ui.i18n import LANGUAGES, translations  # noqa: E402
-from meeting_app.ui.resources import setup_application  # noqa: E402
 from meeting_app.ui.room.window import MeetingRoomWindow  # noqa: E402
 from meeting_app.ui.session import Session  # noqa: E402
 from tests.client.conftest import FakeServer  # noqa: E402
@@ -38,14 +33,6 @@ from tests.support import meeting_data as md  # noqa: E402
 from tests.support.http_stub import serving  # noqa: E402
 
 NOW = md.site_status()["server_time"]
-SCREENSHOTS = ROOT / "docs" / "screenshots"
-
-
-def spin(seconds: float) -> None:
-    """Let Qt work for a while (signals, repaints)."""
-    loop = QEventLoop()
-    QTimer.singleShot(int(seconds * 1000), loop.quit)
-    loop.exec()
 
 
 def shoot(widget: QWidget, out: Path, name: str) -> None:
@@ -70,27 +57,8 @@ def room(server: FakeServer, user_id: int, role: str) -> MeetingRoomWindow:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--language", choices=LANGUAGES, default="en",
-                        help="the interface language (vi: into a vi/ folder)")
-    parser.add_argument("--theme", choices=("light", "dark", "contrast"), default="light")
-    parser.add_argument("--out", type=Path, default=None,
-                        help="default: docs/screenshots[/<theme>][/vi]")
-    args = parser.parse_args()
-    if args.out is None:
-        args.out = SCREENSHOTS
-        if args.theme != "light":
-            args.out = args.out / args.theme
-        if args.language != "en":
-            args.out = args.out / args.language
-    args.out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv[:1])
-    # The user's own settings are not read: the theme is the one asked for.
-    settings = QSettings(str(Path(tempfile.mkdtemp(prefix="screenshot-settings-")) / "s.ini"),
-                         QSettings.Format.IniFormat)
-    settings.setValue("appearance/theme", args.theme)
-    setup_application(app, settings)
-    translations().apply(args.language)
+    args = parse_arguments(__doc__)
+    application = start_application(args)  # noqa: F841  # held: the windows need it alive
     server = FakeServer()
     server.command_answers["site.status"] = {"ok": True, "data": md.site_status()}
     server.command_answers["presence.heartbeat"] = {"ok": True, "data": {"server_time": NOW}}
