@@ -37,7 +37,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from meeting_app.net import tls
-from meeting_app.net.server_messages import server_message
+from meeting_app.net.server_messages import http_refusal
 from meeting_app.vault import SealedWriter, VaultError, iter_plain, sealed_plain_size
 
 log = logging.getLogger(__name__)
@@ -367,10 +367,7 @@ def _reason(error: BaseException) -> str:
 
 def _refusal(status: int, body: bytes) -> str:
     """The server's message for a refused download, or a plain one."""
-    message = server_message(body)
-    plain = {403: translate("net", "You may not read this document."),
-             404: translate("net", "This document no longer exists."),
-             401: translate("net", "Your session has ended; sign in again.")}
-    refused = translate("net", "The server refused the download (HTTP {status}).")
-    return str(message or plain.get(status, refused.format(status=status)))
+    return http_refusal(status, body, {403: translate("net", "You may not read this document."),
+                                       404: translate("net", "This document no longer exists.")},
+                        translate("net", "The server refused the download (HTTP {status})."))
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from meeting_app.net import tls
 from meeting_app.net.auth import normalize_server_url
-from meeting_app.net.server_messages import server_message
+from meeting_app.net.server_messages import http_refusal
 
 MAX_BYTES = 50 * 1024 * 1024
 """An export larger than this is refused rather than held in memory."""
@@ -62,10 +62,7 @@ def fetch(url: str, token: str, timeout: float = 30.0) -> bytes:
 
 
 def _refusal(status: int, body: bytes) -> str:
-    message = server_message(body)
-    plain = {401: translate("net", "Your session has ended; sign in again."),
-             403: translate("net", "Only the chair and the secretaries may export the attendance list."),
-             404: translate("net", "This meeting no longer exists.")}
-    return str(message or plain.get(status,
-                                    translate("net", "The server refused the export (HTTP {status}).").format(
-        status=status)))
+    return http_refusal(status, body, {
+        403: translate("net", "Only the chair and the secretaries may export the attendance list."),
+        404: translate("net", "This meeting no longer exists.")},
+        translate("net", "The server refused the export (HTTP {status})."))

@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from meeting_app.net import tls
-from meeting_app.net.server_messages import server_message
+from meeting_app.net.server_messages import http_refusal
 
 FORMATS = ("pdf", "docx")
 
@@ -70,9 +70,7 @@ def download_minutes(server_url: str, token: str, meeting_id: int, fmt: str, tar
 
 
 def _refusal(status: int, body: bytes) -> str:
-    message = server_message(body)
-    plain = {404: translate("net", "The minutes are not available yet (not published)."),
-             403: translate("net", "You may not read these minutes."),
-             401: translate("net", "Your session has ended; sign in again.")}
-    refused = translate("net", "The server refused the download (HTTP {status}).")
-    return str(message or plain.get(status, refused.format(status=status)))
+    return http_refusal(status, body, {
+        404: translate("net", "The minutes are not available yet (not published)."),
+        403: translate("net", "You may not read these minutes.")},
+        translate("net", "The server refused the download (HTTP {status})."))

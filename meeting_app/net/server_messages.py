@@ -285,3 +285,17 @@ def server_message(body: bytes) -> str:
     if not isinstance(message, str) or not message:
         return ""
     return translate_server_message(message, code if isinstance(code, str) else None)
+
+
+def http_refusal(status: int, body: bytes, plain: dict[int, str], refused: str) -> str:
+    """What to say of a refused HTTP request: the server's own message, in the interface's
+    language; else ``plain``'s text for ``status`` (a 401 without one: the session ended);
+    else ``refused`` with its ``{status}`` filled in."""
+    message = server_message(body)
+    if message:
+        return message
+    if status in plain:
+        return plain[status]
+    if status == 401:
+        return QCoreApplication.translate("net", "Your session has ended; sign in again.")
+    return refused.format(status=status)
