@@ -12,7 +12,7 @@ Typical use::
     conn.status_changed.connect(banner.show_status)
     conn.snapshot_received.connect(lambda _mid, seq, snap: store.load(seq, snap))
     conn.event_received.connect(store.apply)
-    conn.server_time_observed.connect(store.clock.observe)
+    conn.server_time_observed.connect(store.observe_server_time)
     conn.session_expired.connect(show_login_again)
     conn.start()
     conn.join_meeting(1)
@@ -72,7 +72,7 @@ class Connection(QObject):
     (``meeting.join`` when joining or catching up, ``meeting.leave``)."""
     server_time_observed = Signal(str, float)
     """(server_time, round trip in seconds) from an answer stamped with the server's time
-    (the join, every heartbeat): feed it to ``ServerClock.observe``."""
+    (the join, every heartbeat): feed it to ``MeetingStore.observe_server_time``."""
     link_measured = Signal(object)
     """The round trip of the last heartbeat in ms (an int), or None when it went unanswered."""
 

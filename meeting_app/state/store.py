@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
 from meeting_app.state import polls as poll_rules
 from meeting_app.state.clock import ServerClock
@@ -60,6 +60,14 @@ class MeetingStore(QObject):
         """The server's time, for countdowns (fed by the connection's answers)."""
 
     # --- input -------------------------------------------------------------------------
+
+    @Slot(str, float)
+    def observe_server_time(self, server_time: str, rtt_seconds: float) -> None:
+        """Teach the clock from an answer stamped with the server's time (the connection's
+        ``server_time_observed``). A slot of the store, not the clock's own method: Qt then
+        drops the answers still queued when the store goes, where a plain Python method is
+        held only weakly and could be called on a clock already freed."""
+        self.clock.observe(server_time, rtt_seconds)
 
     def load(self, seq: int, snapshot: Snapshot) -> None:
         """Replace everything with a fresh snapshot taken at ``seq``."""

@@ -50,7 +50,7 @@ def joined(fake_server: FakeServer, open_connection: OpenConnection, qtbot: Any,
     fake_server.join_answers = [{"seq": 0, "snapshot": SNAPSHOT, "server_time": server_now()}]
     conn, _rec = open_connection(fake_server.url, "good", heartbeat_interval=interval)
     store = MeetingStore()
-    conn.server_time_observed.connect(store.clock.observe)
+    conn.server_time_observed.connect(store.observe_server_time)
     conn.join_meeting(1)
     return conn, store
 

@@ -36,7 +36,7 @@ class DisplayRoom(QObject):
         self.window = RoomDisplayWindow(self.store, self.sync)
         self.connection.snapshot_received.connect(self._snapshot)
         self.connection.event_received.connect(self.store.apply)
-        self.connection.server_time_observed.connect(self.store.clock.observe)
+        self.connection.server_time_observed.connect(self.store.observe_server_time)
         self.window.closed.connect(self._closed)
 
     def open(self, full_screen: bool = False) -> None:

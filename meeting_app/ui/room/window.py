@@ -157,7 +157,7 @@ class MeetingRoomWindow(QMainWindow):
         self.connection.status_changed.connect(self._connection_status)
         self.connection.snapshot_received.connect(self._snapshot)
         self.connection.event_received.connect(self.store.apply)
-        self.connection.server_time_observed.connect(self.store.clock.observe)
+        self.connection.server_time_observed.connect(self.store.observe_server_time)
         self.connection.session_expired.connect(self._expired)
         self.connection.command_failed.connect(self._join_failed)
         self.store.role_changed.connect(self._update_controls)
