@@ -25,6 +25,7 @@ from server.transport import (
     account_http,
     attendance_http,
     audit_http,
+    cors,
     documents_http,
     engineio_tuning,
     http,
@@ -59,12 +60,17 @@ def build_app(settings: Settings) -> web.Application:
         ping_interval=settings.ping_interval,
         ping_timeout=settings.ping_timeout,
         max_http_buffer_size=4 * 1024 * 1024,
-        cors_allowed_origins=[],
+        # [] turns Engine.IO's origin check off (non-browser clients send no Origin); a
+        # list admits exactly those browser origins, websockets included.
+        cors_allowed_origins=list(settings.cors_origins),
+        cors_credentials=False,
         # Long-polling spreads one session over many requests, which must all reach the same
         # process; websocket-only needs no sticky sessions (docs/deployment.md).
         transports=["websocket"] if settings.websocket_only else ["polling", "websocket"],
     )
     app = web.Application()
+    if settings.cors_origins:  # outermost: error answers carry the headers too
+        app.middlewares.append(cors.middleware(settings.cors_origins))
     sio.attach(app)
     threads = settings.db_threads if not db.is_sqlite else min(settings.db_threads, 4)
     blobs = BlobStore(settings.blob_root)

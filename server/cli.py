@@ -46,6 +46,13 @@ def _settings(args: argparse.Namespace) -> Settings:
             settings.trusted_proxies = parse_networks(args.trusted_proxy)
         except ValueError as error:
             raise SystemExit(f"meeting-server: --trusted-proxy: {error}") from None
+    if getattr(args, "cors_origin", None):
+        from server.transport.cors import normalise_origin
+
+        try:
+            settings.cors_origins = sorted({normalise_origin(origin) for origin in args.cors_origin})
+        except ValueError as error:
+            raise SystemExit(f"meeting-server: --cors-origin: {error}") from None
     policy = settings.documents
     if getattr(args, "max_upload_mb", None) is not None:
         policy.max_upload_bytes = int(args.max_upload_mb * 1024 * 1024)
@@ -99,6 +106,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--trusted-proxy", action="append", default=None, metavar="ADDRESS",
                        help="a reverse proxy (IP address or network, repeatable) whose X-Forwarded-For "
                             "header names the client; without it the header is ignored")
+    serve.add_argument("--cors-origin", action="append", default=None, metavar="URL",
+                       help="a web origin (https://host[:port], repeatable) whose pages may call the "
+                            "HTTP API and Socket.IO from a browser; none by default")
     serve.add_argument("--websocket-only", action="store_true", default=None,
                        help="accept Socket.IO over websockets only, no long-polling: several processes "
                             "behind a load balancer then need no sticky sessions")

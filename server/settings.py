@@ -33,6 +33,9 @@ class Settings:
     """The pub/sub channel of one deployment (the processes of one database)."""
     trusted_proxies: list[IPv4Network | IPv6Network] = field(default_factory=list)
     """Reverse proxies whose ``X-Forwarded-For`` names the client (for the login rate limit)."""
+    cors_origins: list[str] = field(default_factory=list)
+    """Web origins (``https://host[:port]``) whose pages may call the HTTP API and Socket.IO;
+    none by default (server/transport/cors.py)."""
     websocket_only: bool = False
     """Socket.IO over websockets only (no long-polling): a load balancer in front of several
     processes then needs no sticky sessions."""
