@@ -5,8 +5,7 @@ a temporary file in the blob store (hashed on the way, cut off past the size lim
 form is checked; the file is sniffed, converted, inspected and stored (``Intake``); then
 one transaction through the pipeline adds the document and logs its event.
 
-Download: the blob is served by aiohttp's FileResponse (sendfile, ``Range`` -> 206) with
-our own conditional headers, since the ETag is the content's sha256, not the file's mtime.
+Download: ``blob_http.blob_answer`` (sendfile, one ``Range`` -> 206, ETag = the sha256, 304).
 """
 
 from __future__ import annotations
@@ -16,8 +15,6 @@ import urllib.parse
 from typing import Any
 
 from aiohttp import BodyPartReader, MultipartReader, hdrs, web
-from aiohttp.abc import AbstractStreamWriter
-from multidict import CIMultiDict
 from pydantic import ValidationError
 
 from protocol.commands import MAX_ID
@@ -33,6 +30,7 @@ from server.domain.documents.changes import readable_version
 from server.domain.permissions import access, resolve
 from server.persistence.blobs import HashingWriter, SizeLimitExceeded, WrittenFile
 from server.persistence.models import Document
+from server.transport.blob_http import blob_answer
 from server.transport.http import SERVICES, bearer_token, path_id
 from server.transport.pipeline import CommandPipeline, describe_validation_error
 from server.transport.services import Services
@@ -45,8 +43,6 @@ FORM_SLACK = 1024 * 1024
 """What the form's other parts may add to the file's size in Content-Length."""
 FLUSH_BYTES = 1024 * 1024
 """The upload is written to disk (in a worker thread) in pieces of about this size."""
-CONDITIONAL = (hdrs.IF_MATCH, hdrs.IF_NONE_MATCH, hdrs.IF_MODIFIED_SINCE, hdrs.IF_UNMODIFIED_SINCE,
-               hdrs.IF_RANGE)
 
 
 async def authenticate(services: Services, request: web.Request) -> Actor:
@@ -173,31 +169,6 @@ async def upload(request: web.Request) -> web.Response:
     return web.json_response(data, status=201)
 
 
-class BlobResponse(web.FileResponse):
-    """A FileResponse whose ETag is the blob's sha256 whatever aiohttp computes from mtime,
-    serving the request as ``view`` shows it (without the conditional headers we answered)."""
-
-    def __init__(self, path: Any, sha256: str, view: web.BaseRequest, **kwargs: Any) -> None:
-        super().__init__(path, **kwargs)
-        self._sha256 = sha256
-        self._view = view
-
-    async def prepare(self, request: web.BaseRequest) -> AbstractStreamWriter | None:
-        return await super().prepare(self._view)
-
-    @property
-    def etag(self) -> Any:
-        return web.StreamResponse.etag.fget(self)  # type: ignore[attr-defined]
-
-    @etag.setter
-    def etag(self, _value: Any) -> None:
-        web.StreamResponse.etag.fset(self, self._sha256)  # type: ignore[attr-defined]
-
-
-def _etags(header: str | None) -> list[str]:
-    return [tag.strip().removeprefix("W/").strip('"') for tag in (header or "").split(",") if tag.strip()]
-
-
 async def content(request: web.Request) -> web.StreamResponse:
     """``GET /api/documents/{document_id}/content[?version=N]``."""
     services = request.app[SERVICES]
@@ -224,14 +195,7 @@ async def content(request: web.Request) -> web.StreamResponse:
         return found.sha256, found.filename
 
     sha256, filename = await services.in_thread(find)
-    if sha256 in _etags(request.headers.get(hdrs.IF_NONE_MATCH)) or "*" in _etags(
-            request.headers.get(hdrs.IF_NONE_MATCH)):
-        return web.Response(status=304, headers={hdrs.ETAG: f'"{sha256}"'})
-    headers = CIMultiDict((k, v) for k, v in request.headers.items() if k not in CONDITIONAL)
-    if_range = request.headers.get(hdrs.IF_RANGE)
-    if if_range is not None and if_range.strip().strip('"') != sha256:
-        headers.popall(hdrs.RANGE, None)  # the client holds other bytes: send all of these
-    return BlobResponse(services.blobs.path(sha256), sha256, request.clone(headers=headers), headers={
+    return blob_answer(request, services.blobs.path(sha256), sha256, {
         hdrs.CONTENT_TYPE: "application/pdf",
         hdrs.CACHE_CONTROL: "private, max-age=31536000, immutable",
         hdrs.CONTENT_DISPOSITION: f"inline; filename*=UTF-8''{urllib.parse.quote(filename)}"})

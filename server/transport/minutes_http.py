@@ -18,7 +18,7 @@ from server.domain.minutes import files
 from server.minutes.content import MinutesContent
 from server.minutes.render import render_pdf
 from server.minutes.word import minutes_docx
-from server.transport.documents_http import BlobResponse
+from server.transport.blob_http import blob_answer
 from server.transport.http import SERVICES, bearer_token, path_id
 from server.transport.minutes_prepare import gather_now
 
@@ -61,7 +61,7 @@ async def minutes_file(request: web.Request) -> web.StreamResponse:
     sha256 = found.pdf_sha256 if kind == "pdf" else found.docx_sha256
     assert sha256 is not None
     filename = urllib.parse.quote(f"bien-ban-hop-{meeting_id}-ban-{found.version}.{kind}")
-    return BlobResponse(services.blobs.path(sha256), sha256, request, headers={
+    return blob_answer(request, services.blobs.path(sha256), sha256, {
         hdrs.CONTENT_TYPE: TYPES[kind],
         # A numbered version never changes; "the newest" does when a correction is published.
         hdrs.CACHE_CONTROL: "private, max-age=31536000, immutable" if version else "private, no-cache",

@@ -160,6 +160,11 @@ def test_ranges_etags_and_if_range(docs_server: TunedServer, tokens: dict[str, s
     assert cached.status == 304 and cached.body == b"" and cached.headers["etag"] == etag
     assert download(docs_server, token, doc["id"], If_None_Match='"other"').status == 200
     assert download(docs_server, token, doc["id"], Range=f"bytes={len(sample) + 5}-").status == 416
+    several = download(docs_server, token, doc["id"], Range="bytes=0-99,1000-1999")
+    assert several.status == 200 and several.body == sample, "several ranges: the whole file, not 416"
+    for answer in (part, rest, stale, cached, several):
+        assert answer.headers["x-content-type-options"] == "nosniff"
+    assert part.headers["content-disposition"].startswith("inline; filename*=UTF-8''")
 
 
 def test_who_may_upload(docs_server: TunedServer, tokens: dict[str, str], meeting: Meeting) -> None:

@@ -32,9 +32,11 @@ class Answer:
 
 
 def fetch(server: ServerProcess, token: str | None, meeting_id: int, kind: str = "pdf",
-          query: str = "") -> Answer:
+          query: str = "", **headers: str) -> Answer:
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
     request = urllib.request.Request(f"{server.url}/api/meetings/{meeting_id}/minutes.{kind}{query}",
-                                     headers={"Authorization": f"Bearer {token}"} if token else {})
+                                     headers={k.replace("_", "-"): v for k, v in headers.items()})
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT) as answer:
             return Answer(answer.status, {k.lower(): v for k, v in answer.headers.items()}, answer.read())
@@ -94,6 +96,9 @@ def test_published_minutes_are_served_with_rights_and_survive_a_restart(
     assert hashlib.sha256(pdf.body).hexdigest() == published["sha256"]
     assert pdf.headers["etag"].strip('"') == published["sha256"]
     assert CONCLUSION in pdf_words(pdf.body)
+    held = fetch(server, tokens["delegate1"], meeting.id, If_None_Match=pdf.headers["etag"])
+    assert held.status == 304 and held.body == b"", "a client holding these bytes is told so"
+    assert held.headers["x-content-type-options"] == "nosniff"
     word = fetch(server, tokens["observer1"], meeting.id, "docx")
     assert word.status == 200 and hashlib.sha256(word.body).hexdigest() == published["docx_sha256"]
     paragraphs = " ".join(p.text for p in docx.Document(io.BytesIO(word.body)).paragraphs)
