@@ -4,7 +4,10 @@ A ``PdfEngine`` owns one worker thread that takes requests in priority order and
 each in the engine's PDF process (``child.py``), the one place PyMuPDF is called: MuPDF
 is not thread-safe, and PyMuPDF holds the GIL for a whole render, which on a thread would
 freeze the GUI for as long (150 ms for a scanned page). A PDF that crashes or hangs
-MuPDF costs a new process, not the application. The GUI thread talks to the engine with
+MuPDF costs a new process, not the application; a page still drawing after 0.3 s is
+finished in a slow lane of its own (``slow_lane.py``) while the worker goes on in a spare
+process, so one slow page never holds up the others (one that takes over 30 s is stopped
+with a message). The GUI thread talks to the engine with
 method calls that return at once and gets answers as Qt signals (``QImage`` pixels). This
 package imports no ``ui``/``state``/``net`` code.
 

@@ -199,7 +199,8 @@ class PdfEngine(QObject):
                 return False
             return what == "all" or (job.kind == "thumbnail") == (what == "thumbnails")
 
-        removed = self._queue.remove(stale)
+        # Slow pages wait in the slow lane's own queue (worker.py): dropped the same way.
+        removed = self._queue.remove(stale) + self._worker.slow_lane.queue.remove(stale)
         for job in removed:
             assert isinstance(job, RenderJob)
             self._inflight.pop((job.cache_key, job.kind == "thumbnail"), None)

@@ -6,24 +6,20 @@ into ``QImage``/``QRectF`` values and hands them to ``post``. If the process die
 hostile PDF crashed MuPDF) it starts another and tries the job once more; if it hangs it
 is killed and the job fails. Documents open in a process that died are opened again in
 the new one on their next use.
+
+A page still drawing after ``HANDOFF_S`` holds nothing else up: its process goes to the
+slow lane (``slow_lane.py``) to finish it, and the worker goes on at once in a spare
+process kept warm for that, so every other page of every document keeps coming.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import socket
-import subprocess
-import sys
+import threading
 from collections.abc import Callable
-from multiprocessing import AuthenticationError
-from multiprocessing.connection import Connection, deliver_challenge
-from multiprocessing.shared_memory import SharedMemory
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QImage
 
 from meeting_app.pdf.documents import PdfError
 from meeting_app.pdf.jobs import (
@@ -47,22 +43,14 @@ from meeting_app.pdf.jobs import (
     WordsFound,
     WordsJob,
 )
+from meeting_app.pdf.process import OpenedDocument, PdfProcess, ProcessDied
 from meeting_app.pdf.results import Priority, SearchHit
+from meeting_app.pdf.slow_lane import HANDOFF_S, SlowLane
 
 log = logging.getLogger(__name__)
 
 SEARCH_SLICE_S = 0.03
 """How long one search job runs before it yields to queued renders."""
-JOB_TIMEOUT_S = 30.0
-"""A job taking longer has hung MuPDF: the process is killed."""
-SHM_BYTES = 32 * 2**20
-"""Shared pixel buffer: an A4 page at 2x is 6 MB as RGB; bigger renders use the pipe."""
-STARTUP_TIMEOUT_S = 30.0
-PACKAGE_ROOT = Path(__file__).resolve().parents[2]
-
-
-class ProcessDied(Exception):
-    """The PDF process crashed, hung or could not be reached."""
 
 
 class Worker:
@@ -71,23 +59,20 @@ class Worker:
     def __init__(self, queue: JobQueue, post: Callable[[Answer], None]) -> None:
         self.queue = queue
         self.post = post
-        self.opened: dict[int, tuple[str, str | None, bytes | None]] = {}
-        self.in_process: set[int] = set()
-        self.process: subprocess.Popen[bytes] | None = None
-        self.conn: Connection | None = None
-        self.shm: SharedMemory | None = None
-        self.starts = 0
-
-    @property
-    def restarts(self) -> int:
-        """How many times the PDF process had to be replaced."""
-        return max(0, self.starts - 1)
+        self.opened: dict[int, OpenedDocument] = {}
+        self.proc = PdfProcess()
+        self.slow_pages: set[tuple[int, int]] = set()
+        """Pages that took longer than ``HANDOFF_S``: drawn in the slow lane from now on."""
+        self.slow_lane = SlowLane(self.opened, post)
+        self._spare: PdfProcess | None = None
+        self._spare_lock = threading.Lock()
+        self._warming = False
+        self._stopping = False
 
     def run(self) -> None:
-        self.shm = SharedMemory(create=True, size=SHM_BYTES)
         try:
             try:
-                self._start()  # now, so the first document does not wait for it
+                self.proc.ensure_started()  # now, so the first document does not wait for it
             except ProcessDied:
                 log.exception("the PDF process did not start; trying again on the next job")
             while True:
@@ -99,11 +84,13 @@ class Worker:
                 except Exception:  # never let one bad job end the thread
                     log.exception("PDF job failed: %r", job)
         finally:
-            try:
-                self._stop()
-            finally:
-                self.shm.close()
-                self.shm.unlink()
+            self._stopping = True
+            self.slow_lane.stop()
+            with self._spare_lock:
+                spare, self._spare = self._spare, None
+            for process in (self.proc, spare):
+                if process is not None:
+                    process.close()
 
     def handle(self, job: Job) -> None:
         if isinstance(job, RenderJob):
@@ -118,8 +105,10 @@ class Worker:
             self.export(job)
         elif isinstance(job, CloseJob):
             self.opened.pop(job.doc, None)
-            if job.doc in self.in_process:
-                self.in_process.discard(job.doc)
+            self.slow_pages = {key for key in self.slow_pages if key[0] != job.doc}
+            self.slow_lane.forget(job.doc)
+            if job.doc in self.proc.docs:
+                self.proc.docs.discard(job.doc)
                 self.call(("close", job.doc))
         elif isinstance(job, ShrinkStoreJob):
             self.call(("shrink",))
@@ -134,29 +123,26 @@ class Worker:
                                          "it is damaged or malicious.")
         if reply[0] == "opened":
             self.opened[job.doc] = (str(job.path), job.password, job.cache_key)
-            self.in_process.add(job.doc)
+            self.proc.docs.add(job.doc)
             self.post(Opened(reply[1]))
+            self._warm_spare()  # the reader is in use: have a process ready for a slow page
         else:
             self.post(OpenFailed(job.doc, PdfError(reply[1], reply[2])))
 
     def render(self, job: RenderJob) -> None:
+        if (job.doc, job.page) in self.slow_pages:
+            self.slow_lane.put(job)
+            return
         try:
-            reply = self.call(("render", job.doc, job.page, job.scale_key / 1000), job.doc)
+            reply = self.call(("render", job.doc, job.page, job.scale_key / 1000), job.doc, job)
         except ProcessDied:
             reply = ("error", "damaged", f"Page {job.page + 1} stops the PDF reader; it is damaged.")
+        if reply is None:
+            return  # handed to the slow lane, which answers for it
         if reply[0] != "image":
             self.post(RenderFailed(job, reply[2]))
             return
-        _, width, height, stride, in_shm, render_ms, *overflow = reply
-        assert self.shm is not None and self.shm.buf is not None
-        pixels = self.shm.buf[: stride * height] if in_shm else overflow[0]
-        raw = QImage(pixels, width, height, stride, QImage.Format.Format_RGB888)
-        # convertToFormat makes a deep copy (the shared buffer is reused by the next
-        # render) and gives the raster paint engine its native format: painting is a blit.
-        image = raw.convertToFormat(QImage.Format.Format_RGB32)
-        del raw
-        if in_shm:
-            pixels.release()
+        image, render_ms = self.proc.image(reply)
         self.post(Rendered(job, image, render_ms))
 
     def search(self, job: SearchJob) -> None:
@@ -206,83 +192,64 @@ class Worker:
 
     # ---- the process ----
 
-    def call(self, request: tuple[Any, ...], doc: int | None = None) -> tuple[Any, ...]:
+    def call(self, request: tuple[Any, ...], doc: int | None = None,
+             render: RenderJob | None = None) -> Any:
         """Send ``request`` and return the reply, opening ``doc`` first if a new process
         does not have it yet. A process that died is replaced and the request sent once
-        more; a hang or a second death raises ``ProcessDied``."""
+        more; a hang or a second death raises ``ProcessDied``. The ``render`` of a page
+        still drawing after ``HANDOFF_S`` goes to the slow lane: None is returned."""
         for attempt in (1, 2):
             try:
-                if self.process is None or self.process.poll() is not None:
-                    self._stop(kill=True)
-                    self._start()
-                if doc is not None and doc in self.opened and doc not in self.in_process:
-                    path, password, cache_key = self.opened[doc]
-                    if self._exchange(("open", doc, path, password, cache_key))[0] == "opened":
-                        self.in_process.add(doc)
-                return self._exchange(request)
+                self.proc.ensure_started()
+                if doc is not None:
+                    self.proc.reopen(doc, self.opened)
+                self.proc.send(request)
+                if render is not None and not self.proc.ready(HANDOFF_S):
+                    self._hand_off(render, request)
+                    return None
+                return self.proc.receive(request)
             except ProcessDied as error:
                 log.warning("PDF process lost during %s: %s", request[0], error)
-                self._stop(kill=True)
+                self.proc.stop(kill=True)
                 if "timed out" in str(error) or attempt == 2:  # a hang is not retried
                     raise
         raise AssertionError("unreachable")
 
-    def _exchange(self, request: tuple[Any, ...]) -> tuple[Any, ...]:
-        assert self.conn is not None
-        try:
-            self.conn.send(request)
-            if not self.conn.poll(JOB_TIMEOUT_S):
-                raise ProcessDied(f"{request[0]} timed out after {JOB_TIMEOUT_S:.0f} s")
-            reply: tuple[Any, ...] = self.conn.recv()
-            if reply[0] == "image" and not reply[4]:
-                reply = (*reply, self.conn.recv_bytes())
-            return reply
-        except (EOFError, OSError) as error:
-            raise ProcessDied(str(error) or type(error).__name__) from error
+    def _hand_off(self, job: RenderJob, request: tuple[Any, ...]) -> None:
+        """Leave ``job`` to the slow lane with the process drawing it; go on in another."""
+        self.slow_pages.add((job.doc, job.page))
+        busy, self.proc = self.proc, self._take_spare()
+        if not self.slow_lane.take_over(busy, job, request):
+            busy.close()  # the lane is drawing another slow page: this one waits its turn
+            self.slow_lane.put(job)
+        self._warm_spare()
 
-    def _start(self) -> None:
-        """Start the PDF process and connect to it.
+    def _take_spare(self) -> PdfProcess:
+        with self._spare_lock:
+            spare, self._spare = self._spare, None
+        return spare if spare is not None and spare.alive else PdfProcess()
 
-        A plain ``python -m meeting_app.pdf.child``, not ``multiprocessing``: its spawn
-        would import the application's main module (all of Qt and the UI) into the PDF
-        process. The process connects back over loopback and proves it knows the random
-        key given on its stdin, so no other local program can pose as it.
-        """
-        assert self.shm is not None
-        self.starts += 1
-        key = os.urandom(32)
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(PACKAGE_ROOT), env.get("PYTHONPATH")) if p)
-        with socket.create_server(("127.0.0.1", 0)) as server:
-            server.settimeout(STARTUP_TIMEOUT_S)
-            command = [sys.executable, "-m", "meeting_app.pdf.child", str(server.getsockname()[1]),
-                       self.shm.name]
-            self.process = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
-            assert self.process.stdin is not None
-            self.process.stdin.write(key.hex().encode() + b"\n")
-            self.process.stdin.close()
+    def _warm_spare(self) -> None:
+        """Start a spare process in the background, unless one is ready or starting."""
+        with self._spare_lock:
+            if self._spare is not None or self._warming or self._stopping:
+                return
+            self._warming = True
+
+        def warm() -> None:
+            process = PdfProcess()
             try:
-                sock, _ = server.accept()
-            except OSError as error:
-                raise ProcessDied(f"the PDF process did not start: {error}") from error
-        sock.settimeout(None)
-        self.conn = Connection(sock.detach())
-        try:
-            deliver_challenge(self.conn, key)
-        except (AuthenticationError, EOFError, OSError) as error:
-            raise ProcessDied(f"the PDF process did not answer: {error}") from error
-        self.in_process = set()
+                process.ensure_started()
+            except ProcessDied:
+                log.warning("a spare PDF process did not start")
+                process.close()
+                process = None  # type: ignore[assignment]
+            with self._spare_lock:
+                self._warming = False
+                if process is not None and not self._stopping:
+                    self._spare = process
+                    return
+            if process is not None:
+                process.close()
 
-    def _stop(self, kill: bool = False) -> None:
-        if self.conn is not None:
-            self.conn.close()  # the process reads end-of-file and leaves
-            self.conn = None
-        if self.process is not None:
-            if kill:
-                self.process.kill()
-            try:
-                self.process.wait(5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
-            self.process = None
+        threading.Thread(target=warm, name="pdf-spare", daemon=True).start()

@@ -263,12 +263,12 @@ def test_closing_forgets_the_document(qtbot: Any, engine: PdfEngine, sample: pdf
 
 def test_a_crashed_pdf_process_is_replaced(qtbot: Any, engine: PdfEngine, sample: pdfs.SamplePdf) -> None:
     doc = open_doc(qtbot, engine, sample.path)
-    process = engine._worker.process
+    process = engine._worker.proc.process
     assert process is not None
     process.kill()  # what a MuPDF crash on a hostile file looks like from here
     process.wait(5)
     result = render(qtbot, engine, doc, 1, 1.0)  # the document is reopened in a new process
-    assert dark_pixels(result.image) > 50 and engine._worker.restarts == 1
+    assert dark_pixels(result.image) > 50 and engine._worker.proc.starts == 2
     assert [h.page for h in search(qtbot, engine, doc, "điểm cầu")] == sorted(sample.words["điểm cầu"] * 2)
 
 

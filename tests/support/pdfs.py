@@ -230,3 +230,24 @@ def huge_page_pdf(path: Path, side: float = 14400.0) -> Path:
     doc.save(str(path))
     doc.close()
     return path
+
+
+def slow_page_pdf(path: Path, cell: float = 0.1) -> Path:
+    """Two pages: the first a tiling pattern of ``cell``-point tiles over the whole page
+    (under 1 KB, yet seconds to draw at any zoom: MuPDF paints every tile), the second
+    plain text. Pages like the first are what hold a reader up."""
+    doc = pymupdf.open()
+    doc.new_page(width=A4[0], height=A4[1])
+    doc.new_page(width=A4[0], height=A4[1]).insert_text((72, 100), "Trang 2", fontsize=18)
+    pattern, contents = doc.get_new_xref(), doc.get_new_xref()
+    doc.update_object(pattern, f"<< /Type /Pattern /PatternType 1 /PaintType 1 /TilingType 1 "
+                               f"/BBox [0 0 {cell} {cell}] /XStep {cell} /YStep {cell} /Resources << >> >>")
+    doc.update_stream(pattern, b"0 0 m 0.01 0.01 l S")
+    doc.update_object(contents, "<< >>")
+    doc.update_stream(contents, f"/Pattern cs /P1 scn 0 0 {A4[0]} {A4[1]} re f".encode())
+    slow = doc[0].xref
+    doc.xref_set_key(slow, "Resources", f"<< /Pattern << /P1 {pattern} 0 R >> >>")
+    doc.xref_set_key(slow, "Contents", f"{contents} 0 R")
+    doc.save(str(path))
+    doc.close()
+    return path
