@@ -443,7 +443,7 @@ class Poll(Base):
     options: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     """``[{"id", "text", "comment"}]``; ids 1..n."""
     secret: Mapped[bool] = mapped_column(Boolean, default=False)
-    majority: Mapped[str] = mapped_column(String(16), default="simple")
+    majority: Mapped[str] = mapped_column(String(16), default="absolute")
     quorum: Mapped[int | None] = mapped_column(Integer)
     min_choices: Mapped[int] = mapped_column(Integer, default=1)
     max_choices: Mapped[int] = mapped_column(Integer, default=1)
