@@ -163,8 +163,9 @@ def outcome_words(poll: Poll) -> str:
     if result.get("reason") == "no_quorum" or result.get("quorum_reached") is False:
         counted, required = result.get("quorum_counted"), result.get("quorum_required")
         if result.get("quorum_rule") == "ballots" or counted is None:
-            how.append(f"không đủ số phiếu tối thiểu ({counted if counted is not None else result.get('ballots', 0)}"
-                       f"/{required if required is not None else result.get('quorum')})")
+            cast = counted if counted is not None else result.get("ballots", 0)
+            least = required if required is not None else result.get("quorum")
+            how.append(f"không đủ số phiếu tối thiểu ({cast}/{least})")
         else:
             how.append(f"không đủ số thành viên có mặt theo quy định ({counted}/{required})")
     elif result.get("reason") == "below_threshold":
@@ -254,10 +255,8 @@ def _time(meeting: Meeting) -> str:
     """From the actual start to the actual end once held (the planned times before); an end
     on another day carries its date, and an end before the start is never printed."""
     start = local(meeting.started_at or meeting.starts_at)
-    if meeting.started_at is not None:
-        end = meeting.ended_at  # under way: no end yet (never the planned one)
-    else:
-        end = meeting.ends_at
+    # Once started: the actual end, none while under way (never the planned one).
+    end = meeting.ended_at if meeting.started_at is not None else meeting.ends_at
     text = f"Từ {start:%H giờ %M} {vietnamese_date(start)}"
     if end is None or local(end) < start:
         return text

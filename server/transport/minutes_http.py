@@ -1,4 +1,5 @@
-"""The minutes' download routes: ``GET /api/meetings/{id}/minutes.pdf|.docx[?version=N|?draft=1]``.
+"""The minutes' download routes: ``GET /api/meetings/{id}/minutes.pdf|.docx[?version=N|?draft=1]``,
+and the notice of conclusions beside them, ``GET /api/meetings/{id}/conclusions.pdf|.docx[?draft=1]``.
 
 A published version is served from the blob store (the same bytes forever); the draft is
 gathered in a worker thread and rendered on the rendering thread, never on the event loop.
@@ -16,7 +17,8 @@ from protocol.errors import invalid
 from server.domain import accounts
 from server.domain.minutes import files
 from server.minutes.content import MinutesContent
-from server.minutes.render import render_pdf
+from server.minutes.notice import notice_docx
+from server.minutes.render import render_notice_pdf, render_pdf
 from server.minutes.word import minutes_docx
 from server.transport.blob_http import blob_answer
 from server.transport.http import SERVICES, bearer_token, path_id
@@ -68,6 +70,31 @@ async def minutes_file(request: web.Request) -> web.StreamResponse:
         hdrs.CONTENT_DISPOSITION: f"inline; filename*=UTF-8''{filename}"})
 
 
+async def conclusions_file(request: web.Request) -> web.StreamResponse:
+    """``GET /api/meetings/{meeting_id}/conclusions.{pdf|docx}``: the notice of conclusions,
+    with the minutes' rights (every participant once published; before, the chair, the
+    secretary and admins, who may also ask for ``?draft=1``). Rendered from the meeting as
+    it stands (its published copy is the meeting document distributed at publication)."""
+    services = request.app[SERVICES]
+    meeting_id, kind = path_id(request, "meeting_id"), request.match_info["kind"]
+    draft = request.query.get("draft") in ("1", "true")
+    token = bearer_token(request)
+
+    def find() -> MinutesContent:
+        with services.db.read() as session:
+            actor = accounts.authenticate(session, token, services.settings.auth)[0]
+            files.readable_file(session, actor, meeting_id, None, draft)
+            return gather_now(services, meeting_id, session)
+
+    content = await services.in_thread(find)
+    body = await services.rendering(
+        (lambda: render_notice_pdf(content)[0]) if kind == "pdf" else partial(notice_docx, content))
+    return web.Response(body=body, headers={
+        hdrs.CONTENT_TYPE: TYPES[kind], hdrs.CACHE_CONTROL: "no-store",
+        hdrs.CONTENT_DISPOSITION: f"inline; filename=thong-bao-ket-luan-{meeting_id}.{kind}"})
+
+
 def register(app: web.Application) -> None:
     """Add the minutes routes."""
     app.router.add_get(r"/api/meetings/{meeting_id:\d+}/minutes.{kind:pdf|docx}", minutes_file)
+    app.router.add_get(r"/api/meetings/{meeting_id:\d+}/conclusions.{kind:pdf|docx}", conclusions_file)

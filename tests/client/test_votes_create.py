@@ -61,7 +61,7 @@ def test_the_defaults_make_a_named_vote_by_more_than_half_of_all_members_on_the_
         "meeting_id": 1, "agenda_item_id": 11, "kind": "meeting",
         "question": "Thông qua Kế hoạch cải cách hành chính năm 2027?", "secret": False,
         "majority": "absolute", "min_choices": 1, "max_choices": 1, "allow_change": False,
-        "duration_seconds": 60}  # no options nor quorum: the server's Vietnamese defaults, the meeting's quorum
+        "duration_seconds": 60}  # no options nor quorum: the server's defaults, the meeting's quorum
     PAYLOAD_MODELS["poll.create"].model_validate(payload)
 
 

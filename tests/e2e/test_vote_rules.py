@@ -5,12 +5,16 @@ own takes the meeting's, and a result without its quorum is never passed (it say
 from __future__ import annotations
 
 import asyncio
+import urllib.request
 import uuid
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
+import pymupdf
 import pytest
 
+from server.minutes.content import LOCAL, vietnamese_date
 from tests.e2e.helpers import Client, Meeting, login, new_meeting
 from tests.server.databases import POSTGRES_URL, clean_postgres
 from tests.support.server_process import ServerProcess
@@ -134,3 +138,56 @@ def test_with_the_quorum_each_rule_decides(rules_server: ServerProcess, tokens: 
             await close_all(clients)
 
     asyncio.run(scenario())
+
+
+def download(server: ServerProcess, token: str, path: str) -> bytes:
+    request = urllib.request.Request(server.url + path, headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        return bytes(answer.read())
+
+
+def test_the_minutes_state_each_result_as_decided_with_the_actual_times_in_liberation_serif(
+        rules_server: ServerProcess, tokens: dict[str, Any]) -> None:
+    async def scenario() -> tuple[int, dict[str, Any]]:
+        meeting, clients = await meeting_with(rules_server, tokens, ["chair"])
+        try:
+            await decide(clients, meeting, ["chair"], majority="simple")
+            await clients["chair"].ok("conclusion.set", {
+                "meeting_id": meeting.id, "agenda_item_id": meeting.items[0],
+                "text": "Giao Văn phòng hoàn thiện dự thảo Nghị quyết."})
+            await clients["chair"].ok("meeting.end", {"meeting_id": meeting.id})
+            return meeting.id, (await clients["admin"].ok("meeting.list", {}))
+        finally:
+            await close_all(clients)
+
+    meeting_id, listed = asyncio.run(scenario())
+    held = next(m for m in listed["meetings"] if m["id"] == meeting_id)
+    token = tokens["chair"]["token"]
+    minutes = pymupdf.open("pdf", download(rules_server, token, f"/api/meetings/{meeting_id}/minutes.pdf"))
+    text = "".join(page.get_text() for page in minutes)
+    assert "BIÊN BẢN HỌP" in text and "THÔNG BÁO" not in text
+    # The result as the server decided it, never "Thông qua" beside "không đủ".
+    assert "Không thông qua (1 phiếu" in text and "không đủ số thành viên có mặt theo quy định (1/5)" in text
+    assert "Thông qua (" not in text
+    # Held today (the test's own clock): the actual start and end, the end not before the start.
+    # The meeting was planned for 21/11 and held today: the actual start and end, in order.
+    line = next(row for row in text.splitlines() if row.startswith("Thời gian:"))
+    start, _, end = line.removeprefix("Thời gian: Từ ").partition(" đến ")
+    today = datetime.now(LOCAL)
+    assert held["status"] == "ended" and vietnamese_date(today) in start and "tháng 11" not in line, line
+    assert end and start[:9] <= end[:9], line
+    # Every font is Liberation Serif (Times New Roman's metrics), embedded (subset): the
+    # Vietnamese letters above were extracted from its glyphs.
+    fonts = {(font[3].partition("+")[2], font[1]) for page in minutes for font in page.get_fonts()}
+    faces = {"Liberation Serif Regular", "Liberation Serif Bold", "Liberation Serif Italic",
+             "Liberation Serif Bold Italic"}
+    assert {name for name, _ext in fonts} == faces, fonts
+    assert all(ext == "ttf" for _name, ext in fonts), fonts
+    notice = pymupdf.open("pdf", download(rules_server, token, f"/api/meetings/{meeting_id}/conclusions.pdf"))
+    notice_text = "".join(page.get_text() for page in notice)
+    assert "THÔNG BÁO" in notice_text and "BIÊN BẢN HỌP" not in notice_text
+    assert "Giao Văn phòng hoàn thiện dự thảo Nghị quyết." in notice_text
+    assert all("Liberation Serif" in font[3] and font[1] == "ttf"
+               for page in notice for font in page.get_fonts())
+    word = download(rules_server, token, f"/api/meetings/{meeting_id}/conclusions.docx")
+    assert word.startswith(b"PK")

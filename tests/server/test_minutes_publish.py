@@ -106,7 +106,7 @@ def test_publishing_stores_the_files_audits_their_hash_and_distributes_the_pdf(w
     snapshot = world.snapshot("delegate")
     document = next(d for d in snapshot["documents"] if d["id"] == first["document_id"])
     assert (document["title"], document["sha256"], document["version"], document["access"]) == (
-        "Thông báo kết luận: Hội nghị tổng kết", first["sha256"], 1, "all")
+        "Biên bản họp: Hội nghị tổng kết", first["sha256"], 1, "all")
     assert snapshot["minutes"] == {"status": "published", "version": 1, "sha256": first["sha256"],
                                    "document_id": first["document_id"], "published_at": first["published_at"]}
     assert apply_events(before, world.events_for("delegate", since=seq)) == snapshot

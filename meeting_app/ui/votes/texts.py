@@ -96,7 +96,8 @@ def verdict_text(result: dict[str, Any], poll: dict[str, Any] | None) -> str:
             members=result.get("members", 0))
     detail = translate("votes", "“{option}” got {yes}; needed {needed} ({base}).").format(
         option=option, yes=number(yes), needed=number(float(result.get("threshold") or 0)), base=base)
-    if not result.get("passed") and (result.get("reason") == "no_quorum" or result.get("quorum_reached") is False):
+    no_quorum = result.get("reason") == "no_quorum" or result.get("quorum_reached") is False
+    if not result.get("passed") and no_quorum:
         detail += " " + translate("votes", "The quorum was not reached.")
     return f"{head} — {detail}"
 

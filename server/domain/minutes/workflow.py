@@ -28,7 +28,8 @@ from server.domain.minutes import shapes
 from server.persistence.models import Meeting, MinutesVersion, utcnow
 
 DRAFT, APPROVED, PUBLISHED = "draft", "approved", "published"
-DOCUMENT_TITLE = "Thông báo kết luận: {title}"
+DOCUMENT_TITLE = "Biên bản họp: {title}"
+"""The minutes' title in the documents list (the notice of conclusions is another document)."""
 
 
 @dataclass(frozen=True)
