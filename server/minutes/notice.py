@@ -28,6 +28,14 @@ def summary_line(c: MinutesContent) -> str:
     return f"Kết luận của {c.chair or 'Chủ trì'} tại {c.title}"
 
 
+def opening(c: MinutesContent) -> str:
+    """When, where, who chaired what, and the formula that leads to the conclusions."""
+    place = c.location or (c.sites[0] if c.sites else None)
+    where = f", tại {place}" if place else ""
+    return (f"{c.time}{where}, {c.chair or 'Chủ trì'} chủ trì {c.title}. Sau khi nghe báo cáo và ý kiến "
+            "của các đại biểu, Chủ trì kết luận như sau:")
+
+
 def notice_html(c: MinutesContent) -> str:
     """The notice of conclusions as HTML (for ``html_to_pdf``)."""
     agency = _e(c.organization.upper())
@@ -38,9 +46,7 @@ def notice_html(c: MinutesContent) -> str:
             f'<span class="motto">{_nb("Độc lập - Tự do - Hạnh phúc")}</span><br/><br/>'
             f'<span class="date">{_nb(c.place_and_date)}</span></td></tr></table>')
     body = [head, f'<p class="title">{TITLE}</p>', f'<p class="subtitle">{_e(summary_line(c))}</p>',
-            f"<p>{_e(c.time)}, {_e(c.location or 'tại ' + (c.sites[0] if c.sites else ''))}, "
-            f"{_e(c.chair or 'Chủ trì')} chủ trì {_e(c.title)}. Sau khi nghe báo cáo và ý kiến của các "
-            "đại biểu, Chủ trì kết luận như sau:</p>"]
+            f"<p>{_e(opening(c))}</p>"]
     for item in c.items:
         if not (item.conclusion or item.decision or item.actions):
             continue
@@ -83,6 +89,7 @@ def notice_docx(c: MinutesContent) -> bytes:
             run.bold, run.italic, run.font.size = bold, italic, Pt(size)
     _para(doc, TITLE, bold=True, centre=True, size=14)
     _para(doc, summary_line(c), bold=True, centre=True, size=14)
+    _para(doc, opening(c))
     for item in c.items:
         if not (item.conclusion or item.decision or item.actions):
             continue

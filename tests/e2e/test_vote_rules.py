@@ -156,13 +156,15 @@ def test_the_minutes_state_each_result_as_decided_with_the_actual_times_in_liber
                 "meeting_id": meeting.id, "agenda_item_id": meeting.items[0],
                 "text": "Giao Văn phòng hoàn thiện dự thảo Nghị quyết."})
             await clients["chair"].ok("meeting.end", {"meeting_id": meeting.id})
+            published = await clients["chair"].ok("minutes.publish", {"meeting_id": meeting.id})
+            assert published["notice_document_id"] != published["document_id"]
             return meeting.id, (await clients["admin"].ok("meeting.list", {}))
         finally:
             await close_all(clients)
 
     meeting_id, listed = asyncio.run(scenario())
     held = next(m for m in listed["meetings"] if m["id"] == meeting_id)
-    token = tokens["chair"]["token"]
+    token = tokens["delegate1"]["token"]  # published: every participant reads both documents
     minutes = pymupdf.open("pdf", download(rules_server, token, f"/api/meetings/{meeting_id}/minutes.pdf"))
     text = "".join(page.get_text() for page in minutes)
     assert "BIÊN BẢN HỌP" in text and "THÔNG BÁO" not in text
