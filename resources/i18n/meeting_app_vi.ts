@@ -2212,6 +2212,45 @@ Hãy dùng nút Thử lại trong danh sách.</translation>
     </message>
 </context>
 <context>
+    <name>MinutesPreview</name>
+    <message>
+        <source>Preview: {title}</source>
+        <translation>Xem trước: {title}</translation>
+    </message>
+    <message>
+        <source>&amp;Minutes</source>
+        <translation>&amp;Biên bản</translation>
+    </message>
+    <message>
+        <source>&amp;Notice of conclusions</source>
+        <translation>&amp;Thông báo kết luận</translation>
+    </message>
+    <message>
+        <source>Draft, as it stands now</source>
+        <translation>Dự thảo, theo nội dung hiện tại</translation>
+    </message>
+    <message>
+        <source>Published version</source>
+        <translation>Bản đã công bố</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Biên bản</translation>
+    </message>
+    <message>
+        <source>Notice of conclusions</source>
+        <translation>Thông báo kết luận</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>Đang tải xuống…</translation>
+    </message>
+    <message>
+        <source>The document could not be downloaded: {error}</source>
+        <translation>Không tải được văn bản: {error}</translation>
+    </message>
+</context>
+<context>
     <name>MinutesTab</name>
     <message>
         <source>Follow the current item</source>
@@ -4803,8 +4842,8 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
         <translation>Xem trước PDF</translation>
     </message>
     <message>
-        <source>Download the minutes as PDF and open them</source>
-        <translation>Tải biên bản dạng PDF và mở</translation>
+        <source>Show the draft minutes and notice of conclusions in the reader</source>
+        <translation>Xem dự thảo biên bản và thông báo kết luận trong trình đọc</translation>
     </message>
     <message>
         <source>Export DOCX</source>
