@@ -401,9 +401,10 @@ class NoteSave(MeetingPayload):
     text: Annotated[str, StringConstraints(max_length=MAX_TEXT)]
     id: NoteId | None = None
     """A client-made id for a note made offline (kept if the item has no note yet)."""
-Majority = Literal["simple", "absolute", "two_thirds"]
-"""What the first option (the motion's "yes") needs: more than half of the weight cast
-(simple), more than half of all members' weight (absolute), at least two thirds of it."""
+Majority = Literal["absolute", "present", "two_thirds", "simple"]
+"""absolute: more than half of all members (the default); present: more than half of the
+members present; two_thirds: two thirds of all members; simple: more than half of the
+ballots cast. What the first option (the motion's "yes") needs, in weight."""
 
 PollKind = Literal["meeting", "written"]
 """A vote in the live meeting, or written opinions (lấy ý kiến bằng văn bản) until a deadline."""
@@ -434,11 +435,11 @@ class PollCreate(MeetingPayload):
 
     question: Question
     secret: bool
-    majority: Majority
+    majority: Majority = "absolute"
     agenda_item_id: Id | None = None
     options: PollOptions | None = None
     quorum: Annotated[int, Field(ge=0, le=1_000_000)] | None = None
-    """The fewest ballots for a valid result; None: no minimum."""
+    """The fewest ballots for a valid result; None: the meeting's quorum rule applies."""
     closes_at: Timestamp | None = None
     min_choices: Choices = 1
     max_choices: Choices = 1

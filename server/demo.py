@@ -168,7 +168,7 @@ def _draft_poll(session: Session, meeting: Meeting, chair: User) -> None:
     item = items[VOTED_ITEM] if len(items) > VOTED_ITEM else None
     session.add(Poll(meeting_id=meeting.id, agenda_item_id=item, secret=False,
                      question="Thông qua Kế hoạch cải cách hành chính năm 2027",
-                     majority="simple", options=[{"id": n, **o} for n, o in enumerate(DEFAULT_OPTIONS, 1)],
+                     majority="absolute", options=[{"id": n, **o} for n, o in enumerate(DEFAULT_OPTIONS, 1)],
                      min_choices=1, max_choices=1, weighted=False, allow_change=False, kind="meeting",
                      status="draft", document_ids=[], reminders=[], turnout={}, created_by=chair.id))
 

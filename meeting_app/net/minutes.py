@@ -31,18 +31,30 @@ class MinutesError(Exception):
     """The minutes could not be downloaded; the message says why, for the user."""
 
 
-def minutes_url(server_url: str, meeting_id: int, fmt: str, version: int | None = None) -> str:
-    """The address of a meeting's minutes in ``fmt`` ("pdf" or "docx")."""
+DOCUMENTS = ("minutes", "conclusions")
+"""The minutes (BIÊN BẢN HỌP) and the notice of conclusions (THÔNG BÁO KẾT LUẬN)."""
+
+
+def minutes_url(server_url: str, meeting_id: int, fmt: str, version: int | None = None, *,
+                document: str = "minutes", draft: bool = False) -> str:
+    """The address of a meeting's minutes (or ``document="conclusions"``: its notice of
+    conclusions) in ``fmt`` ("pdf" or "docx"); ``draft``: the draft as it stands now."""
     if fmt not in FORMATS:
         raise ValueError(f"minutes come as {' or '.join(FORMATS)}, not {fmt}")
-    url = f"{server_url.rstrip('/')}/api/meetings/{meeting_id}/minutes.{fmt}"
+    if document not in DOCUMENTS:
+        raise ValueError(f"no such document {document!r}")
+    url = f"{server_url.rstrip('/')}/api/meetings/{meeting_id}/{document}.{fmt}"
+    if draft:
+        return f"{url}?draft=1"
     return url if version is None else f"{url}?version={version}"
 
 
 def download_minutes(server_url: str, token: str, meeting_id: int, fmt: str, target: Path,
-                     version: int | None = None, timeout: float = 120.0) -> int:
-    """Save the minutes to ``target`` (replaced only once complete); return the byte count."""
-    url = minutes_url(server_url, meeting_id, fmt, version)
+                     version: int | None = None, timeout: float = 120.0, *, document: str = "minutes",
+                     draft: bool = False) -> int:
+    """Save the minutes (or the notice of conclusions) to ``target`` (replaced only once
+    complete); return the byte count."""
+    url = minutes_url(server_url, meeting_id, fmt, version, document=document, draft=draft)
     request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
     try:
         with tls.open_url(request, timeout=timeout) as answer:

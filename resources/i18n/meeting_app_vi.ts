@@ -2212,6 +2212,45 @@ Hãy dùng nút Thử lại trong danh sách.</translation>
     </message>
 </context>
 <context>
+    <name>MinutesPreview</name>
+    <message>
+        <source>Preview: {title}</source>
+        <translation>Xem trước: {title}</translation>
+    </message>
+    <message>
+        <source>&amp;Minutes</source>
+        <translation>&amp;Biên bản</translation>
+    </message>
+    <message>
+        <source>&amp;Notice of conclusions</source>
+        <translation>&amp;Thông báo kết luận</translation>
+    </message>
+    <message>
+        <source>Draft, as it stands now</source>
+        <translation>Dự thảo, theo nội dung hiện tại</translation>
+    </message>
+    <message>
+        <source>Published version</source>
+        <translation>Bản đã công bố</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Biên bản</translation>
+    </message>
+    <message>
+        <source>Notice of conclusions</source>
+        <translation>Thông báo kết luận</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>Đang tải xuống…</translation>
+    </message>
+    <message>
+        <source>The document could not be downloaded: {error}</source>
+        <translation>Không tải được văn bản: {error}</translation>
+    </message>
+</context>
+<context>
     <name>MinutesTab</name>
     <message>
         <source>Follow the current item</source>
@@ -2741,16 +2780,8 @@ Hãy dùng nút Thử lại trong danh sách.</translation>
         <translation>Phiếu biểu quyết</translation>
     </message>
     <message>
-        <source>No minimum</source>
-        <translation>Không tối thiểu</translation>
-    </message>
-    <message>
         <source> ballots</source>
         <translation> phiếu</translation>
-    </message>
-    <message>
-        <source>The fewest ballots for the result to be valid.</source>
-        <translation>Số phiếu tối thiểu để kết quả có giá trị.</translation>
     </message>
     <message>
         <source>No countdown (closed by the chair)</source>
@@ -2803,6 +2834,14 @@ Hãy dùng nút Thử lại trong danh sách.</translation>
     <message>
         <source>&amp;Majority</source>
         <translation>Đ&amp;a số</translation>
+    </message>
+    <message>
+        <source>The meeting&apos;s quorum</source>
+        <translation>Theo túc số của cuộc họp</translation>
+    </message>
+    <message>
+        <source>The fewest ballots for the result to be valid; by default the meeting&apos;s quorum rule over the members present.</source>
+        <translation>Số phiếu tối thiểu để kết quả có giá trị; mặc định áp dụng quy định về túc số của cuộc họp đối với số thành viên có mặt.</translation>
     </message>
     <message>
         <source>Q&amp;uorum</source>
@@ -4803,8 +4842,8 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
         <translation>Xem trước PDF</translation>
     </message>
     <message>
-        <source>Download the minutes as PDF and open them</source>
-        <translation>Tải biên bản dạng PDF và mở</translation>
+        <source>Show the draft minutes and notice of conclusions in the reader</source>
+        <translation>Xem dự thảo biên bản và thông báo kết luận trong trình đọc</translation>
     </message>
     <message>
         <source>Export DOCX</source>
@@ -5476,24 +5515,32 @@ Biên bản đã công bố không bao giờ thay đổi được: tệp PDF đ�
         <translation>Đã kết thúc</translation>
     </message>
     <message>
-        <source>Simple majority</source>
-        <translation>Đa số đơn giản</translation>
-    </message>
-    <message>
-        <source>Absolute majority</source>
-        <translation>Đa số tuyệt đối</translation>
-    </message>
-    <message>
-        <source>Two-thirds majority</source>
-        <translation>Đa số hai phần ba</translation>
-    </message>
-    <message>
         <source>Passed when the first option gets more than half of the votes cast.</source>
         <translation>Thông qua khi phương án thứ nhất đạt quá nửa số phiếu đã bỏ.</translation>
     </message>
     <message>
-        <source>Passed when the first option gets more than half of the votes of all members, whether they voted or not.</source>
-        <translation>Thông qua khi phương án thứ nhất đạt quá nửa số phiếu của tổng số thành viên, dù có bỏ phiếu hay không.</translation>
+        <source>More than half of the votes cast</source>
+        <translation>Quá nửa số phiếu biểu quyết</translation>
+    </message>
+    <message>
+        <source>More than half of all members</source>
+        <translation>Quá nửa tổng số thành viên</translation>
+    </message>
+    <message>
+        <source>More than half of the members present</source>
+        <translation>Quá nửa số thành viên có mặt</translation>
+    </message>
+    <message>
+        <source>Two thirds of all members</source>
+        <translation>Hai phần ba tổng số thành viên</translation>
+    </message>
+    <message>
+        <source>Passed when the first option gets more than half of the votes of all members, whether they voted or not (the rule of People&apos;s Councils and Committees).</source>
+        <translation>Thông qua khi phương án thứ nhất được quá nửa tổng số thành viên tán thành, dù họ có biểu quyết hay không (quy định đối với Hội đồng nhân dân và Ủy ban nhân dân).</translation>
+    </message>
+    <message>
+        <source>Passed when the first option gets more than half of the votes of the members present (in person or by proxy) when the vote closes.</source>
+        <translation>Thông qua khi phương án thứ nhất được quá nửa số thành viên có mặt (trực tiếp hoặc ủy quyền) tại thời điểm kết thúc biểu quyết tán thành.</translation>
     </message>
     <message>
         <source>Passed when the first option gets at least two thirds of the votes of all members, whether they voted or not.</source>
@@ -5512,6 +5559,10 @@ Biên bản đã công bố không bao giờ thay đổi được: tệp PDF đ�
         <translation>quá nửa của {cast} phiếu đã bỏ</translation>
     </message>
     <message>
+        <source>more than half of the {present} present</source>
+        <translation>quá nửa trong số {present} thành viên có mặt</translation>
+    </message>
+    <message>
         <source>more than half of the {members} members</source>
         <translation>quá nửa của {members} thành viên</translation>
     </message>
@@ -5526,6 +5577,14 @@ Biên bản đã công bố không bao giờ thay đổi được: tệp PDF đ�
     <message>
         <source>The quorum was not reached.</source>
         <translation>Không đủ túc số.</translation>
+    </message>
+    <message>
+        <source>Meeting quorum reached: {n} members present, {q} needed.</source>
+        <translation>Cuộc họp đủ túc số: {n} thành viên có mặt, cần {q}.</translation>
+    </message>
+    <message>
+        <source>Meeting quorum NOT reached: {n} members present, {q} needed.</source>
+        <translation>Cuộc họp KHÔNG đủ túc số: {n} thành viên có mặt, cần {q}.</translation>
     </message>
     <message>
         <source>No minimum turnout: {n} ballots cast.</source>

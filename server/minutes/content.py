@@ -145,9 +145,32 @@ def vietnamese_date(moment: datetime) -> str:
 
 MAJORITY_WORDS = {
     "simple": "quá nửa số phiếu biểu quyết",
+    "present": "quá nửa số thành viên có mặt",
     "absolute": "quá nửa tổng số thành viên",
     "two_thirds": "ít nhất hai phần ba tổng số thành viên",
 }
+
+
+def outcome_words(poll: Poll) -> str:
+    """The result in words, exactly as the server decided it at the close (``poll.result``):
+    the verdict, the ballots, the rule and its threshold, and why it did not pass."""
+    result = poll.result or {}
+    verdict = "Thông qua" if result.get("passed") else "Không thông qua"
+    rule = str(result.get("rule") or poll.majority)
+    how = [f"{result.get('ballots', 0)} phiếu",
+           "biểu quyết kín" if poll.secret else "biểu quyết công khai",
+           f"cần {MAJORITY_WORDS.get(rule, rule)} ({result.get('threshold', 0)})"]
+    if result.get("reason") == "no_quorum" or result.get("quorum_reached") is False:
+        counted, required = result.get("quorum_counted"), result.get("quorum_required")
+        if result.get("quorum_rule") == "ballots" or counted is None:
+            cast = counted if counted is not None else result.get("ballots", 0)
+            least = required if required is not None else result.get("quorum")
+            how.append(f"không đủ số phiếu tối thiểu ({cast}/{least})")
+        else:
+            how.append(f"không đủ số thành viên có mặt theo quy định ({counted}/{required})")
+    elif result.get("reason") == "below_threshold":
+        how.append("phương án thứ nhất không đạt số phiếu cần thiết")
+    return f"{verdict} ({'; '.join(how)})"
 
 
 def vote_results(session: Session, meeting_id: int, item_id: int) -> list[VoteResult]:
@@ -158,16 +181,9 @@ def vote_results(session: Session, meeting_id: int, item_id: int) -> list[VoteRe
         .order_by(Poll.closed_at, Poll.id))
     results = []
     for poll in polls:
-        result = poll.result or {}
-        counts = result.get("counts") or {}
+        counts = (poll.result or {}).get("counts") or {}
         lines = tuple((str(o["text"]), int(counts.get(str(o["id"]), 0))) for o in poll.options)
-        verdict = "Thông qua" if result.get("passed") else "Không thông qua"
-        how = f"{'biểu quyết kín' if poll.secret else 'biểu quyết công khai'}, " \
-              f"cần {MAJORITY_WORDS.get(poll.majority, poll.majority)}"
-        if not result.get("quorum_reached", True):
-            how += "; không đủ số phiếu tối thiểu"
-        outcome = f"{verdict} ({result.get('ballots', 0)} phiếu; {how})"
-        results.append(VoteResult(poll.question, lines, outcome))
+        results.append(VoteResult(poll.question, lines, outcome_words(poll)))
     return results
 
 
@@ -236,10 +252,17 @@ def _documents(session: Session, meeting_id: int) -> dict[int, list[str]]:
 
 
 def _time(meeting: Meeting) -> str:
+    """From the actual start to the actual end once held (the planned times before); an end
+    on another day carries its date, and an end before the start is never printed."""
     start = local(meeting.started_at or meeting.starts_at)
-    end = meeting.ended_at or meeting.ends_at
+    # Once started: the actual end, none while under way (never the planned one).
+    end = meeting.ended_at if meeting.started_at is not None else meeting.ends_at
     text = f"Từ {start:%H giờ %M} {vietnamese_date(start)}"
-    return f"{text} đến {local(end):%H giờ %M}" if end is not None else text
+    if end is None or local(end) < start:
+        return text
+    finish = local(end)
+    day = "" if finish.date() == start.date() else f" {vietnamese_date(finish)}"
+    return f"{text} đến {finish:%H giờ %M}{day}"
 
 
 def gather(session: Session, meeting_id: int, organization: str, city: str) -> MinutesContent:

@@ -1,9 +1,11 @@
 """The minutes as HTML and CSS for ``server.documents.pdf.html_to_pdf`` (MuPDF's Story).
 
-Laid out as a Vietnamese administrative document (Nghị định 30/2020/NĐ-CP): A4, margins
-20/20/30/15 mm, a serif face at 13 pt; the organisation on the left and the national
-motto on the right at the top; the title; numbered parts; a signatures block (Thư ký,
-Chủ trì) at the end. Every piece of text is escaped: a conclusion cannot inject markup.
+Laid out as a Vietnamese administrative document (Nghị định 30/2020/NĐ-CP, Phụ lục I): A4,
+margins 20/15/20/30 mm, Liberation Serif (metric-compatible with Times New Roman, every
+Vietnamese letter, embedded) at the decree's sizes: body 13 pt; the national name 12 pt
+bold, the motto 13 pt bold, underlined; the organisation 12 pt bold; the document's kind
+(BIÊN BẢN HỌP) 14 pt bold; place and date 13 pt italic; signatures 13 pt bold. Every piece
+of text is escaped: a conclusion cannot inject markup.
 """
 
 from __future__ import annotations
@@ -15,38 +17,47 @@ from server.minutes.markdown import Block, ListBlock, Para
 
 MARGINS_MM = (20.0, 15.0, 20.0, 30.0)
 """Top, right, bottom, left."""
-FONT_FILES = {(False, False): "DejaVuSerif.ttf", (True, False): "DejaVuSerif-Bold.ttf",
-              (False, True): "DejaVuSerif-Italic.ttf", (True, True): "DejaVuSerif-BoldItalic.ttf"}
+FONT_FILES = {(False, False): "LiberationSerif-Regular.ttf", (True, False): "LiberationSerif-Bold.ttf",
+              (False, True): "LiberationSerif-Italic.ttf", (True, True): "LiberationSerif-BoldItalic.ttf"}
+"""Liberation Serif 2 (SIL OFL 1.1, in resources/fonts): Times New Roman's metrics, and,
+unlike Liberation 1.x, the Vietnamese letters."""
 
 CSS = """
 %(faces)s
-* { font-family: minutes; font-size: 12pt; line-height: 1.3; }
-p { margin: 0 0 4pt 0; text-align: justify; }
+* { font-family: minutes; font-size: 13pt; line-height: 1.25; }
+p { margin: 0 0 6pt 0; text-align: justify; }
 .head { width: 100%%; margin-bottom: 10pt; }
 .head td { text-align: center; vertical-align: top; padding: 0; }
-.head * { font-size: 10.5pt; }
-.nation { font-weight: bold; font-size: 10pt; }
-.motto { font-weight: bold; font-size: 11pt; text-decoration: underline; }
-.small { font-size: 11pt; }
-.title { text-align: center; font-weight: bold; font-size: 13.5pt; margin: 10pt 0 2pt 0; }
-.subtitle { text-align: center; font-weight: bold; margin: 0 0 10pt 0; }
-h2 { font-size: 12pt; font-weight: bold; margin: 10pt 0 4pt 0; }
-h3 { font-size: 12pt; font-weight: bold; margin: 8pt 0 3pt 0; }
+.head * { font-size: 12pt; }
+.agency { font-weight: bold; font-size: 12pt; }
+.nation { font-weight: bold; font-size: 12pt; }
+.motto { font-weight: bold; font-size: 13pt; text-decoration: underline; }
+.head .motto { font-size: 13pt; }
+.number { font-size: 13pt; }
+.date { font-style: italic; font-size: 13pt; }
+.small { font-size: 12pt; }
+.title { text-align: center; font-weight: bold; font-size: 14pt; margin: 12pt 0 2pt 0; }
+.subtitle { text-align: center; font-weight: bold; font-size: 14pt; margin: 0 0 12pt 0; }
+h2 { font-size: 13pt; font-weight: bold; margin: 10pt 0 4pt 0; }
+h3 { font-size: 13pt; font-weight: bold; margin: 8pt 0 3pt 0; }
 .label { font-weight: bold; font-style: italic; }
 table.grid { width: 100%%; border-collapse: collapse; margin: 3pt 0 6pt 0; }
-table.grid td, table.grid th { border: 0.6pt solid black; padding: 2pt 4pt; font-size: 11pt;
+table.grid td, table.grid th { border: 0.6pt solid black; padding: 2pt 4pt; font-size: 12pt;
                                vertical-align: top; }
 table.grid th { font-weight: bold; text-align: center; }
 ul, ol { margin: 0 0 4pt 0; padding-left: 18pt; }
 li { margin: 0; }
 .sign { width: 100%%; margin-top: 18pt; }
 .sign td { text-align: center; vertical-align: top; width: 50%%; }
+.sign b { font-size: 13pt; }
+.recipients { font-size: 11pt; }
+.recipients b { font-size: 12pt; font-style: italic; }
 .note { font-style: italic; }
 """
 
 
 def css() -> str:
-    """The stylesheet, with the bundled DejaVu Serif faces (every Vietnamese letter)."""
+    """The stylesheet, with the bundled Liberation Serif faces."""
     faces = "\n".join(
         f"@font-face {{ font-family: minutes; src: url({name}); font-weight: {'bold' if bold else 'normal'};"
         f" font-style: {'italic' if italic else 'normal'}; }}"

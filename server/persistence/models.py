@@ -443,7 +443,7 @@ class Poll(Base):
     options: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     """``[{"id", "text", "comment"}]``; ids 1..n."""
     secret: Mapped[bool] = mapped_column(Boolean, default=False)
-    majority: Mapped[str] = mapped_column(String(16), default="simple")
+    majority: Mapped[str] = mapped_column(String(16), default="absolute")
     quorum: Mapped[int | None] = mapped_column(Integer)
     min_choices: Mapped[int] = mapped_column(Integer, default=1)
     max_choices: Mapped[int] = mapped_column(Integer, default=1)
@@ -581,3 +581,9 @@ class MinutesVersion(Base):
     """The version this one corrects (None for the first)."""
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
     """The meeting document the PDF was distributed as."""
+    notice_pdf_sha256: Mapped[str | None] = mapped_column(ForeignKey("blobs.sha256"))
+    """The notice of conclusions (THÔNG BÁO KẾT LUẬN) published with these minutes (None:
+    published before the notice was a document of its own)."""
+    notice_docx_sha256: Mapped[str | None] = mapped_column(ForeignKey("blobs.sha256"))
+    notice_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    """The meeting document the notice's PDF was distributed as."""

@@ -1,4 +1,6 @@
-"""The minutes' download routes: ``GET /api/meetings/{id}/minutes.pdf|.docx[?version=N|?draft=1]``.
+"""The minutes' download routes: ``GET /api/meetings/{id}/minutes.pdf|.docx[?version=N|?draft=1]``,
+and the notice of conclusions published with them, ``GET /api/meetings/{id}/conclusions.pdf|.docx`` (the
+same queries).
 
 A published version is served from the blob store (the same bytes forever); the draft is
 gathered in a worker thread and rendered on the rendering thread, never on the event loop.
@@ -16,7 +18,8 @@ from protocol.errors import invalid
 from server.domain import accounts
 from server.domain.minutes import files
 from server.minutes.content import MinutesContent
-from server.minutes.render import render_pdf
+from server.minutes.notice import notice_docx
+from server.minutes.render import render_notice_pdf, render_pdf
 from server.minutes.word import minutes_docx
 from server.transport.blob_http import blob_answer
 from server.transport.http import SERVICES, bearer_token, path_id
@@ -35,8 +38,17 @@ def _number(request: web.Request, name: str) -> int | None:
     return int(text)
 
 
-async def minutes_file(request: web.Request) -> web.StreamResponse:
-    """``GET /api/meetings/{meeting_id}/minutes.{pdf|docx}``."""
+NAMES = {"minutes": "bien-ban-hop", "conclusions": "thong-bao-ket-luan"}
+
+
+def _render(which: str, kind: str, content: MinutesContent) -> bytes:
+    """A document rendered now (the rendering thread runs it)."""
+    if which == "minutes":
+        return render_pdf(content)[0] if kind == "pdf" else minutes_docx(content)
+    return render_notice_pdf(content)[0] if kind == "pdf" else notice_docx(content)
+
+
+async def _serve(request: web.Request, which: str) -> web.StreamResponse:
     services = request.app[SERVICES]
     meeting_id, kind = path_id(request, "meeting_id"), request.match_info["kind"]
     version = _number(request, "version")
@@ -45,22 +57,30 @@ async def minutes_file(request: web.Request) -> web.StreamResponse:
         raise invalid("Ask for a version or for the draft, not both")
     token = bearer_token(request)
 
+    def stored(found: files.MinutesFile) -> str | None:
+        if which == "minutes":
+            return found.pdf_sha256 if kind == "pdf" else found.docx_sha256
+        return found.notice_pdf_sha256 if kind == "pdf" else found.notice_docx_sha256
+
     def find() -> tuple[files.MinutesFile, MinutesContent | None]:
         with services.db.read() as session:
             actor = accounts.authenticate(session, token, services.settings.auth)[0]
             found = files.readable_file(session, actor, meeting_id, version, draft)
-            return found, gather_now(services, meeting_id, session) if found.draft else None
+            # The draft; or a notice of minutes published before it was a document of its own.
+            now = found.draft or stored(found) is None
+            return found, gather_now(services, meeting_id, session) if now else None
 
     found, content = await services.in_thread(find)
-    if content is not None:  # the draft, as it stands now: never cached
-        body = await services.rendering(
-            (lambda: render_pdf(content)[0]) if kind == "pdf" else partial(minutes_docx, content))
+    name = NAMES[which]
+    if content is not None:  # rendered now: never cached
+        body = await services.rendering(partial(_render, which, kind, content))
+        suffix = "du-thao" if found.draft else f"ban-{found.version}"
         return web.Response(body=body, headers={
             hdrs.CONTENT_TYPE: TYPES[kind], hdrs.CACHE_CONTROL: "no-store",
-            hdrs.CONTENT_DISPOSITION: f"inline; filename=bien-ban-hop-{meeting_id}-du-thao.{kind}"})
-    sha256 = found.pdf_sha256 if kind == "pdf" else found.docx_sha256
+            hdrs.CONTENT_DISPOSITION: f"inline; filename={name}-{meeting_id}-{suffix}.{kind}"})
+    sha256 = stored(found)
     assert sha256 is not None
-    filename = urllib.parse.quote(f"bien-ban-hop-{meeting_id}-ban-{found.version}.{kind}")
+    filename = urllib.parse.quote(f"{name}-{meeting_id}-ban-{found.version}.{kind}")
     return blob_answer(request, services.blobs.path(sha256), sha256, {
         hdrs.CONTENT_TYPE: TYPES[kind],
         # A numbered version never changes; "the newest" does when a correction is published.
@@ -68,6 +88,18 @@ async def minutes_file(request: web.Request) -> web.StreamResponse:
         hdrs.CONTENT_DISPOSITION: f"inline; filename*=UTF-8''{filename}"})
 
 
+async def minutes_file(request: web.Request) -> web.StreamResponse:
+    """``GET /api/meetings/{meeting_id}/minutes.{pdf|docx}``: the minutes (BIÊN BẢN HỌP)."""
+    return await _serve(request, "minutes")
+
+
+async def conclusions_file(request: web.Request) -> web.StreamResponse:
+    """``GET /api/meetings/{meeting_id}/conclusions.{pdf|docx}``: the notice of conclusions
+    (THÔNG BÁO KẾT LUẬN) published with the minutes, with the same rights and versions."""
+    return await _serve(request, "conclusions")
+
+
 def register(app: web.Application) -> None:
     """Add the minutes routes."""
     app.router.add_get(r"/api/meetings/{meeting_id:\d+}/minutes.{kind:pdf|docx}", minutes_file)
+    app.router.add_get(r"/api/meetings/{meeting_id:\d+}/conclusions.{kind:pdf|docx}", conclusions_file)

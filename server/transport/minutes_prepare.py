@@ -39,6 +39,11 @@ async def prepare_publication(services: Services, actor: Actor, rule: Access,
     rendered = await services.rendering(partial(render, content))
     pdf = await asyncio.to_thread(services.blobs.put_bytes, rendered.pdf)
     docx = await asyncio.to_thread(services.blobs.put_bytes, rendered.docx)
+    notice_pdf = await asyncio.to_thread(services.blobs.put_bytes, rendered.notice_pdf)
+    notice_docx = await asyncio.to_thread(services.blobs.put_bytes, rendered.notice_docx)
     return Prepared(content=content, current=partial(gather_now, services, meeting_id),
                     version=content.version, pdf=StoredFile(pdf.sha256, pdf.size),
-                    docx=StoredFile(docx.sha256, docx.size), pages=rendered.pages)
+                    docx=StoredFile(docx.sha256, docx.size), pages=rendered.pages,
+                    notice_pdf=StoredFile(notice_pdf.sha256, notice_pdf.size),
+                    notice_docx=StoredFile(notice_docx.sha256, notice_docx.size),
+                    notice_pages=rendered.notice_pages)

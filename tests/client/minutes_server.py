@@ -69,7 +69,8 @@ class MinutesServer:
     commands: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     answers: dict[str, Answer] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)
-    """``"pdf"``/``"docx"``: the bytes ``GET /api/meetings/1/minutes.<fmt>`` answers."""
+    """``"pdf"``/``"docx"``: the bytes ``GET /api/meetings/1/minutes.<fmt>`` answers;
+    ``"conclusions.pdf"``…: those of the notice of conclusions."""
     downloads: list[dict[str, str]] = field(default_factory=list)
     seq: int = 5
     snapshot: dict[str, Any] = field(default_factory=dict)
@@ -129,6 +130,7 @@ class MinutesServer:
         application = web.Application()
         sio.attach(application)
         application.router.add_get("/api/meetings/{meeting_id}/minutes.{fmt}", self._minutes)
+        application.router.add_get("/api/meetings/{meeting_id}/conclusions.{fmt}", self._minutes)
 
         @sio.event
         async def connect(sid: str, environ: dict[str, Any], auth: Any) -> None:
@@ -155,10 +157,11 @@ class MinutesServer:
         return application
 
     async def _minutes(self, request: web.Request) -> web.Response:
-        self.downloads.append({"path": request.path, **dict(request.headers)})
+        self.downloads.append({"path": request.path, "query": request.query_string, **dict(request.headers)})
         if request.headers.get("Authorization") != f"Bearer {TOKEN}":
             return web.json_response({"error": {"code": "unauthenticated", "message": "no"}}, status=401)
-        body = self.files.get(request.match_info["fmt"])
+        fmt = request.match_info["fmt"]
+        body = self.files.get(fmt if "/minutes." in request.path else f"conclusions.{fmt}")
         if body is None:
             return web.json_response({"error": {"code": "not_found",
                                                 "message": "Biên bản chưa được công bố."}}, status=404)

@@ -9,13 +9,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import pymupdf
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QDesktopServices, QFont, QKeyEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from meeting_app.ui.minutes.conclusion import ConclusionPanel
 from meeting_app.ui.minutes.drafts import DraftStore
+from meeting_app.ui.minutes.preview import MinutesPreview
 from meeting_app.ui.minutes.tab import drafts_dir
 from meeting_app.ui.room.window import MeetingRoomWindow
 from meeting_app.ui.session import Session
@@ -333,6 +335,46 @@ def test_the_minutes_download_to_the_chosen_file(
         assert server.downloads[-1]["path"] == f"/api/meetings/{MEETING}/minutes.{fmt}"
         assert server.downloads[-1]["Authorization"] == f"Bearer {TOKEN}"
     assert bar.detail.text().startswith("Saved to")
+
+
+def pdf_with(text: str) -> bytes:
+    """A real one-page PDF saying ``text`` (in the base-14 Times: ASCII only)."""
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 100), text, fontname="tiro", fontsize=14)
+    try:
+        return bytes(doc.tobytes())
+    finally:
+        doc.close()
+
+
+def test_preview_shows_the_draft_minutes_and_the_notice_in_the_apps_reader(
+        open_room: Opener, server: MinutesServer, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    outside: list[Any] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: outside.append(url))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: outside.append(a) or ("", ""))
+    server.files = {"pdf": pdf_with("BIEN BAN HOP"), "conclusions.pdf": pdf_with("THONG BAO KET LUAN")}
+    bar = open_room("chair").minutes.workflow
+    bar.preview_button.click()
+    preview = bar.preview_window
+    assert isinstance(preview, MinutesPreview)
+    qtbot.waitUntil(lambda: preview.reader.page_count == 1, timeout=WAIT)
+    assert preview.isVisible() and preview.isWindow()
+    assert server.downloads[-1]["path"] == f"/api/meetings/{MEETING}/minutes.pdf"
+    assert server.downloads[-1]["query"] == "draft=1"  # the draft as it stands, not the last publication
+    assert preview.reader.toolbar.title.text() == "Minutes"
+    preview.reader.search("BIEN BAN HOP")  # the downloaded PDF's own text, read by the reader
+    qtbot.waitUntil(lambda: len(preview.reader.hits) == 1, timeout=WAIT)
+    preview.notice_radio.click()
+    qtbot.waitUntil(lambda: preview.reader.toolbar.title.text() == "Notice of conclusions"
+                    and preview.reader.page_count == 1, timeout=WAIT)
+    assert server.downloads[-1]["path"] == f"/api/meetings/{MEETING}/conclusions.pdf"
+    preview.reader.search("THONG BAO KET LUAN")
+    qtbot.waitUntil(lambda: len(preview.reader.hits) == 1, timeout=WAIT)
+    folder = preview.folder
+    assert folder.exists()
+    preview.close()
+    assert not folder.exists(), "the downloaded drafts go with the window"
+    assert outside == [], "no file dialog, no outside viewer"
 
 
 def test_a_refused_download_is_reported_and_writes_nothing(

@@ -45,19 +45,23 @@ def dialog_for(qtbot: Any, parts: tuple[MeetingStore, CommandSender], **kwargs: 
     return dialog
 
 
-def test_the_defaults_make_a_simple_named_vote_on_the_current_item(
+def test_the_defaults_make_a_named_vote_by_more_than_half_of_all_members_on_the_current_item(
         qtbot: Any, parts: Any, fake_server: FakeServer) -> None:
     dialog = dialog_for(qtbot, parts)
     dialog.question_edit.setPlainText("Thông qua Kế hoạch cải cách hành chính năm 2027?")
-    assert "more than half of the votes cast" in dialog.rule_hint.text()
+    assert dialog.majority_combo.currentText() == "More than half of all members"
+    assert [dialog.majority_combo.itemData(n) for n in range(dialog.majority_combo.count())] == [
+        "absolute", "present", "two_thirds"]
+    assert "all members, whether they voted or not" in dialog.rule_hint.text()
+    assert dialog.quorum_spin.value() == 0 and dialog.quorum_spin.text() == "The meeting's quorum"
     dialog.save_button.click()
     qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=WAIT)
     payload = sent(fake_server, "poll.create")
     assert payload == {
         "meeting_id": 1, "agenda_item_id": 11, "kind": "meeting",
         "question": "Thông qua Kế hoạch cải cách hành chính năm 2027?", "secret": False,
-        "majority": "simple", "min_choices": 1, "max_choices": 1, "allow_change": False,
-        "duration_seconds": 60}  # no options: the server's Vietnamese defaults
+        "majority": "absolute", "min_choices": 1, "max_choices": 1, "allow_change": False,
+        "duration_seconds": 60}  # no options nor quorum: the server's defaults, the meeting's quorum
     PAYLOAD_MODELS["poll.create"].model_validate(payload)
 
 

@@ -75,7 +75,10 @@ def test_a_vote_from_creation_to_the_checked_receipt(qtbot: Any, open_room: Any)
     detail = delegate.votes.detail
     qtbot.waitUntil(lambda: detail.chart.isVisible(), timeout=WAIT)
     assert [r.label for r in detail.chart.rows] == ["1 · 100.0%", "0 · 0.0%", "0 · 0.0%"]
-    assert detail.verdict.text().startswith("PASSED")
+    # One "yes" of seven members, one of them present: the server's verdict, and why.
+    assert detail.verdict.text().startswith("NOT PASSED")
+    assert detail.verdict.text().endswith("The quorum was not reached.")
+    assert detail.quorum.text().startswith("Meeting quorum NOT reached")
     assert detail.receipt_check.text() == "Your receipt is in the list ✓"
     assert receipt in detail.receipts.toPlainText()
     assert ballot.closed and not ballot.confirm_button.isEnabled()

@@ -153,6 +153,9 @@ CALLS: dict[str, Callable[[Setup, str, Place], int]] = {
     "GET /api/meetings/{meeting_id}/minutes.{kind}":
         lambda s, role, p: _get(s.server, f"/api/meetings/{p.meeting_id}/minutes.docx?draft=1",
                                 s.tokens[role]),
+    "GET /api/meetings/{meeting_id}/conclusions.{kind}":
+        lambda s, role, p: _get(s.server, f"/api/meetings/{p.meeting_id}/conclusions.docx?draft=1",
+                                s.tokens[role]),
     "GET /api/polls/{poll_id}/report.csv":
         lambda s, role, p: _get(s.server, f"/api/polls/{p.poll_id}/report.csv", s.tokens[role]),
     "GET /api/audit": lambda s, role, p: _get(s.server, "/api/audit?limit=5", s.tokens[role]),

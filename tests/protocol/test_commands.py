@@ -65,8 +65,7 @@ VALID: dict[str, dict[str, Any]] = {
     c.ANNOTATION_COMMENTS: {"document_id": 4},
     c.NOTE_SAVE: {"meeting_id": 1, "agenda_item_id": 3, "text": "Ghi chú riêng"},
     c.NOTE_LIST: {"meeting_id": 1},
-    c.POLL_CREATE: {"meeting_id": 1, "question": "Thông qua kế hoạch?", "secret": False,
-                    "majority": "simple"},
+    c.POLL_CREATE: {"meeting_id": 1, "question": "Thông qua kế hoạch?", "secret": False},
     c.POLL_UPDATE: {"poll_id": 3},
     c.POLL_DELETE: {"poll_id": 3},
     c.POLL_CHECK: {"poll_id": 3},
@@ -337,3 +336,8 @@ def test_a_ballot_is_not_replayed_by_request_id() -> None:
 def test_poll_update_can_clear_optional_fields() -> None:
     update = validate(c.POLL_UPDATE, {"poll_id": 3, "agenda_item_id": None, "closes_at": None})
     assert {"agenda_item_id", "closes_at"} <= update.model_fields_set
+
+
+def test_a_new_poll_needs_more_than_half_of_all_members_unless_told_otherwise() -> None:
+    poll = validate(c.POLL_CREATE, VALID[c.POLL_CREATE])
+    assert isinstance(poll, c.PollCreate) and poll.majority == "absolute" and poll.quorum is None

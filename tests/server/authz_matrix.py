@@ -178,6 +178,8 @@ ROUTE_RULES: list[Rule] = [
     route("GET /api/meetings/{meeting_id}/attendance.csv", *MANAGERS),
     route("GET /api/meetings/{meeting_id}/minutes.{kind}", *MANAGERS,
           note="the draft; published minutes: every participant"),
+    route("GET /api/meetings/{meeting_id}/conclusions.{kind}", *MANAGERS,
+          note="the notice of conclusions, as the minutes"),
     route("GET /api/polls/{poll_id}/report.csv", *MANAGERS),
     route("GET /api/audit", "admin", hidden=(), meeting=False),
     route("GET /api/audit/verify", "admin", hidden=(), meeting=False),

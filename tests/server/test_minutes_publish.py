@@ -106,7 +106,7 @@ def test_publishing_stores_the_files_audits_their_hash_and_distributes_the_pdf(w
     snapshot = world.snapshot("delegate")
     document = next(d for d in snapshot["documents"] if d["id"] == first["document_id"])
     assert (document["title"], document["sha256"], document["version"], document["access"]) == (
-        "Thông báo kết luận: Hội nghị tổng kết", first["sha256"], 1, "all")
+        "Biên bản họp: Hội nghị tổng kết", first["sha256"], 1, "all")
     assert snapshot["minutes"] == {"status": "published", "version": 1, "sha256": first["sha256"],
                                    "document_id": first["document_id"], "published_at": first["published_at"]}
     assert apply_events(before, world.events_for("delegate", since=seq)) == snapshot
@@ -126,6 +126,24 @@ def test_publishing_stores_the_files_audits_their_hash_and_distributes_the_pdf(w
     for expected in (CONCLUSION, "BIÊN BẢN HỌP", "Ủy quyền cho Lê Quang Đức",
                      "Hoàn thiện Kế hoạch và trình ký"):
         assert expected in words, expected
+    assert "THÔNG BÁO" not in text
+
+    # The notice of conclusions: a document of its own, in its own form, for everyone.
+    notice = next(d for d in snapshot["documents"] if d["id"] == first["notice_document_id"])
+    assert (notice["title"], notice["sha256"], notice["access"]) == (
+        "Thông báo kết luận: Hội nghị tổng kết", first["notice_sha256"], "all")
+    told = pdf_text(blob(world, first["notice_sha256"]))
+    for expected in ("THÔNG BÁO", "Kết luận của Nguyễn Văn Hùng tại Hội nghị tổng kết", "/TB-", CONCLUSION,
+                     "Thông qua Kế hoạch cải cách hành chính năm 2027.", "Nơi nhận:", "CHỦ TRÌ",
+                     "Hoàn thiện Kế hoạch và trình ký ban hành"):
+        assert expected in told, expected
+    assert "BIÊN BẢN HỌP" not in told and "Ý kiến phát biểu" not in told
+    assert "THÔNG BÁO" in docx_text(blob(world, first["notice_docx_sha256"]))
+    with world.db.read() as session:
+        delegate = actor_of(session.get(User, world.users["delegate"]))  # type: ignore[arg-type]
+        found = readable_file(session, delegate, world.main, None, False)
+        assert (found.notice_pdf_sha256, found.notice_docx_sha256) == (
+            first["notice_sha256"], first["notice_docx_sha256"])
 
 
 def test_a_correction_is_version_2_of_the_same_document_and_version_1_stays(world: World) -> None:
@@ -138,6 +156,7 @@ def test_a_correction_is_version_2_of_the_same_document_and_version_1_stays(worl
     assert world.snapshot("delegate")["minutes"]["status"] == "draft"
     second = world.ok("chair", "minutes.publish", {"meeting_id": world.main})
     assert (second["version"], second["supersedes"], second["document_id"]) == (2, 1, first["document_id"])
+    assert second["notice_document_id"] == first["notice_document_id"], "the notice is corrected too"
     assert second["sha256"] != first["sha256"]
     document = next(d for d in world.snapshot("delegate")["documents"] if d["id"] == first["document_id"])
     assert (document["version"], document["sha256"]) == (2, second["sha256"])
@@ -204,6 +223,6 @@ def test_the_minutes_carry_the_votes_of_each_item(world: World) -> None:
     published = world.ok("chair", "minutes.publish", {"meeting_id": world.main})
     text = pdf_text(blob(world, published["sha256"]))
     assert (f"Biểu quyết: {question} — Tán thành: 2; Không tán thành: 0; Ý kiến khác: 0. "
-            "Thông qua (2 phiếu; biểu quyết kín, cần quá nửa số phiếu biểu quyết)") in text
+            "Thông qua (2 phiếu; biểu quyết kín; cần quá nửa số phiếu biểu quyết (2))") in text
     words = docx_text(blob(world, published["docx_sha256"]))
     assert f"{question} — Tán thành: 2; Không tán thành: 0; Ý kiến khác: 0." in words

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from server.domain.voting.results import Ballot, tally, threshold
+from server.domain.voting.results import Ballot, QuorumCheck, tally, threshold
 
 OPTIONS = [{"id": 1, "text": "Tán thành", "comment": False},
            {"id": 2, "text": "Không tán thành", "comment": False},
@@ -55,3 +55,18 @@ def test_no_ballots_never_passes() -> None:
 def test_quorum_of_ballots() -> None:
     assert result([Ballot((1,), 1, "a")], quorum=2)["passed"] is False
     assert result([Ballot((1,), 1, "a"), Ballot((1,), 1, "b")], quorum=2)["passed"] is True
+
+
+def test_more_than_half_of_those_present() -> None:
+    assert threshold("present", 2, 9, 5) == 3
+    two_of_five = tally(OPTIONS, [Ballot((1,), 1, "a"), Ballot((1,), 1, "b")], rule="present", quorum=None,
+                        members=9, members_weight=9, eligible=5, secret=True, present_weight=5)
+    assert two_of_five["passed"] is False and two_of_five["reason"] == "below_threshold"
+
+
+def test_the_meetings_quorum_makes_a_winning_ballot_not_passed() -> None:
+    out = tally(OPTIONS, [Ballot((1,), 1, "a")], rule="simple", quorum=None, members=9, members_weight=9,
+                eligible=1, secret=True, quorum_check=QuorumCheck("more_than_half", 5, 1))
+    assert out["counts"]["1"] == 1 and out["threshold"] == 1
+    assert (out["quorum_reached"], out["passed"], out["reason"]) == (False, False, "no_quorum")
+    assert (out["quorum_rule"], out["quorum_required"], out["quorum_counted"]) == ("more_than_half", 5, 1)

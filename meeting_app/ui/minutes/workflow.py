@@ -15,6 +15,7 @@ from meeting_app.net.minutes import MinutesError, download_minutes
 from meeting_app.state.models import local_time_text
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui import progress
+from meeting_app.ui.minutes.preview import MinutesPreview
 from meeting_app.ui.resources import icon
 from meeting_app.ui.session import Session
 from meeting_app.ui.tasks import run_in_thread
@@ -50,7 +51,8 @@ class WorkflowBar(QFrame):
         self.publish_button.setProperty("primary", True)
         self.publish_button.setIcon(icon("publish", "on_accent"))
         self.preview_button = tool_button(self.tr("Preview PDF"), "document",
-                                          self.tr("Download the minutes as PDF and open them"))
+                                          self.tr("Show the draft minutes and notice of conclusions "
+                                                  "in the reader"))
         self.docx_button = tool_button(self.tr("Export DOCX"), "export-file",
                                        self.tr("Download the minutes as a Word document"))
         self.open_button = tool_button(self.tr("Open minutes"), "open",
@@ -71,9 +73,10 @@ class WorkflowBar(QFrame):
         layout.addWidget(self.detail)
         self.approve_button.clicked.connect(self.approve)
         self.publish_button.clicked.connect(self.publish)
-        self.preview_button.clicked.connect(lambda: self.export("pdf"))
+        self.preview_button.clicked.connect(self.preview)
         self.docx_button.clicked.connect(lambda: self.export("docx"))
         self.open_button.clicked.connect(self.open_minutes)
+        self.preview_window: MinutesPreview | None = None
         for signal in (store.minutes_changed, store.reset, store.role_changed):
             signal.connect(self.refresh)
         commands.availability_changed.connect(self.refresh)
@@ -147,7 +150,21 @@ class WorkflowBar(QFrame):
         if document_id is not None:
             self.open_document_requested.emit(int(document_id))
 
-    # --- downloads -----------------------------------------------------------------------
+    # --- preview and downloads ------------------------------------------------------------
+
+    def preview(self) -> MinutesPreview:
+        """Show the draft minutes (and, a click away, the notice of conclusions) in the app's
+        own reader window; one window, raised again if already open."""
+        window = self.preview_window
+        if window is None or window.closed:
+            title = str(self.store.meeting.get("title") or "") if self.store.loaded else ""
+            window = MinutesPreview(self.session, self.meeting_id, title, draft=True, parent=self.window())
+            window.failed.connect(self.message)
+            self.preview_window = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
 
     def export(self, fmt: str, path: Path | None = None) -> None:
         """Download the minutes as ``fmt`` ("pdf" or "docx") to ``path`` (None: ask where).

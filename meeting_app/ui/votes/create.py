@@ -85,8 +85,10 @@ class PollDialog(QDialog):
         form.addRow(self.tr("Choice"), self._choice_row())
         form.addRow(self.tr("Ballot"), self._ballot_row())
         self.majority_combo = QComboBox()
-        for rule in RULES:
+        for rule in RULES:  # the default first: more than half of all members
             self.majority_combo.addItem(rule_name(rule), rule)
+        if poll is not None and poll.get("majority") not in RULES:  # an older rule stays as it was
+            self.majority_combo.addItem(rule_name(str(poll.get("majority"))), poll.get("majority"))
         self.rule_hint = QLabel()
         self.rule_hint.setObjectName("hint")
         self.rule_hint.setWordWrap(True)
@@ -94,9 +96,10 @@ class PollDialog(QDialog):
         form.addRow("", self.rule_hint)
         self.quorum_spin = QSpinBox()
         self.quorum_spin.setRange(0, 100_000)
-        self.quorum_spin.setSpecialValueText(self.tr("No minimum"))
+        self.quorum_spin.setSpecialValueText(self.tr("The meeting's quorum"))
         self.quorum_spin.setSuffix(self.tr(" ballots"))
-        self.quorum_spin.setToolTip(self.tr("The fewest ballots for the result to be valid."))
+        self.quorum_spin.setToolTip(self.tr("The fewest ballots for the result to be valid; by default "
+                                            "the meeting's quorum rule over the members present."))
         form.addRow(self.tr("Q&uorum"), self.quorum_spin)
         self.seconds_spin = QSpinBox()
         self.seconds_spin.setRange(0, 3600)

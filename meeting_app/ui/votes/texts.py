@@ -25,14 +25,17 @@ def status_tone(status: str) -> str:
     return {"draft": "scheduled", "open": "live", "closed": "ended"}.get(status, "scheduled")
 
 
-RULES = ("simple", "absolute", "two_thirds")
+RULES = ("absolute", "present", "two_thirds")
+"""The rules a new poll offers, the default first (more than half of all members)."""
+DEFAULT_RULE = RULES[0]
 
 
 def rule_name(rule: str) -> str:
     """A majority rule's short name."""
-    return {"simple": translate("votes", "Simple majority"),
-            "absolute": translate("votes", "Absolute majority"),
-            "two_thirds": translate("votes", "Two-thirds majority")}.get(rule, rule)
+    return {"simple": translate("votes", "More than half of the votes cast"),
+            "absolute": translate("votes", "More than half of all members"),
+            "present": translate("votes", "More than half of the members present"),
+            "two_thirds": translate("votes", "Two thirds of all members")}.get(rule, rule)
 
 
 def rule_explanation(rule: str) -> str:
@@ -40,7 +43,10 @@ def rule_explanation(rule: str) -> str:
     return {
         "simple": translate("votes", "Passed when the first option gets more than half of the votes cast."),
         "absolute": translate("votes", "Passed when the first option gets more than half of the votes of "
-                        "all members, whether they voted or not."),
+                        "all members, whether they voted or not (the rule of People's Councils and "
+                        "Committees)."),
+        "present": translate("votes", "Passed when the first option gets more than half of the votes of "
+                       "the members present (in person or by proxy) when the vote closes."),
         "two_thirds": translate("votes", "Passed when the first option gets at least two thirds of the votes "
                           "of all members, whether they voted or not."),
     }.get(rule, "")
@@ -70,7 +76,8 @@ def first_option(poll: dict[str, Any] | None, result: dict[str, Any]) -> tuple[s
 
 
 def verdict_text(result: dict[str, Any], poll: dict[str, Any] | None) -> str:
-    """"PASSED" / "NOT PASSED" with the rule in words and the numbers behind it."""
+    """"PASSED" / "NOT PASSED" as the server decided, with the rule in words, the numbers
+    behind it and, when not passed, why."""
     option_id, option = first_option(poll, result)
     yes = float((result.get("counts") or {}).get(option_id, 0))
     head = translate("votes", "PASSED") if result.get("passed") else translate("votes", "NOT PASSED")
@@ -78,6 +85,9 @@ def verdict_text(result: dict[str, Any], poll: dict[str, Any] | None) -> str:
     if rule == "simple":
         base = translate("votes", "more than half of the {cast} votes cast").format(
             cast=number(float(result.get("weight_cast") or 0)))
+    elif rule == "present":
+        base = translate("votes", "more than half of the {present} present").format(
+            present=number(float(result.get("present_weight") or 0)))
     elif rule == "absolute":
         base = translate("votes", "more than half of the {members} members").format(
             members=result.get("members", 0))
@@ -86,14 +96,25 @@ def verdict_text(result: dict[str, Any], poll: dict[str, Any] | None) -> str:
             members=result.get("members", 0))
     detail = translate("votes", "“{option}” got {yes}; needed {needed} ({base}).").format(
         option=option, yes=number(yes), needed=number(float(result.get("threshold") or 0)), base=base)
-    if result.get("passed") is False and result.get("quorum_reached") is False:
+    no_quorum = result.get("reason") == "no_quorum" or result.get("quorum_reached") is False
+    if not result.get("passed") and no_quorum:
         detail += " " + translate("votes", "The quorum was not reached.")
     return f"{head} — {detail}"
 
 
 def quorum_text(result: dict[str, Any], quorum: int | None) -> str:
-    """Whether enough ballots were cast for the result to stand."""
+    """Which quorum applied and whether it was reached (the poll's own minimum of ballots,
+    or the meeting's rule over the members present)."""
     ballots = result.get("ballots", 0)
+    rule = result.get("quorum_rule")
+    if rule and rule != "ballots":
+        counted, required = result.get("quorum_counted", 0), result.get("quorum_required", 0)
+        if result.get("quorum_reached"):
+            return translate("votes", "Meeting quorum reached: {n} members present, {q} needed.").format(
+                n=counted, q=required)
+        return translate("votes", "Meeting quorum NOT reached: {n} members present, {q} needed.").format(
+            n=counted, q=required)
+    quorum = result.get("quorum_required", quorum) if rule == "ballots" else quorum
     if not quorum:
         return translate("votes", "No minimum turnout: {n} ballots cast.").format(n=ballots)
     if result.get("quorum_reached"):

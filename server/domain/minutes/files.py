@@ -22,6 +22,9 @@ class MinutesFile:
     version: int | None
     pdf_sha256: str | None = None
     docx_sha256: str | None = None
+    notice_pdf_sha256: str | None = None
+    """The notice of conclusions published with it (None: published before it existed)."""
+    notice_docx_sha256: str | None = None
 
     @property
     def draft(self) -> bool:
@@ -59,4 +62,5 @@ def readable_file(session: Session, actor: Actor, meeting_id: int, version: int 
             return DRAFT
         raise not_found(f"The minutes have no version {version}" if version is not None
                         else "The minutes of this meeting are not published yet")
-    return MinutesFile(row.version, row.pdf_sha256, row.docx_sha256)
+    return MinutesFile(row.version, row.pdf_sha256, row.docx_sha256, row.notice_pdf_sha256,
+                       row.notice_docx_sha256)

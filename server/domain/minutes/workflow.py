@@ -28,7 +28,9 @@ from server.domain.minutes import shapes
 from server.persistence.models import Meeting, MinutesVersion, utcnow
 
 DRAFT, APPROVED, PUBLISHED = "draft", "approved", "published"
-DOCUMENT_TITLE = "Thông báo kết luận: {title}"
+DOCUMENT_TITLE = "Biên bản họp: {title}"
+NOTICE_TITLE = "Thông báo kết luận: {title}"
+"""The minutes' title in the documents list (the notice of conclusions is another document)."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,10 @@ class Prepared:
     pdf: StoredFile
     docx: StoredFile
     pages: int
+    notice_pdf: StoredFile | None = None
+    """The notice of conclusions (None: not rendered, as by older callers)."""
+    notice_docx: StoredFile | None = None
+    notice_pages: int = 0
 
 
 def next_version(session: Session, meeting_id: int) -> int:
@@ -78,24 +84,23 @@ def approve(ctx: CommandContext, _p: c.MeetingPayload) -> Outcome:
                    [PendingEvent(meeting.id, ev.MINUTES_STATUS_CHANGED, {"status": APPROVED})])
 
 
-def _distribute(ctx: CommandContext, meeting: Meeting, previous: MinutesVersion | None,
-                prepared: Prepared) -> Outcome:
-    """The PDF as a meeting document for everyone: a new document the first time, the next
+def _distribute(ctx: CommandContext, meeting: Meeting, previous_document: int | None, title: str,
+                filename: str, pdf: StoredFile, pages: int) -> Outcome:
+    """A PDF as a meeting document for everyone: a new document the first time, the next
     version of the same document for a correction (if it was not removed meanwhile)."""
     replaces = None
-    if previous is not None and previous.document_id is not None and documents.load_one(
-            ctx.session, meeting.id, previous.document_id) is not None:
-        replaces = previous.document_id
-    title = DOCUMENT_TITLE.format(title=meeting.title)[:300]
-    form = uploads.UploadForm(title=title, access="all", released=True, replaces=replaces)
-    filename = f"bien-ban-hop-{meeting.id}-ban-{prepared.version}.pdf"
-    new = uploads.NewVersion(prepared.pdf.sha256, prepared.pdf.size, prepared.pages, filename)
-    return uploads.store(ctx, form, new)
+    if previous_document is not None and documents.load_one(
+            ctx.session, meeting.id, previous_document) is not None:
+        replaces = previous_document
+    form = uploads.UploadForm(title=title.format(title=meeting.title)[:300], access="all", released=True,
+                              replaces=replaces)
+    return uploads.store(ctx, form, uploads.NewVersion(pdf.sha256, pdf.size, pages, filename))
 
 
 def publish(ctx: CommandContext, _p: c.MeetingPayload) -> Outcome:
-    """Record the prepared PDF and DOCX as the next version, write the PDF's sha256 to the
-    audit log, and distribute the PDF: ``{"sha256", "version", "document_id", ...}``."""
+    """Record the prepared PDF and DOCX (and the notice of conclusions') as the next version,
+    write their sha256 to the audit log, and distribute both PDFs as meeting documents:
+    ``{"sha256", "version", "document_id", "notice_document_id", ...}``."""
     meeting = ctx.require_meeting()
     prepared: Prepared = ctx.prepared
     if prepared is None:
@@ -105,19 +110,38 @@ def publish(ctx: CommandContext, _p: c.MeetingPayload) -> Outcome:
             prepared.content):
         raise Stale()
     uploads.store_blob(ctx.session, prepared.docx.sha256, prepared.docx.size)
-    distributed = _distribute(ctx, meeting, previous, prepared)  # stores the PDF's blob too
+    distributed = _distribute(  # stores the PDF's blob too
+        ctx, meeting, previous.document_id if previous else None, DOCUMENT_TITLE,
+        f"bien-ban-hop-{meeting.id}-ban-{prepared.version}.pdf", prepared.pdf, prepared.pages)
     document_id = distributed.data["document"]["id"]
+    events = list(distributed.events)
+    notice_document_id = None
+    if prepared.notice_pdf is not None and prepared.notice_docx is not None:
+        uploads.store_blob(ctx.session, prepared.notice_docx.sha256, prepared.notice_docx.size)
+        notice_outcome = _distribute(
+            ctx, meeting, previous.notice_document_id if previous else None, NOTICE_TITLE,
+            f"thong-bao-ket-luan-{meeting.id}-ban-{prepared.version}.pdf", prepared.notice_pdf,
+            prepared.notice_pages)
+        notice_document_id = notice_outcome.data["document"]["id"]
+        events += notice_outcome.events
     version = MinutesVersion(meeting_id=meeting.id, version=prepared.version, pdf_sha256=prepared.pdf.sha256,
                              docx_sha256=prepared.docx.sha256, pages=prepared.pages, published_at=utcnow(),
                              published_by=ctx.actor.user_id, document_id=document_id,
-                             supersedes=previous.version if previous else None)
+                             supersedes=previous.version if previous else None,
+                             notice_pdf_sha256=prepared.notice_pdf.sha256 if prepared.notice_pdf else None,
+                             notice_docx_sha256=prepared.notice_docx.sha256 if prepared.notice_docx else None,
+                             notice_document_id=notice_document_id)
     ctx.session.add(version)
     meeting.minutes_status = PUBLISHED
     ctx.session.flush()
+    notice: dict[str, Any] = {"notice_sha256": version.notice_pdf_sha256,
+                              "notice_docx_sha256": version.notice_docx_sha256,
+                              "notice_document_id": notice_document_id}
     details: dict[str, Any] = {"version": version.version, "sha256": version.pdf_sha256,
                                "docx_sha256": version.docx_sha256, "document_id": document_id,
-                               "supersedes": version.supersedes}
+                               "supersedes": version.supersedes, **notice}
     record(ctx, "minutes.publish", meeting.id, details)
     published = shapes.published_data(version)
-    return Outcome({**published, "docx_sha256": version.docx_sha256, "supersedes": version.supersedes},
-                   [*distributed.events, PendingEvent(meeting.id, ev.MINUTES_PUBLISHED, published)])
+    return Outcome({**published, "docx_sha256": version.docx_sha256, "supersedes": version.supersedes,
+                    **notice},
+                   [*events, PendingEvent(meeting.id, ev.MINUTES_PUBLISHED, published)])

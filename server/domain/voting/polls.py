@@ -10,14 +10,14 @@ from sqlalchemy.orm import Session
 
 from protocol import commands as c
 from protocol import events as ev
-from protocol.attendance import is_member
+from protocol.attendance import is_member, quorum, required_for
 from protocol.errors import closed, conflict, invalid, not_found
 from protocol.roles import MeetingStatus
 from server.domain.audit import record
 from server.domain.context import CommandContext, Outcome, PendingEvent
 from server.domain.voting import electorate, results, shapes
 from server.persistence.event_log import iso
-from server.persistence.models import AgendaItem, Document, Poll, PollBallot, utcnow
+from server.persistence.models import AgendaItem, Document, Meeting, Poll, PollBallot, utcnow
 
 DEFAULT_OPTIONS = [{"text": "Tán thành", "comment": False}, {"text": "Không tán thành", "comment": False},
                    {"text": "Ý kiến khác", "comment": True}]
@@ -175,6 +175,22 @@ def open_poll(ctx: CommandContext, p: c.PollOpen) -> Outcome:
     return _changed(ctx.session, poll)
 
 
+def quorum_check(session: Session, poll: Poll, everyone: list[electorate.Person],
+                 ballots: int) -> results.QuorumCheck:
+    """The quorum a poll's result needs: its own minimum of ballots if it has one, else the
+    meeting's quorum rule, over the members present in person or by proxy at the close (a
+    written poll, where nobody is present: over the members who answered)."""
+    if poll.quorum is not None:
+        return results.QuorumCheck("ballots", poll.quorum, ballots)
+    meeting = session.get(Meeting, poll.meeting_id)
+    rule = meeting.quorum_rule if meeting is not None else "more_than_half"
+    if poll.kind == "written":
+        asked = electorate.members(poll, everyone)
+        return results.QuorumCheck(rule, required_for(rule, len(asked)), ballots)
+    counted = quorum(everyone, rule)
+    return results.QuorumCheck(rule, counted.required, counted.counted)
+
+
 def close_poll(session: Session, poll: Poll, now: datetime) -> list[PendingEvent]:
     """Publish the last turnout, count the ballots and close: the one way a poll closes
     (command or deadline)."""
@@ -183,10 +199,14 @@ def close_poll(session: Session, poll: Poll, now: datetime) -> list[PendingEvent
     members = electorate.members(poll, everyone)
     ballots = [results.Ballot(tuple(b.option_ids), b.weight, b.receipt, b.comment, b.voter_id)
                for b in session.scalars(select(PollBallot).where(PollBallot.poll_id == poll.id))]
+    eligible = electorate.eligible(poll, everyone)
     poll.result = results.tally(
         poll.options, ballots, rule=poll.majority, quorum=poll.quorum, members=len(members),
         members_weight=electorate.total_weight(poll, members),
-        eligible=len(electorate.eligible(poll, everyone)), secret=poll.secret)
+        eligible=len(eligible), secret=poll.secret,
+        present_weight=(sum(b.weight for b in ballots) if poll.kind == "written"
+                        else electorate.total_weight(poll, eligible)),
+        quorum_check=quorum_check(session, poll, everyone, len(ballots)))
     poll.status, poll.closed_at = "closed", now
     return [*([last] if last else []), PendingEvent(poll.meeting_id, ev.POLL_CLOSED, {
         "poll_id": poll.id, "result": poll.result, "closed_at": iso(now)})]
