@@ -40,14 +40,16 @@ Quick start (GUI thread)::
 - ``search(doc, text) -> search_id`` -> ``search_progress(search_id, [SearchHit])`` page
   slice by page slice, then ``search_finished(search_id, total)``; ``cancel_search(id)``.
   Case-insensitive for all Vietnamese letters, across line breaks, and diacritic-blind
-  when the query has no diacritics ("nghi quyet" finds "Nghị quyết").
+  when the query has no diacritics ("nghi quyet" finds "Nghị quyết"); letter-spaced or
+  vertical CJK text ("全 世 界") is found as written ("全世界"). A document without text a
+  search can match (a scan, fonts without a character map) says so: ``search_no_text(id)``.
 - ``clear_cache(mupdf_store=False)``, ``stats`` (``EngineStats``), ``pending_jobs()``,
   ``shutdown()``.
 
 Signals: ``document_opened(DocumentInfo)``, ``open_failed(int, PdfError)``,
 ``page_rendered(RenderResult)``, ``thumbnail_ready(RenderResult)``,
 ``render_failed(RenderFailure)``, ``search_progress(int, list[SearchHit])``,
-``search_finished(int, int)``.
+``search_no_text(int)``, ``search_finished(int, int)``.
 
 Errors never raise out of the engine: broken, truncated, empty, non-PDF or
 password-protected files give ``open_failed`` with a ``PdfError`` whose ``code`` is one of

@@ -17,6 +17,8 @@ from typing import Any
 
 import pymupdf
 
+from meeting_app.pdf import text_search
+
 FONTS_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 
 Word = tuple[float, float, float, float, str, int]
@@ -24,14 +26,17 @@ Word = tuple[float, float, float, float, str, int]
 
 
 def page_words(page: pymupdf.Page) -> list[Word]:
-    """The words of ``page`` in reading order, boxes rotated like the page image."""
+    """The words of ``page`` in reading order, boxes rotated like the page image. A word a
+    font without a character map made unreadable (U+FFFD, private-use code points) keeps
+    its box, so it can still be marked, but not its text: no garbage in summaries."""
     rotation = page.rotation_matrix
     words: list[Word] = []
     lines: dict[tuple[int, int], int] = {}
     for x0, y0, x1, y1, text, block, line, _word in page.get_text("words", sort=False):
         number = lines.setdefault((block, line), len(lines))
         box = pymupdf.Rect(x0, y0, x1, y1) * rotation
-        words.append((box.x0, box.y0, box.x1, box.y1, str(text), number))
+        readable = str(text) if text_search.has_text(str(text)) else ""
+        words.append((box.x0, box.y0, box.x1, box.y1, readable, number))
     return words
 
 

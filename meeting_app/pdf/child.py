@@ -14,7 +14,8 @@ No Qt here: the process starts quickly and stays small. Requests and replies are
     ("render", doc, page, scale)         -> ("image", w, h, stride, in_shm, ms)
                                             (+ the RGB bytes on the pipe if not in_shm)
     ("search", doc, query, start, budget)
-                                         -> ("hits", [(page, [(x, y, w, h), ...])], next, count)
+                                         -> ("hits", [(page, [(x, y, w, h), ...])], next, count,
+                                             pages with searchable text among those searched)
     ("words", doc, page)                 -> ("words", [(x0, y0, x1, y1, text, line), ...])
     ("export", source, target, annotations, password, key, watermark)
                                          -> ("exported", count)
@@ -205,18 +206,20 @@ class Child:
         deadline = time.perf_counter() + budget_s
         hits: list[tuple[int, list[Rect]]] = []
         number = start
+        with_text = 0
         while number < doc.page_count:
             found = self._search_page(doc, key, number, folded, ignore_marks)
             hits.extend((number, boxes) for boxes in found)
+            with_text += text_search.has_text(self.page_texts.get((key, number), ""))
             number += 1
             if time.perf_counter() > deadline:
                 break
-        return ("hits", hits, number, doc.page_count)
+        return ("hits", hits, number, doc.page_count, with_text)
 
     def _search_page(self, doc: pymupdf.Document, key: int, number: int, query: str,
                      ignore_marks: bool) -> list[list[Rect]]:
         known = self.page_texts.get((key, number))
-        if not query or (known is not None and not text_search.contains(known, query, ignore_marks)):
+        if known is not None and (not query or not text_search.contains(known, query, ignore_marks)):
             return []
         try:
             page = doc.load_page(number)

@@ -86,6 +86,9 @@ class PdfEngine(QObject):
     """(search id, list of ``SearchHit``) found on the pages searched since the last one."""
     search_finished = Signal(int, int)
     """(search id, total number of hits)."""
+    search_no_text = Signal(int)
+    """(search id): just before its ``search_finished``, when no page of the document has
+    text a search can match (a scan, or fonts without a character map)."""
     words_ready = Signal(int, int, int, object)
     """(request id, doc, page, [(x0, y0, x1, y1, text, line)]): a page's words in reading
     order, boxes in points of the page as shown; empty if its text cannot be read."""
@@ -338,6 +341,8 @@ class PdfEngine(QObject):
                     self.search_progress.emit(answer.search_id, answer.hits)
                 if answer.finished:
                     del self._searches[answer.search_id]
+                    if answer.no_text:
+                        self.search_no_text.emit(answer.search_id)
                     self.search_finished.emit(answer.search_id, answer.total_hits)
         elif isinstance(answer, WordsFound):
             if answer.job.doc in self._infos:

@@ -60,6 +60,7 @@ class SearchJob:
     query: str
     next_page: int = 0
     total_hits: int = 0
+    pages_with_text: int = 0
     cancelled: threading.Event = field(default_factory=threading.Event)
 
 
@@ -148,6 +149,9 @@ class SearchProgress:
     pages_done: int
     finished: bool
     total_hits: int
+    no_text: bool = False
+    """Finished, and no page searched had text a search can match (a scan, or fonts
+    without a character map)."""
 
 
 @dataclass(frozen=True)

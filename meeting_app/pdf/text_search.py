@@ -8,7 +8,10 @@ boxes and matches here, on a folded copy of the text:
 - whitespace runs, including line breaks, count as one space;
 - if the query has no diacritics at all ("nghi quyet"), diacritics in the text are ignored
   too, and đ counts as d: people often type without them. A query with diacritics matches
-  them exactly ("bàn" does not find "bản").
+  them exactly ("bàn" does not find "bản");
+- whitespace between two CJK characters is dropped: Chinese and Japanese put no spaces
+  between words, and text drawn letter-spaced ("全 世 界") or in vertical columns comes out
+  of the PDF with one between every character.
 """
 
 from __future__ import annotations
@@ -59,6 +62,22 @@ def read_page(page: pymupdf.Page) -> PageText:
     return PageText(chars, boxes, lines)
 
 
+def is_cjk(char: str) -> bool:
+    """Whether ``char`` is a Han ideograph, kana, Hangul or a full-width form."""
+    code = ord(char)
+    return (0x2E80 <= code <= 0x2FDF or 0x3040 <= code <= 0x31FF or 0x3400 <= code <= 0x4DBF
+            or 0x4E00 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF
+            or 0xFF01 <= code <= 0xFF60 or 0x20000 <= code <= 0x3134F)
+
+
+def has_text(text: str) -> bool:
+    """Whether ``text`` (a page's) has characters a search can match: not empty, and not
+    mostly U+FFFD or private-use code points (a font without a character map)."""
+    letters = [char for char in text if not char.isspace()]
+    unknown = sum(1 for char in letters if char == "\ufffd" or 0xE000 <= ord(char) <= 0xF8FF)
+    return bool(letters) and unknown * 2 < len(letters)
+
+
 def has_marks(text: str) -> bool:
     """Whether ``text`` carries any diacritic (or đ)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -70,12 +89,17 @@ def fold(text: str, ignore_marks: bool) -> tuple[str, list[int]]:
     it came from (one source character may fold into several, e.g. "ệ" -> e + marks)."""
     out: list[str] = []
     origin: list[int] = []
+    space: int | None = None  # where a run of whitespace began, if one is pending
+    previous = ""
     for index, char in enumerate(text):
         if char.isspace():
-            if out and out[-1] != " ":
-                out.append(" ")
-                origin.append(index)
+            if out and space is None:
+                space = index
             continue
+        if space is not None and not (is_cjk(previous) and is_cjk(char)):
+            out.append(" ")
+            origin.append(space)
+        space, previous = None, char
         for part in unicodedata.normalize("NFKD", char.casefold()):
             if ignore_marks:
                 if unicodedata.combining(part):

@@ -157,12 +157,14 @@ class Worker:
         if reply[0] != "hits":  # a page the search cannot get past: stop at what was found
             self.post(SearchProgress(job.search_id, [], job.next_page, True, job.total_hits))
             return
-        _, found, next_page, page_count = reply
+        _, found, next_page, page_count, with_text = reply
         hits = [SearchHit(page, tuple(QRectF(*rect) for rect in rects)) for page, rects in found]
         job.next_page = next_page
         job.total_hits += len(hits)
+        job.pages_with_text += with_text
         finished = next_page >= page_count
-        self.post(SearchProgress(job.search_id, hits, next_page, finished, job.total_hits))
+        self.post(SearchProgress(job.search_id, hits, next_page, finished, job.total_hits,
+                                 finished and job.pages_with_text == 0))
         if not finished:
             self.queue.put(job, Priority.SEARCH)
 

@@ -3593,6 +3593,14 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
         <source>Searching…</source>
         <translation>Đang tìm…</translation>
     </message>
+    <message>
+        <source>No searchable text</source>
+        <translation>Không có chữ để tìm</translation>
+    </message>
+    <message>
+        <source>This document has no text that can be searched: it is a scan, or its fonts do not say which letters they draw.</source>
+        <translation>Tài liệu này không có chữ để tìm kiếm: đây là bản quét, hoặc phông chữ của nó không cho biết ký tự nào được vẽ.</translation>
+    </message>
 </context>
 <context>
     <name>SearchPanel</name>

@@ -222,6 +222,29 @@ def test_search_text_folding() -> None:
     assert folded.startswith("e") and origin[: len(folded) - 2] == [0] * (len(folded) - 2)
 
 
+def test_letter_spaced_and_vertical_cjk_is_found_as_written(qtbot: Any, engine: PdfEngine,
+                                                              tmp_path: Path) -> None:
+    doc = open_doc(qtbot, engine, pdfs.cjk_pdf(tmp_path / "cjk.pdf"))
+    hits = search(qtbot, engine, doc, "全世界")
+    assert len(hits) == 2, "the letter-spaced line and the vertical column"
+    assert len(hits[1].rects) == 3, "the column's three characters, one per line"
+    assert len(search(qtbot, engine, doc, "世界人民")) == 1
+    assert text_search.fold("全 世\n界 abc  de", False)[0] == "全世界 abc de"
+
+
+def test_a_document_without_text_says_so(qtbot: Any, engine: PdfEngine, tmp_path: Path,
+                                         sample: pdfs.SamplePdf) -> None:
+    doc = open_doc(qtbot, engine, pdfs.textless_pdf(tmp_path / "scan.pdf"))
+    with qtbot.waitSignal(engine.search_no_text, timeout=WAIT):
+        assert search(qtbot, engine, doc, "nghị quyết") == []
+    said: list[int] = []
+    engine.search_no_text.connect(said.append)
+    searchable = open_doc(qtbot, engine, sample.path)
+    assert search(qtbot, engine, searchable, "không có trong tài liệu") == []
+    assert said == [], "a document with text has simply no matches"
+    assert not text_search.has_text("\ufffd\ufffd\ue001 ") and text_search.has_text("Nghị quyết")
+
+
 @pytest.mark.parametrize(("name", "code"), [("truncated", "damaged"), ("empty", "empty"),
                                             ("not_pdf", "not_pdf"), ("encrypted", "encrypted")])
 def test_broken_files_give_a_clear_error_and_the_engine_goes_on(

@@ -213,6 +213,17 @@ def test_thumbnails_and_contents_jump_to_their_page(qtbot: Any, reader: ReaderWi
     assert not panel.isVisible()
 
 
+def test_searching_a_document_without_text_says_so(qtbot: Any, engine: PdfEngine, tmp_path: Path) -> None:
+    widget = make_reader(qtbot, engine)
+    with qtbot.waitSignal(widget.document_loaded, timeout=WAIT):
+        widget.open_document(pdfs.textless_pdf(tmp_path / "scan.pdf"), "Bản quét")
+    widget.search_bar.open_bar()
+    widget.search("nghị quyết")
+    qtbot.waitUntil(lambda: widget.search_bar.count.text() == "No searchable text", timeout=WAIT)
+    assert "scan" in widget.search_bar.count.toolTip()
+    assert not widget.search_bar.next_button.isEnabled()
+
+
 def test_search_highlights_the_hits_and_walks_through_them(qtbot: Any, reader: ReaderWidget,
                                                            sample: pdfs.SamplePdf) -> None:
     reader.activateWindow()

@@ -160,3 +160,13 @@ def test_documents_of_older_meetings_are_found_past_the_first_chunk(world: World
     assert [r["meeting_id"] for r in search(world, "delegate", "giai ngan")] == [ids[5], ids[4], ids[0]]
     world.uploaded(title="Phụ lục", meeting_id=ids[5], texts=["giải ngân vốn"])
     assert [r["meeting_id"] for r in search(world, "delegate", "giai ngan")] == [ids[5], ids[5], ids[4]]
+
+
+def test_cjk_text_drawn_letter_spaced_or_vertical_is_found_as_written() -> None:
+    from server.domain.search import fold
+
+    index = fold.fold_for_index("Hợp tác 全 世 界\n人\n民 quốc tế")
+    assert fold.matches(index, fold.words("全世界人民"))
+    assert fold.matches(index, fold.words("hop tac"))
+    assert not fold.matches(index, fold.words("全世界 人 民 khác"))
+    assert fold.snippet("Văn bản 全 世 界 hợp tác", fold.words("全世界")).startswith("Văn bản 全 世 界")

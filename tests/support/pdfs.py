@@ -251,3 +251,27 @@ def slow_page_pdf(path: Path, cell: float = 0.1) -> Path:
     doc.save(str(path))
     doc.close()
     return path
+
+
+def cjk_pdf(path: Path) -> Path:
+    """Chinese drawn letter-spaced ("全 世 界 人 民") and in a vertical column (全 / 世 / 界),
+    as PDFs often carry it: the page text has a space or a line break between characters."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=A4[0], height=A4[1])
+    page.insert_text((72, 100), "全 世 界 人 民", fontname="china-s", fontsize=20)
+    for row, char in enumerate("全世界"):
+        page.insert_text((300, 200 + 25 * row), char, fontname="china-s", fontsize=20)
+    doc.save(str(path))
+    doc.close()
+    return path
+
+
+def textless_pdf(path: Path, pages: int = 3) -> Path:
+    """Pages with drawings and no text at all, as a scan without a text layer is."""
+    doc = pymupdf.open()
+    for number in range(pages):
+        page = doc.new_page(width=A4[0], height=A4[1])
+        page.draw_rect(pymupdf.Rect(72, 72 + number * 10, 400, 300), color=(0, 0, 0), fill=(0.6, 0.6, 0.6))
+    doc.save(str(path))
+    doc.close()
+    return path

@@ -77,6 +77,7 @@ class SearchBar(QFrame):
 
     def show_count(self, current: int, total: int, finished: bool) -> None:
         """"3 / 17" (current is 0-based; -1 for none yet), "No matches", or still searching."""
+        self.count.setToolTip("")
         if total == 0:
             self.count.setText(self.tr("No matches") if finished else self.tr("Searching…"))
         else:
@@ -84,6 +85,14 @@ class SearchBar(QFrame):
             self.count.setText(shown if finished else f"{shown}…")
         for button in (self.previous_button, self.next_button):
             button.setEnabled(total > 0)
+
+    def show_no_text(self) -> None:
+        """The document has no text to search: say so instead of "No matches"."""
+        self.count.setText(self.tr("No searchable text"))
+        self.count.setToolTip(self.tr("This document has no text that can be searched: it is a scan, "
+                                      "or its fonts do not say which letters they draw."))
+        for button in (self.previous_button, self.next_button):
+            button.setEnabled(False)
 
     def clear_count(self) -> None:
         self.count.setText("")

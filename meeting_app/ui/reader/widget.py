@@ -51,6 +51,7 @@ class ReaderWidget(QWidget):
         self._hits: list[SearchHit] = []
         self._hit = -1
         self._search_done = True
+        self._no_text = False
         self.toolbar = ReaderToolBar()
         self.banner = FollowBanner()
         self.search_bar = SearchBar()
@@ -85,6 +86,7 @@ class ReaderWidget(QWidget):
         engine.open_failed.connect(self._on_open_failed)
         engine.search_progress.connect(self._on_search_progress)
         engine.search_finished.connect(self._on_search_finished)
+        engine.search_no_text.connect(self._on_search_no_text)
         view.current_page_changed.connect(self._on_page)
         view.zoom_changed.connect(lambda zoom: tools.show_zoom(zoom, view.zoom_mode))
         tools.sidebar_action.toggled.connect(self.side_panel.setVisible)
@@ -211,7 +213,7 @@ class ReaderWidget(QWidget):
             self._search_done = True
             self.search_bar.clear_count()
             return
-        self._search_done = False
+        self._search_done, self._no_text = False, False
         self._search_id = self.engine.search(self._doc, text)
         self.search_bar.show_count(-1, 0, False)
 
@@ -248,10 +250,17 @@ class ReaderWidget(QWidget):
         self.view.set_hits(self._hits, self._hit)
         self.search_bar.show_count(self._hit, len(self._hits), False)
 
+    def _on_search_no_text(self, search_id: int) -> None:
+        if search_id == self._search_id:
+            self._no_text = True
+
     def _on_search_finished(self, search_id: int, _total: int) -> None:
         if search_id != self._search_id:
             return
         self._search_done = True
+        if self._no_text:
+            self.search_bar.show_no_text()
+            return
         if self._hit < 0 and self._hits:
             self.select_hit(0)
         else:

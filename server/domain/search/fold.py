@@ -2,7 +2,10 @@
 snippet around a match. Pure functions.
 
 ``fold("Cải cách ĐẤT đai")`` is ``"cai cach dat dai"``: NFD, combining marks dropped,
-casefolded, ``đ`` as ``d`` (it has no decomposition).
+casefolded, ``đ`` as ``d`` (it has no decomposition). Whitespace between two CJK
+characters is dropped: those scripts put no spaces between words, and letter-spaced or
+vertical text comes out of a PDF with one between every character (``"全 世 界"`` is
+``"全世界"``).
 """
 
 from __future__ import annotations
@@ -11,6 +14,9 @@ import re
 import unicodedata
 
 _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_CJK = ("\u2e80-\u2fdf\u3040-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+        "\uff01-\uff60\U00020000-\U0003134f")
+_SPACE_IN_CJK = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
 MAX_WORDS = 8
 SNIPPET_BEFORE = 60
 SNIPPET_AFTER = 120
@@ -18,7 +24,8 @@ SNIPPET_AFTER = 120
 
 def fold(text: str) -> str:
     """``text`` without case or diacritics."""
-    return _MARKS.sub("", unicodedata.normalize("NFD", text)).casefold().replace("đ", "d")
+    folded = _MARKS.sub("", unicodedata.normalize("NFD", text)).casefold().replace("đ", "d")
+    return _SPACE_IN_CJK.sub("", folded)
 
 
 def fold_for_index(text: str) -> str:
@@ -43,12 +50,14 @@ def matches(folded: str, terms: list[str]) -> bool:
 def _aligned(text: str) -> tuple[str, list[int]]:
     """The folded text and, for each of its characters, the index of the original one."""
     folded = fold(text)
-    if len(folded) == len(text):  # the usual case: every character folds to one
+    joined = _SPACE_IN_CJK.search(text) is not None
+    if len(folded) == len(text) and not joined:  # the usual case: every character folds to one
         return folded, list(range(len(text)))
+    dropped = {index for match in _SPACE_IN_CJK.finditer(text) for index in range(*match.span())}
     parts: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
-        piece = fold(char)
+        piece = "" if index in dropped else fold(char)
         parts.append(piece)
         origin.extend([index] * len(piece))
     return "".join(parts), origin
