@@ -11,7 +11,8 @@ No Qt here: the process starts quickly and stays small. Requests and replies are
 
     ("open", doc, path, password, key)   -> ("opened", DocumentInfo)
                                             (key: of a sealed cache file, or None)
-    ("render", doc, page, scale)         -> ("image", w, h, stride, in_shm, ms)
+    ("render", doc, page, scale, tile)   -> ("image", w, h, stride, in_shm, ms)
+                                            (tile -1: the whole page)
                                             (+ the RGB bytes on the pipe if not in_shm)
     ("search", doc, query, start, budget)
                                          -> ("hits", [(page, [(x, y, w, h), ...])], next, count,
@@ -41,7 +42,7 @@ from typing import Any
 import pymupdf
 
 from meeting_app.pdf import annotated, summary, text_search
-from meeting_app.pdf.documents import MAX_PIXELS, DocumentInfo, PdfError, TocEntry
+from meeting_app.pdf.documents import MAX_PIXELS, TILE_PX, DocumentInfo, PdfError, TocEntry, tile_place
 from meeting_app.vault import MAGIC, VaultError, is_sealed, read_sealed
 
 Rect = tuple[float, float, float, float]
@@ -125,8 +126,16 @@ def describe(doc_key: int, path: Path, doc: pymupdf.Document) -> DocumentInfo:
     return DocumentInfo(doc_key, path, doc.page_count, tuple(sizes), tuple(toc), metadata)
 
 
-def render_page(page: pymupdf.Page, scale: float) -> pymupdf.Pixmap:
-    """``page`` at ``scale`` device pixels per point (smaller if above ``MAX_PIXELS``), RGB."""
+def render_page(page: pymupdf.Page, scale: float, tile: int = -1) -> pymupdf.Pixmap:
+    """``page`` at ``scale`` device pixels per point (smaller if above ``MAX_PIXELS``), RGB;
+    or one ``TILE_PX`` square of it (``tile``, see ``jobs.tile_number``) at that scale."""
+    if tile >= 0:
+        column, row = tile_place(tile)
+        side = TILE_PX / scale  # in points of the page as shown (rotation applied)
+        clip = pymupdf.Rect(column * side, row * side, (column + 1) * side, (row + 1) * side) & page.rect
+        if clip.is_empty:
+            raise PdfError("internal", "The tile is outside the page.")
+        return page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), clip=clip, alpha=False)
     pixels = page.rect.width * page.rect.height * scale * scale
     if pixels > MAX_PIXELS:  # (a hair under, as MuPDF rounds the pixel size outwards)
         scale *= math.sqrt(MAX_PIXELS / pixels) * 0.998
@@ -181,13 +190,15 @@ class Child:
         self.docs[key] = doc
         return ("opened", describe(key, Path(path), doc))
 
-    def op_render(self, key: int, number: int, scale: float) -> tuple[Any, ...]:
+    def op_render(self, key: int, number: int, scale: float, tile: int = -1) -> tuple[Any, ...]:
         doc = self._doc(key)
         if not 0 <= number < doc.page_count:
             raise PdfError("internal", f"There is no page {number + 1}.")
         started = time.perf_counter()
         try:
-            pix = render_page(doc.load_page(number), scale)
+            pix = render_page(doc.load_page(number), scale, tile)
+        except PdfError:
+            raise
         except Exception as error:
             raise PdfError("damaged", f"Page {number + 1} cannot be displayed: {error}") from error
         size = pix.stride * pix.height

@@ -10,6 +10,26 @@ from typing import Literal
 MAX_PIXELS = 24_000_000
 """Largest render in pixels (96 MB as RGB32): an A4 page at 690 % on a 2x screen. A bigger
 request (extreme zoom, or a hostile 200-inch page) is rendered smaller instead."""
+TILE_PX = 1024
+"""Side of a tile in device pixels: a page bigger than ``TILED_ABOVE`` pixels at the scale
+it is shown is drawn in tiles, only those in view (``PdfEngine.render_tile``)."""
+TILED_ABOVE = 6_000_000
+"""Pixels of a whole page image above which the reader asks for tiles instead (an A4 page
+above about 350 % on a plain screen)."""
+
+TILE_ROW = 1000
+"""Tiles in a row, as counted in a tile's number (a page is at most 86,400 px wide)."""
+
+
+def tile_number(column: int, row: int) -> int:
+    """The number of the tile at ``column``, ``row`` (from the page's top left)."""
+    return row * TILE_ROW + column
+
+
+def tile_place(tile: int) -> tuple[int, int]:
+    """(column, row) of tile number ``tile``."""
+    return tile % TILE_ROW, tile // TILE_ROW
+
 
 ErrorCode = Literal["not_found", "empty", "not_pdf", "damaged", "encrypted", "wrong_password",
                     "internal", "locked"]

@@ -52,7 +52,8 @@ from meeting_app.pdf.results import (
     RenderResult,
 )
 
-CacheKey = tuple[int, int, int]
+CacheKey = tuple[int, int, int, int]
+"""(doc, page, scale key, tile or -1)."""
 
 
 @dataclass
@@ -160,6 +161,13 @@ class PdfEngine(QObject):
         with ``page_rendered`` (or ``render_failed``), at once if cached."""
         return self._request(RenderJob(doc, page, scale_key(scale), "page"), priority)
 
+    def render_tile(self, doc: int, page: int, scale: float, tile: int,
+                    priority: int = Priority.VISIBLE) -> int:
+        """Ask for one ``TILE_PX`` square of ``page`` at ``scale`` (``tile`` from
+        ``documents.tile_number``): at a high zoom the reader draws only the tiles in view.
+        The image comes with ``page_rendered``, its ``tile`` set."""
+        return self._request(RenderJob(doc, page, scale_key(scale), "page", tile), priority)
+
     def thumbnail(self, doc: int, page: int, width: int) -> int:
         """Ask for a preview of ``page`` ``width`` device pixels wide (``thumbnail_ready``).
         Needs the document's page sizes, so call it after ``document_opened``."""
@@ -182,14 +190,18 @@ class PdfEngine(QObject):
 
     def cached(self, doc: int, page: int, scale: float) -> QImage | None:
         """The page image at ``scale`` if it is in the cache (no rendering is started)."""
-        return self.page_cache.get((doc, page, scale_key(scale)))
+        return self.page_cache.get((doc, page, scale_key(scale), -1))
+
+    def cached_tile(self, doc: int, page: int, scale: float, tile: int) -> QImage | None:
+        """A tile of the page at ``scale`` if it is in the cache."""
+        return self.page_cache.get((doc, page, scale_key(scale), tile))
 
     def cached_thumbnail(self, doc: int, page: int, width: int) -> QImage | None:
         """The preview ``width`` pixels wide if it is in the cache."""
         info = self._infos.get(doc)
         if info is None or not 0 <= page < info.page_count:
             return None
-        return self.thumbnail_cache.get((doc, page, scale_key(width / info.page_sizes[page][0])))
+        return self.thumbnail_cache.get((doc, page, scale_key(width / info.page_sizes[page][0]), -1))
 
     def cancel_pending(self, doc: int | None = None,
                        what: Literal["pages", "thumbnails", "all"] = "pages") -> int:
@@ -304,7 +316,7 @@ class PdfEngine(QObject):
         if image is not None:
             self._stats = replace(self._stats, served_from_cache=self._stats.served_from_cache + 1)
             self._cached.emit(RenderResult(request_id, job.doc, job.page, job.scale_key / 1000,
-                                           image, job.kind, True))
+                                           image, job.kind, True, tile=job.tile))
             return request_id
         pending = self._inflight.get((job.cache_key, thumb))
         if pending is not None:
@@ -373,7 +385,7 @@ class PdfEngine(QObject):
         kind: RenderKind = "thumbnail" if thumb else "page" if waiting else "prefetch"
         for request_id in waiting or [0]:
             result = RenderResult(request_id, job.doc, job.page, job.scale_key / 1000, answer.image,
-                                  kind, False, answer.render_ms)
+                                  kind, False, answer.render_ms, job.tile)
             (self.thumbnail_ready if thumb else self.page_rendered).emit(result)
 
 

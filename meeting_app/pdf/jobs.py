@@ -44,10 +44,13 @@ class RenderJob:
     page: int
     scale_key: int
     kind: RenderKind
+    tile: int = -1
+    """-1: the whole page; else a tile of ``TILE_PX`` pixels (``documents.tile_number``)."""
 
     @property
-    def cache_key(self) -> tuple[int, int, int]:
-        return (self.doc, self.page, self.scale_key)
+    def cache_key(self) -> tuple[int, int, int, int]:
+        return (self.doc, self.page, self.scale_key, self.tile)
+
 
 
 @dataclass

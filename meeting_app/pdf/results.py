@@ -45,6 +45,8 @@ class RenderResult:
     """True when the engine answered from its page cache without rendering."""
     render_ms: float = 0.0
     """Time spent rendering on the worker thread (0 for a cache hit)."""
+    tile: int = -1
+    """-1: the whole page; else the tile ``render_tile`` asked for (``jobs.tile_place``)."""
 
 
 @dataclass(frozen=True)

@@ -135,7 +135,7 @@ class SlowLane:
             if self._process is None:
                 self._process = PdfProcess()
             process = self._process
-        request = ("render", job.doc, job.page, job.scale_key / 1000)
+        request = ("render", job.doc, job.page, job.scale_key / 1000, job.tile)
         try:
             process.ensure_started()
             process.reopen(job.doc, self._opened)

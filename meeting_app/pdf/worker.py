@@ -134,7 +134,7 @@ class Worker:
             self.slow_lane.put(job)
             return
         try:
-            reply = self.call(("render", job.doc, job.page, job.scale_key / 1000), job.doc, job)
+            reply = self.call(("render", job.doc, job.page, job.scale_key / 1000, job.tile), job.doc, job)
         except ProcessDied:
             reply = ("error", "damaged", f"Page {job.page + 1} stops the PDF reader; it is damaged.")
         if reply is None:

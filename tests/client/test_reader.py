@@ -7,13 +7,17 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import pymupdf
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QInputMethodEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGestureEvent, QPinchGesture
 
 from meeting_app.pdf import PdfEngine
+from meeting_app.pdf.child import render_page
+from meeting_app.pdf.documents import TILE_PX, TILED_ABOVE, tile_place
 from meeting_app.ui.reader import BROWSING, FOLLOWING, ReaderWidget, ZoomMode
+from meeting_app.ui.reader.images import tiles_in
 from meeting_app.ui.reader.layout import MARGIN
 from tests.support import pdfs
 
@@ -176,6 +180,33 @@ def test_fit_width_fit_page_and_zoom_change_the_rendered_scale(qtbot: Any, reade
     assert view.zoom == 1.0 and view.layout_.rects[0].width() == round(595 * 96 / 72)
     reader.toolbar.zoom_out_action.trigger()
     assert view.zoom == 0.9  # the next step down
+
+
+def test_a_high_zoom_draws_only_the_tiles_in_view(qtbot: Any, reader: ReaderWidget, engine: PdfEngine,
+                                                  sample: pdfs.SamplePdf) -> None:
+    view = reader.view
+    reader.set_zoom(6.0)  # an A4 page would be 12 million pixels whole
+    page = reader.current_page
+    scale = view.render_scale
+    assert 595 * 842 * scale * scale > TILED_ABOVE
+    wanted = set(tiles_in(view._visible_part(page)))
+    assert 0 < len(wanted) < 12, "a few tiles cover the view, not the page's dozen"
+    qtbot.waitUntil(lambda: set(view.images.tiles(page)) == wanted, timeout=WAIT)
+    assert all(max(image.width(), image.height()) <= TILE_PX for image in view.images.tiles(page).values())
+    assert engine.cached(reader._doc, page, scale) is None, "the whole page is never drawn at this zoom"
+    shown = view.shown_scale(page)
+    assert shown is not None and shown < scale / 2, "under the tiles, a small whole image came first"
+
+    tile = max(wanted)  # one that is not at the page's top left
+    assert tile_place(tile) != (0, 0)
+    with pymupdf.open(sample.path) as doc:
+        expected = render_page(doc[page], scale, tile)
+    image = view.images.tiles(page)[tile]
+    assert (image.width(), image.height()) == (expected.width, expected.height)
+
+    view.verticalScrollBar().setValue(view.verticalScrollBar().value() + 3 * TILE_PX)
+    moved = set(tiles_in(view._visible_part(view.visible_pages()[0])))
+    qtbot.waitUntil(lambda: set(view.images.tiles(view.visible_pages()[0])) >= moved, timeout=WAIT)
 
 
 def test_ctrl_wheel_zooms_at_the_pointer(qtbot: Any, reader: ReaderWidget) -> None:

@@ -7,9 +7,10 @@ import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from meeting_app.pdf import SearchHit
+from meeting_app.pdf.documents import TILE_PX, tile_place
 from meeting_app.ui.theme import color
 
 PAPER = QColor("#ffffff")
@@ -53,6 +54,14 @@ def paint_hits(painter: QPainter, rect: QRect, px_per_point: float,
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRoundedRect(box.adjusted(-1, -1, 1, 1), 2, 2)
     painter.restore()
+
+
+def paint_tiles(painter: QPainter, rect: QRect, dpr: float, tiles: dict[int, QImage]) -> None:
+    """Tiles of a page drawn 1:1 in device pixels over its blurry whole image."""
+    for tile, image in tiles.items():
+        column, row = tile_place(tile)
+        painter.drawImage(QRectF(rect.x() + column * TILE_PX / dpr, rect.y() + row * TILE_PX / dpr,
+                                 image.width() / dpr, image.height() / dpr), image)
 
 
 def paint_watermark(painter: QPainter, rect: QRect, text: str) -> None:

@@ -8,6 +8,7 @@ the previous zoom).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
@@ -284,8 +285,17 @@ class PageView(QAbstractScrollArea):
             return
         middle = self.verticalScrollBar().value() + self.viewport().height() / 2
         pages = sorted(self.visible_pages(), key=lambda p: abs(self.layout_.rects[p].center().y() - middle))
-        self.images.want(pages, self.render_scale, self.info.page_count)
+        self.images.want(pages, self.render_scale, self.info.page_count,
+                         {page: self._visible_part(page) for page in pages})
         self.viewport().update()
+
+    def _visible_part(self, page: int) -> QRect:
+        """The part of ``page`` in view, in device pixels from its top left."""
+        on_screen = self._page_on_screen(page)
+        seen = on_screen.intersected(self.viewport().rect()).translated(-on_screen.topLeft())
+        dpr = self.viewport().devicePixelRatioF()
+        return QRect(math.floor(seen.x() * dpr), math.floor(seen.y() * dpr),
+                     math.ceil(seen.width() * dpr), math.ceil(seen.height() * dpr))
 
     def _page_on_screen(self, page: int) -> QRect:
         return self.layout_.rects[page].translated(-self.horizontalScrollBar().value(),
@@ -318,6 +328,8 @@ class PageView(QAbstractScrollArea):
                 painter.drawImage(QRectF(rect), thumb)
             else:
                 painting.paint_label(painter, rect, self.images.failure(page) or str(page + 1))
+            if self.images.is_tiled(page):
+                painting.paint_tiles(painter, rect, dpr, self.images.tiles(page))
             if page in self._hits:
                 painting.paint_hits(painter, rect, self.layout_.px_per_point, self._hits[page])
             for overlay in self.overlays:
