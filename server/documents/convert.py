@@ -40,14 +40,14 @@ def require_soffice(configured: str | None, filename: str) -> str:
     return program
 
 
-def require_sandbox(allow_unsandboxed: bool, filename: str) -> str | None:
-    """The ``bwrap`` program to convert in (blocking: probed once); None when conversion may
-    run unsandboxed (the administrator's explicit, unsafe choice); else a 415."""
+def require_sandbox(unsandboxed: bool, filename: str) -> str | None:
+    """The ``bwrap`` program to convert in (blocking: probed once), or a 415 when it cannot
+    run here; None when the administrator chose unsandboxed conversion (unsafe)."""
+    if unsandboxed:
+        return None
     bwrap = sandbox.find_bwrap()
     if bwrap is not None and sandbox.usable(bwrap):
         return bwrap
-    if allow_unsandboxed:
-        return None
     raise unsupported(
         f"{filename} is an Office document. This server converts Office documents only in a "
         "sandbox (bubblewrap), which is not installed or cannot run here: upload the document "

@@ -88,7 +88,8 @@ class _Scan:
             instr = next((v for k, v in attrs.items() if _local(k) == "instr"), "")
             if field_is_dangerous(instr):
                 self.found.append(f"a {instr.split()[0].upper()} field")
-        elif local == "event-listener":
+        elif local == "event-listener" and any(
+                _local(k) in ("href", "macro-name") and v.strip() for k, v in attrs.items()):
             self.found.append("a macro attached to an event")
         for key, value in attrs.items():
             if _local(key) in ("href", "src") and _link_out(local, value):

@@ -35,8 +35,9 @@ class DocumentPolicy:
     """Unpacked over packed size of a part over 1 MB (honest XML stays under 20)."""
     office_max_parts: int = 10_000
     unsafe_unsandboxed_office: bool = False
-    """Convert Office documents without the sandbox when bubblewrap cannot run: UNSAFE (a
-    document's links are then followed with the server's network and files)."""
+    """Convert Office documents without the sandbox (where bubblewrap cannot run): UNSAFE,
+    LibreOffice then has the server's network and files (the links a document still holds
+    after cleaning, and LibreOffice's own flaws, reach them)."""
     soffice: str | None = None
     """LibreOffice's ``soffice`` program; None looks for soffice or libreoffice on PATH."""
     workers: int = 2

@@ -62,7 +62,8 @@ REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns='
                  '"http://schemas.openxmlformats.org/package/2006/content-types">'
-                 '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                 '<Default Extension="rels" '
+                 'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
                  '<Default Extension="xml" ContentType="application/xml"/>'
                  '<Override PartName="/word/document.xml" ContentType="application/'
                  'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
@@ -76,8 +77,9 @@ def docx(body: str, relationships: str = "", parts: dict[str, bytes] | None = No
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
         package.writestr("[Content_Types].xml", CONTENT_TYPES)
-        package.writestr("_rels/.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{REL_NS}">'
-                         f'<Relationship Id="rId1" Type="{OFFICE_DOC}/officeDocument" '
+        package.writestr("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?>'
+                         f'<Relationships xmlns="{REL_NS}"><Relationship Id="rId1" '
+                         f'Type="{OFFICE_DOC}/officeDocument" '
                          'Target="word/document.xml"/></Relationships>')
         package.writestr("word/document.xml", document)
         package.writestr("word/_rels/document.xml.rels", f'<?xml version="1.0" encoding="UTF-8"?>'
