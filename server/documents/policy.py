@@ -18,6 +18,9 @@ class DocumentPolicy:
     """CPU time the inspecting process may use (it reads every page's text)."""
     inspect_memory_mb: int = 1024
     """Address space the inspecting process may use."""
+    pdf_inflated_mb: int = 512
+    """What a PDF's streams (all but images) may unpack to together: more is a compression
+    bomb, refused before any page is read."""
     inspect_timeout_seconds: float = 60.0
     """Wall-clock limit of one inspection (a process that sleeps uses no CPU)."""
     convert_timeout_seconds: float = 120.0
