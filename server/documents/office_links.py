@@ -22,7 +22,7 @@ import re
 import xml.parsers.expat
 from dataclasses import dataclass, field
 
-from server.documents.refusals import FileRefused, unprocessable
+from server.documents.refusals import unprocessable
 
 FIELDS = frozenset({"INCLUDEPICTURE", "INCLUDETEXT", "INCLUDE", "IMPORT", "DDE", "DDEAUTO", "LINK",
                     "DATABASE", "RD"})
@@ -203,12 +203,12 @@ def neutralize(name: str, data: bytes, strict: bool = True) -> bytes:
     try:
         found = findings(data)
     except DoctypeFound:
-        raise _refused(name, "declares an XML document type (DTD), which Office documents never "
-                             "do; it is how XML pulls in outside content") from None
+        raise unprocessable(f"The document's part {name} declares an XML document type (DTD), which "
+                            "Office documents never do; it is how XML pulls in outside content") from None
     except xml.parsers.expat.ExpatError as error:
         if not strict:
             return data
-        raise _refused(name, f"is not well-formed XML ({error})") from None
+        raise unprocessable(f"The document's part {name} is not well-formed XML ({error})") from None
     if not found:
         return data
     rewritten = TAG.sub(_rewrite_tag, data)
@@ -221,10 +221,6 @@ def neutralize(name: str, data: bytes, strict: bool = True) -> bytes:
     except (DoctypeFound, xml.parsers.expat.ExpatError):
         left = found
     if left:
-        raise _refused(name, f"holds {left[0]}, which could not be removed; remove it (or embed "
-                             "the content) and upload the document again")
+        raise unprocessable(f"The document's part {name} holds {left[0]}, which could not be removed; "
+                            "remove it (or embed the content) and upload the document again")
     return rewritten
-
-
-def _refused(name: str, why: str) -> FileRefused:
-    return unprocessable(f"The document's part {name} {why}")

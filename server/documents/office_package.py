@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from server.documents import office_links
-from server.documents.refusals import FileRefused, unprocessable
+from server.documents.refusals import unprocessable
 
 MB = 1024 * 1024
 CHUNK = 256 * 1024
@@ -39,10 +39,6 @@ class PackageLimits:
     """Inflated size over compressed size, for members over SMALL (XML rarely passes 20)."""
 
 
-def _refuse(message: str) -> FileRefused:
-    return unprocessable(message)
-
-
 def _size(n: int) -> str:
     return f"{n / MB:.1f} MB" if n >= MB else f"{n / 1024:.0f} KB"
 
@@ -51,30 +47,32 @@ def check_declared(infos: list[zipfile.ZipInfo], limits: PackageLimits) -> None:
     """Refuse by the central directory alone: too many members, names twice, encryption, an
     unknown compression, sizes or ratios past the limits."""
     if len(infos) > limits.max_members:
-        raise _refuse(f"The document holds {len(infos)} parts; at most {limits.max_members} are accepted")
+        raise unprocessable(f"The document holds {len(infos)} parts; at most {limits.max_members} "
+                            "are accepted")
     names = [info.filename for info in infos]
     if len(set(names)) != len(names):
-        raise _refuse("The document holds two parts under one name (readers would disagree on which counts)")
+        raise unprocessable("The document holds two parts under one name (readers would disagree on "
+                            "which counts)")
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
-            raise _refuse("The document is protected by a password; upload it without the password")
+            raise unprocessable("The document is protected by a password; upload it without the password")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise _refuse(f"The document's part {info.filename} uses an unusual compression "
+            raise unprocessable(f"The document's part {info.filename} uses an unusual compression "
                           f"(method {info.compress_type}); save it again from the Office program")
         _check_member(info.filename, info.file_size, info.compress_size, limits)
         total += info.file_size
         if total > limits.max_total_bytes:
-            raise _refuse(f"The document unpacks to more than {_size(limits.max_total_bytes)}; "
+            raise unprocessable(f"The document unpacks to more than {_size(limits.max_total_bytes)}; "
                           "it is too large to convert (or built to exhaust the converter)")
 
 
 def _check_member(name: str, size: int, compressed: int, limits: PackageLimits) -> None:
     if size > limits.max_member_bytes:
-        raise _refuse(f"The document's part {name} unpacks to {_size(size)}; parts up to "
+        raise unprocessable(f"The document's part {name} unpacks to {_size(size)}; parts up to "
                       f"{_size(limits.max_member_bytes)} are accepted")
     if size > SMALL and size > limits.max_ratio * max(1, compressed):
-        raise _refuse(f"The document's part {name} unpacks from {_size(compressed)} to {_size(size)} "
+        raise unprocessable(f"The document's part {name} unpacks from {_size(compressed)} to {_size(size)} "
                       f"(more than {limits.max_ratio:g} times): a compression bomb, refused")
 
 
@@ -86,7 +84,7 @@ def read_member(raw: zipfile.ZipFile, info: zipfile.ZipInfo, limits: PackageLimi
     fp.seek(info.header_offset)
     header = fp.read(LOCAL_HEADER.size)
     if len(header) != LOCAL_HEADER.size or header[:4] != LOCAL_MAGIC:
-        raise _refuse(f"The document's part {info.filename} is damaged (no local header)")
+        raise unprocessable(f"The document's part {info.filename} is damaged (no local header)")
     fields = LOCAL_HEADER.unpack(header)
     fp.seek(info.header_offset + LOCAL_HEADER.size + fields[9] + fields[10])
     cap = min(limits.max_member_bytes, info.file_size) + 1  # one byte more than declared shows a lie
@@ -95,7 +93,7 @@ def read_member(raw: zipfile.ZipFile, info: zipfile.ZipInfo, limits: PackageLimi
     else:
         data = _inflate(fp, info, cap)
     if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
-        raise _refuse(f"The document's part {info.filename} is not what its header says "
+        raise unprocessable(f"The document's part {info.filename} is not what its header says "
                       f"({_size(info.file_size)} declared): damaged, or built to mislead")
     return data
 
@@ -112,7 +110,7 @@ def _inflate(fp: object, info: zipfile.ZipInfo, cap: int) -> bytes:
                 break
             out += inflater.decompress(pending, cap - len(out))
     except zlib.error:
-        raise _refuse(f"The document's part {info.filename} is damaged (bad compressed data)") from None
+        raise unprocessable(f"The document's part {info.filename} is damaged (bad compressed data)") from None
     return bytes(out)
 
 
@@ -128,7 +126,7 @@ def rebuild(source: Path, target: Path, limits: PackageLimits) -> list[str]:
     try:
         raw = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise _refuse("The file is named like an Office document but is not a readable one "
+        raise unprocessable("The file is named like an Office document but is not a readable one "
                       "(a damaged or incomplete zip); save it again and upload it") from None
     cleaned: list[str] = []
     with raw, zipfile.ZipFile(target, "w") as out:
