@@ -12,6 +12,7 @@ behind: the upload's temporary file and any conversion directory are removed.
 from __future__ import annotations
 
 import asyncio
+import logging
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ from server.documents.policy import DocumentPolicy
 from server.persistence.blobs import BlobStore, WrittenFile
 
 MB = 1024 * 1024
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,9 @@ class Intake:
         self.blobs = blobs
         self._pdf_slots = asyncio.Semaphore(max(1, policy.workers))
         self._office_slots = asyncio.Semaphore(max(1, policy.office_workers))
+        if policy.unsafe_unsandboxed_office:
+            log.warning("Office documents are converted WITHOUT the sandbox "
+                        "(--unsafe-unsandboxed-office): LibreOffice has this server's network and files")
 
     async def accept(self, upload: WrittenFile, filename: str) -> StoredPdf:
         """Check ``upload`` (a finished temporary file) and store it; raises FileRefused.

@@ -24,6 +24,12 @@ MB = 1024 * 1024
 CHUNK = 256 * 1024
 LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")
 LOCAL_MAGIC = b"PK\x03\x04"
+EOCD = struct.Struct("<4sHHHHIIH")
+EOCD_MAGIC = b"PK\x05\x06"
+EOCD_SEARCH = EOCD.size + 65_535
+"""The end record is within the last 22 bytes plus the longest comment."""
+DIRECTORY_ENTRY = 1024
+"""Bytes of central directory allowed per part (46 fixed, the name, extra fields)."""
 XML_SUFFIXES = (".xml", ".rels", ".vml")
 SMALL = 1 * MB
 """A member up to this size may have any compression ratio (an empty sheet compresses well)."""
@@ -120,9 +126,28 @@ def looks_like_xml(data: bytes) -> bool:
     return head.startswith((b"<", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00<"))
 
 
+def check_directory(source: Path, limits: PackageLimits) -> None:
+    """Refuse a central directory too large to parse before ``zipfile`` parses it (it holds
+    every entry in memory: 100 MB of directory would be a gigabyte in the server)."""
+    with source.open("rb") as file:
+        file.seek(0, 2)
+        size = file.tell()
+        file.seek(max(0, size - EOCD_SEARCH))
+        tail = file.read()
+    at = tail.rfind(EOCD_MAGIC)
+    if at < 0 or len(tail) - at < EOCD.size:
+        return  # not a zip: zipfile says so
+    *_, entries, directory_size, _offset, _comment = EOCD.unpack(tail[at:at + EOCD.size])
+    if directory_size > limits.max_members * DIRECTORY_ENTRY or (
+            entries != 0xFFFF and entries > limits.max_members):
+        raise unprocessable(f"The document holds {entries} parts; at most {limits.max_members} "
+                            "are accepted")
+
+
 def rebuild(source: Path, target: Path, limits: PackageLimits) -> list[str]:
     """Check ``source`` and write its clean copy to ``target``; the names of the members whose
     links out were removed. FileRefused when the package is refused."""
+    check_directory(source, limits)
     try:
         raw = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError, ValueError):

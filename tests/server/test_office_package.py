@@ -205,6 +205,19 @@ def test_package_limits(tmp_path: Path, limits: PackageLimits, word: str) -> Non
     assert word in message, message
 
 
+def test_a_huge_central_directory_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    """The end record is read first: 20,000 entries are never turned into objects."""
+    package = io.BytesIO()
+    with zipfile.ZipFile(package, "w") as out:
+        for n in range(20_000):
+            out.writestr(f"p/{n}", b"")
+    path = tmp_path / "many.docx"
+    path.write_bytes(package.getvalue())
+    with pytest.raises(FileRefused) as refused:
+        office_package.check_directory(path, PackageLimits())
+    assert "20000 parts; at most 10000" in refused.value.message
+
+
 def test_two_parts_under_one_name_are_refused(tmp_path: Path) -> None:
     package = io.BytesIO()
     with zipfile.ZipFile(package, "w") as out, pytest.warns(UserWarning):
