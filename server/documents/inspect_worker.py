@@ -28,7 +28,7 @@ def limit_self(cpu_seconds: float, memory_mb: int) -> None:
 
 
 def run(path: Path, max_pages: int, max_side: float, memory_mb: int,
-        inflated_mb: int = 512) -> dict[str, Any]:
+        inflated_mb: int = 256) -> dict[str, Any]:
     from server.documents import pdf  # only now: PyMuPDF loads under the limits
 
     try:
@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory-mb", type=int, default=1024)
     parser.add_argument("--max-pages", type=int, default=5000)
     parser.add_argument("--max-side", type=float, default=14_400.0)
-    parser.add_argument("--max-inflated-mb", type=int, default=512)
+    parser.add_argument("--max-inflated-mb", type=int, default=256)
     parser.add_argument("path", type=Path)
     args = parser.parse_args(argv)
     limit_self(args.cpu_seconds, args.memory_mb)

@@ -36,7 +36,7 @@ class PdfRefused(Exception):
 
 
 def inspect(path: Path, max_pages: int, max_side: float,
-            max_inflated: int = 512 * 1024 * 1024) -> dict[str, Any]:
+            max_inflated: int = 256 * 1024 * 1024) -> dict[str, Any]:
     """Check a PDF all the way through; its facts, or PdfRefused.
 
     ``max_inflated``: bytes all streams but images may inflate to together (``pdf_streams``).

@@ -18,7 +18,7 @@ class DocumentPolicy:
     """CPU time the inspecting process may use (it reads every page's text)."""
     inspect_memory_mb: int = 1024
     """Address space the inspecting process may use."""
-    pdf_inflated_mb: int = 512
+    pdf_inflated_mb: int = 256
     """What a PDF's streams (all but images) may unpack to together: more is a compression
     bomb, refused before any page is read."""
     inspect_timeout_seconds: float = 60.0
