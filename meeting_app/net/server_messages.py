@@ -106,6 +106,12 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP("ServerMessages", "Poll %1 is open: close it first (one vote at a time)"),
     QT_TRANSLATE_NOOP("ServerMessages", "Poll %1 not found"),
     QT_TRANSLATE_NOOP("ServerMessages", "Protocol %1 is not supported; this server speaks %2"),
+    QT_TRANSLATE_NOOP("ServerMessages", "Checking the Office document needed more than its limits (%1 "
+                                        "s of processing, %2 MB of memory): it is too large, or built "
+                                        "to exhaust the checker"),
+    QT_TRANSLATE_NOOP("ServerMessages", "Checking the Office document took longer than %1 s; it is too "
+                                        "large, or built to stall the checker"),
+    QT_TRANSLATE_NOOP("ServerMessages", "Checking the document needs more memory than allowed"),
     QT_TRANSLATE_NOOP("ServerMessages", "Converting the document to PDF needed more than its limits (%1 "
                                         "MB of memory, %2 s of processing): it is too complex, or built "
                                         "to exhaust the converter"),

@@ -3968,6 +3968,18 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
         <translation>Không hỗ trợ giao thức %1; máy chủ này dùng giao thức %2</translation>
     </message>
     <message>
+        <source>Checking the Office document needed more than its limits (%1 s of processing, %2 MB of memory): it is too large, or built to exhaust the checker</source>
+        <translation>Việc kiểm tra tài liệu Office cần vượt quá giới hạn cho phép (%1 giây xử lý, %2 MB bộ nhớ): tài liệu quá lớn, hoặc được tạo ra để làm cạn kiệt trình kiểm tra</translation>
+    </message>
+    <message>
+        <source>Checking the Office document took longer than %1 s; it is too large, or built to stall the checker</source>
+        <translation>Việc kiểm tra tài liệu Office mất hơn %1 giây; tài liệu quá lớn, hoặc được tạo ra để làm treo trình kiểm tra</translation>
+    </message>
+    <message>
+        <source>Checking the document needs more memory than allowed</source>
+        <translation>Việc kiểm tra tài liệu cần nhiều bộ nhớ hơn mức cho phép</translation>
+    </message>
+    <message>
         <source>Converting the document to PDF needed more than its limits (%1 MB of memory, %2 s of processing): it is too complex, or built to exhaust the converter</source>
         <translation>Việc chuyển tài liệu sang PDF cần vượt quá giới hạn cho phép (%1 MB bộ nhớ, %2 giây xử lý): tài liệu quá phức tạp, hoặc được tạo ra để làm cạn kiệt trình chuyển đổi</translation>
     </message>

@@ -18,12 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from server.documents import convert, filetypes, office_package, sandbox
+from server.documents import convert, filetypes, office_check, sandbox
 from server.documents.inspect import inspect_pdf
 from server.documents.policy import DocumentPolicy
 from server.persistence.blobs import BlobStore, WrittenFile
 
-MB = 1024 * 1024
 log = logging.getLogger(__name__)
 
 
@@ -86,18 +85,12 @@ class Intake:
         suffix = Path(filename).suffix.lower()
         source = workdir / f"document{suffix}"  # LibreOffice picks its filter by the suffix
         policy = self.policy
-        limits = office_package.PackageLimits(policy.office_max_parts, policy.office_part_mb * MB,
-                                              policy.office_unpacked_mb * MB, policy.office_max_ratio)
-
-        def prepare() -> None:
-            workdir.mkdir(parents=True)
-            if suffix in filetypes.ZIP_OFFICE:  # measured, cleaned of links, written afresh
-                office_package.rebuild(upload.path, source, limits)
-                upload.path.unlink()
-            else:  # an OLE file (.doc): the sandbox alone keeps its links from going anywhere
-                upload.path.replace(source)
-
-        await asyncio.to_thread(prepare)
+        await asyncio.to_thread(workdir.mkdir, parents=True)
+        if suffix in filetypes.ZIP_OFFICE:  # measured, cleaned of links, written afresh
+            await office_check.check_package(upload.path, source, policy)  # in a limited process
+            await asyncio.to_thread(upload.path.unlink)
+        else:  # an OLE file (.doc): the sandbox alone keeps its links from going anywhere
+            await asyncio.to_thread(upload.path.replace, source)
         converted = await convert.to_pdf(
             program, bwrap, source, workdir, policy.convert_timeout_seconds,
             sandbox.Limits(policy.convert_memory_mb, policy.convert_cpu_seconds, policy.convert_file_mb))

@@ -4,6 +4,7 @@ refused, and compression bombs are refused before any converter sees them."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import struct
 import time
@@ -13,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from server.documents import office_links, office_package
+from server.documents import office_check, office_links, office_package
 from server.documents.office_package import PackageLimits
+from server.documents.policy import DocumentPolicy
 from server.documents.refusals import FileRefused
 from tests.support import office_files as o
 
@@ -240,3 +242,28 @@ def test_an_encrypted_part_or_an_odd_compression_is_refused(tmp_path: Path) -> N
 @pytest.mark.parametrize("data", [b"PK\x03\x04 not really a zip", o.odt_paragraphs("x")[:200]])
 def test_a_broken_zip_is_refused_clearly(tmp_path: Path, data: bytes) -> None:
     assert "not a readable one" in refusal(tmp_path, data)
+
+
+# ------------------------------------------------------------- in its own limited process
+
+def test_the_check_runs_in_a_process_of_its_own(tmp_path: Path) -> None:
+    source, target = tmp_path / "in.odt", tmp_path / "out.odt"
+    source.write_bytes(o.odt_linked_image("http://127.0.0.1:9/a.svg"))
+    assert asyncio.run(office_check.check_package(source, target, DocumentPolicy())) == ["content.xml"]
+    with zipfile.ZipFile(target) as package:
+        assert b"127.0.0.1" not in package.read("content.xml")
+    source.write_bytes(o.docx_xml_bomb(50))
+    with pytest.raises(FileRefused) as refused:
+        asyncio.run(office_check.check_package(source, target, DocumentPolicy()))
+    assert refused.value.status == 422 and "compression bomb" in refused.value.message
+
+
+def test_the_checking_process_is_held_to_its_limits(tmp_path: Path) -> None:
+    """Parsing lives in a child under CPU and memory limits: one that cannot finish within
+    them is a refusal, never a load on the server."""
+    source = tmp_path / "in.docx"
+    source.write_bytes(o.docx(o.w_paragraph("x")))
+    with pytest.raises(FileRefused) as refused:
+        asyncio.run(office_check.check_package(source, tmp_path / "out.docx",
+                                               DocumentPolicy(inspect_memory_mb=20)))
+    assert refused.value.status == 422 and "20 MB of memory" in refused.value.message
