@@ -56,7 +56,10 @@ def _settings(args: argparse.Namespace) -> Settings:
     policy = settings.documents
     if getattr(args, "max_upload_mb", None) is not None:
         policy.max_upload_bytes = int(args.max_upload_mb * 1024 * 1024)
-    for name in ("inspect_cpu_seconds", "inspect_memory_mb", "soffice"):
+    if getattr(args, "unsafe_unsandboxed_office", False):
+        policy.unsafe_unsandboxed_office = True
+    for name in ("inspect_cpu_seconds", "inspect_memory_mb", "soffice", "convert_memory_mb",
+                 "convert_cpu_seconds", "office_workers"):
         if getattr(args, name, None) is not None:
             setattr(policy, name, getattr(args, name))
     return settings
@@ -75,6 +78,15 @@ def _add_document_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--soffice", default=None,
                         help="LibreOffice's soffice program, to convert Office documents "
                              "(default: soffice or libreoffice on PATH)")
+    parser.add_argument("--convert-memory-mb", type=int, default=None,
+                        help="memory allowed to convert one Office document, in MB (default 1536)")
+    parser.add_argument("--convert-cpu-seconds", type=int, default=None,
+                        help="CPU time allowed to convert one Office document (default 60)")
+    parser.add_argument("--office-workers", type=int, default=None,
+                        help="Office conversions at once per process (default 1; PDFs queue apart)")
+    parser.add_argument("--unsafe-unsandboxed-office", action="store_true", default=False,
+                        help="UNSAFE: convert Office documents without the bubblewrap sandbox, with "
+                             "the server's network and files (only where bubblewrap cannot run)")
 
 
 def _positive(text: str) -> float:

@@ -29,6 +29,10 @@ _TEMPLATES = (
                                         "it: upload the document as PDF, or ask the administrator to "
                                         "install LibreOffice (e.g. the libreoffice-writer-nogui "
                                         "package)."),
+    QT_TRANSLATE_NOOP("ServerMessages", "%1 is an Office document. This server converts Office "
+                                        "documents only in a sandbox (bubblewrap), which is not "
+                                        "installed or cannot run here: upload the document as PDF, or "
+                                        "ask the administrator to install the bubblewrap package."),
     QT_TRANSLATE_NOOP("ServerMessages", "%1 is named like a PDF but is not one (it does not start with "
                                         "%PDF-); accepted: %2"),
     QT_TRANSLATE_NOOP("ServerMessages", "%1 is named like an Office document but its content is not "
@@ -102,6 +106,15 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP("ServerMessages", "Poll %1 is open: close it first (one vote at a time)"),
     QT_TRANSLATE_NOOP("ServerMessages", "Poll %1 not found"),
     QT_TRANSLATE_NOOP("ServerMessages", "Protocol %1 is not supported; this server speaks %2"),
+    QT_TRANSLATE_NOOP("ServerMessages", "Checking the Office document needed more than its limits (%1 "
+                                        "s of processing, %2 MB of memory): it is too large, or built "
+                                        "to exhaust the checker"),
+    QT_TRANSLATE_NOOP("ServerMessages", "Checking the Office document took longer than %1 s; it is too "
+                                        "large, or built to stall the checker"),
+    QT_TRANSLATE_NOOP("ServerMessages", "Checking the document needs more memory than allowed"),
+    QT_TRANSLATE_NOOP("ServerMessages", "Converting the document to PDF needed more than its limits (%1 "
+                                        "MB of memory, %2 s of processing): it is too complex, or built "
+                                        "to exhaust the converter"),
     QT_TRANSLATE_NOOP("ServerMessages", "Reading the PDF needs more than %1 MB of memory"),
     QT_TRANSLATE_NOOP("ServerMessages", "Reading the PDF stopped the checking process (signal %1): the "
                                         "file is damaged, hostile, or needs more than %2 MB of memory"),
@@ -112,6 +125,32 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP("ServerMessages", "Text may not contain NUL characters"),
     QT_TRANSLATE_NOOP("ServerMessages", "Text must be valid Unicode (it holds a lone UTF-16 surrogate)"),
     QT_TRANSLATE_NOOP("ServerMessages", "The PDF could not be checked (%1)"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The document holds %1 parts; at most %2 are accepted"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The document holds two parts under one name (readers would "
+                                        "disagree on which counts)"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The document is protected by a password; upload it without the "
+                                        "password"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The document unpacks to more than %1; it is too large to "
+                                        "convert (or built to exhaust the converter)"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The document's part %1 declares an XML document type (DTD), "
+                                        "which Office documents never do; it is how XML pulls in "
+                                        "outside content"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The document's part %1 holds %2, which could not be removed; "
+                                        "remove it (or embed the content) and upload the document again"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The document's part %1 is damaged (bad compressed data)"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The document's part %1 is damaged (no local header)"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The document's part %1 is not what its header says (%2 "
+                                        "declared): damaged, or built to mislead"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The document's part %1 is not well-formed XML (%2)"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The document's part %1 unpacks from %2 to %3 (more than %4 "
+                                        "times): a compression bomb, refused"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The document's part %1 unpacks to %2; parts up to %3 are "
+                                        "accepted"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The document's part %1 uses an unusual compression (method "
+                                        "%2); save it again from the Office program"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The file is named like an Office document but is not a "
+                                        "readable one (a damaged or incomplete zip); save it again and "
+                                        "upload it"),
     QT_TRANSLATE_NOOP("ServerMessages", "The PDF is damaged and cannot be read (%1)"),
     QT_TRANSLATE_NOOP("ServerMessages", "The body is not JSON"),
     QT_TRANSLATE_NOOP("ServerMessages", "The conclusion was changed meanwhile (revision %1); it now "

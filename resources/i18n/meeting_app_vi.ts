@@ -3704,6 +3704,10 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
         <translation>%1 là tài liệu Office. Máy chủ này chuyển tài liệu Office sang PDF bằng LibreOffice, nhưng LibreOffice chưa được cài trên máy chủ: hãy tải tài liệu lên dưới dạng PDF, hoặc đề nghị quản trị viên cài LibreOffice (ví dụ gói libreoffice-writer-nogui).</translation>
     </message>
     <message>
+        <source>%1 is an Office document. This server converts Office documents only in a sandbox (bubblewrap), which is not installed or cannot run here: upload the document as PDF, or ask the administrator to install the bubblewrap package.</source>
+        <translation>%1 là tài liệu Office. Máy chủ này chỉ chuyển đổi tài liệu Office trong môi trường cách ly (bubblewrap), nhưng bubblewrap chưa được cài đặt hoặc không chạy được ở đây: hãy tải tài liệu lên dưới dạng PDF, hoặc đề nghị quản trị viên cài đặt gói bubblewrap.</translation>
+    </message>
+    <message>
         <source>%1 is named like a PDF but is not one (it does not start with %PDF-); accepted: %2</source>
         <translation>%1 có tên như tệp PDF nhưng không phải là PDF (không bắt đầu bằng %PDF-); các loại được chấp nhận: %2</translation>
     </message>
@@ -3964,6 +3968,22 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
         <translation>Không hỗ trợ giao thức %1; máy chủ này dùng giao thức %2</translation>
     </message>
     <message>
+        <source>Checking the Office document needed more than its limits (%1 s of processing, %2 MB of memory): it is too large, or built to exhaust the checker</source>
+        <translation>Việc kiểm tra tài liệu Office cần vượt quá giới hạn cho phép (%1 giây xử lý, %2 MB bộ nhớ): tài liệu quá lớn, hoặc được tạo ra để làm cạn kiệt trình kiểm tra</translation>
+    </message>
+    <message>
+        <source>Checking the Office document took longer than %1 s; it is too large, or built to stall the checker</source>
+        <translation>Việc kiểm tra tài liệu Office mất hơn %1 giây; tài liệu quá lớn, hoặc được tạo ra để làm treo trình kiểm tra</translation>
+    </message>
+    <message>
+        <source>Checking the document needs more memory than allowed</source>
+        <translation>Việc kiểm tra tài liệu cần nhiều bộ nhớ hơn mức cho phép</translation>
+    </message>
+    <message>
+        <source>Converting the document to PDF needed more than its limits (%1 MB of memory, %2 s of processing): it is too complex, or built to exhaust the converter</source>
+        <translation>Việc chuyển tài liệu sang PDF cần vượt quá giới hạn cho phép (%1 MB bộ nhớ, %2 giây xử lý): tài liệu quá phức tạp, hoặc được tạo ra để làm cạn kiệt trình chuyển đổi</translation>
+    </message>
+    <message>
         <source>Reading the PDF needs more than %1 MB of memory</source>
         <translation>Đọc tệp PDF cần hơn %1 MB bộ nhớ</translation>
     </message>
@@ -3998,6 +4018,62 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
     <message>
         <source>The PDF could not be checked (%1)</source>
         <translation>Không kiểm tra được tệp PDF (%1)</translation>
+    </message>
+    <message>
+        <source>The document holds %1 parts; at most %2 are accepted</source>
+        <translation>Tài liệu có %1 thành phần; chỉ chấp nhận tối đa %2</translation>
+    </message>
+    <message>
+        <source>The document holds two parts under one name (readers would disagree on which counts)</source>
+        <translation>Tài liệu có hai thành phần trùng tên (các trình đọc sẽ hiểu khác nhau về thành phần nào được dùng)</translation>
+    </message>
+    <message>
+        <source>The document is protected by a password; upload it without the password</source>
+        <translation>Tài liệu được bảo vệ bằng mật khẩu; hãy tải lên bản không có mật khẩu</translation>
+    </message>
+    <message>
+        <source>The document unpacks to more than %1; it is too large to convert (or built to exhaust the converter)</source>
+        <translation>Tài liệu khi giải nén lớn hơn %1; tài liệu quá lớn để chuyển đổi (hoặc được tạo ra để làm cạn kiệt trình chuyển đổi)</translation>
+    </message>
+    <message>
+        <source>The document&apos;s part %1 declares an XML document type (DTD), which Office documents never do; it is how XML pulls in outside content</source>
+        <translation>Thành phần %1 của tài liệu khai báo kiểu tài liệu XML (DTD), điều mà tài liệu Office không bao giờ dùng; đây là cách XML kéo nội dung từ bên ngoài vào</translation>
+    </message>
+    <message>
+        <source>The document&apos;s part %1 holds %2, which could not be removed; remove it (or embed the content) and upload the document again</source>
+        <translation>Thành phần %1 của tài liệu chứa %2 và không thể gỡ bỏ; hãy xóa nó (hoặc nhúng nội dung vào tài liệu) rồi tải tài liệu lên lại</translation>
+    </message>
+    <message>
+        <source>The document&apos;s part %1 is damaged (bad compressed data)</source>
+        <translation>Thành phần %1 của tài liệu bị hỏng (dữ liệu nén không hợp lệ)</translation>
+    </message>
+    <message>
+        <source>The document&apos;s part %1 is damaged (no local header)</source>
+        <translation>Thành phần %1 của tài liệu bị hỏng (thiếu phần đầu cục bộ)</translation>
+    </message>
+    <message>
+        <source>The document&apos;s part %1 is not what its header says (%2 declared): damaged, or built to mislead</source>
+        <translation>Thành phần %1 của tài liệu không đúng như phần đầu khai báo (khai báo %2): tệp bị hỏng, hoặc được tạo ra để đánh lừa</translation>
+    </message>
+    <message>
+        <source>The document&apos;s part %1 is not well-formed XML (%2)</source>
+        <translation>Thành phần %1 của tài liệu không phải XML hợp lệ (%2)</translation>
+    </message>
+    <message>
+        <source>The document&apos;s part %1 unpacks from %2 to %3 (more than %4 times): a compression bomb, refused</source>
+        <translation>Thành phần %1 của tài liệu giải nén từ %2 thành %3 (gấp hơn %4 lần): đây là bom nén, bị từ chối</translation>
+    </message>
+    <message>
+        <source>The document&apos;s part %1 unpacks to %2; parts up to %3 are accepted</source>
+        <translation>Thành phần %1 của tài liệu khi giải nén là %2; chỉ chấp nhận thành phần tối đa %3</translation>
+    </message>
+    <message>
+        <source>The document&apos;s part %1 uses an unusual compression (method %2); save it again from the Office program</source>
+        <translation>Thành phần %1 của tài liệu dùng kiểu nén bất thường (phương thức %2); hãy lưu lại tài liệu từ chương trình Office</translation>
+    </message>
+    <message>
+        <source>The file is named like an Office document but is not a readable one (a damaged or incomplete zip); save it again and upload it</source>
+        <translation>Tệp có tên như tài liệu Office nhưng không đọc được (tệp zip bị hỏng hoặc không đầy đủ); hãy lưu lại rồi tải lên</translation>
     </message>
     <message>
         <source>The PDF is damaged and cannot be read (%1)</source>

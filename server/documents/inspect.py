@@ -38,7 +38,8 @@ class PdfFacts:
 def _command(path: Path, policy: DocumentPolicy) -> list[str]:
     return [sys.executable, "-m", "server.documents.inspect_worker",
             "--cpu-seconds", str(policy.inspect_cpu_seconds), "--memory-mb", str(policy.inspect_memory_mb),
-            "--max-pages", str(policy.max_pages), "--max-side", str(policy.max_page_side), str(path)]
+            "--max-pages", str(policy.max_pages), "--max-side", str(policy.max_page_side),
+            "--max-inflated-mb", str(policy.pdf_inflated_mb), str(path)]
 
 
 async def inspect_pdf(path: Path, policy: DocumentPolicy) -> PdfFacts:

@@ -1,24 +1,29 @@
 """From an uploaded file to a checked PDF in the blob store.
 
-sniff the type -> convert an Office file to PDF -> inspect the PDF in a limited process ->
-move it into the blob store. Every blocking step runs in a worker thread or a subprocess;
-at most ``policy.workers`` conversions and inspections run at once per process (more
-uploads wait their turn rather than fork without bound). A refused file leaves nothing
+sniff the type -> check and clean an Office package, convert it to PDF in the sandbox ->
+inspect the PDF in a limited process -> move it into the blob store. Every blocking step
+runs in a worker thread or a subprocess. Office conversions and PDF inspections queue
+separately: at most ``policy.office_workers`` conversions and ``policy.workers``
+inspections run at once per process (more uploads wait their turn rather than fork without
+bound), so a PDF never waits behind a slow Office document. A refused file leaves nothing
 behind: the upload's temporary file and any conversion directory are removed.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from server.documents import convert, filetypes
+from server.documents import convert, filetypes, office_check, sandbox
 from server.documents.inspect import inspect_pdf
 from server.documents.policy import DocumentPolicy
 from server.persistence.blobs import BlobStore, WrittenFile
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -44,7 +49,11 @@ class Intake:
     def __init__(self, policy: DocumentPolicy, blobs: BlobStore) -> None:
         self.policy = policy
         self.blobs = blobs
-        self._slots = asyncio.Semaphore(max(1, policy.workers))
+        self._pdf_slots = asyncio.Semaphore(max(1, policy.workers))
+        self._office_slots = asyncio.Semaphore(max(1, policy.office_workers))
+        if policy.unsafe_unsandboxed_office:
+            log.warning("Office documents are converted WITHOUT the sandbox "
+                        "(--unsafe-unsandboxed-office): LibreOffice has this server's network and files")
 
     async def accept(self, upload: WrittenFile, filename: str) -> StoredPdf:
         """Check ``upload`` (a finished temporary file) and store it; raises FileRefused.
@@ -56,11 +65,14 @@ class Intake:
         try:
             head = await asyncio.to_thread(filetypes.read_head, upload.path)
             kind = filetypes.sniff(head, upload.size, filename)
-            async with self._slots:
-                if kind == filetypes.Kind.OFFICE:
-                    program = await asyncio.to_thread(convert.require_soffice, self.policy.soffice, filename)
-                    workdir = self.blobs.temp_path(".convert")
-                    pdf = await self._convert(program, upload, filename, workdir)
+            if kind == filetypes.Kind.OFFICE:
+                program = await asyncio.to_thread(convert.require_soffice, self.policy.soffice, filename)
+                bwrap = await asyncio.to_thread(convert.require_sandbox,
+                                                self.policy.unsafe_unsandboxed_office, filename)
+                workdir = self.blobs.temp_path(".convert")
+                async with self._office_slots:
+                    pdf = await self._convert(program, bwrap, upload, filename, workdir)
+            async with self._pdf_slots:
                 facts = await inspect_pdf(pdf.path, self.policy)
             await asyncio.to_thread(self.blobs.put, pdf)
             return StoredPdf(pdf.sha256, pdf.size, facts.pages, filename, facts.title, facts.page_info,
@@ -68,16 +80,20 @@ class Intake:
         finally:
             await asyncio.to_thread(_clean, upload, pdf, workdir)
 
-    async def _convert(self, program: str, upload: WrittenFile, filename: str, workdir: Path) -> WrittenFile:
+    async def _convert(self, program: str, bwrap: str | None, upload: WrittenFile, filename: str,
+                       workdir: Path) -> WrittenFile:
         suffix = Path(filename).suffix.lower()
         source = workdir / f"document{suffix}"  # LibreOffice picks its filter by the suffix
-
-        def prepare() -> None:
-            workdir.mkdir(parents=True)
-            upload.path.replace(source)
-
-        await asyncio.to_thread(prepare)
-        converted = await convert.to_pdf(program, source, workdir, self.policy.convert_timeout_seconds)
+        policy = self.policy
+        await asyncio.to_thread(workdir.mkdir, parents=True)
+        if suffix in filetypes.ZIP_OFFICE:  # measured, cleaned of links, written afresh
+            await office_check.check_package(upload.path, source, policy)  # in a limited process
+            await asyncio.to_thread(upload.path.unlink)
+        else:  # an OLE file (.doc): the sandbox alone keeps its links from going anywhere
+            await asyncio.to_thread(upload.path.replace, source)
+        converted = await convert.to_pdf(
+            program, bwrap, source, workdir, policy.convert_timeout_seconds,
+            sandbox.Limits(policy.convert_memory_mb, policy.convert_cpu_seconds, policy.convert_file_mb))
         return await asyncio.to_thread(self.blobs.copy_to_temp, converted)
 
 

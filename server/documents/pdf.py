@@ -11,12 +11,14 @@ extractable glyph) for ``seed-demo``.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pymupdf
 
 from protocol.annotations import page_text_hash
+from server.documents import pdf_streams
 from server.documents.layout import A4, Block, Document, Heading, Paragraph, Table, font_path
 
 RENDER_PAGES = 2
@@ -33,8 +35,12 @@ class PdfRefused(Exception):
     """The file is not a PDF this server accepts; the message says why."""
 
 
-def inspect(path: Path, max_pages: int, max_side: float) -> dict[str, Any]:
-    """Check a PDF all the way through; its facts, or PdfRefused."""
+def inspect(path: Path, max_pages: int, max_side: float,
+            max_inflated: int = 256 * 1024 * 1024) -> dict[str, Any]:
+    """Check a PDF all the way through; its facts, or PdfRefused.
+
+    ``max_inflated``: bytes all streams but images may inflate to together (``pdf_streams``).
+    """
     pymupdf.TOOLS.mupdf_display_errors(False)
     pymupdf.TOOLS.mupdf_display_warnings(False)
     if path.stat().st_size == 0:
@@ -46,6 +52,7 @@ def inspect(path: Path, max_pages: int, max_side: float) -> dict[str, Any]:
     with doc:
         if doc.needs_pass:
             raise PdfRefused("The PDF is protected by a password; upload it without the password")
+        _check_inflation(doc, max_inflated)
         count = doc.page_count
         if count == 0:
             raise PdfRefused("The PDF has no pages")
@@ -72,6 +79,22 @@ def inspect(path: Path, max_pages: int, max_side: float) -> dict[str, Any]:
         title = (doc.metadata or {}).get("title") or None
         return {"pages": count, "title": title.strip() if title else None, "text_chars": chars,
                 "page_info": page_info, "page_texts": page_texts}
+
+
+def _check_inflation(doc: pymupdf.Document, budget: int) -> None:
+    def streams() -> Iterator[tuple[bytes, list[str]]]:
+        for xref in range(1, doc.xref_length()):
+            if not doc.xref_is_stream(xref) or doc.xref_get_key(xref, "Subtype")[1] == "/Image":
+                continue
+            kind, value = doc.xref_get_key(xref, "Filter")
+            if kind in ("name", "array"):
+                yield doc.xref_stream_raw(xref) or b"", pdf_streams.filter_names(value)
+
+    try:
+        pdf_streams.check_budget(streams(), budget)
+    except pdf_streams.InflationExceeded:
+        raise PdfRefused(f"The PDF's content unpacks to more than {budget // (1024 * 1024)} MB: "
+                         "a compression bomb, refused") from None
 
 
 def _has_end_marker(path: Path) -> bool:

@@ -37,8 +37,9 @@ CORPUS: list[tuple[str, Callable[[], bytes], str, int, tuple[str, ...]]] = [
     ("xref loop", h.xref_loop, "xref.pdf", 201, ()),
     ("deep nesting", h.deep_nesting, "deep.pdf", 201, ()),
     ("scripts and launch actions", h.scripted, "script.pdf", 201, ()),
-    ("deflate bomb", lambda: h.deflate_bomb(4096), "bomb.pdf", 422, ("processing",)),
-    ("text bomb", lambda: h.text_bomb(256), "text.pdf", 422, ("memory", "processing")),
+    ("deflate bomb", lambda: h.deflate_bomb(4096), "bomb.pdf", 422, ("compression bomb",)),
+    ("deflate bomb 2 GB", lambda: h.deflate_bomb(2048), "bomb2.pdf", 422, ("compression bomb",)),
+    ("text bomb", lambda: h.text_bomb(256), "text.pdf", 422, ("compression bomb", "memory", "processing")),
     # MuPDF decodes an image at the scale it is drawn (and pads missing rows): a reader never
     # holds the 10 GB; the page is a fine (grey) page.
     ("image bomb", h.image_bomb, "image.pdf", 201, ()),

@@ -11,6 +11,7 @@ import stat
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -26,6 +27,7 @@ from server.persistence.blobs import BlobStore, SizeLimitExceeded
 from server.persistence.db import Database
 from server.persistence.models import Base
 from tests.server import hostile_pdfs
+from tests.support import office_files
 
 
 def test_the_blob_store_keeps_the_same_bytes_once(tmp_path: Path) -> None:
@@ -112,6 +114,12 @@ def fake_soffice(tmp_path: Path, body: str) -> str:
     return str(script)
 
 
+def unsandboxed(soffice: str, **settings: Any) -> DocumentPolicy:
+    """A policy converting with a stand-in for soffice, outside the sandbox (the stand-in lives
+    in a temporary directory, which the sandbox does not show)."""
+    return DocumentPolicy(soffice=soffice, unsafe_unsandboxed_office=True, **settings)
+
+
 WRITES_PDF = (f"assert any(a.startswith('-env:UserInstallation=file://') for a in args), args\n"
               f"assert '--headless' in args and args[args.index('--convert-to') + 1] == 'pdf'\n"
               f"(out / (source.stem + '.pdf')).write_bytes({hostile_pdfs.minimal('Converted')!r})\n")
@@ -119,9 +127,9 @@ WRITES_PDF = (f"assert any(a.startswith('-env:UserInstallation=file://') for a i
 
 def test_office_documents_are_converted_checked_and_stored(tmp_path: Path) -> None:
     store = BlobStore(tmp_path / "blobs")
-    intake = Intake(DocumentPolicy(soffice=fake_soffice(tmp_path, WRITES_PDF)), store)
+    intake = Intake(unsandboxed(fake_soffice(tmp_path, WRITES_PDF)), store)
     writer = store.writer()
-    writer.write(b"PK\x03\x04 a docx, as far as the sniffer knows")
+    writer.write(office_files.docx(office_files.w_paragraph("Báo cáo")))
     stored = asyncio.run(intake.accept(writer.finish(), "Báo cáo.docx"))
     assert (stored.pages, stored.filename) == (1, "Báo cáo.docx")
     assert store.path(stored.sha256).read_bytes() == hostile_pdfs.minimal("Converted")
@@ -135,15 +143,60 @@ def test_office_documents_are_converted_checked_and_stored(tmp_path: Path) -> No
 ])
 def test_a_failed_conversion_is_422(tmp_path: Path, body: str, word: str) -> None:
     store = BlobStore(tmp_path / "blobs")
-    intake = Intake(DocumentPolicy(soffice=fake_soffice(tmp_path, body), convert_timeout_seconds=1), store)
+    intake = Intake(unsandboxed(fake_soffice(tmp_path, body), convert_timeout_seconds=1), store)
     writer = store.writer()
-    writer.write(b"PK\x03\x04")
+    writer.write(office_files.docx(office_files.w_paragraph("x")))
     started = time.monotonic()
     with pytest.raises(FileRefused) as refused:
         asyncio.run(intake.accept(writer.finish(), "a.docx"))
     assert refused.value.status == 422 and word in refused.value.message
     assert time.monotonic() - started < 10
     assert list(store.temp_dir.iterdir()) == []
+
+
+def test_an_office_bomb_never_reaches_the_converter(tmp_path: Path) -> None:
+    store = BlobStore(tmp_path / "blobs")
+    called = tmp_path / "called"
+    intake = Intake(unsandboxed(fake_soffice(tmp_path, f"open({str(called)!r}, 'w')\n")), store)
+    writer = store.writer()
+    writer.write(office_files.docx_xml_bomb(50))
+    started = time.monotonic()
+    with pytest.raises(FileRefused) as refused:
+        asyncio.run(intake.accept(writer.finish(), "bom.docx"))
+    assert refused.value.status == 422 and "compression bomb" in refused.value.message
+    assert time.monotonic() - started < 5 and not called.exists()
+    assert list(store.temp_dir.iterdir()) == []
+
+
+def test_a_pdf_never_waits_behind_office_conversions(tmp_path: Path) -> None:
+    """Office conversions have a queue of their own: while one is stuck, a PDF is checked."""
+    store = BlobStore(tmp_path / "blobs")
+    started_file = tmp_path / "started"
+    stuck = f"open({str(started_file)!r}, 'w').close()\ntime.sleep(60)\n"
+    intake = Intake(unsandboxed(fake_soffice(tmp_path, stuck), convert_timeout_seconds=90), store)
+
+    async def scenario() -> float:
+        office = []
+        for _ in range(3):  # more than the Office slots and the PDF slots together
+            writer = store.writer()
+            writer.write(office_files.docx(office_files.w_paragraph("chậm")))
+            office.append(asyncio.create_task(intake.accept(writer.finish(), "cham.docx")))
+        deadline = time.monotonic() + 20
+        while not started_file.exists():
+            assert time.monotonic() < deadline, "the Office conversion never started"
+            await asyncio.sleep(0.05)
+        writer = store.writer()
+        writer.write(hostile_pdfs.minimal("Nhanh"))
+        begun = time.monotonic()
+        stored = await intake.accept(writer.finish(), "nhanh.pdf")
+        took = time.monotonic() - begun
+        assert stored.pages == 1
+        for task in office:
+            task.cancel()
+        await asyncio.gather(*office, return_exceptions=True)
+        return took
+
+    assert asyncio.run(scenario()) < 10
 
 
 def test_without_libreoffice_office_documents_are_415(tmp_path: Path,
@@ -174,7 +227,9 @@ def test_the_inspector_measures_each_page_for_annotations(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize(("content", "policy", "word"), [
     (hostile_pdfs.text_bomb(64), DocumentPolicy(inspect_memory_mb=300), "300 MB of memory"),
-    (hostile_pdfs.deflate_bomb(4096), DocumentPolicy(inspect_cpu_seconds=1), "1 s of processing"),
+    # With the inflation budget out of the way, the CPU limit stops the same bomb.
+    (hostile_pdfs.deflate_bomb(4096), DocumentPolicy(inspect_cpu_seconds=1, pdf_inflated_mb=10**6),
+     "1 s of processing"),
     # No room even to load MuPDF: refused all the same.
     (hostile_pdfs.minimal(), DocumentPolicy(inspect_memory_mb=40), "could not be checked"),
 ])

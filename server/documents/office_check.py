@@ -1,0 +1,58 @@
+"""Running the package-checking process (``office_worker``) from the event loop.
+
+As with the PDF inspector: started with ``asyncio.create_subprocess_exec`` in a session of
+its own, held to a wall-clock limit on top of the CPU and memory limits it sets itself,
+and any way it can fail is a 422.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import signal
+import sys
+from pathlib import Path
+
+from server.documents.inspect import PACKAGE_ROOT
+from server.documents.policy import DocumentPolicy
+from server.documents.refusals import unprocessable
+
+
+def _command(source: Path, target: Path, policy: DocumentPolicy) -> list[str]:
+    return [sys.executable, "-m", "server.documents.office_worker",
+            "--cpu-seconds", str(policy.inspect_cpu_seconds), "--memory-mb", str(policy.inspect_memory_mb),
+            "--max-parts", str(policy.office_max_parts), "--part-mb", str(policy.office_part_mb),
+            "--total-mb", str(policy.office_unpacked_mb), "--max-ratio", str(policy.office_max_ratio),
+            str(source), str(target)]
+
+
+async def check_package(source: Path, target: Path, policy: DocumentPolicy) -> list[str]:
+    """Check the Office package ``source`` and write its clean copy to ``target``; the parts
+    whose links out were removed, or a 422."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        filter(None, [str(PACKAGE_ROOT), os.environ.get("PYTHONPATH")]))}
+    process = await asyncio.create_subprocess_exec(
+        *_command(source, target, policy), stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, env=env, start_new_session=True)
+    try:
+        out, _err = await asyncio.wait_for(process.communicate(), policy.inspect_timeout_seconds)
+    except TimeoutError:
+        raise unprocessable(f"Checking the Office document took longer than "
+                            f"{policy.inspect_timeout_seconds:g} s; it is too large, or built to stall "
+                            "the checker") from None
+    finally:
+        if process.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            await process.wait()
+    try:
+        answer = json.loads(out.decode().strip().split("\n")[-1])
+    except (ValueError, IndexError):
+        raise unprocessable(f"Checking the Office document needed more than its limits "
+                            f"({policy.inspect_cpu_seconds:g} s of processing, {policy.inspect_memory_mb} MB "
+                            "of memory): it is too large, or built to exhaust the checker") from None
+    if not answer.get("ok"):
+        raise unprocessable(str(answer.get("error") or "The Office document was refused"))
+    return [str(name) for name in answer.get("cleaned") or []]
