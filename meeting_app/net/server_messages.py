@@ -24,6 +24,14 @@ CONTEXT = "ServerMessages"
 # QT_TRANSLATE_NOOP is typed as returning object: str() below gives the text its type.
 _TEMPLATES = (
     QT_TRANSLATE_NOOP("ServerMessages", "%1 %2 not found"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The file is an OLE compound file (an old Office format) but is "
+                                        "damaged; save it again and upload it"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The file is an OLE compound file but not a Word, Excel or "
+                                        "PowerPoint document (it may be an e-mail message or an installer)"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The file is a zip archive but not a Word, Excel, PowerPoint or "
+                                        "OpenDocument text, spreadsheet or presentation"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The file is a zip but not a readable one (damaged or incomplete); "
+                                        "save it again and upload it"),
     QT_TRANSLATE_NOOP("ServerMessages", "%1 is an Office document. This server converts Office "
                                         "documents to PDF with LibreOffice, which is not installed on "
                                         "it: upload the document as PDF, or ask the administrator to "
@@ -148,9 +156,6 @@ _TEMPLATES = (
                                         "accepted"),
     QT_TRANSLATE_NOOP("ServerMessages", "The document's part %1 uses an unusual compression (method "
                                         "%2); save it again from the Office program"),
-    QT_TRANSLATE_NOOP("ServerMessages", "The file is named like an Office document but is not a "
-                                        "readable one (a damaged or incomplete zip); save it again and "
-                                        "upload it"),
     QT_TRANSLATE_NOOP("ServerMessages", "The PDF is damaged and cannot be read (%1)"),
     QT_TRANSLATE_NOOP("ServerMessages", "The body is not JSON"),
     QT_TRANSLATE_NOOP("ServerMessages", "The conclusion was changed meanwhile (revision %1); it now "

@@ -3700,6 +3700,22 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
         <translation>Không tìm thấy %1 %2</translation>
     </message>
     <message>
+        <source>The file is an OLE compound file (an old Office format) but is damaged; save it again and upload it</source>
+        <translation>Tệp là tệp OLE (định dạng Office cũ) nhưng bị hỏng; hãy lưu lại rồi tải lên</translation>
+    </message>
+    <message>
+        <source>The file is an OLE compound file but not a Word, Excel or PowerPoint document (it may be an e-mail message or an installer)</source>
+        <translation>Tệp là tệp OLE nhưng không phải văn bản Word, Excel hay PowerPoint (có thể là thư điện tử hoặc bộ cài đặt)</translation>
+    </message>
+    <message>
+        <source>The file is a zip archive but not a Word, Excel, PowerPoint or OpenDocument text, spreadsheet or presentation</source>
+        <translation>Tệp là tệp nén zip nhưng không phải văn bản, bảng tính hay bản trình chiếu Word, Excel, PowerPoint hoặc OpenDocument</translation>
+    </message>
+    <message>
+        <source>The file is a zip but not a readable one (damaged or incomplete); save it again and upload it</source>
+        <translation>Tệp là tệp zip nhưng không đọc được (bị hỏng hoặc không đầy đủ); hãy lưu lại rồi tải lên</translation>
+    </message>
+    <message>
         <source>%1 is an Office document. This server converts Office documents to PDF with LibreOffice, which is not installed on it: upload the document as PDF, or ask the administrator to install LibreOffice (e.g. the libreoffice-writer-nogui package).</source>
         <translation>%1 là tài liệu Office. Máy chủ này chuyển tài liệu Office sang PDF bằng LibreOffice, nhưng LibreOffice chưa được cài trên máy chủ: hãy tải tài liệu lên dưới dạng PDF, hoặc đề nghị quản trị viên cài LibreOffice (ví dụ gói libreoffice-writer-nogui).</translation>
     </message>
@@ -4070,10 +4086,6 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
     <message>
         <source>The document&apos;s part %1 uses an unusual compression (method %2); save it again from the Office program</source>
         <translation>Thành phần %1 của tài liệu dùng kiểu nén bất thường (phương thức %2); hãy lưu lại tài liệu từ chương trình Office</translation>
-    </message>
-    <message>
-        <source>The file is named like an Office document but is not a readable one (a damaged or incomplete zip); save it again and upload it</source>
-        <translation>Tệp có tên như tài liệu Office nhưng không đọc được (tệp zip bị hỏng hoặc không đầy đủ); hãy lưu lại rồi tải lên</translation>
     </message>
     <message>
         <source>The PDF is damaged and cannot be read (%1)</source>

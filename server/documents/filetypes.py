@@ -1,14 +1,17 @@
-"""What kind of file an upload is, by its first bytes and its name.
+"""What kind of file an upload is, by its content; the name is only shown.
 
-The content decides, the name only confirms: a PDF is a PDF whatever it is called (a
-scanner's ``scan.bin`` is fine), while an Office file must look like one (a zip or an OLE
-compound file) *and* be named like one, because a zip is not necessarily a document.
+A PDF is a PDF whatever it is called (a scanner's ``scan.bin`` is fine). An Office document
+is a zip (Office Open XML, OpenDocument), an OLE compound file (Word, Excel and PowerPoint
+97–2003) or RTF; which of them it is, is read from inside it before conversion
+(``office_package.suffix_of``, ``office_ole.suffix_of``): a zip or an OLE file that is no
+document is refused there, whatever its name.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import Literal
 
 from server.documents.refusals import FileRefused, unprocessable, unsupported
 
@@ -17,10 +20,11 @@ HEAD_BYTES = 1024
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
-ZIP_OFFICE = (".docx", ".xlsx", ".pptx", ".odt")
-OLE_OFFICE = (".doc",)
-OFFICE_SUFFIXES = ZIP_OFFICE + OLE_OFFICE
+RTF_MAGIC = b"{\\rtf"
+OFFICE_SUFFIXES = (".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".doc", ".xls", ".ppt", ".rtf")
 ACCEPTED = "PDF, or an Office document (" + ", ".join(OFFICE_SUFFIXES) + ")"
+
+Container = Literal["zip", "ole", "rtf"]
 
 
 class Kind(StrEnum):
@@ -42,11 +46,16 @@ def sniff(head: bytes, size: int, filename: str) -> Kind:
     other = head.startswith(ZIP_MAGIC) or head.startswith(OLE_MAGIC)
     if PDF_MAGIC in head[:HEAD_BYTES] and not other:
         return Kind.PDF
-    if head.startswith(ZIP_MAGIC) and suffix in ZIP_OFFICE:
-        return Kind.OFFICE
-    if head.startswith(OLE_MAGIC) and suffix in OLE_OFFICE:
+    if other or head.startswith(RTF_MAGIC):
         return Kind.OFFICE
     raise _refusal(head, suffix, filename)
+
+
+def container(head: bytes) -> Container:
+    """How an Office upload (``sniff`` said so) is packed: a zip, an OLE file or RTF."""
+    if head.startswith(ZIP_MAGIC):
+        return "zip"
+    return "ole" if head.startswith(OLE_MAGIC) else "rtf"
 
 
 def _refusal(head: bytes, suffix: str, filename: str) -> FileRefused:

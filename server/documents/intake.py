@@ -71,7 +71,7 @@ class Intake:
                                                 self.policy.unsafe_unsandboxed_office, filename)
                 workdir = self.blobs.temp_path(".convert")
                 async with self._office_slots:
-                    pdf = await self._convert(program, bwrap, upload, filename, workdir)
+                    pdf = await self._convert(program, bwrap, upload, filetypes.container(head), workdir)
             async with self._pdf_slots:
                 facts = await inspect_pdf(pdf.path, self.policy)
             await asyncio.to_thread(self.blobs.put, pdf)
@@ -80,16 +80,19 @@ class Intake:
         finally:
             await asyncio.to_thread(_clean, upload, pdf, workdir)
 
-    async def _convert(self, program: str, bwrap: str | None, upload: WrittenFile, filename: str,
-                       workdir: Path) -> WrittenFile:
-        suffix = Path(filename).suffix.lower()
-        source = workdir / f"document{suffix}"  # LibreOffice picks its filter by the suffix
+    async def _convert(self, program: str, bwrap: str | None, upload: WrittenFile,
+                       packed: filetypes.Container, workdir: Path) -> WrittenFile:
+        # LibreOffice picks its filter by the suffix: the content's, never the upload's name.
         policy = self.policy
         await asyncio.to_thread(workdir.mkdir, parents=True)
-        if suffix in filetypes.ZIP_OFFICE:  # measured, cleaned of links, written afresh
-            await office_check.check_package(upload.path, source, policy)  # in a limited process
+        if packed == "zip":  # measured, cleaned of links, written afresh (in a limited process)
+            checked = await office_check.check_package(upload.path, workdir / "checked.zip", policy)
+            source = workdir / f"document{checked.suffix}"
+            await asyncio.to_thread((workdir / "checked.zip").replace, source)
             await asyncio.to_thread(upload.path.unlink)
-        else:  # an OLE file (.doc): the sandbox alone keeps its links from going anywhere
+        else:  # OLE (.doc, .xls, .ppt) or RTF: the sandbox alone keeps their links from going anywhere
+            suffix = await office_check.ole_suffix(upload.path, policy) if packed == "ole" else ".rtf"
+            source = workdir / f"document{suffix}"
             await asyncio.to_thread(upload.path.replace, source)
         converted = await convert.to_pdf(
             program, bwrap, source, workdir, policy.convert_timeout_seconds,

@@ -13,28 +13,48 @@ import json
 import os
 import signal
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from server.documents.inspect import PACKAGE_ROOT
 from server.documents.policy import DocumentPolicy
-from server.documents.refusals import unprocessable
+from server.documents.refusals import unprocessable, unsupported
 
 
-def _command(source: Path, target: Path, policy: DocumentPolicy) -> list[str]:
+@dataclass(frozen=True)
+class CheckedPackage:
+    cleaned: list[str]
+    """The parts whose links out were removed."""
+    suffix: str
+    """What the package is (``.docx`` … ``.odp``), read from inside it."""
+
+
+def _command(source: Path, target: Path, policy: DocumentPolicy, ole: bool) -> list[str]:
     return [sys.executable, "-m", "server.documents.office_worker",
             "--cpu-seconds", str(policy.inspect_cpu_seconds), "--memory-mb", str(policy.inspect_memory_mb),
             "--max-parts", str(policy.office_max_parts), "--part-mb", str(policy.office_part_mb),
             "--total-mb", str(policy.office_unpacked_mb), "--max-ratio", str(policy.office_max_ratio),
-            str(source), str(target)]
+            *(["--ole"] if ole else []), str(source), str(target)]
 
 
-async def check_package(source: Path, target: Path, policy: DocumentPolicy) -> list[str]:
-    """Check the Office package ``source`` and write its clean copy to ``target``; the parts
-    whose links out were removed, or a 422."""
+async def check_package(source: Path, target: Path, policy: DocumentPolicy) -> CheckedPackage:
+    """Check the Office package ``source`` (a zip) and write its clean copy to ``target``;
+    or a 415 (no Office document) or 422."""
+    answer = await _run(source, target, policy, ole=False)
+    return CheckedPackage([str(name) for name in answer.get("cleaned") or []], str(answer["suffix"]))
+
+
+async def ole_suffix(source: Path, policy: DocumentPolicy) -> str:
+    """``.doc``, ``.xls`` or ``.ppt``: which program wrote the OLE file ``source``; or a 415/422."""
+    return str((await _run(source, source, policy, ole=True))["suffix"])
+
+
+async def _run(source: Path, target: Path, policy: DocumentPolicy, ole: bool) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         filter(None, [str(PACKAGE_ROOT), os.environ.get("PYTHONPATH")]))}
     process = await asyncio.create_subprocess_exec(
-        *_command(source, target, policy), stdin=asyncio.subprocess.DEVNULL,
+        *_command(source, target, policy, ole), stdin=asyncio.subprocess.DEVNULL,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, env=env, start_new_session=True)
     try:
         out, _err = await asyncio.wait_for(process.communicate(), policy.inspect_timeout_seconds)
@@ -54,5 +74,6 @@ async def check_package(source: Path, target: Path, policy: DocumentPolicy) -> l
                             f"({policy.inspect_cpu_seconds:g} s of processing, {policy.inspect_memory_mb} MB "
                             "of memory): it is too large, or built to exhaust the checker") from None
     if not answer.get("ok"):
-        raise unprocessable(str(answer.get("error") or "The Office document was refused"))
-    return [str(name) for name in answer.get("cleaned") or []]
+        refuse = unsupported if answer.get("status") == 415 else unprocessable
+        raise refuse(str(answer.get("error") or "The Office document was refused"))
+    return dict(answer)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from server.documents import office_links
-from server.documents.refusals import unprocessable
+from server.documents.refusals import unprocessable, unsupported
 
 MB = 1024 * 1024
 CHUNK = 256 * 1024
@@ -144,6 +144,36 @@ def check_directory(source: Path, limits: PackageLimits) -> None:
                             "are accepted")
 
 
+ODF_SUFFIXES = {"application/vnd.oasis.opendocument.text": ".odt",
+                "application/vnd.oasis.opendocument.spreadsheet": ".ods",
+                "application/vnd.oasis.opendocument.presentation": ".odp"}
+OOXML_MAIN_PARTS = (("word/document.xml", ".docx"), ("xl/workbook.xml", ".xlsx"),
+                    ("ppt/presentation.xml", ".pptx"))
+
+
+def package_suffix(names: set[str], mimetype: bytes | None) -> str:
+    """The kind of Office package holding the parts ``names`` (ODF's ``mimetype`` content if
+    it has one) as a suffix LibreOffice knows; refused when the zip is no Office document."""
+    if mimetype is not None:
+        suffix = ODF_SUFFIXES.get(mimetype.decode("ascii", "replace").strip())
+        if suffix:
+            return suffix
+    elif "[Content_Types].xml" in names:
+        for part, suffix in OOXML_MAIN_PARTS:
+            if part in names:
+                return suffix
+    raise unsupported("The file is a zip archive but not a Word, Excel, PowerPoint or OpenDocument "
+                      "text, spreadsheet or presentation")
+
+
+def suffix_of(path: Path) -> str:
+    """``package_suffix`` of the (already checked) package at ``path``."""
+    with zipfile.ZipFile(path) as archive:
+        names = set(archive.namelist())
+        mimetype = archive.read("mimetype")[:200] if "mimetype" in names else None
+    return package_suffix(names, mimetype)
+
+
 def rebuild(source: Path, target: Path, limits: PackageLimits) -> list[str]:
     """Check ``source`` and write its clean copy to ``target``; the names of the members whose
     links out were removed. FileRefused when the package is refused."""
@@ -151,8 +181,8 @@ def rebuild(source: Path, target: Path, limits: PackageLimits) -> list[str]:
     try:
         raw = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise unprocessable("The file is named like an Office document but is not a readable one "
-                      "(a damaged or incomplete zip); save it again and upload it") from None
+        raise unprocessable("The file is a zip but not a readable one (damaged or incomplete); "
+                            "save it again and upload it") from None
     cleaned: list[str] = []
     with raw, zipfile.ZipFile(target, "w") as out:
         infos = raw.infolist()

@@ -3,7 +3,8 @@
 Measuring an Office package and parsing its XML parts (up to hundreds of megabytes) is CPU
 work the server's event loop should not share a process with, so it runs here, under the
 same self-imposed CPU and memory limits as the PDF inspector. It prints one JSON line:
-``{"ok": true, "cleaned": [...]}`` or ``{"ok": false, "error": "..."}``.
+``{"ok": true, "cleaned": [...], "suffix": ".xlsx"}`` or ``{"ok": false, "error": "..."}``.
+With ``--ole`` it only says which program wrote an OLE file (``{"ok": true, "suffix": ".xls"}``).
 """
 
 from __future__ import annotations
@@ -19,17 +20,19 @@ from server.documents.inspect_worker import limit_self
 MB = 1024 * 1024
 
 
-def run(source: Path, target: Path, limits: dict[str, Any]) -> dict[str, Any]:
-    from server.documents import office_package
+def run(source: Path, target: Path, limits: dict[str, Any], ole: bool = False) -> dict[str, Any]:
+    from server.documents import office_ole, office_package
     from server.documents.refusals import FileRefused
 
     try:
+        if ole:
+            return {"ok": True, "suffix": office_ole.suffix_of(source)}
         cleaned = office_package.rebuild(source, target, office_package.PackageLimits(**limits))
+        return {"ok": True, "cleaned": cleaned, "suffix": office_package.suffix_of(target)}
     except FileRefused as refusal:
-        return {"ok": False, "error": refusal.message}
+        return {"ok": False, "error": refusal.message, "status": refusal.status}
     except MemoryError:
         return {"ok": False, "error": "Checking the document needs more memory than allowed"}
-    return {"ok": True, "cleaned": cleaned}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,13 +43,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--part-mb", type=int, default=128)
     parser.add_argument("--total-mb", type=int, default=256)
     parser.add_argument("--max-ratio", type=float, default=100.0)
+    parser.add_argument("--ole", action="store_true", help="only tell which program wrote an OLE file")
     parser.add_argument("source", type=Path)
     parser.add_argument("target", type=Path)
     args = parser.parse_args(argv)
     limit_self(args.cpu_seconds, args.memory_mb)
     limits = {"max_members": args.max_parts, "max_member_bytes": args.part_mb * MB,
               "max_total_bytes": args.total_mb * MB, "max_ratio": args.max_ratio}
-    sys.stdout.write(json.dumps(run(args.source, args.target, limits), ensure_ascii=False) + "\n")
+    sys.stdout.write(json.dumps(run(args.source, args.target, limits, args.ole), ensure_ascii=False) + "\n")
     sys.stdout.flush()
     return 0
 

@@ -249,7 +249,8 @@ def test_a_broken_zip_is_refused_clearly(tmp_path: Path, data: bytes) -> None:
 def test_the_check_runs_in_a_process_of_its_own(tmp_path: Path) -> None:
     source, target = tmp_path / "in.odt", tmp_path / "out.odt"
     source.write_bytes(o.odt_linked_image("http://127.0.0.1:9/a.svg"))
-    assert asyncio.run(office_check.check_package(source, target, DocumentPolicy())) == ["content.xml"]
+    checked = asyncio.run(office_check.check_package(source, target, DocumentPolicy()))
+    assert (checked.cleaned, checked.suffix) == (["content.xml"], ".odt")
     with zipfile.ZipFile(target) as package:
         assert b"127.0.0.1" not in package.read("content.xml")
     source.write_bytes(o.docx_xml_bomb(50))
@@ -267,3 +268,27 @@ def test_the_checking_process_is_held_to_its_limits(tmp_path: Path) -> None:
         asyncio.run(office_check.check_package(source, tmp_path / "out.docx",
                                                DocumentPolicy(inspect_memory_mb=20)))
     assert refused.value.status == 422 and "20 MB of memory" in refused.value.message
+
+
+# ------------------------------------------------------------- what a package is, from inside
+
+@pytest.mark.parametrize(("data", "suffix"), [
+    (o.odt_paragraphs("x"), ".odt"), (o.ods([["a", "b"]]), ".ods"), (o.odp("Trang 1"), ".odp"),
+    (o.docx(o.w_paragraph("x")), ".docx"),
+])
+def test_the_kind_of_package_is_read_from_its_parts(tmp_path: Path, data: bytes, suffix: str) -> None:
+    source, target = tmp_path / "upload", tmp_path / "clean.zip"  # no name to go by
+    source.write_bytes(data)
+    office_package.rebuild(source, target, office_package.PackageLimits())
+    assert office_package.suffix_of(target) == suffix
+
+
+def test_a_zip_that_is_no_office_document_is_refused_as_unsupported(tmp_path: Path) -> None:
+    source = tmp_path / "upload"
+    with zipfile.ZipFile(source, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")  # no main part of any program
+        package.writestr("notes.txt", "không phải tài liệu")
+    office_package.rebuild(source, tmp_path / "out.zip", office_package.PackageLimits())  # measured: fine
+    with pytest.raises(FileRefused) as refused:
+        office_package.suffix_of(tmp_path / "out.zip")
+    assert refused.value.status == 415 and "zip archive" in refused.value.message

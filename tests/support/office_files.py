@@ -124,3 +124,41 @@ def docx_xml_bomb(megabytes: int) -> bytes:
     run = "<w:r><w:t>a</w:t></w:r>"
     body = "<w:p>" + run * (megabytes * 1024 * 1024 // len(run)) + "</w:p>"
     return docx(body)
+
+
+ODF_TABLE_NS = ('xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+                'xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0"')
+
+
+def _odf(mimetype: str, body: str) -> bytes:
+    """An ODF package of ``mimetype`` whose ``office:body`` holds ``body``."""
+    content = (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {ODF_NS} '
+               f'{ODF_TABLE_NS} office:version="1.2"><office:body>{body}</office:body>'
+               '</office:document-content>')
+    manifest = MANIFEST.replace("application/vnd.oasis.opendocument.text", mimetype)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        package.writestr(zipfile.ZipInfo("mimetype"), mimetype)
+        package.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+        package.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def ods(rows: list[list[str]]) -> bytes:
+    """An ODF spreadsheet (.ods) of text cells."""
+    cells = "".join("<table:table-row>" + "".join(
+        f'<table:table-cell office:value-type="string"><text:p>{cell}</text:p></table:table-cell>'
+        for cell in row) + "</table:table-row>" for row in rows)
+    table = f'<table:table table:name="Bang">{cells}</table:table>'
+    return _odf("application/vnd.oasis.opendocument.spreadsheet",
+                f"<office:spreadsheet>{table}</office:spreadsheet>")
+
+
+def odp(*slides: str) -> bytes:
+    """An ODF presentation (.odp), one text frame per slide."""
+    pages = "".join(
+        f'<draw:page draw:name="s{n}"><draw:frame svg:x="2cm" svg:y="2cm" svg:width="20cm" '
+        f'svg:height="5cm"><draw:text-box><text:p>{text}</text:p></draw:text-box></draw:frame></draw:page>'
+        for n, text in enumerate(slides, 1))
+    return _odf("application/vnd.oasis.opendocument.presentation",
+                f"<office:presentation>{pages}</office:presentation>")
