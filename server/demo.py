@@ -2,8 +2,9 @@
 
 Modelled on a ministry's annual review of administrative reform and e-government: a
 central hall and two remote sites (điểm cầu), six agenda items, a chair, a secretary
-(an organizer too: she prepares meetings, as a ministry's office does), a site secretary at each remote site (``secretary2``, ``secretary3``), delegates spread
-over the three sites and an observer, and four generated Vietnamese PDFs on
+(an organizer too: she prepares meetings, as a ministry's office does), a site secretary
+at each remote site (``secretary2``, ``secretary3``), delegates spread over the three sites
+and an observer, and four generated Vietnamese PDFs on
 the agenda (one restricted to the chair, the secretary, delegate1 and delegate2). Running
 it again only adds what is missing (a global role a demo user should have included).
 """
