@@ -69,7 +69,9 @@ def test_entering_a_live_meeting_unchecked_asks_to_check_in(qtbot: Any, open_roo
     qtbot.waitUntil(lambda: delegate.store.meeting["status"] == "live", timeout=WAIT)
     banner = delegate.check_in_banner
     assert banner.isVisible() and chair.check_in_banner.isVisible()
-    delegate.central.setCurrentWidget(delegate.votes)  # on any tab
+    delegate.central.setCurrentWidget(delegate.attendance)  # its own banner says it there
+    assert not banner.isVisible() and delegate.attendance.banner.isVisible()
+    delegate.central.setCurrentWidget(delegate.votes)  # on any other tab
     assert banner.isVisible()
     delegate.grab().save("/tmp/check-in-banner.png")
     qtbot.mouseClick(banner.check_in_button, Qt.MouseButton.LeftButton)

@@ -110,6 +110,8 @@ class CheckInBanner(QFrame):
         row.addWidget(self.later_button)
         self.dismissed = False
         """"Not now" was pressed: hidden until the room is entered again."""
+        self.covered = False
+        """The attendance tab is shown: its own check-in banner says the same."""
         self.check_in_button.clicked.connect(self.check_in)
         self.later_button.clicked.connect(self._later)
         for signal in (store.reset, store.participants_changed, store.status_changed,
@@ -129,8 +131,13 @@ class CheckInBanner(QFrame):
 
     def refresh(self, *_args: Any) -> None:
         """Show or hide the banner from the store's state."""
-        self.setVisible(self.needed() and not self.dismissed)
+        self.setVisible(self.needed() and not self.dismissed and not self.covered)
         self.check_in_button.setEnabled(self.commands.available)
+
+    def set_covered(self, covered: bool) -> None:
+        """Hide while the attendance tab (with its own Check in) is shown."""
+        self.covered = covered
+        self.refresh()
 
     def check_in(self) -> None:
         """Record myself present; the banner goes when the server's event says so."""

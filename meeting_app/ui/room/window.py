@@ -136,6 +136,8 @@ class MeetingRoomWindow(QMainWindow):
         self.check_in_banner = CheckInBanner(self.store, self.commands)
         content.addWidget(self.presenting_banner)
         content.addWidget(self.check_in_banner)
+        self.central.currentChanged.connect(lambda _index: self.check_in_banner.set_covered(
+            self.central.currentWidget() is self.attendance))
         content.addWidget(splitter, 1)
         outer = QVBoxLayout(body)
         outer.setContentsMargins(0, 0, 0, 0)
