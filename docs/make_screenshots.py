@@ -194,6 +194,7 @@ class Script:
         wait_until(lambda: reader.page_count and reader.current_page == 2, "following the chair")
         spin(1.0)  # the pages render
         self.shoot(delegate, "room-following")
+        self.shoot(room, "room-presenting")  # the chair's banner: presenting, Stop
         room.documents.link.present_action.setChecked(False)
         self.annotations(room, delegate)
         # Taller, so that the reader's tool strip shows all its buttons (Export, Not carried
@@ -549,6 +550,7 @@ class Script:
         chair = self.connect("chair")
         self.other_meetings(chair, chair_session.user_id)
         self.run(chair, "meeting.start", {"meeting_id": DEMO_MEETING})
+        self.run(chair, "attendance.check_in", {"meeting_id": DEMO_MEETING})  # no banner for her
         agenda_ids: list[int] = []
         self.connect("admin", DEMO_MEETING,
                      lambda _m, _s, snap: agenda_ids.extend(i["id"] for i in snap["agenda"]))
@@ -578,7 +580,9 @@ class Script:
                                      cache_dir=self.cache / "delegate1")
         delegate.open()
         wait_until(lambda: delegate.store.loaded, "the delegate's room")
-        self.shoot(delegate, "room-delegate")
+        self.shoot(delegate, "room-delegate")  # with the banner asking to check in
+        delegate.check_in_banner.check_in_button.click()
+        wait_until(lambda: delegate.check_in_banner.isHidden(), "the delegate's check-in")
         self.documents(room, delegate, agenda_ids)
         self.floor(room, delegate, chair, others)
         self.votes(room, delegate, agenda_ids)
@@ -588,7 +592,7 @@ class Script:
         prep.open_dialog()
         wait_until(lambda: prep.store.loaded, "the preparation dialog")
         prep.tabs.setCurrentIndex(1)
-        prep.participants.search_edit.setText("Thị")
+        prep.participants.search_edit.setText("thi")  # no accents needed: "Thị" is found
         prep.participants.search()
         wait_until(lambda: prep.participants.results.count(), "the user search")
         prep.participants.results.setCurrentRow(0)
@@ -596,7 +600,7 @@ class Script:
         prep.tabs.setCurrentIndex(2)
         self.shoot(prep, "preparation-agenda")
 
-        new = PreparationDialog(chair_session)
+        new = PreparationDialog(self.session("secretary"))  # the demo's preparation path
         new.open_dialog()
         wait_until(lambda: new.save_button.isEnabled(), "the new meeting dialog")
         new.details.title_edit.setText("Hội nghị sơ kết 6 tháng đầu năm 2027")

@@ -1,11 +1,12 @@
 """``meeting-server seed-demo``: a realistic multi-site meeting to try the product on.
 
 Modelled on a ministry's annual review of administrative reform and e-government: a
-central hall and two remote sites (điểm cầu), six agenda items, a chair, a secretary,
-a site secretary at each remote site (``secretary2``, ``secretary3``), delegates spread
-over the three sites and an observer, and four generated Vietnamese PDFs on
+central hall and two remote sites (điểm cầu), six agenda items, a chair, a secretary
+(an organizer too: she prepares meetings, as a ministry's office does), a site secretary
+at each remote site (``secretary2``, ``secretary3``), delegates spread over the three sites
+and an observer, and four generated Vietnamese PDFs on
 the agenda (one restricted to the chair, the secretary, delegate1 and delegate2). Running
-it again changes nothing.
+it again only adds what is missing (a global role a demo user should have included).
 """
 
 from __future__ import annotations
@@ -60,7 +61,9 @@ DELEGATE_NAMES = [
 FIXED_USERS = [
     ("admin", "Quản trị hệ thống", {"admin": True}),
     ("chair", "Nguyễn Văn Hùng", {"organizer": True}),
-    ("secretary", "Trần Thị Mai", {}),
+    # The secretary prepares meetings (creates them, invites, writes the agenda): the
+    # organizer role, which "New meeting" needs. The chair keeps it too.
+    ("secretary", "Trần Thị Mai", {"organizer": True}),
     ("observer1", "Mai Thu Trang", {}),
     ("secretary2", "Nguyễn Thị Thanh Hương", {}),
     ("secretary3", "Trương Công Minh", {}),
@@ -78,7 +81,12 @@ def delegate_name(index: int) -> str:
 def _user(session: Session, username: str, full_name: str, password: str, password_hash: str,
           **roles: bool) -> User:
     existing = session.scalar(select(User).where(User.username == username))
-    return existing or create_user(session, username, full_name, password, password_hash=password_hash,
+    if existing is not None:
+        # A demo seeded before a role was added gets it; nothing is ever taken away.
+        existing.is_admin = existing.is_admin or roles.get("admin", False)
+        existing.is_organizer = existing.is_organizer or roles.get("organizer", False)
+        return existing
+    return create_user(session, username, full_name, password, password_hash=password_hash,
                                    **roles)
 
 

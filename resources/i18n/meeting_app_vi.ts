@@ -1074,10 +1074,6 @@ mục trước {prev}</translation>
         <translation>Phiếu biểu quyết bị từ chối: {message}</translation>
     </message>
     <message>
-        <source>{n} of {m} ballots cast</source>
-        <translation>Đã bỏ {n}/{m} phiếu</translation>
-    </message>
-    <message>
         <source>This poll was withdrawn.</source>
         <translation>Cuộc biểu quyết này đã bị rút.</translation>
     </message>
@@ -1169,6 +1165,25 @@ mục trước {prev}</translation>
     <message>
         <source>Unexpected error: {error}</source>
         <translation>Lỗi không mong muốn: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInBanner</name>
+    <message>
+        <source>The meeting is under way and you have not checked in: check in to be recorded as present.</source>
+        <translation>Cuộc họp đang diễn ra và đồng chí chưa điểm danh: hãy điểm danh để được ghi nhận có mặt.</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Điểm danh</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <source>Hide this; the Attendance tab still has Check in</source>
+        <translation>Ẩn thông báo này; thẻ Điểm danh vẫn có nút Điểm danh</translation>
     </message>
 </context>
 <context>
@@ -1460,6 +1475,10 @@ mục trước {prev}</translation>
         <translation>Các điểm cầu được cố định sau khi tạo cuộc họp.</translation>
     </message>
     <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
         <source>I ta&amp;ke part as</source>
         <translation>Tôi t&amp;ham dự với tư cách</translation>
     </message>
@@ -1474,6 +1493,10 @@ mục trước {prev}</translation>
     <message>
         <source>The meeting must end after it starts.</source>
         <translation>Thời gian kết thúc phải sau thời gian bắt đầu.</translation>
+    </message>
+    <message>
+        <source>Choose the part you take in the meeting (I take part as).</source>
+        <translation>Hãy chọn vai trò của mình trong cuộc họp (Tôi tham dự với tư cách).</translation>
     </message>
     <message>
         <source>Every site needs a name, and no two sites may have the same name.</source>
@@ -1511,8 +1534,8 @@ mục trước {prev}</translation>
         <translation>{n} người được đọc</translation>
     </message>
     <message>
-        <source>✓ Offline</source>
-        <translation>✓ Ngoại tuyến</translation>
+        <source>✓ On this device</source>
+        <translation>✓ Đã lưu trên máy</translation>
     </message>
     <message>
         <source>Download failed</source>
@@ -1648,12 +1671,12 @@ mục trước {prev}</translation>
         <translation>Đang tải tài liệu: đã xong {ready}/{total}…</translation>
     </message>
     <message>
-        <source>✓ The document is available offline.</source>
-        <translation>✓ Tài liệu đã sẵn sàng ngoại tuyến.</translation>
+        <source>✓ The document is saved on this device.</source>
+        <translation>✓ Tài liệu đã được lưu trên máy này.</translation>
     </message>
     <message>
-        <source>✓ All {n} documents are available offline.</source>
-        <translation>✓ Tất cả {n} tài liệu đã sẵn sàng ngoại tuyến.</translation>
+        <source>✓ All {n} documents are saved on this device.</source>
+        <translation>✓ Cả {n} tài liệu đã được lưu trên máy này.</translation>
     </message>
     <message>
         <source>Open</source>
@@ -1724,8 +1747,8 @@ Hãy dùng nút Thử lại trong danh sách.</translation>
         <translation>Đang tải tài liệu {ready}/{total}</translation>
     </message>
     <message>
-        <source>Documents offline ✓</source>
-        <translation>Tài liệu đã sẵn sàng ngoại tuyến ✓</translation>
+        <source>Documents on this device ✓</source>
+        <translation>Tài liệu đã lưu trên máy ✓</translation>
     </message>
 </context>
 <context>
@@ -2365,10 +2388,6 @@ Hãy dùng nút Thử lại trong danh sách.</translation>
         <translation>LẤY Ý KIẾN BẰNG VĂN BẢN</translation>
     </message>
     <message>
-        <source>{n} of {m} ballots cast</source>
-        <translation>Đã bỏ {n}/{m} phiếu</translation>
-    </message>
-    <message>
         <source>You do not vote on this question.</source>
         <translation>Bạn không biểu quyết vấn đề này.</translation>
     </message>
@@ -2603,8 +2622,8 @@ Hãy dùng nút Thử lại trong danh sách.</translation>
         <translation>Thêm hoặc thay đổi</translation>
     </message>
     <message>
-        <source>Pick a person, their role and site. Selecting a participant on the left lets you change theirs.</source>
-        <translation>Chọn người, vai trò và điểm cầu. Chọn một đại biểu ở bên trái để thay đổi thông tin của họ.</translation>
+        <source>Click a person found, choose their role and site, and press Add to meeting (or double-click them). Selecting a participant on the left lets you change theirs.</source>
+        <translation>Bấm chọn một người tìm được, chọn vai trò và điểm cầu, rồi bấm Thêm vào cuộc họp (hoặc nhấp đúp vào người đó). Chọn một đại biểu ở bên trái để thay đổi vai trò và điểm cầu của họ.</translation>
     </message>
     <message>
         <source>No site</source>
@@ -3033,6 +3052,21 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
     <message>
         <source>Loading “{title}”…</source>
         <translation>Đang tải “{title}”…</translation>
+    </message>
+</context>
+<context>
+    <name>PresentingBanner</name>
+    <message>
+        <source>Stop presenting</source>
+        <translation>Dừng trình chiếu</translation>
+    </message>
+    <message>
+        <source>Presenting page {page} of “{title}” to all sites</source>
+        <translation>Đang trình chiếu trang {page} của “{title}” tới mọi điểm cầu</translation>
+    </message>
+    <message>
+        <source>Presenting page {page} to all sites</source>
+        <translation>Đang trình chiếu trang {page} tới mọi điểm cầu</translation>
     </message>
 </context>
 <context>
@@ -3549,6 +3583,10 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
     <message>
         <source>Click to open the ballot</source>
         <translation>Bấm để mở phiếu biểu quyết</translation>
+    </message>
+    <message>
+        <source>Click to show the vote</source>
+        <translation>Bấm để xem biểu quyết</translation>
     </message>
     <message>
         <source>New document: {title}</source>
@@ -5675,6 +5713,22 @@ Biên bản đã công bố không bao giờ thay đổi được: tệp PDF đ�
         <translation>Không đủ túc số.</translation>
     </message>
     <message>
+        <source>1 ballot cast</source>
+        <translation>đã bỏ 1 phiếu</translation>
+    </message>
+    <message>
+        <source>{n} ballots cast</source>
+        <translation>đã bỏ {n} phiếu</translation>
+    </message>
+    <message>
+        <source>{n} of 1 ballot cast</source>
+        <translation>Đã bỏ {n}/1 phiếu</translation>
+    </message>
+    <message>
+        <source>{n} of {m} ballots cast</source>
+        <translation>Đã bỏ {n}/{m} phiếu</translation>
+    </message>
+    <message>
         <source>Meeting quorum reached: {n} members present, {q} needed.</source>
         <translation>Cuộc họp đủ túc số: {n} thành viên có mặt, cần {q}.</translation>
     </message>
@@ -5683,16 +5737,16 @@ Biên bản đã công bố không bao giờ thay đổi được: tệp PDF đ�
         <translation>Cuộc họp KHÔNG đủ túc số: {n} thành viên có mặt, cần {q}.</translation>
     </message>
     <message>
-        <source>No minimum turnout: {n} ballots cast.</source>
-        <translation>Không yêu cầu số phiếu tối thiểu: đã bỏ {n} phiếu.</translation>
+        <source>No minimum turnout: {cast}.</source>
+        <translation>Không yêu cầu số phiếu tối thiểu: {cast}.</translation>
     </message>
     <message>
-        <source>Quorum reached: {n} ballots cast, {q} needed.</source>
-        <translation>Đủ túc số: đã bỏ {n} phiếu, cần {q}.</translation>
+        <source>Quorum reached: {cast}, {q} needed.</source>
+        <translation>Đủ túc số: {cast}, cần {q}.</translation>
     </message>
     <message>
-        <source>Quorum NOT reached: {n} ballots cast, {q} needed.</source>
-        <translation>KHÔNG đủ túc số: đã bỏ {n} phiếu, cần {q}.</translation>
+        <source>Quorum NOT reached: {cast}, {q} needed.</source>
+        <translation>KHÔNG đủ túc số: {cast}, cần {q}.</translation>
     </message>
     <message>
         <source>Choose one option.</source>

@@ -118,7 +118,7 @@ def test_cached_documents_are_ready_without_any_network(make_room: Any, qtbot: A
         job = room.docs.sync.job(doc_id)
         assert job is not None and job.downloaded == 0 and job.requests == 0
     # The label follows the downloader's (queued) signals, a moment after the jobs' state.
-    qtbot.waitUntil(lambda: "available offline" in room.tab.list_page.status_label.text(),
+    qtbot.waitUntil(lambda: "saved on this device" in room.tab.list_page.status_label.text(),
                     timeout=WAIT)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton
 
 from meeting_app.ui.notices import MAX_SHOWN, NoticeArea
@@ -73,6 +73,7 @@ def click(qtbot: Any, window: MeetingRoomWindow, start: str) -> None:
 def test_the_floor_and_a_vote_are_announced_and_a_click_acts(qtbot: Any, open_room: Any) -> None:
     chair = open_room("chair")
     delegate = open_room("delegate1")
+    observer = open_room("observer1")  # reads, never votes
     assert delegate.notices.texts() == []  # what the snapshot holds is not news
     start_meeting(qtbot, chair)
     for window in (chair, delegate):
@@ -99,10 +100,22 @@ def test_the_floor_and_a_vote_are_announced_and_a_click_acts(qtbot: Any, open_ro
     box.button(box.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: shown(delegate, "A vote has opened: "), timeout=WAIT)
     assert delegate.votes.ballot_dialog is None
+    assert hint(delegate, "A vote has opened: ") == "Click to open the ballot"
+    qtbot.waitUntil(lambda: shown(observer, "A vote has opened: "), timeout=WAIT)
+    assert hint(observer, "A vote has opened: ") == "Click to show the vote"  # no ballot
+    leave = observer.actions_bar.widgetForAction(observer.leave_action)
+    assert leave is not None and leave.isVisible()
+    leave_area = QRect(leave.mapTo(observer, QPoint(0, 0)), leave.size())
+    assert not observer.notices.geometry().intersects(leave_area)  # "Leave the room" stays clickable
     click(qtbot, delegate, "A vote has opened: ")
     assert delegate.votes.ballot_dialog is not None
     assert delegate.votes.ballot_dialog.poll_id == draft["id"]
     delegate.votes.ballot_dialog.reject()
+
+
+def hint(window: Any, start: str) -> str:
+    """What clicking the notice that starts with ``start`` says it does."""
+    return next(n.hint.text() for n in window.notices.notices if n.text.text().startswith(start))
 
 
 @pytest.mark.e2e

@@ -6,7 +6,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, Qt, QTime
+from PySide6.QtTest import QTest
 
 from meeting_app.state.models import MeetingListModel
 from meeting_app.ui.meetings_window import MeetingsWindow
@@ -62,15 +63,27 @@ def test_a_delegate_may_open_but_not_prepare_or_create(meetings_for: Any) -> Non
     assert window.open_action.isEnabled()
 
 
-def test_the_secretary_may_prepare_her_meeting(meetings_for: Any) -> None:
+def test_the_demo_secretary_creates_and_prepares_meetings(meetings_for: Any) -> None:
     window = meetings_for("secretary")
-    assert not window.new_action.isVisible()
+    assert window.new_action.isVisible()  # she prepares meetings: the organizer role
     assert window.prepare_action.isEnabled()
 
 
-def test_an_organizer_creates_and_prepares_a_meeting(
+def click_result(qtbot: Any, people: Any, row: int, double: bool = False) -> None:
+    """Click (or double-click) a person found, as a mouse does."""
+    item = people.results.item(row)
+    people.results.scrollToItem(item)
+    point = people.results.visualItemRect(item).center()
+    qtbot.mouseClick(people.results.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    if double:  # QTest's double-click event alone comes without its first press
+        qtbot.mouseDClick(people.results.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def test_the_secretary_creates_and_prepares_a_meeting(
         qtbot: Any, demo_server: ServerProcess, windows: list[Any]) -> None:
-    dialog = PreparationDialog(session_for(demo_server, "chair"))
+    """The demo's preparation path: the secretary creates the meeting, takes part as its
+    secretary (chosen, not defaulted), and picks its chair and delegates with the mouse."""
+    dialog = PreparationDialog(session_for(demo_server, "secretary"))
     qtbot.addWidget(dialog)
     windows.append(dialog)
     dialog.open_dialog()
@@ -80,33 +93,65 @@ def test_an_organizer_creates_and_prepares_a_meeting(
     details = dialog.details
     details.title_edit.setText("Họp giao ban quý IV")
     details.location_edit.setText("Phòng họp số 1")
-    start = QDateTime.currentDateTime().addDays(3)
+    # The end follows the start: moving the start three days on keeps the 3 h meeting.
+    length = details.starts.dateTime().secsTo(details.ends.dateTime())
+    start = QDateTime(QDateTime.currentDateTime().date().addDays(3), QTime(9, 0))
     details.starts.setDateTime(start)
+    assert details.starts.dateTime().secsTo(details.ends.dateTime()) == length
     details.ends.setDateTime(start.addSecs(2 * 3600))
+    details.starts.setDateTime(start.addSecs(3600))  # an hour later: so is the end
+    assert details.ends.dateTime() == start.addSecs(3 * 3600)
     details.sites.item(0).setText("Hội trường chính")
     details.add_site.click()
     details.sites.item(1).setText("Điểm cầu Cần Thơ")
+    # No role is chosen for her: Create says so instead of making her the chair.
+    assert details.my_role.currentIndex() == -1 and details.my_role.currentText() == ""
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.isVisible() and "I take part as" in dialog.message.text
+    assert dialog.meeting_id is None
+    details.my_role.setCurrentIndex(details.my_role.findData("secretary"))
     with qtbot.waitSignal(dialog.meeting_saved, timeout=WAIT):
-        dialog.save_button.click()
-    # The creator chairs it and the dialog joins it.
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.store.loaded, timeout=WAIT)
-    assert dialog.store.my_role == "chair"
+    assert dialog.store.my_role == "secretary"
     assert [s["name"] for s in dialog.store.sites] == ["Hội trường chính", "Điểm cầu Cần Thơ"]
     assert dialog.tabs.isTabEnabled(1) and dialog.tabs.isTabEnabled(2)
 
-    # Add a delegate from the user directory, at the remote site.
+    # The chair, found without typing the accents, picked with a click.
     people = dialog.participants
+    dialog.tabs.setCurrentWidget(people)
+    people.search_edit.setText("hung")
+    qtbot.mouseClick(people.search_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: people.results.count() >= 1, timeout=WAIT)
+    row = next(r for r in range(people.results.count())
+               if people.results.item(r).text().startswith("Nguyễn Văn Hùng"))
+    assert not people.set_button.isEnabled()
+    click_result(qtbot, people, row)
+    assert people.set_button.isEnabled() and people.set_button.text() == "Add to meeting"
+    assert len(dialog.store.participants) == 1  # a click only selects
+    people.role_combo.setCurrentIndex(people.role_combo.findData("chair"))
+    qtbot.mouseClick(people.set_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(dialog.store.participants) == 2, timeout=WAIT)
+    chair = next(p for p in dialog.store.participants if p["username"] == "chair")
+    assert chair["role"] == "chair"
+
+    # A delegate at the remote site, added with a double-click.
     people.search_edit.setText("delegate2")
-    people.search_button.click()
+    qtbot.mouseClick(people.search_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: people.results.count() == 1, timeout=WAIT)
-    people.results.setCurrentRow(0)
     people.role_combo.setCurrentIndex(people.role_combo.findData("delegate"))
     people.site_combo.setCurrentIndex(people.site_combo.findText("Điểm cầu Cần Thơ"))
-    people.set_button.click()
-    qtbot.waitUntil(lambda: len(dialog.store.participants) == 2, timeout=WAIT)
+    click_result(qtbot, people, 0, double=True)
+    qtbot.waitUntil(lambda: len(dialog.store.participants) == 3, timeout=WAIT)
     added = next(p for p in dialog.store.participants if p["username"] == "delegate2")
     assert added["role"] == "delegate" and added["site_id"] == dialog.store.sites[1]["id"]
-    assert people.table.rowCount() == 2
+    assert people.table.rowCount() == 3
+
+    # Double-clicking someone already taking part selects them, changes nothing.
+    people.role_combo.setCurrentIndex(people.role_combo.findData("observer"))
+    click_result(qtbot, people, 0, double=True)
+    assert people.role_combo.currentData() == "delegate"  # their own role, shown
+    assert people.set_button.text() == "Save role and site"
 
     # Make them the secretary instead.
     people.table.selectRow([p["user_id"] for p in dialog.store.participants].index(
@@ -114,7 +159,7 @@ def test_an_organizer_creates_and_prepares_a_meeting(
     assert people.set_button.text() == "Save role and site"
     people.role_combo.setCurrentIndex(people.role_combo.findData("secretary"))
     people.set_button.click()
-    qtbot.waitUntil(lambda: any(p["role"] == "secretary" for p in dialog.store.participants),
+    qtbot.waitUntil(lambda: sum(p["role"] == "secretary" for p in dialog.store.participants) == 2,
                     timeout=WAIT)
 
     # An agenda item, then a new title for the meeting.
@@ -126,6 +171,31 @@ def test_an_organizer_creates_and_prepares_a_meeting(
     dialog.save_button.click()
     qtbot.waitUntil(lambda: dialog.store.meeting["title"] == "Họp giao ban quý IV năm 2026",
                     timeout=WAIT)
+
+
+def test_a_tap_on_a_person_found_adds_them(
+        qtbot: Any, demo_server: ServerProcess, windows: list[Any]) -> None:
+    """On a tablet a tap adds the person (there is no double tap to learn)."""
+    dialog = PreparationDialog(session_for(demo_server, "chair"), meeting_id=1)
+    qtbot.addWidget(dialog)
+    windows.append(dialog)
+    dialog.open_dialog()
+    qtbot.waitUntil(lambda: dialog.store.loaded and dialog.commands.available, timeout=WAIT)
+    people = dialog.participants
+    dialog.tabs.setCurrentWidget(people)
+    before = len(dialog.store.participants)
+    people.search_edit.setText("Quan tri")  # the admin, who takes no part in the demo
+    qtbot.mouseClick(people.search_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: people.results.count() == 1, timeout=WAIT)
+    people.role_combo.setCurrentIndex(people.role_combo.findData("observer"))
+    viewport = people.results.viewport()
+    point = people.results.visualItemRect(people.results.item(0)).center()
+    screen = QTest.createTouchDevice()
+    QTest.touchEvent(viewport, screen).press(0, point, viewport).commit()
+    QTest.touchEvent(viewport, screen).release(0, point, viewport).commit()
+    qtbot.waitUntil(lambda: len(dialog.store.participants) == before + 1, timeout=WAIT)
+    added = next(p for p in dialog.store.participants if p["username"] == "admin")
+    assert added["role"] == "observer"
 
 
 def test_the_preparation_dialog_reports_a_bad_form(qtbot: Any, demo_server: ServerProcess,

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 
 from meeting_app.ui.theme import color
 from meeting_app.ui.votes.chart import ResultChart, result_rows
-from meeting_app.ui.votes.texts import quorum_text, verdict_text
+from meeting_app.ui.votes.texts import quorum_text, turnout_text, verdict_text
 from tests.client.votes_data import options, poll, result
 
 PLAN = poll(2, "Thông qua Kế hoạch cải cách hành chính năm 2027?", "closed")
@@ -37,6 +37,9 @@ def test_the_verdict_says_the_rule_and_the_numbers() -> None:
     assert verdict_text(short, PLAN).endswith("The quorum was not reached.")
     assert quorum_text(short, 8) == "Quorum NOT reached: 3 ballots cast, 8 needed."
     assert quorum_text(passed, None) == "No minimum turnout: 12 ballots cast."
+    one = result({"1": 1, "2": 0, "3": 0}, True, threshold=1, quorum=2)
+    assert quorum_text(one, 2) == "Quorum NOT reached: 1 ballot cast, 2 needed."  # not "1 ballots"
+    assert turnout_text(1, 3) == "1 of 3 ballots cast" and turnout_text(1, 1) == "1 of 1 ballot cast"
 
 
 def test_bars_are_drawn_to_scale(qtbot: Any) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from meeting_app.ui.room.window import MeetingRoomWindow
 
@@ -82,3 +83,31 @@ def test_a_vote_from_creation_to_the_checked_receipt(qtbot: Any, open_room: Any)
     assert detail.receipt_check.text() == "Your receipt is in the list ✓"
     assert receipt in detail.receipts.toPlainText()
     assert ballot.closed and not ballot.confirm_button.isEnabled()
+
+
+def test_a_created_poll_is_the_one_selected_and_opened(qtbot: Any, open_room: Any) -> None:
+    """After "Create poll" the new poll is shown, not the demo's draft that was selected:
+    "Check and open voting" then asks about the new question."""
+    chair = open_room("chair")
+    tab = chair.votes
+    demo_draft = tab.detail.poll_id
+    assert demo_draft is not None  # the demo's draft, shown when the room opens
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    dialog = tab.manager.dialog
+    assert dialog is not None
+    question = "Thông qua Quy chế làm việc của Ban chỉ đạo?"
+    dialog.question_edit.setPlainText(question)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    def created() -> dict[str, Any] | None:
+        return next((p for p in chair.store.polls if p["question"] == question), None)
+
+    qtbot.waitUntil(lambda: created() is not None and tab.detail.poll_id == created()["id"],
+                    timeout=WAIT)
+    current = tab.list.currentItem()
+    assert current is not None and current.toolTip(0) == question
+    assert tab.detail.poll_id != demo_draft
+    qtbot.mouseClick(tab.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.manager.check_box is not None, timeout=WAIT)
+    assert tab.manager.check_box.text() == question
+    tab.manager.check_box.reject()

@@ -166,3 +166,28 @@ def test_an_idle_token_is_refused_and_a_used_one_is_not(world: World) -> None:
 def test_the_usage_interval_follows_a_tiny_idle_timeout() -> None:
     assert AuthPolicy().usage_interval == timedelta(minutes=1)
     assert AuthPolicy(idle_timeout=timedelta(seconds=8)).usage_interval == timedelta(seconds=2)
+
+
+def test_people_search_folds_case_and_diacritics(world: World) -> None:
+    """A secretary adding participants types without accents, as on any keyboard: "hung"
+    finds "Nguyễn Văn Hùng", "DUC" finds "Phạm Minh Đức", every word must match, and a
+    username still matches; on SQLite and PostgreSQL alike."""
+    world.ok("admin", "user.update", {"user_id": world.users["newcomer"], "full_name": "Phạm Minh Đức"})
+    world.ok("admin", "user.update", {"user_id": world.users["delegate"], "full_name": "Nguyễn Văn Hùng"})
+    world.ok("admin", "user.update", {"user_id": world.users["observer"], "full_name": "Nguyễn Thị Hương"})
+
+    def found(query: str) -> set[str]:
+        return {u["full_name"] for u in world.ok("secretary", "user.list", {"query": query})["users"]}
+
+    assert found("hung") == {"Nguyễn Văn Hùng"}
+    assert found("Hùng") == {"Nguyễn Văn Hùng"}
+    assert found("DUC") == {"Phạm Minh Đức"}
+    assert found("nguyen") == {"Nguyễn Văn Hùng", "Nguyễn Thị Hương"}
+    assert found("hung nguyen") == {"Nguyễn Văn Hùng"}  # every word, in any order
+    assert found("huong nguyen") == {"Nguyễn Thị Hương"}
+    assert found("newcom") == {"Phạm Minh Đức"}  # the username too
+    assert found("hung pham") == set()
+    world.ok("admin", "user.set_active", {"user_id": world.users["delegate"], "active": False})
+    assert found("hung") == set()  # deactivated users stay out of the directory
+    admin_sees = world.ok("admin", "user.list", {"query": "hung", "include_inactive": True})["users"]
+    assert [u["full_name"] for u in admin_sees] == ["Nguyễn Văn Hùng"]

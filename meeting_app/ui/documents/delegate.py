@@ -133,7 +133,7 @@ class DocumentDelegate(QStyledItemDelegate):
             return
         if state.state == DONE:
             painter.setPen(color("success"))
-            painter.drawText(rect, align, self.tr("✓ Offline"))
+            painter.drawText(rect, align, self.tr("✓ On this device"))
         elif state.state == FAILED:
             painter.setPen(color("danger"))
             painter.drawText(rect.adjusted(0, -10, 0, -10), align, self.tr("Download failed"))

@@ -144,8 +144,8 @@ class DocumentListPage(QWidget):
             text = self.tr("Downloading documents: {ready} of {total} ready…").format(
                 ready=ready, total=total)
         else:
-            text = count_text(total, self.tr("✓ The document is available offline."),
-                              self.tr("✓ All {n} documents are available offline."))
+            text = count_text(total, self.tr("✓ The document is saved on this device."),
+                              self.tr("✓ All {n} documents are saved on this device."))
         self.status_label.setText(text)
 
     def _reshaped(self, *_args: Any) -> None:

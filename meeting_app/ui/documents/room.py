@@ -55,7 +55,7 @@ class DownloadIndicator(QWidget):
             self.label.setText(self.tr("Downloading documents {ready}/{total}").format(
                 ready=ready, total=total))
         else:
-            self.label.setText(self.tr("Documents offline ✓") if total else "")
+            self.label.setText(self.tr("Documents on this device ✓") if total else "")
 
 
 class RoomDocuments(QObject):

@@ -56,6 +56,9 @@ class DetailsForm(QWidget):
         self.has_end = QCheckBox(self.tr("Planned end"))
         self.has_end.setChecked(True)
         self.has_end.toggled.connect(self.ends.setEnabled)
+        self._start = start
+        """The start as last seen: moving it moves the end by as much (the length is kept)."""
+        self.starts.dateTimeChanged.connect(self._start_moved)
         self.location_edit = QLineEdit()
         self.location_edit.setMaxLength(300)
         self.location_edit.setPlaceholderText(self.tr("e.g. Phòng họp số 1, trụ sở Bộ"))
@@ -93,6 +96,9 @@ class DetailsForm(QWidget):
         self.sites_hint.setObjectName("hint")
         form.addRow("", self.sites_hint)
         self.my_role = QComboBox()
+        # Nothing chosen for the creator: a meeting chaired by its secretary by accident
+        # would give her the chair's rights in the room.
+        self.my_role.setPlaceholderText(self.tr("Choose…"))
         form.addRow(self.tr("I ta&ke part as"), self.my_role)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -122,6 +128,13 @@ class DetailsForm(QWidget):
         edit.setDisplayFormat(DATE_FORMAT)
         return edit
 
+    def _start_moved(self, start: QDateTime) -> None:
+        """The end follows the start, keeping the meeting's length."""
+        shift = self._start.msecsTo(start)
+        self._start = start
+        if shift:
+            self.ends.setDateTime(self.ends.dateTime().addMSecs(shift))
+
     def _new_site(self, name: str) -> None:
         item = QListWidgetItem(name)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
@@ -137,6 +150,7 @@ class DetailsForm(QWidget):
         self.my_role.clear()
         for value, label in roles:
             self.my_role.addItem(label, value)
+        self.my_role.setCurrentIndex(-1)  # the placeholder: the creator chooses
 
     def fill(self, meeting: dict[str, Any], sites: list[dict[str, Any]]) -> None:
         """Show an existing meeting."""
@@ -144,7 +158,7 @@ class DetailsForm(QWidget):
         self.location_edit.setText(meeting.get("location") or "")
         starts, ends = from_wire(meeting.get("starts_at")), from_wire(meeting.get("ends_at"))
         if starts is not None:
-            self.starts.setDateTime(starts)
+            self.starts.setDateTime(starts)  # moves the end too; the meeting's own comes next
         self.has_end.setChecked(ends is not None)
         if ends is not None:
             self.ends.setDateTime(ends)
@@ -158,6 +172,8 @@ class DetailsForm(QWidget):
             return self.tr("Give the meeting a title.")
         if self.has_end.isChecked() and self.ends.dateTime() <= self.starts.dateTime():
             return self.tr("The meeting must end after it starts.")
+        if self.creating and self.my_role.count() and self.my_role.currentIndex() < 0:
+            return self.tr("Choose the part you take in the meeting (I take part as).")
         names = self.site_names()
         if self.creating and (not names or len(set(names)) != len(names)):
             return self.tr("Every site needs a name, and no two sites may have the same name.")

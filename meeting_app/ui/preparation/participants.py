@@ -1,10 +1,16 @@
-"""Who takes part, in which role and from which site: chosen from the user directory."""
+"""Who takes part, in which role and from which site: chosen from the user directory.
+
+A person found is picked with the mouse (a click selects, a double-click adds), the keyboard
+(arrows select, Enter adds) or a finger (a tap adds: on a tablet there is no double tap to
+learn). A person already taking part is only selected, never changed by accident.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QInputDevice, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -85,7 +91,8 @@ class ParticipantsEditor(QWidget):
         directory.body.addWidget(self.results, 1)
         directory.body.addLayout(form)
         directory.body.addWidget(self.set_button)
-        self.hint = QLabel(self.tr("Pick a person, their role and site. Selecting a "
+        self.hint = QLabel(self.tr("Click a person found, choose their role and site, and "
+                                   "press Add to meeting (or double-click them). Selecting a "
                                    "participant on the left lets you change theirs."))
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
@@ -100,7 +107,10 @@ class ParticipantsEditor(QWidget):
 
         self.search_button.clicked.connect(self.search)
         self.search_edit.returnPressed.connect(self.search)
-        self.results.currentItemChanged.connect(self._update_buttons)
+        # currentItemChanged comes before a click's selection: the selection is what counts.
+        self.results.itemSelectionChanged.connect(self._result_selected)
+        self.results.itemActivated.connect(self._result_activated)  # double-click, Enter
+        self.results.viewport().installEventFilter(self)  # a tap
         self.table.itemSelectionChanged.connect(self._participant_selected)
         self.set_button.clicked.connect(self.apply)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -154,6 +164,35 @@ class ParticipantsEditor(QWidget):
             self.results.clearSelection()
             self.results.setCurrentRow(-1)
         self._update_buttons()
+
+    def _result_selected(self) -> None:
+        """A person found was picked: one already taking part shows their role and site."""
+        user_id = self._target()
+        person = next((p for p in self._store.participants if p["user_id"] == user_id), None)
+        if person is not None and self.results.selectedItems():
+            self.role_combo.setCurrentIndex(ROLES.index(person["role"]))
+            self.site_combo.setCurrentIndex(max(0, self.site_combo.findData(person["site_id"])))
+        self._update_buttons()
+
+    def _result_activated(self, item: QListWidgetItem) -> None:
+        """Double-click, Enter or a tap: add the person (only select one taking part)."""
+        self.results.setCurrentItem(item)
+        item.setSelected(True)
+        known = {p["user_id"] for p in self._store.participants}
+        if int(item.data(USER_ID)) in known:
+            self._result_selected()  # their role and site, shown to be changed on purpose
+        elif self.set_button.isEnabled():
+            self.apply()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A tap on a person found (a touch screen's release) adds them."""
+        if (watched is self.results.viewport() and event.type() == QEvent.Type.MouseButtonRelease
+                and isinstance(event, QMouseEvent)
+                and event.device().type() == QInputDevice.DeviceType.TouchScreen):
+            item = self.results.itemAt(event.position().toPoint())
+            if item is not None:
+                self._result_activated(item)
+        return super().eventFilter(watched, event)
 
     def _target(self) -> int | None:
         """The user the form applies to: a search result, else the selected participant."""

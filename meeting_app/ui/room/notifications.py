@@ -92,10 +92,12 @@ class RoomNotifier(QObject):
         now = self._open_ids()
         for poll_id in sorted(now - self._open_polls):
             poll = self.store.poll_by_id(poll_id) or {}
+            # Only someone with a ballot to cast is told of one (not a chair who does not vote).
+            hint = (self.tr("Click to open the ballot") if poll and self.store.still_to_vote(poll)
+                    else self.tr("Click to show the vote"))
             self.area.notify(
                 self.tr("A vote has opened: {question}").format(question=poll.get("question", "")),
-                "vote", partial(self.room.open_ballot, poll_id),
-                self.tr("Click to open the ballot"), key=f"poll-{poll_id}")
+                "vote", partial(self.room.open_ballot, poll_id), hint, key=f"poll-{poll_id}")
         self._open_polls = now
 
     def _new_documents(self) -> None:

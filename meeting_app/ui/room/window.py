@@ -33,6 +33,7 @@ from meeting_app.ui.notices import NoticeArea
 from meeting_app.ui.progress import WorkIndicator
 from meeting_app.ui.resources import icon
 from meeting_app.ui.room.agenda_panel import AgendaPanel
+from meeting_app.ui.room.banners import CheckInBanner, PresentingBanner
 from meeting_app.ui.room.central import CentralArea
 from meeting_app.ui.room.header import HeaderBar
 from meeting_app.ui.room.keyboard import install_room_shortcuts
@@ -129,6 +130,14 @@ class MeetingRoomWindow(QMainWindow):
         content.setSpacing(10)
         content.addWidget(self.message)
         content.addWidget(self.floor_strip)
+        # Seen whatever tab is shown: presenting on, and a check-in still to do.
+        self.presenting_banner = PresentingBanner(self.store)
+        self.presenting_banner.attach(self.documents.link)
+        self.check_in_banner = CheckInBanner(self.store, self.commands)
+        content.addWidget(self.presenting_banner)
+        content.addWidget(self.check_in_banner)
+        self.central.currentChanged.connect(lambda _index: self.check_in_banner.set_covered(
+            self.central.currentWidget() is self.attendance))
         content.addWidget(splitter, 1)
         outer = QVBoxLayout(body)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -143,7 +152,8 @@ class MeetingRoomWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.documents.indicator)
         self.link_indicator = OwnLinkIndicator(self.connection)
         self.statusBar().addPermanentWidget(self.link_indicator)
-        self.notices = NoticeArea(self, below=self.header)
+        # Below the actions bar: a notice must not cover "Leave the room".
+        self.notices = NoticeArea(self, below=self.actions_bar)
         self.notifier = RoomNotifier(self.store, self.notices, self, settings, self)
         self.resize(1360, 820)
         self._shortcuts = install_room_shortcuts(self)  # the Meeting menu, then Settings

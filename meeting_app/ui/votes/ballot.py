@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from meeting_app.state.polls import eligible_count
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.votes.sender import RETRYABLE, BallotSender
-from meeting_app.ui.votes.texts import choice_hint, countdown_text, secrecy_text
+from meeting_app.ui.votes.texts import choice_hint, countdown_text, secrecy_text, turnout_text
 
 CHOOSE, CONFIRM, SENT = 0, 1, 2
 
@@ -373,8 +373,8 @@ class BallotDialog(QDialog):
         if poll is None or poll["status"] != "open":
             self._close_down(poll)
             return
-        self.turnout_label.setText(self.tr("{n} of {m} ballots cast").format(
-            n=poll.get("ballots", 0), m=eligible_count(poll, self.store.participants)))
+        self.turnout_label.setText(turnout_text(int(poll.get("ballots", 0) or 0),
+                                                eligible_count(poll, self.store.participants)))
         self._tick()
 
     def _close_down(self, poll: dict[str, Any] | None) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QVBoxLa
 from meeting_app.state.polls import eligible_count, turnout_by_site
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.resources import icon
-from meeting_app.ui.votes.texts import countdown_text
+from meeting_app.ui.votes.texts import countdown_text, turnout_text
 from meeting_app.ui.widgets import tool_button
 
 
@@ -101,7 +101,7 @@ class OpenPollBanner(QFrame):
         self.question.setText(poll["question"])
         eligible = eligible_count(poll, self.store.participants)
         ballots = int(poll.get("ballots") or 0)
-        self.turnout.setText(self.tr("{n} of {m} ballots cast").format(n=ballots, m=eligible))
+        self.turnout.setText(turnout_text(ballots, eligible))
         self.bar.setRange(0, max(eligible, ballots, 1))
         self.bar.setValue(ballots)
         written = poll.get("kind") == "written"

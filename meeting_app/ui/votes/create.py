@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -53,6 +53,9 @@ def checked_values(widget: QListWidget) -> list[int]:
 
 class PollDialog(QDialog):
     """A new poll (``poll`` None) or a draft to edit; sends poll.create / poll.update."""
+
+    saved = Signal(int)
+    """The server accepted the poll: its id (the votes tab selects it)."""
 
     def __init__(self, store: MeetingStore, commands: CommandSender,
                  poll: dict[str, Any] | None = None, written: bool = False,
@@ -292,8 +295,14 @@ class PollDialog(QDialog):
             return
         self.save_button.setEnabled(False)
         name = "poll.update" if self.poll is not None else "poll.create"
-        self.commands.send(name, self.payload(), lambda _data: self.accept(),
+        self.commands.send(name, self.payload(), self._saved,
                            lambda _code, message: self.show_error(message))
+
+    def _saved(self, data: dict[str, Any]) -> None:
+        poll_id = (data.get("poll") or {}).get("id", self.poll["id"] if self.poll else None)
+        if poll_id is not None:
+            self.saved.emit(int(poll_id))
+        self.accept()
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from meeting_app.state.store import MeetingStore
@@ -35,6 +35,9 @@ def check_text(check: dict[str, Any]) -> str:
 
 class PollManager(QObject):
     """The chair's and the secretary's commands on polls."""
+
+    poll_saved = Signal(int)
+    """A poll was created or edited (its id): the tab shows it, not the one shown before."""
 
     def __init__(self, store: MeetingStore, commands: CommandSender, window: QWidget,
                  parent: QObject | None = None) -> None:
@@ -70,6 +73,7 @@ class PollManager(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog = dialog
+        dialog.saved.connect(self.poll_saved)
         dialog.open()
         return dialog
 

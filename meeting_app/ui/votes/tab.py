@@ -68,6 +68,8 @@ class VotesTab(QWidget):
         self.ballot_dialog: BallotDialog | None = None
         self._shape: list[tuple[Any, ...]] = []
         self._agenda: list[dict[str, Any]] | None = None
+        self._wanted: int | None = None
+        """A poll just saved, to select once the list has it (its event may come later)."""
         self.auto_open = True
         """Open the ballot by itself when a vote opens."""
 
@@ -111,6 +113,7 @@ class VotesTab(QWidget):
         self.new_button.clicked.connect(lambda: self.manager.new_poll())
         self.written_button.clicked.connect(lambda: self.manager.new_poll(written=True))
         self.next_button.clicked.connect(self.manager.open_next)
+        self.manager.poll_saved.connect(self.show_saved)
         self.list.currentItemChanged.connect(self._selected)
         for signal in (store.reset, store.polls_changed, store.agenda_changed):
             signal.connect(self.refresh)
@@ -189,6 +192,8 @@ class VotesTab(QWidget):
             groups[group].addChild(row)
             groups[group].setExpanded(True)
         self.list.blockSignals(False)
+        if self._wanted is not None and self.store.poll_by_id(self._wanted) is not None:
+            selected, self._wanted = self._wanted, None
         if selected is None or self.store.poll_by_id(selected) is None:
             opened = self.store.open_poll
             selected = opened["id"] if opened else (polls[-1]["id"] if polls else None)
@@ -219,6 +224,15 @@ class VotesTab(QWidget):
                 self.list.blockSignals(False)
         self.detail.show_poll(poll_id)
         self.update_rights()
+
+    def show_saved(self, poll_id: int) -> None:
+        """Select a poll just created or edited, so that "Check and open voting" opens it
+        and not the draft shown before; now if the list has it, else when its event comes."""
+        if self.store.poll_by_id(poll_id) is not None:
+            self._wanted = None
+            self.select(poll_id)
+        else:
+            self._wanted = poll_id
 
     def _rows(self) -> list[QTreeWidgetItem]:
         """The poll rows of the list (under their group headers)."""

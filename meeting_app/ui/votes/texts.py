@@ -102,10 +102,24 @@ def verdict_text(result: dict[str, Any], poll: dict[str, Any] | None) -> str:
     return f"{head} — {detail}"
 
 
+def ballots_cast(n: int) -> str:
+    """"1 ballot cast", "3 ballots cast" (English has a singular; Vietnamese does not)."""
+    if n == 1:
+        return translate("votes", "1 ballot cast")
+    return translate("votes", "{n} ballots cast").format(n=n)
+
+
+def turnout_text(ballots: int, eligible: int) -> str:
+    """"2 of 4 ballots cast" ("1 of 1 ballot cast")."""
+    if eligible == 1:
+        return translate("votes", "{n} of 1 ballot cast").format(n=ballots)
+    return translate("votes", "{n} of {m} ballots cast").format(n=ballots, m=eligible)
+
+
 def quorum_text(result: dict[str, Any], quorum: int | None) -> str:
     """Which quorum applied and whether it was reached (the poll's own minimum of ballots,
     or the meeting's rule over the members present)."""
-    ballots = result.get("ballots", 0)
+    cast = ballots_cast(int(result.get("ballots", 0) or 0))
     rule = result.get("quorum_rule")
     if rule and rule != "ballots":
         counted, required = result.get("quorum_counted", 0), result.get("quorum_required", 0)
@@ -116,10 +130,10 @@ def quorum_text(result: dict[str, Any], quorum: int | None) -> str:
             n=counted, q=required)
     quorum = result.get("quorum_required", quorum) if rule == "ballots" else quorum
     if not quorum:
-        return translate("votes", "No minimum turnout: {n} ballots cast.").format(n=ballots)
+        return translate("votes", "No minimum turnout: {cast}.").format(cast=cast)
     if result.get("quorum_reached"):
-        return translate("votes", "Quorum reached: {n} ballots cast, {q} needed.").format(n=ballots, q=quorum)
-    return translate("votes", "Quorum NOT reached: {n} ballots cast, {q} needed.").format(n=ballots, q=quorum)
+        return translate("votes", "Quorum reached: {cast}, {q} needed.").format(cast=cast, q=quorum)
+    return translate("votes", "Quorum NOT reached: {cast}, {q} needed.").format(cast=cast, q=quorum)
 
 
 def choice_hint(poll: dict[str, Any]) -> str:
