@@ -78,8 +78,12 @@ def closed(message: str) -> ProtocolError:
     return ProtocolError(ErrorCode.CLOSED, message)
 
 
+def rounded_wait(seconds: float) -> float:
+    """A wait as answered: rounded up to a tenth of a second, at least a tenth."""
+    return max(0.1, math.ceil(seconds * 10 - 1e-9) / 10)
+
+
 def rate_limited(message: str, retry_after: float) -> ProtocolError:
-    """A refusal for going too fast: ``retry_after`` seconds (rounded up to a tenth, at least
-    a tenth) until the same call may succeed."""
-    return ProtocolError(ErrorCode.RATE_LIMITED, message,
-                         retry_after=max(0.1, math.ceil(retry_after * 10) / 10))
+    """A refusal for going too fast: the same call may succeed after ``retry_after`` seconds
+    (rounded up to a tenth)."""
+    return ProtocolError(ErrorCode.RATE_LIMITED, message, retry_after=rounded_wait(retry_after))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import fields, replace
+from typing import Any
 
 from server.settings import Limits, Settings
 
@@ -44,7 +45,8 @@ def apply(settings: Settings, given: list[str] | None) -> None:
         if value < 0:
             raise SystemExit(f"meeting-server: --limit {item!r}: must not be negative")
         if name in AUTH_NAMES:
-            settings.auth = replace(settings.auth, **{AUTH_NAMES[name]: int(value)})
+            changes: dict[str, Any] = {AUTH_NAMES[name]: int(value)}
+            settings.auth = replace(settings.auth, **changes)
         elif name in QUOTA_NAMES:
             scale = 1024 if name.endswith("_kb_per_document") or name.endswith("_kb_per_meeting") else 1
             settings.quotas = replace(settings.quotas, **{QUOTA_NAMES[name]: int(value) * scale})

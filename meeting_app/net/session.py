@@ -45,6 +45,8 @@ class _Refused(Exception):
 
 
 _LOST = object()
+RETRY_ANSWER_TIME = 1.0
+"""What a resent command is left at least to be answered within its timeout."""
 """Resolves a pending command whose connection went away."""
 
 
@@ -200,7 +202,22 @@ class NetworkSession:
     # --- commands ------------------------------------------------------------------------
 
     async def call(self, name: str, payload: dict[str, Any], timeout: float) -> Envelope:
-        """Send one command and wait for its envelope (a local error if none comes)."""
+        """Send one command and wait for its envelope (a local error if none comes).
+
+        A ``rate_limited`` answer is sent again, unchanged, after the wait the server asked
+        for, as long as that fits in ``timeout``: the server did nothing with it, and a
+        command that changes state carries its ``request_id``, so a resend is safe. A wait
+        that does not fit is answered as it came (the user reads when to try again)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            envelope = await self._call_once(name, payload, max(0.1, deadline - time.monotonic()))
+            wait = env.retry_wait(envelope)
+            if wait is None or time.monotonic() + wait + RETRY_ANSWER_TIME > deadline:
+                return envelope
+            log.info("%s: rate limited; sending it again in %.1f s", name, wait)
+            await asyncio.sleep(wait)  # the server's own retry time, not a guess
+
+    async def _call_once(self, name: str, payload: dict[str, Any], timeout: float) -> Envelope:
         client = self._client
         if client is None or not self._connected:
             return env.offline_error()

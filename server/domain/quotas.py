@@ -4,7 +4,8 @@ Annotations are the one thing a participant stores without anyone checking it fi
 a list of points, up to the payload limit (256 KB) a stroke, and a shared one goes to every
 reader of the document. So a user's own annotations on one document are capped (count and
 size), and the shared annotations of one meeting share one budget (the bytes every
-participant downloads). The size of an annotation is the length of its stored JSON ``data``.
+participant downloads). The size of an annotation is the length of its stored JSON ``data`` (as written, with
+non-ASCII letters escaped: a Vietnamese letter counts up to 6 bytes).
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ class Quotas:
 
 
 def _size(data: object) -> int:
-    return len(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+    """The size the database keeps: the JSON text as SQLAlchemy writes it (non-ASCII escaped)."""
+    return len(json.dumps(data))
 
 
 def _stored_size() -> Any:

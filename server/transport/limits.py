@@ -19,7 +19,7 @@ from typing import Any
 from aiohttp import web
 
 from protocol import commands as c
-from protocol.errors import ProtocolError, rate_limited
+from protocol.errors import rate_limited, rounded_wait
 from server.domain import accounts
 from server.settings import Limits
 
@@ -84,8 +84,6 @@ class Buckets:
 
 HEAVY_COMMANDS = frozenset({c.SEARCH})
 """Commands with a budget of their own (per user) and run on the heavy-read threads."""
-TOO_FAST = "Too many commands too fast; try again in {seconds:g} s"
-TOO_MANY_SEARCHES = "Too many searches too fast; try again in {seconds:g} s"
 
 
 class CommandLimits:
@@ -104,22 +102,17 @@ class CommandLimits:
             if wait:
                 self.sockets.give_back(sid)
         if wait:
-            raise _refusal(TOO_FAST, wait)
+            seconds = rounded_wait(wait)
+            raise rate_limited(f"Too many commands too fast; try again in {seconds:g} s", seconds)
         if name in HEAVY_COMMANDS:
             wait = self.searches.take(user_id)
             if wait:
-                raise _refusal(TOO_MANY_SEARCHES, wait)
+                seconds = rounded_wait(wait)
+                raise rate_limited(f"Too many searches too fast; try again in {seconds:g} s", seconds)
 
     def forget(self, sid: str) -> None:
         """A socket closed."""
         self.sockets.forget(sid)
-
-
-def _refusal(template: str, wait: float) -> ProtocolError:
-    refusal = rate_limited("", wait)
-    assert refusal.retry_after is not None
-    refusal.message = template.format(seconds=refusal.retry_after)
-    return refusal
 
 
 class SocketCounts:
@@ -209,10 +202,10 @@ class HttpLimits:
             return  # no budget, or refused as anonymous by the route itself
         wait = self.kinds[kind].take(accounts.token_digest(token.strip()))
         if wait:
-            what = "uploads" if kind == "upload" else "exports"
-            refusal = rate_limited("", wait)
-            refusal.message = f"Too many {what} too fast; try again in {refusal.retry_after:g} s"
-            raise refusal
+            seconds = rounded_wait(wait)
+            if kind == "upload":
+                raise rate_limited(f"Too many uploads too fast; try again in {seconds:g} s", seconds)
+            raise rate_limited(f"Too many exports too fast; try again in {seconds:g} s", seconds)
 
 
 def retry_after_header(seconds: float) -> str:
