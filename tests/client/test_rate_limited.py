@@ -37,7 +37,8 @@ def test_a_rate_limited_command_is_sent_again_after_the_retry_time(
     assert answers.got["set"] == {"ok": True, "data": {"conclusion": "Thống nhất"}}
     sends = fake_server.sent("conclusion.set")
     assert len(sends) == 3 and len({s["request_id"] for s in sends}) == 1, "the same request, resent"
-    assert all(later - earlier >= 0.3 for earlier, later in zip(sent_at, sent_at[1:], strict=False))
+    gaps = [later - earlier for earlier, later in zip(sent_at, sent_at[1:], strict=False)]
+    assert all(gap >= 0.3 for gap in gaps), gaps
 
 
 def test_a_wait_longer_than_the_command_s_time_is_answered_with_the_message(
@@ -51,4 +52,5 @@ def test_a_wait_longer_than_the_command_s_time_is_answered_with_the_message(
     error = answers.got["search"]["error"]
     assert (error["code"], error["retry_after"]) == ("rate_limited", 25.0)
     assert len(fake_server.sent("search")) == 1, "not resent: the wait does not fit"
-    assert translate_server_message(error["message"], error["code"]) == "Too many commands too fast; try again in 25 s"
+    shown = translate_server_message(error["message"], error["code"])
+    assert shown == "Too many commands too fast; try again in 25 s"
