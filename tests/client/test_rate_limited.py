@@ -1,15 +1,23 @@
 """A ``rate_limited`` answer on the client: sent again by itself after the server's retry
 time (same payload, same request_id), or shown with a clear message when the wait does not
-fit the command's time. A scripted Socket.IO server refuses the first sends."""
+fit the command's time. A scripted Socket.IO server refuses the first sends; a scripted
+HTTP server answers an export 429 with ``Retry-After``."""
 
 from __future__ import annotations
 
 import itertools
+import json
 import time
 from typing import Any
 
+import pytest
+from aiohttp import web
+
+from meeting_app.net.exports import ExportError, fetch_attendance_csv
 from meeting_app.net.server_messages import translate_server_message
 from tests.client.conftest import Answers, FakeServer
+from tests.support.http_stub import serving
+from tests.support.server_process import free_port
 
 WAIT = 15_000
 
@@ -55,3 +63,37 @@ def test_a_wait_longer_than_the_command_s_time_is_answered_with_the_message(
     assert len(fake_server.sent("search")) == 1, "not resent: the wait does not fit"
     shown = translate_server_message(error["message"], error["code"])
     assert shown == "Too many commands too fast; try again in 25 s"
+
+
+def export_server(answers: list[tuple[int, dict[str, str], bytes]], seen: list[float]) -> web.Application:
+    """``GET /api/meetings/1/attendance.csv`` answered from ``answers`` in turn."""
+    async def csv(_request: web.Request) -> web.Response:
+        seen.append(time.monotonic())
+        status, headers, body = answers.pop(0)
+        return web.Response(status=status, headers=headers, body=body)
+
+    app = web.Application()
+    app.router.add_get("/api/meetings/1/attendance.csv", csv)
+    return app
+
+
+def too_fast(seconds: int) -> tuple[int, dict[str, str], bytes]:
+    body = json.dumps({"error": {"code": "rate_limited", "retry_after": seconds,
+                                 "message": f"Too many exports too fast; try again in {seconds} s"}})
+    return 429, {"Retry-After": str(seconds), "Content-Type": "application/json"}, body.encode()
+
+
+def test_an_export_answered_429_is_fetched_again_after_retry_after() -> None:
+    seen: list[float] = []
+    port = free_port()
+    with serving(export_server([too_fast(1), (200, {}, b"\xef\xbb\xbfsite,present\n")], seen), port):
+        body = fetch_attendance_csv(f"http://127.0.0.1:{port}", "token", 1)
+    assert body == b"\xef\xbb\xbfsite,present\n"
+    assert len(seen) == 2 and seen[1] - seen[0] >= 1.0
+
+
+def test_an_export_told_to_wait_long_says_so() -> None:
+    port = free_port()
+    with serving(export_server([too_fast(120)], []), port), pytest.raises(ExportError) as refused:
+        fetch_attendance_csv(f"http://127.0.0.1:{port}", "token", 1)
+    assert str(refused.value) == "Too many exports too fast; try again in 120 s"
