@@ -11,6 +11,7 @@ import time
 from typing import Any
 
 import pytest
+import socketio
 from aiohttp import web
 
 from meeting_app.net.exports import ExportError, fetch_attendance_csv
@@ -97,3 +98,26 @@ def test_an_export_told_to_wait_long_says_so() -> None:
     with serving(export_server([too_fast(120)], []), port), pytest.raises(ExportError) as refused:
         fetch_attendance_csv(f"http://127.0.0.1:{port}", "token", 1)
     assert str(refused.value) == "Too many exports too fast; try again in 120 s"
+
+
+def test_a_connection_refused_for_too_many_sockets_is_tried_again_not_ended(
+        open_connection: Any, qtbot: Any) -> None:
+    attempts: list[float] = []
+    sio = socketio.AsyncServer(async_mode="aiohttp")
+    app = web.Application()
+    sio.attach(app)
+
+    @sio.event
+    async def connect(sid: str, environ: Any, auth: Any) -> None:
+        attempts.append(time.monotonic())
+        if len(attempts) <= 2:  # another window still holds the login's last place
+            raise socketio.exceptions.ConnectionRefusedError(
+                "This login already has 20 connections open, the limit; close some windows or log in again",
+                {"code": "rate_limited", "reason": None, "retry_after": 0.3})
+
+    port = free_port()
+    with serving(app, port):
+        conn, recorder = open_connection(f"http://127.0.0.1:{port}", "good")
+        qtbot.waitUntil(lambda: conn.status == "connected", timeout=WAIT)
+    assert recorder.expired == [], "the login was not ended"
+    assert len(attempts) == 3 and attempts[1] - attempts[0] >= 0.3
