@@ -172,13 +172,14 @@ def run_report(name: str, run: Callable[[Path], Awaitable[dict[str, Any]]], time
 
 
 async def spawn_demo_server(data_dir: Path, delegates: int, password: str, log_path: Path,
-                            processes: list[ManagedProcess], database_url: str | None = None
-                            ) -> tuple[str, ManagedProcess]:
+                            processes: list[ManagedProcess], database_url: str | None = None,
+                            serve_options: Sequence[str] = ()) -> tuple[str, ManagedProcess]:
     """Seed the demo meeting (``delegates`` delegates) into a new ``data_dir`` and start
     ``meeting-server serve`` on a free loopback port, without waiting for it to answer.
 
     The process is appended to ``processes`` (for the caller's cleanup); returns its URL.
-    ``database_url``: PostgreSQL instead of SQLite in ``data_dir``.
+    ``database_url``: PostgreSQL instead of SQLite in ``data_dir``; ``serve_options``: more
+    options of ``serve`` (``--limit ...``).
     """
     data_dir.mkdir()
     database = ["--database-url", database_url] if database_url else []
@@ -189,7 +190,7 @@ async def spawn_demo_server(data_dir: Path, delegates: int, password: str, log_p
     url = f"http://{LOOPBACK}:{port}"
     server = ManagedProcess("meeting-server", python_module(
         "server.cli", "serve", "--host", LOOPBACK, "--port", str(port), "--data-dir", str(data_dir),
-        *database),
+        *database, *serve_options),
         log_path, url + "/api/health", cwd=REPO_ROOT)
     processes.append(server.spawn())
     return url, server

@@ -130,7 +130,7 @@ def fanout_rows(scale: Any) -> list[Row]:
 
 
 def other_rows(results: dict[str, Any]) -> list[Row]:
-    """Vote storm, reconnect storm, downloads and reader rows."""
+    """Vote storm, reconnect storm, downloads, flood and reader rows."""
     rows: list[Row] = []
     voting = dig(results, "voting", "report")
     rows.append(Row(f"Vote storm ({dig(voting, 'voters') or '–'} voters): ack p99",
@@ -148,6 +148,10 @@ def other_rows(results: dict[str, Any]) -> list[Row]:
                        ("first_byte_p99_ms", "first byte p99")):
         rows.append(Row(f"Document distribution ({label}): {words}", dig(downloads, "product", key),
                         dig(downloads, "baseline_bare_aiohttp", key), "bare aiohttp FileResponse"))
+    flood = dig(results, "flood", "report")
+    rows.append(Row(f"Flood ({dig(flood, 'rate') or '–'} searches/s from one socket): another user's "
+                    "meeting.list p95", dig(flood, "limited", "during_flood", "p95_ms"),
+                    dig(flood, "unlimited", "during_flood", "p95_ms"), "command budgets off", limit=50.0))
     reader = dig(results, "reader", "report", "pages")
     targets = dig(results, "reader", "report", "targets") or {}
     for kind, zoom in (("vector", "1x"), ("vector", "2x"), ("scanned", "2x")):

@@ -6,7 +6,8 @@ Runs, one after the other (each prints one JSON object on stdout; its stderr goe
 ``.log`` beside the output file): ``bench.scale`` (fan-out at 200/500/1,000 clients in
 one and two product processes beside bare python-socketio and bare websockets, command
 round trips, memory per connection), ``bench.reconnect`` (500 clients after a restart),
-``bench.voting`` (500 voters), ``bench.downloads`` and ``bench.reader``. Collects their
+``bench.voting`` (500 voters), ``bench.downloads``, ``bench.flood`` (one socket floods
+``search``: another user's ``meeting.list`` p95) and ``bench.reader``. Collects their
 reports with the machine they ran on into one JSON file; with ``--update-docs`` rewrites
 the generated section of docs/performance.md (``bench.report``). ``--quick`` runs tiny
 sizes as a smoke test (under two minutes) and never touches the docs.
@@ -40,6 +41,7 @@ FULL: dict[str, list[str]] = {
     "reconnect": ["--clients", "500"],
     "voting": ["--voters", "500"],
     "downloads": [],
+    "flood": [],
     "reader": [],
 }
 QUICK: dict[str, list[str]] = {
@@ -47,6 +49,7 @@ QUICK: dict[str, list[str]] = {
     "reconnect": ["--clients", "10"],
     "voting": ["--voters", "10"],
     "downloads": ["--clients", "4", "--megabytes", "1", "--rounds", "1", "--tokens", "2"],
+    "flood": ["--seconds", "2", "--quiet-seconds", "1"],
     "reader": ["--rounds", "2"],
 }
 

@@ -131,6 +131,7 @@ def _lifetime(services: Services, pipeline: CommandPipeline
                 await task
         services.executor.shutdown(wait=True)
         services.renderer.shutdown(wait=True)
+        services.heavy.shutdown(wait=True)
         services.db.dispose()
 
     return lifetime

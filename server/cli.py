@@ -53,6 +53,9 @@ def _settings(args: argparse.Namespace) -> Settings:
             settings.cors_origins = sorted({normalise_origin(origin) for origin in args.cors_origin})
         except ValueError as error:
             raise SystemExit(f"meeting-server: --cors-origin: {error}") from None
+    from server import cli_limits
+
+    cli_limits.apply(settings, getattr(args, "limit", None))
     policy = settings.documents
     if getattr(args, "max_upload_mb", None) is not None:
         policy.max_upload_bytes = int(args.max_upload_mb * 1024 * 1024)
@@ -139,6 +142,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="a login unused this many minutes ends (default 30)")
     serve.add_argument("--token-ttl", type=_positive, default=None, metavar="HOURS",
                        help="a login ends this many hours after it began, used or not (default 12)")
+    from server import cli_limits
+
+    cli_limits.add_option(serve)
 
     migrate = commands.add_parser("migrate", help="bring the database schema up to date")
     _add_storage_options(migrate)

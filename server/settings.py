@@ -12,6 +12,43 @@ import platformdirs
 
 from server.documents.policy import DocumentPolicy
 from server.domain.accounts import AuthPolicy
+from server.domain.quotas import Quotas
+
+
+@dataclass
+class Limits:
+    """Fair-use limits of one server process (``docs/security.md``, "Fair limits").
+
+    Budgets are token buckets: ``rate`` per second refills up to ``burst``. They are meant
+    never to touch normal use (a chair clicking, a client catching up, the benchmarks' 200
+    round trips in a row) and to stop one socket or one user from taking the process.
+    A rate of 0 switches that budget off.
+    """
+
+    socket_rate: float = 100.0
+    socket_burst: float = 1_000.0
+    """Commands of one socket."""
+    user_rate: float = 200.0
+    user_burst: float = 2_000.0
+    """Commands of one user, all their sockets on this process together."""
+    search_rate: float = 2.0
+    search_burst: float = 30.0
+    """``search`` (reads the text of every document) per user."""
+    export_rate: float = 1.0
+    export_burst: float = 30.0
+    """HTTP exports (CSV, minutes, audit) per login."""
+    upload_rate: float = 0.2
+    upload_burst: float = 30.0
+    """HTTP uploads per login."""
+    heavy_threads: int = 2
+    """Threads for heavy reads (search): however many arrive, the others' commands keep the
+    database threads."""
+    sockets_per_token: int = 20
+    """Sockets one login may hold open on one process (a client uses one per window)."""
+    login_slow_seconds: float = 1.0
+    """An address past ``max_failures_per_client`` failed logins gets one attempt this often."""
+    login_slow_wait: float = 5.0
+    """How long such an attempt may wait for its turn before it is refused (429)."""
 
 
 def default_data_dir() -> Path:
@@ -40,6 +77,8 @@ class Settings:
     """Socket.IO over websockets only (no long-polling): a load balancer in front of several
     processes then needs no sticky sessions."""
     auth: AuthPolicy = field(default_factory=AuthPolicy)
+    limits: Limits = field(default_factory=Limits)
+    quotas: Quotas = field(default_factory=Quotas)
     heartbeat_seconds: float = 5.0
     stale_after_seconds: float = 20.0
     """A process silent this long has its connections swept (they went offline)."""

@@ -108,8 +108,8 @@ def login(server_url: str, username: str, password: str, timeout: float = 10.0) 
             raise LoginError(LoginErrorKind.DEACTIVATED,
                              translate("net", "Its offline documents were removed from this computer."))
         raise LoginError(LoginErrorKind.CREDENTIALS, translate("net", "Wrong username or password."))
-    if status == 429:
-        raise LoginError(LoginErrorKind.RATE_LIMITED,
+    if status == 429:  # the server's message says how long to wait
+        raise LoginError(LoginErrorKind.RATE_LIMITED, server_message(body) or
                          translate("net", "Too many failed attempts. Wait a few minutes, then try again."))
     raise LoginError(LoginErrorKind.SERVER,
                      translate("net", "The server could not log you in (HTTP {status})").format(status=status)
@@ -158,7 +158,7 @@ def change_password(server_url: str, token: str, current: str, new: str, timeout
     said = _server_says(body).removeprefix(": ").removesuffix(".").strip()
     if status == 429:
         raise PasswordChangeError(
-            translate("net", "Too many wrong attempts. Wait a few minutes, then try again."))
+            said or translate("net", "Too many wrong attempts. Wait a few minutes, then try again."))
     if status == 401:
         raise PasswordChangeError(said or translate("net", "Your session has ended; sign in again."),
                                   signed_out=True)

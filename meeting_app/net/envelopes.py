@@ -75,6 +75,22 @@ def prepare_payload(name: str, payload: dict[str, Any]) -> dict[str, Any]:
     return prepared
 
 
+MAX_RETRY_WAIT = 30.0
+"""A ``retry_after`` longer than this is not waited for by itself."""
+
+
+def retry_wait(envelope: Envelope) -> float | None:
+    """The seconds a ``rate_limited`` answer asks to wait before the same call, or None
+    (another answer, or no usable ``retry_after``)."""
+    error = envelope.get("error") if envelope.get("ok") is False else None
+    if not isinstance(error, dict) or error.get("code") != "rate_limited":
+        return None
+    wait = error.get("retry_after")
+    if isinstance(wait, bool) or not isinstance(wait, int | float) or not 0 <= wait <= MAX_RETRY_WAIT:
+        return None
+    return float(wait)
+
+
 def unreadable_answer() -> Envelope:
     """The error for an answer that does not have the shape the protocol promises."""
     return {"ok": False, "error": {"code": "internal",

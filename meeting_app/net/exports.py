@@ -4,6 +4,7 @@ with the session's bearer token, to run off the GUI thread (``ui.tasks.run_in_th
 from __future__ import annotations
 
 import http.client
+import time
 import urllib.error
 import urllib.request
 
@@ -41,14 +42,42 @@ def fetch_attendance_csv(server_url: str, token: str, meeting_id: int,
 
 
 def fetch(url: str, token: str, timeout: float = 30.0) -> bytes:
-    """GET ``url`` with the bearer token; the body, or ``ExportError``."""
+    """GET ``url`` with the bearer token; the body, or ``ExportError``.
+
+    A ``429`` whose ``Retry-After`` is at most ``MAX_RETRY_AFTER`` seconds is fetched again
+    once after that wait (a GET changes nothing); a longer one is the server's message."""
+    try:
+        return _fetch_once(url, token, timeout)
+    except _TooFast as busy:
+        time.sleep(busy.seconds)  # the server's own retry time, in a worker thread
+        try:
+            return _fetch_once(url, token, timeout, retry=False)
+        except _TooFast as again:
+            raise ExportError(again.message) from None
+
+
+MAX_RETRY_AFTER = 5
+"""The longest ``Retry-After`` an export waits for by itself, in seconds."""
+
+
+class _TooFast(Exception):
+    def __init__(self, seconds: int, message: str) -> None:
+        super().__init__(message)
+        self.seconds, self.message = seconds, message
+
+
+def _fetch_once(url: str, token: str, timeout: float, retry: bool = True) -> bytes:
     request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
     try:
         with tls.open_url(request, timeout=timeout) as answer:
             body: bytes = answer.read(MAX_BYTES + 1)
     except urllib.error.HTTPError as error:
         with error:
-            raise ExportError(_refusal(error.code, error.read())) from None
+            message = _refusal(error.code, error.read())
+            wait = (error.headers.get("Retry-After") or "").strip()
+            if error.code == 429 and wait.isdigit() and (not retry or int(wait) <= MAX_RETRY_AFTER):
+                raise _TooFast(int(wait), message) from None
+            raise ExportError(message) from None
     except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
         if problem := tls.certificate_problem(error):
             raise ExportError(tls.describe_certificate_problem(problem, url)) from None

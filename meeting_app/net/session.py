@@ -45,6 +45,8 @@ class _Refused(Exception):
 
 
 _LOST = object()
+RETRY_ANSWER_TIME = 1.0
+"""What a resent command is left at least to be answered within its timeout."""
 """Resolves a pending command whose connection went away."""
 
 
@@ -160,6 +162,14 @@ class NetworkSession:
                 reason = data.get("message") if isinstance(data, dict) else data
                 # The server's ConnectionRefusedError(message, {"code", "reason"}).
                 details = data.get("data") if isinstance(data, dict) else None
+                wait = env.retry_wait({"ok": False, "error": details}) if isinstance(details, dict) else None
+                if wait is not None:
+                    # Too many sockets on this login for now (other windows): the token is
+                    # still good, so try again after the server's wait instead of ending.
+                    log.warning("connection refused for now: %s; again in %g s", reason, wait)
+                    await self._discard(client)
+                    await asyncio.sleep(wait)
+                    return False
                 code = details.get("reason") if isinstance(details, dict) else None
                 raise _Refused(str(reason or "The server refused the connection"),
                                code if isinstance(code, str) else None) from None
@@ -200,7 +210,25 @@ class NetworkSession:
     # --- commands ------------------------------------------------------------------------
 
     async def call(self, name: str, payload: dict[str, Any], timeout: float) -> Envelope:
-        """Send one command and wait for its envelope (a local error if none comes)."""
+        """Send one command and wait for its envelope (a local error if none comes).
+
+        A ``rate_limited`` answer is sent again, unchanged, after the wait the server asked
+        for, as long as that fits in ``timeout``: the server did nothing with it, and a
+        command that changes state carries its ``request_id``, so a resend is safe. A wait
+        that does not fit is answered as it came (the user reads when to try again)."""
+        deadline, first = time.monotonic() + timeout, True
+        while True:
+            left = timeout if first else max(0.1, deadline - time.monotonic())
+            first = False
+            envelope = await self._call_once(name, payload, left, timeout)
+            wait = env.retry_wait(envelope)
+            if wait is None or time.monotonic() + wait + RETRY_ANSWER_TIME > deadline:
+                return envelope
+            log.info("%s: rate limited; sending it again in %.1f s", name, wait)
+            await asyncio.sleep(wait)  # the server's own retry time, not a guess
+
+    async def _call_once(self, name: str, payload: dict[str, Any], timeout: float, named: float) -> Envelope:
+        """One send; ``named`` is the command's whole time, as a timeout's message says it."""
         client = self._client
         if client is None or not self._connected:
             return env.offline_error()
@@ -216,7 +244,7 @@ class NetworkSession:
             await client.emit(name, payload, callback=acknowledge)
             result = await asyncio.wait_for(answer, timeout)
         except TimeoutError:
-            return env.timeout_error(name, timeout)
+            return env.timeout_error(name, named)
         except socketio.exceptions.SocketIOError:
             return env.offline_error()
         finally:

@@ -4306,8 +4306,36 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
         <translation>Đợt lấy ý kiến bằng văn bản này không hỏi ý kiến thành viên này</translation>
     </message>
     <message>
-        <source>Too many failed logins; try again in a few minutes</source>
-        <translation>Đăng nhập sai quá nhiều lần; hãy thử lại sau vài phút</translation>
+        <source>The shared annotations of this meeting would take %1 KB; the limit is %2 KB. Keep this one private, or remove shared ones</source>
+        <translation>Các chú thích chia sẻ của cuộc họp này sẽ chiếm %1 KB; giới hạn là %2 KB. Hãy để chú thích này ở chế độ riêng tư, hoặc xóa bớt chú thích đã chia sẻ</translation>
+    </message>
+    <message>
+        <source>This login already has %1 connections open, the limit; close some windows or log in again</source>
+        <translation>Phiên đăng nhập này đã mở %1 kết nối, là mức tối đa; hãy đóng bớt cửa sổ hoặc đăng nhập lại</translation>
+    </message>
+    <message>
+        <source>Too many commands too fast; try again in %1 s</source>
+        <translation>Gửi quá nhiều lệnh trong thời gian ngắn; hãy thử lại sau %1 giây</translation>
+    </message>
+    <message>
+        <source>Too many exports too fast; try again in %1 s</source>
+        <translation>Xuất tệp quá nhiều lần trong thời gian ngắn; hãy thử lại sau %1 giây</translation>
+    </message>
+    <message>
+        <source>Too many failed logins from this address; try again in a moment</source>
+        <translation>Có quá nhiều lần đăng nhập sai từ địa chỉ này; hãy thử lại sau giây lát</translation>
+    </message>
+    <message>
+        <source>Too many failed logins; try again in %1 minutes</source>
+        <translation>Đăng nhập sai quá nhiều lần; hãy thử lại sau %1 phút</translation>
+    </message>
+    <message>
+        <source>Too many searches too fast; try again in %1 s</source>
+        <translation>Tìm kiếm quá nhiều lần trong thời gian ngắn; hãy thử lại sau %1 giây</translation>
+    </message>
+    <message>
+        <source>Too many uploads too fast; try again in %1 s</source>
+        <translation>Tải lên quá nhiều lần trong thời gian ngắn; hãy thử lại sau %1 giây</translation>
     </message>
     <message>
         <source>Two sites have the same name</source>
@@ -4334,6 +4362,10 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
         <translation>Sai tên đăng nhập hoặc mật khẩu</translation>
     </message>
     <message>
+        <source>You already keep %1 annotations on this document; the limit is %2</source>
+        <translation>Bạn đã có %1 chú thích trên tài liệu này; giới hạn là %2</translation>
+    </message>
+    <message>
         <source>You cannot deactivate your own account</source>
         <translation>Bạn không thể vô hiệu hóa tài khoản của chính mình</translation>
     </message>
@@ -4356,6 +4388,10 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
     <message>
         <source>You may not read this document</source>
         <translation>Bạn không được xem tài liệu này</translation>
+    </message>
+    <message>
+        <source>Your annotations on this document would take %1 KB; the limit is %2 KB</source>
+        <translation>Các chú thích của bạn trên tài liệu này sẽ chiếm %1 KB; giới hạn là %2 KB</translation>
     </message>
     <message>
         <source>access: no user with id %1</source>

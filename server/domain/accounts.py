@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session, joinedload
 
-from protocol.errors import DEACTIVATED, ErrorCode, ProtocolError, conflict, invalid
+from protocol.errors import DEACTIVATED, ErrorCode, ProtocolError, conflict, invalid, rate_limited
 from server.domain.context import Actor
 from server.persistence.models import AuditEntry, LoginFailure, Token, User, UserCacheKey, utcnow
 
@@ -91,13 +92,48 @@ def create_user(session: Session, username: str, full_name: str, password: str, 
     return user
 
 
-def _too_many_failures(session: Session, username: str, client: str, policy: AuthPolicy) -> bool:
-    since = utcnow() - policy.failure_window
-    recent = select(func.count()).select_from(LoginFailure).where(LoginFailure.at >= since)
-    by_client = session.scalar(recent.where(LoginFailure.client == client)) or 0
-    by_name = session.scalar(recent.where(LoginFailure.client == client,
-                                          LoginFailure.username == username)) or 0
-    return by_client >= policy.max_failures_per_client or by_name >= policy.max_failures_per_username
+def _lock_pair(session: Session, client: str, username: str) -> None:
+    """Serialise the attempts on one (address, username) pair until this transaction ends, so
+    that counting them and recording this one is atomic. SQLite's write transactions are
+    serial already (``BEGIN IMMEDIATE``); PostgreSQL takes an advisory lock on the pair."""
+    if session.get_bind().dialect.name == "postgresql":
+        digest = hashlib.sha256(f"login\0{client}\0{username}".encode()).digest()
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                        {"key": int.from_bytes(digest[:8], "big", signed=True)})
+
+
+def reserve_attempt(session: Session, username: str, client: str, policy: AuthPolicy) -> int:
+    """Step 1 of a login (write): refuse a pair (address, username) that failed too often;
+    otherwise record this attempt as a failure *before* the password is compared (deleted
+    if it matches), so that simultaneous guesses are counted exactly: at most
+    ``max_failures_per_username`` of them are ever compared. Returns the attempt's id."""
+    username = username[:64]
+    _lock_pair(session, client, username)
+    now = utcnow()
+    recent = session.scalars(select(LoginFailure.at).where(
+        LoginFailure.client == client, LoginFailure.username == username,
+        LoginFailure.at >= now - policy.failure_window,
+    ).order_by(LoginFailure.at).limit(policy.max_failures_per_username)).all()
+    if len(recent) >= policy.max_failures_per_username:
+        wait = (recent[0] + policy.failure_window - now).total_seconds()
+        minutes = max(1, math.ceil(wait / 60))
+        raise rate_limited(f"Too many failed logins; try again in {minutes} minutes", wait)
+    attempt = LoginFailure(client=client, username=username, at=now)
+    session.add(attempt)
+    session.flush()
+    return attempt.id
+
+
+def address_failures(session: Session, client: str, policy: AuthPolicy) -> int:
+    """Failed logins from one address within the window, whatever the username."""
+    return session.scalar(select(func.count()).select_from(LoginFailure).where(
+        LoginFailure.client == client, LoginFailure.at >= utcnow() - policy.failure_window)) or 0
+
+
+def settle_attempt(session: Session, attempt_id: int, matched: bool) -> None:
+    """A right password was no failure: forget its reserved attempt."""
+    if matched:
+        session.execute(delete(LoginFailure).where(LoginFailure.id == attempt_id))
 
 
 @dataclass(frozen=True)
@@ -109,10 +145,8 @@ class Credentials:
     active: bool
 
 
-def load_credentials(session: Session, username: str, client: str, policy: AuthPolicy) -> Credentials:
-    """Step 1 of a login (read-only): refuse a client that failed too often; load the hash."""
-    if _too_many_failures(session, username, client, policy):
-        raise ProtocolError(ErrorCode.RATE_LIMITED, "Too many failed logins; try again in a few minutes")
+def load_credentials(session: Session, username: str) -> Credentials:
+    """Step 2 of a login: the user's hash (a dummy one for an unknown user)."""
     user = session.scalar(select(User).where(User.username == username))
     if user is None:
         return Credentials(None, _DUMMY_HASH, False)
@@ -131,11 +165,11 @@ def password_matches(credentials: Credentials, password: str) -> bool:
 
 
 def finish_login(session: Session, credentials: Credentials, matched: bool, username: str, password: str,
-                 client: str, policy: AuthPolicy) -> LoginResult:
-    """Step 3 (write): record a failure, or issue a token."""
+                 client: str, policy: AuthPolicy, attempt_id: int) -> LoginResult:
+    """Step 4 (write): keep the failure reserved in step 1, or forget it and issue a token."""
     user = session.get(User, credentials.user_id) if matched and credentials.user_id else None
+    settle_attempt(session, attempt_id, user is not None)
     if user is None:
-        session.add(LoginFailure(client=client, username=username[:64]))
         session.add(AuditEntry(actor_id=credentials.user_id, action="login.failed",
                                details={"client": client, "username": username[:64]}))
         raise ProtocolError(ErrorCode.UNAUTHENTICATED, "Wrong username or password")

@@ -27,6 +27,7 @@ from server.domain.context import CommandContext, Outcome, PendingEvent, UserEve
 from server.domain.documents import shapes
 from server.domain.documents.shapes import DocumentRow
 from server.domain.documents.visibility import Viewer, audience, may_read
+from server.domain.quotas import check_annotation
 from server.persistence.models import Annotation, DocumentVersion, User, utcnow
 
 UNMEASURED_SIDE = 14_400.0
@@ -126,6 +127,8 @@ def save(ctx: CommandContext, p: c.AnnotationSave) -> Outcome:
                                                           given.shared)
         if unchanged:  # a save sent again (after a lost answer, or by a second device): nothing to do
             return Outcome({"annotation": shape(existing, ctx.actor.full_name)})
+    check_annotation(session, ctx.quotas, author_id=me, document_id=p.document_id,
+                     meeting_id=row.doc.meeting_id, annotation_id=given.id, data=data, shared=given.shared)
     was_shared = existing is not None and existing.shared
     now = stamp(existing.updated_at if existing else None)
     if existing is None:

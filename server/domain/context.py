@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from server.domain.quotas import Quotas
 from server.persistence.models import Meeting, Participant
 
 
@@ -91,6 +92,8 @@ class CommandContext:
     prepared: Any = None
     """What the command's ``prepare`` step made before the transaction (the rendered
     minutes), or None."""
+    quotas: Quotas = field(default_factory=Quotas)
+    """The server's storage quotas (``domain/quotas.py``)."""
 
     def require_meeting(self) -> Meeting:
         """The meeting the command targets (resolved by the permission check)."""

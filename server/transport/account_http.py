@@ -19,7 +19,7 @@ from protocol.http import PasswordChange
 from server.domain import accounts
 from server.domain.context import SessionEnd
 from server.domain.users import PASSWORD_CHANGED, revoke_tokens
-from server.persistence.models import AuditEntry, LoginFailure, User
+from server.persistence.models import AuditEntry, User
 from server.transport.http import SERVICES, bearer_token, error_response
 from server.transport.pipeline import describe_validation_error
 from server.transport.sessions import end_sessions
@@ -39,17 +39,18 @@ async def change_password(request: web.Request) -> web.Response:
     client = request.remote or "unknown"
 
     def attempt() -> dict[str, Any]:
-        with services.db.read() as session:
+        with services.db.write() as session:  # counted before it is evaluated, as a login is
             actor, _row = accounts.authenticate(session, token, policy)
-            credentials = accounts.load_credentials(session, actor.username, client, policy)
-        accounts.check_password_policy(actor.username, body.new_password)
+            accounts.check_password_policy(actor.username, body.new_password)
+            attempt_id = accounts.reserve_attempt(session, actor.username, client, policy)
+            credentials = accounts.load_credentials(session, actor.username)
         matched = accounts.password_matches(credentials, body.current_password)
         new_hash = accounts.hash_password(body.new_password) if matched else ""
         with services.db.write() as session:
             _actor, row = accounts.authenticate(session, token, policy)  # still signed in?
+            accounts.settle_attempt(session, attempt_id, matched)
             if not matched:
-                # Committed although the change is refused: it counts for rate limiting.
-                session.add(LoginFailure(client=client, username=actor.username[:64]))
+                # The reserved failure stays: it counts for rate limiting.
                 return {"refusal": forbidden("The current password is wrong")}
             user = session.get(User, actor.user_id)
             assert user is not None

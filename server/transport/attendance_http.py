@@ -76,7 +76,7 @@ async def attendance_export(request: web.Request) -> web.Response:
             return attendance_csv(meeting, views.sites(session, meeting.id),
                                   views.participants(session, meeting.id))
 
-    text = await services.in_thread(build)
+    text = await services.in_heavy_thread(build)  # a heavy read: its own threads
     return web.Response(body=("\ufeff" + text).encode("utf-8"), headers={
         "Content-Type": "text/csv; charset=utf-8",
         "Content-Disposition": f'attachment; filename="attendance-meeting-{meeting_id}.csv"',

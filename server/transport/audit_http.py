@@ -79,7 +79,7 @@ async def audit_verify(request: web.Request) -> web.Response:
         with services.db.read() as session:
             return verify_chain(session).as_dict()
 
-    return web.json_response(await services.in_thread(check), headers={"Cache-Control": "no-store"})
+    return web.json_response(await services.in_heavy_thread(check), headers={"Cache-Control": "no-store"})
 
 
 async def audit_csv(request: web.Request) -> web.Response:
@@ -105,7 +105,7 @@ async def audit_csv(request: web.Request) -> web.Response:
             parts.append(audit_log.csv_lines(batch))
             return "".join(parts)
 
-    body = ("\ufeff" + await services.in_thread(build)).encode("utf-8")
+    body = ("\ufeff" + await services.in_heavy_thread(build)).encode("utf-8")
     name = f"audit-meeting-{flt.meeting_id}.csv" if flt.meeting_id is not None else "audit.csv"
     return web.Response(body=body, headers={
         "Content-Type": "text/csv; charset=utf-8",

@@ -19,6 +19,7 @@ from server.domain import accounts, presence
 from server.domain.context import SessionEnd
 from server.persistence.event_log import iso
 from server.transport.forwarded import client_address
+from server.transport.limits import retry_after_header
 from server.transport.pipeline import describe_validation_error
 from server.transport.services import Services
 from server.transport.sessions import end_sessions
@@ -40,12 +41,19 @@ STATUS_OF = {
 
 
 def error_response(code: ErrorCode, message: str, status: int | None = None,
-                   reason: str | None = None) -> web.Response:
-    """The protocol's HTTP error body (with ``reason`` when the refusal has one)."""
-    error: dict[str, str] = {"code": str(code), "message": message}
+                   reason: str | None = None, retry_after: float | None = None) -> web.Response:
+    """The protocol's HTTP error body (with ``reason`` when the refusal has one). A 429
+    always carries ``Retry-After`` (whole seconds; ``retry_after`` in the body is exact)."""
+    error: dict[str, str | float] = {"code": str(code), "message": message}
     if reason:
         error["reason"] = reason
-    return web.json_response({"error": error}, status=status or STATUS_OF[code])
+    status = status or STATUS_OF[code]
+    headers = {}
+    if status == 429:
+        retry_after = retry_after if retry_after is not None else 60.0
+        error["retry_after"] = retry_after
+        headers["Retry-After"] = retry_after_header(retry_after)
+    return web.json_response({"error": error}, status=status, headers=headers)
 
 
 def bearer_token(request: web.Request) -> str:
@@ -88,12 +96,21 @@ async def token_usage(request: web.Request, handler: Any) -> web.StreamResponse:
 
 
 @web.middleware
+async def fair_use(request: web.Request, handler: Any) -> web.StreamResponse:
+    """Uploads and exports within their budget per login (``transport/limits.py``), refused
+    before the body or the database is read."""
+    request.app[SERVICES].http_limits.check(request)
+    return await handler(request)
+
+
+@web.middleware
 async def errors_as_json(request: web.Request, handler: Any) -> web.StreamResponse:
     """Every refusal leaves as the protocol's error body."""
     try:
         return await handler(request)
     except ProtocolError as refusal:
-        return error_response(refusal.code, refusal.message, reason=refusal.reason)
+        return error_response(refusal.code, refusal.message, reason=refusal.reason,
+                              retry_after=refusal.retry_after)
     except web.HTTPException:
         raise
     except Exception:
@@ -117,16 +134,18 @@ async def login(request: web.Request) -> web.Response:
                             services.settings.trusted_proxies)
 
     policy = services.settings.auth
+    await slow_down_address(services, client)
 
     def attempt() -> dict[str, Any]:
-        with services.db.read() as session:
-            credentials = accounts.load_credentials(session, body.username, client, policy)
+        with services.db.write() as session:  # counted before it is evaluated (atomic)
+            attempt_id = accounts.reserve_attempt(session, body.username, client, policy)
+            credentials = accounts.load_credentials(session, body.username)
         matched = accounts.password_matches(credentials, body.password)
-        # A failed attempt is committed (for rate limiting) even though login refuses.
+        # A failed attempt stays recorded (for rate limiting) even though login refuses.
         with services.db.write() as session:
             try:
                 result = accounts.finish_login(session, credentials, matched, body.username,
-                                               body.password, client, policy)
+                                               body.password, client, policy, attempt_id)
             except ProtocolError as refusal:
                 return {"refusal": refusal}
             user = result.user
@@ -146,6 +165,21 @@ async def login(request: web.Request) -> web.Response:
     return web.json_response(answer)
 
 
+async def slow_down_address(services: Services, client: str) -> None:
+    """An address past ``max_failures_per_client`` failures waits for its turn (one attempt
+    every ``login_slow_seconds``): it is slowed, never locked, so that another user behind the
+    same NAT still logs in with the right password. Raises ``rate_limited`` when the queue
+    of its attempts is too long."""
+    policy = services.settings.auth
+
+    def failures() -> int:
+        with services.db.read() as session:
+            return accounts.address_failures(session, client, policy)
+
+    if await services.in_thread(failures) >= policy.max_failures_per_client:
+        await services.login_slowdown.turn(client)
+
+
 async def logout(request: web.Request) -> web.Response:
     services = request.app[SERVICES]
     token = bearer_token(request)
@@ -163,6 +197,7 @@ def register(app: web.Application) -> None:
     """Add the routes and the error middleware."""
     app.middlewares.append(errors_as_json)
     app.middlewares.append(token_usage)  # inside: it sees the answer a handler returned
+    app.middlewares.append(fair_use)  # inside errors_as_json: its 429 is the error body
     app.router.add_get("/api/health", health)
     app.router.add_post("/api/login", login)
     app.router.add_post("/api/logout", logout)

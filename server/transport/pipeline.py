@@ -39,6 +39,7 @@ from server.transport.broadcast import Delivery, Sent, broadcast, user_delivery
 from server.transport.departures import Departures
 from server.transport.group_commit import GroupCommit
 from server.transport.heartbeats import Heartbeats
+from server.transport.limits import HEAVY_COMMANDS
 from server.transport.payload_scan import scan_payload
 from server.transport.registry import COMMANDS, CommandSpec, Locator
 from server.transport.services import ConnectionInfo, Services
@@ -169,6 +170,12 @@ class CommandPipeline:
                         meeting_id: int | None, remembered: bool = False) -> Envelope:
         """The transaction and broadcast of one command, after its slow preparation if it has
         one (done again if the meeting changed meanwhile)."""
+        if not spec.writes and meeting_id is None and spec.locate is None and spec.prepare is None:
+            # A read across meetings (meeting.list, search) sends no event: it needs no lock,
+            # and must not queue behind another user's search on the lock of "no meeting".
+            run = self.services.in_heavy_thread if spec.name in HEAVY_COMMANDS else self.services.in_thread
+            envelope, _events = await run(partial(self._execute, spec, payload, sid, conn))
+            return envelope
         for _attempt in range(PREPARE_ATTEMPTS):
             prepared = None
             if spec.prepare is not None:
@@ -316,7 +323,8 @@ class CommandPipeline:
                 if earlier.command != spec.name:
                     raise invalid("This request_id was already used for another command")
                 return earlier.response, []
-        ctx = CommandContext(session, conn.actor, sid, prepared=prepared)
+        ctx = CommandContext(session, conn.actor, sid, prepared=prepared,
+                             quotas=self.services.settings.quotas)
         try:
             resolve(ctx, spec.access, meeting_id)
         except ProtocolError as refusal:

@@ -35,7 +35,7 @@ async def report(request: web.Request) -> web.Response:
                 raise
             return report_csv(session, poll)
 
-    text = await services.in_thread(build)
+    text = await services.in_heavy_thread(build)  # a heavy read: its own threads
     return web.Response(body=text.encode("utf-8"), content_type="text/csv", charset="utf-8", headers={
         "Content-Disposition": f'attachment; filename="poll-{poll_id}.csv"'})
 

@@ -16,6 +16,7 @@ from server.domain.context import Actor
 from server.persistence.blobs import BlobStore
 from server.persistence.db import Database
 from server.settings import Settings
+from server.transport.limits import CommandLimits, HttpLimits, LoginSlowdown, SocketCounts
 from server.transport.usage import TokenUsage
 
 T = TypeVar("T")
@@ -48,13 +49,30 @@ class Services:
     thread-safe, used by one thread at a time."""
     usage: TokenUsage = field(init=False)
     """The token uses not yet written (for the idle timeout)."""
+    heavy: ThreadPoolExecutor = field(init=False)
+    """The few threads heavy reads (search) run on, so that they never hold every database
+    thread (``Limits.heavy_threads``)."""
+    command_limits: CommandLimits = field(init=False)
+    http_limits: HttpLimits = field(init=False)
+    socket_counts: SocketCounts = field(init=False)
+    login_slowdown: LoginSlowdown = field(init=False)
 
     def __post_init__(self) -> None:
         self.usage = TokenUsage(self.settings.auth.usage_interval)
+        limits = self.settings.limits
+        self.heavy = ThreadPoolExecutor(max(1, limits.heavy_threads), thread_name_prefix="heavy")
+        self.command_limits = CommandLimits(limits)
+        self.http_limits = HttpLimits(limits)
+        self.socket_counts = SocketCounts(limits.sockets_per_token)
+        self.login_slowdown = LoginSlowdown(limits.login_slow_seconds, limits.login_slow_wait)
 
     async def in_thread(self, fn: Callable[[], T]) -> T:
         """Run blocking database work off the event loop."""
         return await asyncio.get_running_loop().run_in_executor(self.executor, fn)
+
+    async def in_heavy_thread(self, fn: Callable[[], T]) -> T:
+        """Run a heavy read on the heavy-read threads."""
+        return await asyncio.get_running_loop().run_in_executor(self.heavy, fn)
 
     async def rendering(self, fn: Callable[[], T]) -> T:
         """Run ``fn`` on the rendering thread."""

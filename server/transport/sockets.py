@@ -36,17 +36,24 @@ def register(services: Services, pipeline: CommandPipeline) -> None:
                 f"Protocol {auth.get('protocol')!r} is not supported; this server speaks {PROTOCOL_VERSION}")
 
         def accept() -> ConnectionInfo:
-            with services.db.write() as session:
-                actor, token = accounts.authenticate(session, auth["token"], services.settings.auth)
-                presence.connect(session, services.settings.instance_id, sid, actor.user_id, token.id)
-                return ConnectionInfo(actor, token.id, token.expires_at)
+            try:
+                with services.db.write() as session:
+                    actor, token = accounts.authenticate(session, auth["token"], services.settings.auth)
+                    services.socket_counts.admit(token.id, sid)  # at most N sockets per login
+                    presence.connect(session, services.settings.instance_id, sid, actor.user_id, token.id)
+                    return ConnectionInfo(actor, token.id, token.expires_at)
+            except BaseException:
+                services.socket_counts.release(sid)  # not connected after all
+                raise
 
         try:
             info = await services.in_thread(accept)
         except ProtocolError as refusal:
             # The second argument reaches the client as the refusal's "data".
-            raise socketio.exceptions.ConnectionRefusedError(
-                refusal.message, {"code": str(refusal.code), "reason": refusal.reason}) from None
+            data: dict[str, Any] = {"code": str(refusal.code), "reason": refusal.reason}
+            if refusal.retry_after is not None:
+                data["retry_after"] = refusal.retry_after
+            raise socketio.exceptions.ConnectionRefusedError(refusal.message, data) from None
         services.usage.touch(info.token_id)  # a connect is a use (idle timeout), written later
         await sio.save_session(sid, {CONNECTION_KEY: info})
 
@@ -56,6 +63,8 @@ def register(services: Services, pipeline: CommandPipeline) -> None:
             return _reserved("disconnect")  # a client's event named "disconnect": still connected
         session = await sio.get_session(sid)
         conn: ConnectionInfo | None = session.get(CONNECTION_KEY)
+        services.command_limits.forget(sid)
+        services.socket_counts.release(sid)
         await pipeline.socket_closed(sid, conn.meeting_id if conn else None)
 
     @sio.on("*")
@@ -71,6 +80,10 @@ def register(services: Services, pipeline: CommandPipeline) -> None:
         conn: ConnectionInfo | None = session.get(CONNECTION_KEY)
         if conn is None:
             return error_envelope(ErrorCode.UNAUTHENTICATED, "Not connected")
+        try:  # first: a refused command costs nothing more (no parsing, no database)
+            services.command_limits.check(name, sid, conn.actor.user_id)
+        except ProtocolError as refusal:
+            return refusal.to_envelope()
         if name == c.MEETING_JOIN:
             return await _join(services, pipeline, sid, conn, args)
         envelope = await pipeline.run(name, args, sid, conn)

@@ -55,7 +55,7 @@ def test_admin_creates_a_user_who_can_log_in(world: World) -> None:
     assert user["username"] == "nguyenthib" and user["full_name"] == "Nguyễn Thị Bình"
     assert (user["active"], user["is_admin"], user["is_organizer"]) == (True, False, True)
     with world.db.read() as session:
-        credentials = accounts.load_credentials(session, "nguyenthib", "test", AuthPolicy())
+        credentials = accounts.load_credentials(session, "nguyenthib")
     assert accounts.password_matches(credentials, "Mật khẩu 2026")
     assert world.refused("admin", "user.create", {"username": "nguyenthib", "full_name": "Khác",
                                                   "password": "Mật khẩu 2026"}, "conflict")
@@ -114,7 +114,7 @@ def test_reset_password_ends_every_session_and_asks_for_a_new_one(world: World) 
     assert data["user"]["must_change_password"] is True
     assert "logged out" in (refusal(world, raw) or "")
     with world.db.read() as session:
-        credentials = accounts.load_credentials(session, "chair", "test", AuthPolicy())
+        credentials = accounts.load_credentials(session, "chair")
     assert accounts.password_matches(credentials, "Tạm thời 123")
 
 

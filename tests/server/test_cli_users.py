@@ -47,7 +47,7 @@ def test_the_user_commands_change_accounts_and_end_sessions(monkeypatch: pytest.
         with db.read() as session:
             user = session.scalars(select(User).where(User.username == "lan")).one()
             assert user.active and user.must_change_password
-            credentials = accounts.load_credentials(session, "lan", "test", accounts.AuthPolicy())
+            credentials = accounts.load_credentials(session, "lan")
         assert accounts.password_matches(credentials, "Mới hẳn 2026")
         assert run(monkeypatch, data, "deactivate", "nobody") == 1
         assert "No user is named 'nobody'" in capsys.readouterr().err
