@@ -24,7 +24,7 @@ from meeting_app.net import tls
 from meeting_app.net.downloads import emit
 from meeting_app.net.server_messages import translate_server_message
 
-UPLOAD_SUFFIXES = (".pdf", ".docx", ".doc", ".odt", ".xlsx", ".pptx")
+UPLOAD_SUFFIXES = (".pdf", ".docx", ".doc", ".odt", ".xlsx", ".pptx", ".ods", ".odp", ".xls", ".ppt", ".rtf")
 """What the server takes: PDF, and Office files it converts."""
 CHUNK = 256 * 1024
 
@@ -164,7 +164,11 @@ def _answer(status: int, body: bytes) -> dict[str, Any]:
     except ValueError:
         data = {}
     if status in (200, 201) and isinstance(data, dict) and isinstance(data.get("document"), dict):
-        return dict(data["document"])
+        # "repaired": the file was damaged but whole, and the server stores its repaired copy.
+        document = dict(data["document"])
+        if data.get("repaired"):
+            document["repaired"] = True
+        return document
     error = data.get("error") if isinstance(data, dict) else None
     if isinstance(error, dict) and error.get("message"):
         code = str(error.get("code", ""))

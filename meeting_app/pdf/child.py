@@ -44,6 +44,7 @@ import pymupdf
 from meeting_app.pdf import annotated, summary, text_search
 from meeting_app.pdf.documents import MAX_PIXELS, TILE_PX, DocumentInfo, PdfError, TocEntry, tile_place
 from meeting_app.vault import MAGIC, VaultError, is_sealed, read_sealed
+from protocol.pdf_files import is_cut_off
 
 Rect = tuple[float, float, float, float]
 
@@ -82,30 +83,23 @@ def open_document(path: Path, password: str | None,
     except Exception as error:
         raise PdfError("damaged", f"The file {path.name} cannot be read: {error}") from error
     try:
-        if doc.needs_pass:
+        if doc.needs_pass and not doc.authenticate(""):  # an empty user password opens it
             if not password:
                 raise PdfError("encrypted", "This document is protected by a password.")
             if not doc.authenticate(password):
                 raise PdfError("wrong_password", "The password for this document is wrong.")
         if doc.page_count == 0:
             raise PdfError("damaged", f"The file {path.name} is damaged: it has no pages.")
-        if doc.is_repaired and not _has_end_marker(path, plain):
+        if doc.is_repaired and is_cut_off(plain if plain is not None else path.read_bytes()):
             # MuPDF rebuilds what it can of a cut-off file; showing half a document as if it
-            # were whole would mislead, so a truncated download is refused outright.
+            # were whole would mislead, so a truncated download is refused outright (a file
+            # merely lacking its cross-reference table, or with junk after it, is whole).
             raise PdfError("damaged", f"The file {path.name} is incomplete (cut off); "
                                       "download it again.")
     except BaseException:
         doc.close()
         raise
     return doc
-
-
-def _has_end_marker(path: Path, plain: bytes | None = None) -> bool:
-    if plain is not None:
-        return b"%%EOF" in plain[-4096:]
-    with path.open("rb") as file:
-        file.seek(max(0, path.stat().st_size - 4096))
-        return b"%%EOF" in file.read()
 
 
 def describe(doc_key: int, path: Path, doc: pymupdf.Document) -> DocumentInfo:

@@ -1716,6 +1716,14 @@ Hãy dùng nút Thử lại trong danh sách.</translation>
         <translation>Tài liệu ({patterns})</translation>
     </message>
     <message>
+        <source>File repaired</source>
+        <translation>Tệp đã được sửa</translation>
+    </message>
+    <message>
+        <source>“%1” was damaged; the server repaired it and stores the repaired copy. Check that every page reads as expected.</source>
+        <translation>“%1” bị hỏng; máy chủ đã sửa và lưu bản đã sửa. Hãy kiểm tra xem mọi trang có đọc được như mong đợi không.</translation>
+    </message>
+    <message>
         <source>New version of “{title}”</source>
         <translation>Phiên bản mới của “{title}”</translation>
     </message>

@@ -33,22 +33,26 @@ class PdfFacts:
     """Per page ``[width, height, text_hash]``."""
     page_texts: list[str] = field(default_factory=list)
     """Per page its extracted text (for search)."""
+    repaired: bool = False
+    """MuPDF had to repair the file; its sound copy was written where ``inspect_pdf`` said."""
 
 
-def _command(path: Path, policy: DocumentPolicy) -> list[str]:
+def _command(path: Path, policy: DocumentPolicy, repaired_to: Path | None) -> list[str]:
     return [sys.executable, "-m", "server.documents.inspect_worker",
             "--cpu-seconds", str(policy.inspect_cpu_seconds), "--memory-mb", str(policy.inspect_memory_mb),
             "--max-pages", str(policy.max_pages), "--max-side", str(policy.max_page_side),
-            "--max-inflated-mb", str(policy.pdf_inflated_mb), str(path)]
+            "--max-inflated-mb", str(policy.pdf_inflated_mb),
+            *(["--repaired-to", str(repaired_to)] if repaired_to else []), str(path)]
 
 
-async def inspect_pdf(path: Path, policy: DocumentPolicy) -> PdfFacts:
-    """The facts of a PDF that passed inspection; a 422 otherwise."""
+async def inspect_pdf(path: Path, policy: DocumentPolicy, repaired_to: Path | None = None) -> PdfFacts:
+    """The facts of a PDF that passed inspection; a 422 otherwise. A file that had to be
+    repaired is written out sound to ``repaired_to`` (``PdfFacts.repaired``)."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         filter(None, [str(PACKAGE_ROOT), os.environ.get("PYTHONPATH")]))}
     process = await asyncio.create_subprocess_exec(
-        *_command(path, policy), stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE, env=env, start_new_session=True)
+        *_command(path, policy, repaired_to), stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, env=env, start_new_session=True)
     try:
         out, err = await asyncio.wait_for(process.communicate(), policy.inspect_timeout_seconds)
     except TimeoutError:
@@ -79,4 +83,5 @@ async def inspect_pdf(path: Path, policy: DocumentPolicy) -> PdfFacts:
     if not answer.get("ok"):
         raise unprocessable(str(answer.get("error") or "The PDF was refused"))
     return PdfFacts(int(answer["pages"]), answer.get("title"), int(answer.get("text_chars", 0)),
-                    list(answer.get("page_info") or []), [str(t) for t in answer.get("page_texts") or []])
+                    list(answer.get("page_info") or []), [str(t) for t in answer.get("page_texts") or []],
+                    bool(answer.get("repaired")))

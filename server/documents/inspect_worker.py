@@ -28,11 +28,11 @@ def limit_self(cpu_seconds: float, memory_mb: int) -> None:
 
 
 def run(path: Path, max_pages: int, max_side: float, memory_mb: int,
-        inflated_mb: int = 256) -> dict[str, Any]:
+        inflated_mb: int = 256, repaired_to: Path | None = None) -> dict[str, Any]:
     from server.documents import pdf  # only now: PyMuPDF loads under the limits
 
     try:
-        return {"ok": True, **pdf.inspect(path, max_pages, max_side, inflated_mb * MB)}
+        return {"ok": True, **pdf.inspect(path, max_pages, max_side, inflated_mb * MB, repaired_to)}
     except pdf.PdfRefused as refusal:
         return {"ok": False, "error": str(refusal)}
     except MemoryError:
@@ -51,10 +51,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-pages", type=int, default=5000)
     parser.add_argument("--max-side", type=float, default=14_400.0)
     parser.add_argument("--max-inflated-mb", type=int, default=256)
+    parser.add_argument("--repaired-to", type=Path, default=None,
+                        help="where to write a repaired file sound (when MuPDF had to repair it)")
     parser.add_argument("path", type=Path)
     args = parser.parse_args(argv)
     limit_self(args.cpu_seconds, args.memory_mb)
-    result = run(args.path, args.max_pages, args.max_side, args.memory_mb, args.max_inflated_mb)
+    result = run(args.path, args.max_pages, args.max_side, args.memory_mb, args.max_inflated_mb,
+                 args.repaired_to)
     sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
     sys.stdout.flush()
     return 0

@@ -41,6 +41,8 @@ class StoredPdf:
     """Per page ``[width, height, text_hash]``."""
     page_texts: list[str] = field(default_factory=list)
     """Per page its extracted text (for search)."""
+    repaired: bool = False
+    """The upload was damaged but whole; what is stored is its repaired copy."""
 
 
 class Intake:
@@ -62,6 +64,7 @@ class Intake:
         """
         workdir: Path | None = None
         pdf = upload
+        repaired: WrittenFile | None = None
         try:
             head = await asyncio.to_thread(filetypes.read_head, upload.path)
             kind = filetypes.sniff(head, upload.size, filename)
@@ -72,13 +75,22 @@ class Intake:
                 workdir = self.blobs.temp_path(".convert")
                 async with self._office_slots:
                     pdf = await self._convert(program, bwrap, upload, filetypes.container(head), workdir)
-            async with self._pdf_slots:
-                facts = await inspect_pdf(pdf.path, self.policy)
-            await asyncio.to_thread(self.blobs.put, pdf)
-            return StoredPdf(pdf.sha256, pdf.size, facts.pages, filename, facts.title, facts.page_info,
-                             facts.page_texts)
+            fixed = self.blobs.temp_path(".repaired.pdf")
+            try:
+                async with self._pdf_slots:
+                    facts = await inspect_pdf(pdf.path, self.policy, fixed)
+                if facts.repaired:  # every reader gets the sound copy, not the damaged upload
+                    repaired = await asyncio.to_thread(self.blobs.copy_to_temp, fixed)
+            finally:
+                await asyncio.to_thread(fixed.unlink, missing_ok=True)
+            stored = repaired or pdf
+            await asyncio.to_thread(self.blobs.put, stored)
+            return StoredPdf(stored.sha256, stored.size, facts.pages, filename, facts.title, facts.page_info,
+                             facts.page_texts, facts.repaired)
         finally:
             await asyncio.to_thread(_clean, upload, pdf, workdir)
+            if repaired is not None:
+                await asyncio.to_thread(repaired.path.unlink, missing_ok=True)
 
     async def _convert(self, program: str, bwrap: str | None, upload: WrittenFile,
                        packed: filetypes.Container, workdir: Path) -> WrittenFile:

@@ -18,7 +18,7 @@ from typing import Any
 import pymupdf
 
 from protocol.annotations import page_text_hash
-from server.documents import pdf_streams
+from server.documents import pdf_repair, pdf_streams
 from server.documents.layout import A4, Block, Document, Heading, Paragraph, Table, font_path
 
 RENDER_PAGES = 2
@@ -36,10 +36,12 @@ class PdfRefused(Exception):
 
 
 def inspect(path: Path, max_pages: int, max_side: float,
-            max_inflated: int = 256 * 1024 * 1024) -> dict[str, Any]:
+            max_inflated: int = 256 * 1024 * 1024, repaired_to: Path | None = None) -> dict[str, Any]:
     """Check a PDF all the way through; its facts, or PdfRefused.
 
     ``max_inflated``: bytes all streams but images may inflate to together (``pdf_streams``).
+    A file MuPDF had to repair (and that is whole) is written out sound to ``repaired_to``;
+    its facts then say ``repaired``.
     """
     pymupdf.TOOLS.mupdf_display_errors(False)
     pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -50,16 +52,19 @@ def inspect(path: Path, max_pages: int, max_side: float,
     except (pymupdf.FileDataError, pymupdf.EmptyFileError):
         raise PdfRefused("The file is not a readable PDF") from None
     with doc:
-        if doc.needs_pass:
+        if doc.needs_pass and not doc.authenticate(""):  # an empty user password opens it
             raise PdfRefused("The PDF is protected by a password; upload it without the password")
         _check_inflation(doc, max_inflated)
-        count = doc.page_count
+        repaired = doc.is_repaired
+        if repaired and pdf_repair.cut_off(path):
+            raise PdfRefused("The PDF is incomplete (cut off); upload the whole file")
+        count = _page_count(doc)
+        if count < 0:  # the page tree loops or is broken: rebuilt from the page objects
+            count, repaired = pdf_repair.rebuild_page_tree(doc), True
         if count == 0:
             raise PdfRefused("The PDF has no pages")
         if count > max_pages:
             raise PdfRefused(f"The PDF has {count} pages; at most {max_pages} are accepted")
-        if doc.is_repaired and not _has_end_marker(path):
-            raise PdfRefused("The PDF is incomplete (cut off); upload the whole file")
         chars = 0
         page_info: list[list[Any]] = []  # [width, height, text hash]: annotations' page box and carry-over
         page_texts: list[str] = []  # kept for search (capped: a page is rarely longer)
@@ -77,8 +82,24 @@ def inspect(path: Path, max_pages: int, max_side: float,
                 scale = THUMBNAIL_SIDE / max(width, height)
                 page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False)
         title = (doc.metadata or {}).get("title") or None
+        if repaired and repaired_to is not None:
+            doc.save(str(repaired_to))  # what every reader gets: a sound file
         return {"pages": count, "title": title.strip() if title else None, "text_chars": chars,
-                "page_info": page_info, "page_texts": page_texts}
+                "page_info": page_info, "page_texts": page_texts, "repaired": repaired}
+
+
+def _page_count(doc: pymupdf.Document) -> int:
+    """The number of pages, or -1 when the page tree cannot be walked (it loops)."""
+    try:
+        count = doc.page_count
+        if count:
+            doc.load_page(count - 1)  # a loop shows when the tree is walked to its end
+            doc.load_page(0)
+        return int(count)
+    except Exception as error:
+        if pdf_repair.page_tree_error(error):
+            return -1
+        raise
 
 
 def _check_inflation(doc: pymupdf.Document, budget: int) -> None:
@@ -95,13 +116,6 @@ def _check_inflation(doc: pymupdf.Document, budget: int) -> None:
     except pdf_streams.InflationExceeded:
         raise PdfRefused(f"The PDF's content unpacks to more than {budget // (1024 * 1024)} MB: "
                          "a compression bomb, refused") from None
-
-
-def _has_end_marker(path: Path) -> bool:
-    """Whether the file ends as a PDF does (MuPDF repairs cut-off files silently)."""
-    with path.open("rb") as file:
-        file.seek(max(0, path.stat().st_size - 4096))
-        return b"%%EOF" in file.read()
 
 
 # ----------------------------------------------------------------------------- writing

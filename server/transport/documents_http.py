@@ -166,6 +166,8 @@ async def upload(request: web.Request) -> web.Response:
     new = uploads.NewVersion(stored.sha256, stored.size, stored.pages, stored.filename,
                              stored.page_info or None, stored.page_texts)
     data = await pipeline.perform(actor, meeting_id, UPLOADERS, lambda ctx: uploads.add(ctx, form, new))
+    if stored.repaired:  # said so: the stored file is the server's repair of the upload
+        data = {**data, "repaired": True}
     return web.json_response(data, status=201)
 
 

@@ -29,6 +29,7 @@ class UploadServer:
     forms: list[dict[str, Any]] = field(default_factory=list)
     status: int = 201
     message: str = ""
+    repaired: bool = False
 
     @property
     def url(self) -> str:
@@ -46,7 +47,10 @@ class UploadServer:
         if self.status != 201:
             return web.json_response({"error": {"code": "too_large", "message": self.message}},
                                      status=self.status)
-        return web.json_response({"document": {"id": 9, "title": form.get("title", "")}}, status=201)
+        answer: dict[str, Any] = {"document": {"id": 9, "title": form.get("title", "")}}
+        if self.repaired:
+            answer["repaired"] = True
+        return web.json_response(answer, status=201)
 
 
 @pytest.fixture
@@ -110,13 +114,19 @@ def test_the_task_reports_on_the_gui_thread(qtbot: Any, upload_server: UploadSer
     with qtbot.waitSignal(task.succeeded, timeout=WAIT) as done:
         task.start()
     assert done.args == [{"id": 9, "title": "A"}]
+    upload_server.repaired = True
+    task = UploadTask(upload_server.url, "tok", UploadRequest(1, path, "A"))
+    with qtbot.waitSignal(task.succeeded, timeout=WAIT) as done:
+        task.start()
+    assert done.args[0]["repaired"] is True, "the server's repair is told to the uploader"
 
 
 def test_only_known_kinds_of_file_are_taken(tmp_path: Path) -> None:
-    names = ["a.pdf", "b.DOCX", "c.odt", "d.xlsx", "e.pptx", "f.doc", "g.exe", "h.txt"]
+    names = ["a.pdf", "b.DOCX", "c.odt", "d.xlsx", "e.pptx", "f.doc", "g.ods", "h.odp", "i.xls", "j.ppt",
+             "k.rtf", "l.exe", "m.txt"]
     for name in names:
         (tmp_path / name).write_bytes(b"x")
-    assert [p.name for p in accepted_files(tmp_path / n for n in names)] == names[:6]
+    assert [p.name for p in accepted_files(tmp_path / n for n in names)] == names[:11]
 
 
 def store_with_people() -> MeetingStore:

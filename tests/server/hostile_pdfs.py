@@ -262,3 +262,37 @@ def random_bytes(size: int = 64 * 1024, seed: int = 2026) -> bytes:
 def header_then_noise() -> bytes:
     """``%PDF-1.7`` and then noise: sniffed as a PDF, unreadable as one."""
     return b"%PDF-1.7\n" + random_bytes(32 * 1024)
+
+
+# ----------------------------------------------------------------- damaged, yet whole and readable
+
+def junk_before_header() -> bytes:
+    """A mail gateway's headers before ``%PDF-`` (within the first kilobyte)."""
+    return b"Content-Type: application/pdf\r\nX-Scanned: yes\r\n\r\n" + many_pages(3)
+
+
+def without_startxref() -> bytes:
+    """A whole file whose ``startxref`` line is missing (MuPDF rebuilds the table)."""
+    data = many_pages(3)
+    at = data.rindex(b"startxref")
+    return data[:at] + b"%%EOF\n"
+
+
+def junk_after_end(size: int = 12_000) -> bytes:
+    """A whole file with a signature tool's padding after ``%%EOF``."""
+    return many_pages(3) + b"\x00padding" * (size // 8)
+
+
+def empty_user_password(method: str = "rc4-40") -> bytes:
+    """Encrypted under an older handler (RC4 or AES-128) with an empty user password: any
+    reader opens it without asking (only printing or copying may be restricted)."""
+    import pymupdf
+
+    methods = {"rc4-40": pymupdf.PDF_ENCRYPT_RC4_40, "rc4-128": pymupdf.PDF_ENCRYPT_RC4_128,  # type: ignore[attr-defined]
+               "aes-128": pymupdf.PDF_ENCRYPT_AES_128}  # type: ignore[attr-defined]
+    doc = pymupdf.open(stream=many_pages(2), filetype="pdf")
+    try:
+        return bytes(doc.tobytes(encryption=methods[method], user_pw="", owner_pw="chủ sở hữu",
+                                 permissions=pymupdf.PDF_PERM_ACCESSIBILITY))  # type: ignore[attr-defined]
+    finally:
+        doc.close()

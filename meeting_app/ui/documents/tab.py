@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QStackedWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QStackedWidget, QWidget
 
 from meeting_app.net.downloads import DONE, FAILED
 from meeting_app.net.uploads import UPLOAD_SUFFIXES, accepted_files
@@ -182,7 +182,17 @@ class DocumentsTab(QStackedWidget):
     def _open_dialog(self, dialog: UploadDialog) -> None:
         dialog.finished.connect(lambda _result: self._next_upload())
         dialog.uploaded.connect(lambda doc: self.list_page.select(doc["id"]))
+        dialog.uploaded.connect(self._tell_if_repaired)
         dialog.open()
+
+    def _tell_if_repaired(self, doc: dict[str, Any]) -> None:
+        if doc.get("repaired"):
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("File repaired"),
+                              self.tr("“%1” was damaged; the server repaired it and stores the repaired "
+                                      "copy. Check that every page reads as expected.").replace(
+                                  "%1", str(doc.get("title", ""))), QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("repaired-notice")
+            box.open()
 
     def _default_item(self) -> int | None:
         current = self.store.meeting["current_item_id"] if self.store.loaded else None
