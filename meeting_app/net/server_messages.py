@@ -110,7 +110,8 @@ _TEMPLATES = (
                                         "someone's behalf"),
     QT_TRANSLATE_NOOP("ServerMessages", "Only the chair or a secretary of the central site orders the queue"),
     QT_TRANSLATE_NOOP("ServerMessages", "Only the meeting's organiser changes the chair or a secretary"),
-    QT_TRANSLATE_NOOP("ServerMessages", "Only the meeting's organiser grants the roles of chair and secretary"),
+    QT_TRANSLATE_NOOP("ServerMessages", "Only the meeting's organiser grants the roles of chair and "
+                                        "secretary"),
     QT_TRANSLATE_NOOP("ServerMessages", "Only the meeting's organiser sets voting weights"),
     QT_TRANSLATE_NOOP("ServerMessages", "Only the owner, the chair or the secretary may change this "
                                         "action item's status"),
@@ -220,6 +221,7 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP("ServerMessages", "Unknown token; log in again"),
     QT_TRANSLATE_NOOP("ServerMessages", "User %1 is not a participant of this meeting"),
     QT_TRANSLATE_NOOP("ServerMessages", "User %1 not found"),
+    QT_TRANSLATE_NOOP("ServerMessages", "Who is a member cannot change while a poll is open"),
     QT_TRANSLATE_NOOP("ServerMessages", "Wrong username or password"),
     QT_TRANSLATE_NOOP("ServerMessages", "Voting weights cannot change while a poll is open"),
     QT_TRANSLATE_NOOP("ServerMessages", "You cannot deactivate your own account"),

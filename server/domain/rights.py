@@ -10,7 +10,8 @@ docs/security.md, "Rights over participants").
   of delegates and observers, and a weight decides votes, so it is set by whoever convened
   the meeting, never by someone who works in it;
 - a site secretary acts only on participants of their own site and keeps them there;
-- weights never change while a poll is open (the poll's base would shift under it).
+- while a poll is open, neither weights nor who is a member change (a poll's members and
+  their weights are counted live: its base would shift under the ballots cast).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from protocol import commands as c
+from protocol.attendance import MEMBER_ROLES
 from protocol.errors import conflict, forbidden
 from protocol.roles import MeetingRole
 from server.domain.context import CommandContext
@@ -53,8 +55,11 @@ def check_set(ctx: CommandContext, p: c.ParticipantSet, row: Participant | None)
                 raise forbidden("A site secretary manages only the participants of their own site")
             if "site_id" in p.model_fields_set and p.site_id != site:
                 raise forbidden("A site secretary cannot move anyone to another site")
-    if weight_changes and poll_open(ctx):
-        raise conflict("Voting weights cannot change while a poll is open")
+    role_before = row.role if row is not None else None
+    joins_or_leaves = (role_before in MEMBER_ROLES) != (p.role in MEMBER_ROLES)
+    if (weight_changes or joins_or_leaves) and poll_open(ctx):
+        raise conflict("Voting weights cannot change while a poll is open" if weight_changes
+                       else "Who is a member cannot change while a poll is open")
 
 
 def site_for_new(ctx: CommandContext, p: c.ParticipantSet) -> int | None:
@@ -68,6 +73,8 @@ def check_remove(ctx: CommandContext, row: Participant) -> None:
     """Refuse a ``participant.remove`` the caller may not make."""
     if row.user_id == ctx.actor.user_id:
         raise forbidden("Nobody removes themself from a meeting")
+    if row.role in MEMBER_ROLES and poll_open(ctx):
+        raise conflict("Who is a member cannot change while a poll is open")
     if is_organiser(ctx):
         return
     if MeetingRole(row.role) in OFFICERS:

@@ -87,13 +87,21 @@ def test_a_site_secretary_stays_on_their_site(world: World) -> None:
     assert added["site_id"] == hcm
 
 
-def test_weights_do_not_change_while_a_poll_is_open(world: World) -> None:
+def test_weights_and_members_do_not_change_while_a_poll_is_open(world: World) -> None:
     live(world)
     poll = opened(world)
     change = {"meeting_id": world.main, "user_id": world.users["delegate2"], "role": "delegate"}
     assert "poll is open" in world.refused("organizer", "participant.set", {**change, "voting_weight": 3},
                                            "conflict")
     world.ok("organizer", "participant.set", {**change, "voting_weight": 1})  # the same weight: no change
+    # Nor who is a member: a delegate made observer, removed, or someone new as delegate.
+    assert "member" in world.refused("organizer", "participant.set", {**change, "role": "observer"},
+                                     "conflict")
+    world.refused("organizer", "participant.remove", {"meeting_id": world.main, "user_id": change["user_id"]},
+                  "conflict")
+    world.refused("secretary", "participant.set", {**change, "user_id": world.users["newcomer"]}, "conflict")
+    world.ok("secretary", "participant.set", {**change, "user_id": world.users["newcomer"],
+                                              "role": "observer"})
     close(world, poll["id"])
     world.ok("organizer", "participant.set", {**change, "voting_weight": 3})
 
