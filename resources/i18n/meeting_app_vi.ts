@@ -3572,8 +3572,8 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
         <translation>{name}: {what} (do {who} thực hiện)</translation>
     </message>
     <message>
-        <source>Changed during the meeting; kept in the audit log</source>
-        <translation>Thay đổi trong khi họp; đã ghi vào nhật ký hệ thống</translation>
+        <source>Recorded in the audit log</source>
+        <translation>Đã ghi vào nhật ký hệ thống</translation>
     </message>
     <message>
         <source>{proxy}, your proxy, voted for you: {question}</source>

@@ -58,7 +58,7 @@ class RightsNotifier(QObject):
         self.area.notify(
             self.tr("{name}: {what} (by {who})").format(
                 name=person.get("full_name", ""), what=", ".join(parts), who=self._name(change.get("by"))),
-            "users", None, self.tr("Changed during the meeting; kept in the audit log"),
+            "users", None, self.tr("Recorded in the audit log"),
             key=f"rights-{person.get('user_id')}")
 
     def user_event(self, event: dict[str, Any]) -> None:
