@@ -4,7 +4,8 @@ docs/security.md, "Rights over participants").
 ``participant.set`` and ``participant.remove`` pass the command's access rule first
 (admin, organizer, secretary); these checks then say *what* each may do to *whom*:
 
-- nobody changes their own role, site or weight, nor removes themself;
+- nobody changes their own role, site or weight, nor removes themself (but an organiser
+  who takes no part yet may join as chair or secretary: the creator chairs their meeting);
 - only the meeting's organisers (admins and organizers) grant chair or secretary, change
   or remove a chair or a secretary, and set voting weights: a secretary prepares the list
   of delegates and observers, and a weight decides votes, so it is set by whoever convened
@@ -38,7 +39,7 @@ def is_organiser(ctx: CommandContext) -> bool:
 def check_set(ctx: CommandContext, p: c.ParticipantSet, row: Participant | None) -> None:
     """Refuse a ``participant.set`` the caller may not make (``row``: the participant as
     they are now, None when new)."""
-    if p.user_id == ctx.actor.user_id:
+    if p.user_id == ctx.actor.user_id and not _takes_first_part(ctx, p, row):
         raise forbidden("Nobody changes their own role, site or voting weight")
     weight_before = row.voting_weight if row is not None else 1
     weight_changes = p.voting_weight is not None and p.voting_weight != weight_before
@@ -60,6 +61,13 @@ def check_set(ctx: CommandContext, p: c.ParticipantSet, row: Participant | None)
     if (weight_changes or joins_or_leaves) and poll_open(ctx):
         raise conflict("Voting weights cannot change while a poll is open" if weight_changes
                        else "Who is a member cannot change while a poll is open")
+
+
+def _takes_first_part(ctx: CommandContext, p: c.ParticipantSet, row: Participant | None) -> bool:
+    """The one change anyone makes to themself: an organiser who takes no part yet joins as
+    chair or secretary (whoever creates a meeting usually chairs it), at the default weight."""
+    return (is_organiser(ctx) and row is None and MeetingRole(p.role) in OFFICERS
+            and p.voting_weight in (None, 1))
 
 
 def site_for_new(ctx: CommandContext, p: c.ParticipantSet) -> int | None:

@@ -37,9 +37,14 @@ def test_a_secretary_cannot_make_himself_a_weighty_delegate(world: World) -> Non
     world.refused("secretary", "participant.set", {**me, "role": "secretary", "voting_weight": 1000},
                   "forbidden")
     world.refused("secretary", "participant.remove", me, "forbidden")
-    # Not even an admin changes their own part.
-    world.refused("admin", "participant.set", {"meeting_id": world.main, "user_id": world.users["admin"],
-                                               "role": "chair"}, "forbidden")
+    # An organiser who takes no part yet may join as chair or secretary (the creator chairs
+    # their meeting), at the default weight; then their part is not theirs to change.
+    admin = {"meeting_id": world.main, "user_id": world.users["admin"]}
+    world.refused("admin", "participant.set", {**admin, "role": "delegate"}, "forbidden")
+    world.refused("admin", "participant.set", {**admin, "role": "chair", "voting_weight": 9}, "forbidden")
+    world.ok("admin", "participant.set", {**admin, "role": "chair"})
+    world.refused("admin", "participant.set", {**admin, "role": "secretary"}, "forbidden")
+    world.refused("admin", "participant.remove", admin, "forbidden")
 
 
 def test_a_secretary_never_grants_chair_or_secretary_nor_sets_weights(world: World) -> None:
