@@ -806,6 +806,10 @@
         <translation>Xóa đại biểu khỏi phiên họp</translation>
     </message>
     <message>
+        <source>Named a proxy</source>
+        <translation>Chỉ định người được ủy quyền</translation>
+    </message>
+    <message>
         <source>Uploaded a document</source>
         <translation>Tải lên tài liệu</translation>
     </message>
