@@ -205,10 +205,14 @@ class AttendanceSet(MeetingPayload):
 
 class AttendanceSetProxy(MeetingPayload):
     """A member represented by another participant (ủy quyền); ``proxy_user_id: null``
-    ends the representation."""
+    ends the representation. The member names their proxy themself; the chair records one
+    for them only from their written authorisation, cited in ``authorisation``."""
 
     user_id: Id
     proxy_user_id: Id | None
+    authorisation: ShortText | None = None
+    """The member's written authorisation (giấy ủy quyền: its number and date), required
+    when the chair names the proxy in the member's place."""
 
 
 SpeakerKind = Literal["speak", "question"]

@@ -75,6 +75,9 @@ ANNOTATIONS_CARRIED = "annotation.carried"
 annotations whose page's text is not in it (they stay on their old version)."""
 NOTE_CHANGED = "note.changed"
 """User event ``{"note"}``: one of your personal notes, as saved now."""
+POLL_PROXY_VOTED = "poll.proxy_voted"
+"""User event ``{"poll_id", "proxy_id"}``: your proxy cast (or changed) your ballot in this
+poll (never what they chose)."""
 
 
 class UserEventEnvelope(TypedDict):

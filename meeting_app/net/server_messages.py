@@ -59,6 +59,10 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP("ServerMessages", "A login token is required"),
     QT_TRANSLATE_NOOP("ServerMessages", "A member cannot represent themself"),
     QT_TRANSLATE_NOOP("ServerMessages", "A password has at least %1 characters"),
+    QT_TRANSLATE_NOOP("ServerMessages", "A proxy is never named by the proxy"),
+    QT_TRANSLATE_NOOP("ServerMessages", "A proxy is named by the member themself, or by the chair from the "
+                                        "member's written authorisation"),
+    QT_TRANSLATE_NOOP("ServerMessages", "A site secretary cannot move anyone to another site"),
     QT_TRANSLATE_NOOP("ServerMessages", "A site secretary manages only the participants of their own site"),
     QT_TRANSLATE_NOOP("ServerMessages", "A username has 1 to 64 characters"),
     QT_TRANSLATE_NOOP("ServerMessages", "A vote opens while the meeting is live"),
@@ -80,6 +84,7 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP("ServerMessages", "Checking the PDF took longer than %1 s; it is too complex or "
                                         "built to stall a reader"),
     QT_TRANSLATE_NOOP("ServerMessages", "Choices: need min_choices <= max_choices <= %1 options"),
+    QT_TRANSLATE_NOOP("ServerMessages", "Cite the member's written authorisation to name a proxy for them"),
     QT_TRANSLATE_NOOP("ServerMessages", "Converting %1 to PDF took longer than %2 s"),
     QT_TRANSLATE_NOOP("ServerMessages", "Document %1 has no version %2"),
     QT_TRANSLATE_NOOP("ServerMessages", "Document %1 not found"),
@@ -93,6 +98,8 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP("ServerMessages", "No such annotation"),
     QT_TRANSLATE_NOOP("ServerMessages", "No user is named %1"),
     QT_TRANSLATE_NOOP("ServerMessages", "Nobody holds the floor"),
+    QT_TRANSLATE_NOOP("ServerMessages", "Nobody changes their own role, site or voting weight"),
+    QT_TRANSLATE_NOOP("ServerMessages", "Nobody removes themself from a meeting"),
     QT_TRANSLATE_NOOP("ServerMessages", "Not connected"),
     QT_TRANSLATE_NOOP("ServerMessages", "Only a draft poll can be changed"),
     QT_TRANSLATE_NOOP("ServerMessages", "Only a member (the chair or a delegate) can be represented"),
@@ -106,9 +113,14 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP("ServerMessages", "Only its author, the chair or a secretary may withdraw a request"),
     QT_TRANSLATE_NOOP("ServerMessages", "Only members vote"),
     QT_TRANSLATE_NOOP("ServerMessages", "Only the chair and the secretary may read the draft minutes"),
+    QT_TRANSLATE_NOOP("ServerMessages", "Only the chair marks a present, online participant absent"),
     QT_TRANSLATE_NOOP("ServerMessages", "Only the chair or a secretary may ask for the floor on "
                                         "someone's behalf"),
     QT_TRANSLATE_NOOP("ServerMessages", "Only the chair or a secretary of the central site orders the queue"),
+    QT_TRANSLATE_NOOP("ServerMessages", "Only the meeting's organiser changes the chair or a secretary"),
+    QT_TRANSLATE_NOOP("ServerMessages", "Only the meeting's organiser grants the roles of chair and "
+                                        "secretary"),
+    QT_TRANSLATE_NOOP("ServerMessages", "Only the meeting's organiser sets voting weights"),
     QT_TRANSLATE_NOOP("ServerMessages", "Only the owner, the chair or the secretary may change this "
                                         "action item's status"),
     QT_TRANSLATE_NOOP("ServerMessages", "Poll %1 is open: close it first (one vote at a time)"),
@@ -223,8 +235,10 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP("ServerMessages", "Unknown token; log in again"),
     QT_TRANSLATE_NOOP("ServerMessages", "User %1 is not a participant of this meeting"),
     QT_TRANSLATE_NOOP("ServerMessages", "User %1 not found"),
+    QT_TRANSLATE_NOOP("ServerMessages", "Who is a member cannot change while a poll is open"),
     QT_TRANSLATE_NOOP("ServerMessages", "Wrong username or password"),
     QT_TRANSLATE_NOOP("ServerMessages", "You already keep %1 annotations on this document; the limit is %2"),
+    QT_TRANSLATE_NOOP("ServerMessages", "Voting weights cannot change while a poll is open"),
     QT_TRANSLATE_NOOP("ServerMessages", "You cannot deactivate your own account"),
     QT_TRANSLATE_NOOP("ServerMessages", "You cannot remove your own administrator role"),
     QT_TRANSLATE_NOOP("ServerMessages", "You do not have the right to do this"),

@@ -27,6 +27,7 @@ _NAMES = {
     "meeting.end": QT_TRANSLATE_NOOP("AuditActions", "Closed the meeting"),
     "participant.set": QT_TRANSLATE_NOOP("AuditActions", "Set a participant's role"),
     "participant.remove": QT_TRANSLATE_NOOP("AuditActions", "Removed a participant"),
+    "attendance.set_proxy": QT_TRANSLATE_NOOP("AuditActions", "Named a proxy"),
     "document.upload": QT_TRANSLATE_NOOP("AuditActions", "Uploaded a document"),
     "document.update": QT_TRANSLATE_NOOP("AuditActions", "Changed a document"),
     "document.remove": QT_TRANSLATE_NOOP("AuditActions", "Removed a document"),

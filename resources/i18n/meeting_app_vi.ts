@@ -565,6 +565,14 @@
         <translation>Điểm danh</translation>
     </message>
     <message>
+        <source>My proxy…</source>
+        <translation>Ủy quyền của tôi…</translation>
+    </message>
+    <message>
+        <source>Name who represents you if you cannot attend</source>
+        <translation>Chọn người đại diện cho bạn nếu bạn không thể dự họp</translation>
+    </message>
+    <message>
         <source>Present</source>
         <translation>Có mặt</translation>
     </message>
@@ -593,8 +601,8 @@
         <translation>Ủy quyền…</translation>
     </message>
     <message>
-        <source>Choose who represents the selected member</source>
-        <translation>Chọn người đại diện cho đại biểu đã chọn</translation>
+        <source>Record who represents the selected member, from their written authorisation</source>
+        <translation>Ghi nhận người đại diện cho thành viên đã chọn, theo giấy ủy quyền của thành viên đó</translation>
     </message>
     <message>
         <source>All online present</source>
@@ -619,6 +627,14 @@
     <message>
         <source>No site</source>
         <translation>Không có điểm cầu</translation>
+    </message>
+    <message>
+        <source>You are represented by {name}.</source>
+        <translation>Bạn được {name} đại diện.</translation>
+    </message>
+    <message>
+        <source>Nobody represents you at this meeting.</source>
+        <translation>Không ai đại diện cho bạn tại cuộc họp này.</translation>
     </message>
     <message>
         <source>You record attendance for your site only: {site}</source>
@@ -788,6 +804,10 @@
     <message>
         <source>Removed a participant</source>
         <translation>Xóa đại biểu khỏi phiên họp</translation>
+    </message>
+    <message>
+        <source>Named a proxy</source>
+        <translation>Chỉ định người được ủy quyền</translation>
     </message>
     <message>
         <source>Uploaded a document</source>
@@ -2614,6 +2634,10 @@ Hãy dùng nút Thử lại trong danh sách.</translation>
         <translation>Người dùng tìm thấy</translation>
     </message>
     <message>
+        <source>Voting weight</source>
+        <translation>Trọng số biểu quyết</translation>
+    </message>
+    <message>
         <source>Add to meeting</source>
         <translation>Thêm vào cuộc họp</translation>
     </message>
@@ -2624,6 +2648,10 @@ Hãy dùng nút Thử lại trong danh sách.</translation>
     <message>
         <source>&amp;Site</source>
         <translation>Điểm cầ&amp;u</translation>
+    </message>
+    <message>
+        <source>&amp;Voting weight</source>
+        <translation>&amp;Trọng số biểu quyết</translation>
     </message>
     <message>
         <source>Add or change</source>
@@ -2640,6 +2668,14 @@ Hãy dùng nút Thử lại trong danh sách.</translation>
     <message>
         <source>Save role and site</source>
         <translation>Lưu vai trò và điểm cầu</translation>
+    </message>
+    <message>
+        <source>A poll is open: voting weights and who is a member cannot change until it closes.</source>
+        <translation>Đang có biểu quyết: trọng số biểu quyết và danh sách thành viên không thể thay đổi cho đến khi biểu quyết kết thúc.</translation>
+    </message>
+    <message>
+        <source>The meeting&apos;s organiser gives the roles of chair and secretary and sets voting weights.</source>
+        <translation>Người tổ chức cuộc họp giao vai trò chủ trì, thư ký và đặt trọng số biểu quyết.</translation>
     </message>
     <message>
         <source>Already taking part: pick to change the role or site</source>
@@ -3084,8 +3120,20 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
         <translation>Người được ủy quyền</translation>
     </message>
     <message>
-        <source>Who represents {name} at this meeting? A proxy counts the member as present for the quorum while the proxy is present.</source>
-        <translation>Ai đại diện cho {name} tại cuộc họp này? Người được ủy quyền giúp thành viên được tính là có mặt cho túc số khi người được ủy quyền có mặt.</translation>
+        <source>Who represents {name} at this meeting, by their written authorisation? A proxy counts the member as present for the quorum while the proxy is present, and votes for them.</source>
+        <translation>Theo giấy ủy quyền, ai đại diện cho {name} tại cuộc họp này? Người được ủy quyền giúp thành viên được tính là có mặt cho túc số khi người được ủy quyền có mặt, và biểu quyết thay cho thành viên.</translation>
+    </message>
+    <message>
+        <source>Who represents you at this meeting? A proxy counts you as present for the quorum while the proxy is present, and votes for you; you are told when they do.</source>
+        <translation>Ai đại diện cho bạn tại cuộc họp này? Người được ủy quyền giúp bạn được tính là có mặt cho túc số khi người được ủy quyền có mặt, và biểu quyết thay bạn; bạn sẽ được báo khi họ biểu quyết.</translation>
+    </message>
+    <message>
+        <source>e.g. Giấy ủy quyền số 12/GUQ, 05/12/2026</source>
+        <translation>ví dụ: Giấy ủy quyền số 12/GUQ, 05/12/2026</translation>
+    </message>
+    <message>
+        <source>&amp;Written authorisation (number, date)</source>
+        <translation>&amp;Giấy ủy quyền (số, ngày)</translation>
     </message>
     <message>
         <source>Nobody (no proxy)</source>
@@ -3529,6 +3577,60 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
     </message>
 </context>
 <context>
+    <name>Rights</name>
+    <message>
+        <source>Nobody changes their own role, site or voting weight.</source>
+        <translation>Không ai được tự thay đổi vai trò, điểm cầu hay trọng số biểu quyết của mình.</translation>
+    </message>
+    <message>
+        <source>Only the meeting&apos;s organiser changes the chair or a secretary.</source>
+        <translation>Chỉ người tổ chức cuộc họp mới thay đổi được chủ trì hoặc thư ký.</translation>
+    </message>
+    <message>
+        <source>You manage only the participants of your own site.</source>
+        <translation>Bạn chỉ quản lý người tham dự thuộc điểm cầu của mình.</translation>
+    </message>
+    <message>
+        <source>Only the chair marks a present, online participant absent.</source>
+        <translation>Chỉ chủ trì mới được ghi vắng mặt một người đang có mặt và trực tuyến.</translation>
+    </message>
+</context>
+<context>
+    <name>RightsNotifier</name>
+    <message>
+        <source>someone</source>
+        <translation>một người</translation>
+    </message>
+    <message>
+        <source>added as {role}</source>
+        <translation>được thêm với vai trò {role}</translation>
+    </message>
+    <message>
+        <source>role {before} → {after}</source>
+        <translation>vai trò {before} → {after}</translation>
+    </message>
+    <message>
+        <source>voting weight {before} → {after}</source>
+        <translation>trọng số biểu quyết {before} → {after}</translation>
+    </message>
+    <message>
+        <source>{name}: {what} (by {who})</source>
+        <translation>{name}: {what} (do {who} thực hiện)</translation>
+    </message>
+    <message>
+        <source>Recorded in the audit log</source>
+        <translation>Đã ghi vào nhật ký hệ thống</translation>
+    </message>
+    <message>
+        <source>{proxy}, your proxy, voted for you: {question}</source>
+        <translation>{proxy}, người được bạn ủy quyền, đã biểu quyết thay bạn: {question}</translation>
+    </message>
+    <message>
+        <source>Click to show the vote</source>
+        <translation>Bấm để xem biểu quyết</translation>
+    </message>
+</context>
+<context>
     <name>RoomDisplayWindow</name>
     <message>
         <source>Room display</source>
@@ -3834,6 +3936,18 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
         <translation>Mật khẩu phải có ít nhất %1 ký tự</translation>
     </message>
     <message>
+        <source>A proxy is never named by the proxy</source>
+        <translation>Người được ủy quyền không được tự chỉ định mình</translation>
+    </message>
+    <message>
+        <source>A proxy is named by the member themself, or by the chair from the member&apos;s written authorisation</source>
+        <translation>Người được ủy quyền do chính thành viên chỉ định, hoặc do chủ trì ghi nhận theo giấy ủy quyền của thành viên</translation>
+    </message>
+    <message>
+        <source>A site secretary cannot move anyone to another site</source>
+        <translation>Thư ký điểm cầu không được chuyển ai sang điểm cầu khác</translation>
+    </message>
+    <message>
         <source>A site secretary manages only the participants of their own site</source>
         <translation>Thư ký điểm cầu chỉ quản lý đại biểu của điểm cầu mình</translation>
     </message>
@@ -3906,6 +4020,10 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
         <translation>Số lựa chọn: cần min_choices &lt;= max_choices &lt;= %1 phương án</translation>
     </message>
     <message>
+        <source>Cite the member&apos;s written authorisation to name a proxy for them</source>
+        <translation>Hãy nêu giấy ủy quyền của thành viên để chỉ định người được ủy quyền thay họ</translation>
+    </message>
+    <message>
         <source>Converting %1 to PDF took longer than %2 s</source>
         <translation>Chuyển %1 sang PDF mất hơn %2 giây</translation>
     </message>
@@ -3958,6 +4076,14 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
         <translation>Không có ai đang phát biểu</translation>
     </message>
     <message>
+        <source>Nobody changes their own role, site or voting weight</source>
+        <translation>Không ai được tự thay đổi vai trò, điểm cầu hay trọng số biểu quyết của mình</translation>
+    </message>
+    <message>
+        <source>Nobody removes themself from a meeting</source>
+        <translation>Không ai được tự xóa mình khỏi cuộc họp</translation>
+    </message>
+    <message>
         <source>Not connected</source>
         <translation>Chưa kết nối</translation>
     </message>
@@ -4006,12 +4132,28 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
         <translation>Chỉ chủ tọa và thư ký mới được xem dự thảo biên bản</translation>
     </message>
     <message>
+        <source>Only the chair marks a present, online participant absent</source>
+        <translation>Chỉ chủ trì mới được ghi vắng mặt một người đang có mặt và trực tuyến</translation>
+    </message>
+    <message>
         <source>Only the chair or a secretary may ask for the floor on someone&apos;s behalf</source>
         <translation>Chỉ chủ tọa hoặc thư ký mới được đăng ký phát biểu thay người khác</translation>
     </message>
     <message>
         <source>Only the chair or a secretary of the central site orders the queue</source>
         <translation>Chỉ chủ tọa hoặc thư ký điểm cầu trung tâm mới được sắp xếp danh sách chờ</translation>
+    </message>
+    <message>
+        <source>Only the meeting&apos;s organiser changes the chair or a secretary</source>
+        <translation>Chỉ người tổ chức cuộc họp mới thay đổi được chủ trì hoặc thư ký</translation>
+    </message>
+    <message>
+        <source>Only the meeting&apos;s organiser grants the roles of chair and secretary</source>
+        <translation>Chỉ người tổ chức cuộc họp mới giao vai trò chủ trì và thư ký</translation>
+    </message>
+    <message>
+        <source>Only the meeting&apos;s organiser sets voting weights</source>
+        <translation>Chỉ người tổ chức cuộc họp mới đặt trọng số biểu quyết</translation>
     </message>
     <message>
         <source>Only the owner, the chair or the secretary may change this action item&apos;s status</source>
@@ -4366,12 +4508,20 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
         <translation>Không tìm thấy người dùng %1</translation>
     </message>
     <message>
+        <source>Who is a member cannot change while a poll is open</source>
+        <translation>Không thể thay đổi danh sách thành viên khi đang có biểu quyết</translation>
+    </message>
+    <message>
         <source>Wrong username or password</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu</translation>
     </message>
     <message>
         <source>You already keep %1 annotations on this document; the limit is %2</source>
         <translation>Bạn đã có %1 chú thích trên tài liệu này; giới hạn là %2</translation>
+    </message>
+    <message>
+        <source>Voting weights cannot change while a poll is open</source>
+        <translation>Không thể thay đổi trọng số biểu quyết khi đang có biểu quyết</translation>
     </message>
     <message>
         <source>You cannot deactivate your own account</source>

@@ -1,5 +1,10 @@
 """Attendance (điểm danh): self check-in, marking by the chair or a secretary, and proxies
-(ủy quyền). A site secretary manages only their own site (``scope.py``)."""
+(ủy quyền). A site secretary manages only their own site (``scope.py``).
+
+Two rules keep a secretary from voting in a present member's place (docs/security.md):
+a present, online participant is marked absent or excused only by the chair, and a proxy
+is named by the member themself, or by the chair from the member's written authorisation,
+never by the proxy."""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from protocol.attendance import MEMBER_ROLES
 from protocol.errors import closed, conflict, forbidden, invalid, not_found
 from protocol.roles import Attendance, MeetingRole, MeetingStatus
 from server.domain import views
+from server.domain.audit import record
 from server.domain.context import CommandContext, Outcome, PendingEvent
 from server.domain.scope import require_manages
 from server.persistence.models import Connection, Meeting, Participant
@@ -57,7 +63,21 @@ def set_attendance(ctx: CommandContext, p: c.AttendanceSet) -> Outcome:
     meeting = _open(ctx)
     row = _target(ctx, meeting.id, p.user_id)
     require_manages(ctx, row)
+    if (p.status != Attendance.PRESENT and row.attendance == Attendance.PRESENT
+            and not _chairs(ctx) and _online(ctx, meeting.id, row.user_id)):
+        raise forbidden("Only the chair marks a present, online participant absent")
     return _mark(ctx, row, p.status, p.reason or None)
+
+
+def _chairs(ctx: CommandContext) -> bool:
+    """Whether the caller acts as the chair (the chair, or an admin)."""
+    me = ctx.participant
+    return ctx.actor.is_admin or (me is not None and me.role == MeetingRole.CHAIR)
+
+
+def _online(ctx: CommandContext, meeting_id: int, user_id: int) -> bool:
+    return ctx.session.scalar(select(Connection.sid).where(
+        Connection.meeting_id == meeting_id, Connection.user_id == user_id).limit(1)) is not None
 
 
 def set_proxy(ctx: CommandContext, p: c.AttendanceSetProxy) -> Outcome:
@@ -65,10 +85,19 @@ def set_proxy(ctx: CommandContext, p: c.AttendanceSetProxy) -> Outcome:
 
     The member is the chair or a delegate; the proxy is another participant with a voice
     who is not represented himself, and a member who represents others cannot be
-    represented (no chains)."""
+    represented (no chains). The member names (or ends) it themself; the chair (or an admin)
+    records it for them only with their written authorisation, and never names themself."""
     meeting = _open(ctx)
     member = _target(ctx, meeting.id, p.user_id)
-    require_manages(ctx, member)
+    themself = member.user_id == ctx.actor.user_id
+    if not themself:
+        if not _chairs(ctx):
+            raise forbidden("A proxy is named by the member themself, or by the chair "
+                            "from the member's written authorisation")
+        if p.proxy_user_id is not None and p.proxy_user_id == ctx.actor.user_id:
+            raise forbidden("A proxy is never named by the proxy")
+        if p.proxy_user_id is not None and not p.authorisation:
+            raise invalid("Cite the member's written authorisation to name a proxy for them")
     if member.role not in MEMBER_ROLES:
         raise invalid("Only a member (the chair or a delegate) can be represented")
     if p.proxy_user_id is not None:
@@ -87,10 +116,11 @@ def set_proxy(ctx: CommandContext, p: c.AttendanceSetProxy) -> Outcome:
             raise conflict("This member represents others, so cannot be represented")
     if member.proxy_user_id == p.proxy_user_id:
         return Outcome()
+    record(ctx, "attendance.set_proxy", meeting.id,
+           {"user_id": member.user_id, "before": member.proxy_user_id, "proxy_user_id": p.proxy_user_id,
+            "by_member": themself, "authorisation": None if themself else p.authorisation})
     member.proxy_user_id = p.proxy_user_id
     ctx.session.flush()
-    online = ctx.session.scalar(select(Connection.sid).where(
-        Connection.meeting_id == meeting.id, Connection.user_id == member.user_id).limit(1)) is not None
-    view = views.participant(member, online)
+    view = views.participant(member, _online(ctx, meeting.id, member.user_id))
     return Outcome({"participant": view}, [PendingEvent(meeting.id, ev.PARTICIPANT_CHANGED,
                                                         {"participant": view})])

@@ -11,7 +11,18 @@ from sqlalchemy.orm import Session
 from protocol import commands as c
 from protocol.commands import Payload
 from protocol.roles import GlobalRole, MeetingRole
-from server.domain import agenda, attendance, floor, joining, links, meetings, notes, participants, users
+from server.domain import (
+    agenda,
+    attendance,
+    floor,
+    joining,
+    links,
+    meetings,
+    notes,
+    participants,
+    proxy_votes,
+    users,
+)
 from server.domain import annotations as marks  # not "annotations": the __future__ import's name
 from server.domain.context import Actor, CommandContext, Outcome
 from server.domain.documents import changes as documents
@@ -19,7 +30,7 @@ from server.domain.documents import presenter
 from server.domain.minutes import actions, conclusions, workflow
 from server.domain.permissions import ALL_ROLES, ANYONE, Access, access
 from server.domain.search import handler as search
-from server.domain.voting import ballots, check, polls
+from server.domain.voting import check, polls
 from server.transport import minutes_prepare
 from server.transport.services import Services
 
@@ -120,7 +131,7 @@ _SPECS = [
     CommandSpec(c.PRESENTER_STOP, PRESENTERS, presenter.stop),
     # Floor control. A site secretary (at a remote site) acts only for their own site's
     # participants, and does not reorder the queue (the handlers check it: scope.py).
-    CommandSpec(c.ATTENDANCE_SET_PROXY, access(CHAIR, SECRETARY), attendance.set_proxy),
+    CommandSpec(c.ATTENDANCE_SET_PROXY, access(CHAIR, DELEGATE), attendance.set_proxy),
     CommandSpec(c.SPEAKER_REQUEST, access(CHAIR, SECRETARY, DELEGATE), floor.request),
     # Its author, the chair or a secretary: the handler knows whose request it is.
     CommandSpec(c.SPEAKER_WITHDRAW, PARTICIPANTS, floor.withdraw),
@@ -139,7 +150,7 @@ _SPECS = [
     # Members, and a secretary who represents one as proxy; the handler checks who may vote.
     # Never replayed from CommandResult: a stored answer would link the voter to the receipt
     # (the ballot_id makes a vote idempotent instead).
-    CommandSpec(c.POLL_VOTE, access(CHAIR, SECRETARY, DELEGATE), ballots.vote, replays=False, locate=POLL,
+    CommandSpec(c.POLL_VOTE, access(CHAIR, SECRETARY, DELEGATE), proxy_votes.vote, replays=False, locate=POLL,
                 grouped=True),
     # Annotations: every participant may ask; the handlers refuse a document they may not read.
     CommandSpec(c.ANNOTATION_SAVE, Access(meeting_roles=ALL_ROLES), marks.save, locate=DOCUMENT),

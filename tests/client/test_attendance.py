@@ -117,9 +117,12 @@ def test_the_chair_names_and_clears_a_proxy(
     assert "Trịnh Xuân Trường" not in names and "Mai Thu Trang" not in names
     assert "Đỗ Trọng Nghĩa" not in names and "Ngô Thị Phương Thảo" in names
     dialog.choose(11)
-    dialog.accept()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert dialog.authorisation.isVisible() and not ok.isEnabled()  # the member's written word first
+    dialog.authorisation.setText("Giấy ủy quyền số 12/GUQ")
+    ok.click()
     assert sent(fake_server, "attendance.set_proxy", qtbot) == [
-        {"meeting_id": 1, "user_id": 14, "proxy_user_id": 11}]
+        {"meeting_id": 1, "user_id": 14, "proxy_user_id": 11, "authorisation": "Giấy ủy quyền số 12/GUQ"}]
 
     panel.select([10])  # Đỗ Trọng Nghĩa, represented by Lê Quang Đức
     assert panel.row(10).text(4) == "Lê Quang Đức" and "represented" in panel.row(10).text(2)

@@ -106,7 +106,7 @@ async def floor_and_attendance(server: ServerProcess, tokens: dict[str, str], us
         await c["delegate1"].ok("attendance.check_in", {"meeting_id": mid})
         await c["secretary"].ok("attendance.set", {"meeting_id": mid, "user_id": users["delegate2"],
                                                    "status": "excused", "reason": "Công tác nước ngoài"})
-        await c["secretary"].ok("attendance.set_proxy", {"meeting_id": mid, "user_id": users["delegate2"],
+        await c["delegate2"].ok("attendance.set_proxy", {"meeting_id": mid, "user_id": users["delegate2"],
                                                          "proxy_user_id": users["delegate1"]})
         status, headers, body = await asyncio.to_thread(
             download, server, f"/api/meetings/{mid}/attendance.csv", tokens["secretary"])

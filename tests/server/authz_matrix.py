@@ -2,7 +2,9 @@
 meeting the role takes part in ("own") and in one it does not ("foreign").
 
 This module is data. ``tests/server/test_authz_matrix.py`` runs every command row on the
-server's pipeline, ``tests/e2e/test_authz_http.py`` every route row against a real server
+server's pipeline (and ``test_authz_targets.py`` the rows of ``authz_targets.py``: the
+commands that name a participant, aimed at oneself, one's site, another site, another
+meeting), ``tests/e2e/test_authz_http.py`` every route row against a real server
 process with real tokens, and ``docs/security.md`` shows the table as rendered here
 (``python -m tests.server.authz_matrix`` writes it; a test fails when the two differ).
 
@@ -22,6 +24,8 @@ import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from tests.server.authz_targets import render_targets
 
 ROLES = ("admin", "organizer", "chair", "secretary", "delegate", "observer", "outsider")
 HTTP_ROLES = (*ROLES, "anonymous")
@@ -107,8 +111,10 @@ COMMAND_RULES: list[Rule] = [
     command("meeting.create", "admin", "organizer", hidden=(), meeting=False),
     command("meeting.update", "admin", "organizer", "chair", "secretary", hidden=("outsider",),
             note="organizers may update any meeting"),
-    command("participant.set", "admin", "organizer", "secretary", hidden=("outsider",)),
-    command("participant.remove", "admin", "organizer", "secretary", hidden=("outsider",)),
+    command("participant.set", "admin", "organizer", "secretary", hidden=("outsider",),
+            note="what, for whom: *Aimed at people* below"),
+    command("participant.remove", "admin", "organizer", "secretary", hidden=("outsider",),
+            note="for whom: below"),
     command("user.list", "admin", "organizer", "secretary", hidden=(), meeting=False,
             note="a secretary of any meeting may look users up"),
     command("user.create", "admin", hidden=(), meeting=False),
@@ -127,8 +133,9 @@ COMMAND_RULES: list[Rule] = [
     command("agenda.remove_item", *MANAGERS),
     command("attendance.check_in", *MEETING_ROLES,
             note="the participant themself: an admin has nobody to check in"),
-    command("attendance.set", *MANAGERS),
-    command("attendance.set_proxy", *MANAGERS),
+    command("attendance.set", *MANAGERS, note="a present, online participant absent: the chair"),
+    command("attendance.set_proxy", "admin", "chair", "delegate",
+            note="the member themself; the chair from their written authorisation"),
     command("document.update", *MANAGERS),
     command("document.remove", *MANAGERS),
     command("document.versions", *READERS, note="of a public document; a restricted one: its readers"),
@@ -219,6 +226,7 @@ def render() -> str:
     lines += _table(COMMAND_RULES, ROLES, "command")
     lines += ["", "### HTTP routes", ""]
     lines += _table(ROUTE_RULES, HTTP_ROLES, "route")
+    lines += ["", *render_targets()]
     return "\n".join([*lines, "", END])
 
 

@@ -45,14 +45,14 @@ def test_a_site_secretary_marks_only_their_own_site(world: World) -> None:
 def test_a_proxy_represents_a_member(world: World) -> None:
     mid, delegate, delegate2 = world.main, world.users["delegate"], world.users["delegate2"]
     seq = world.seq()
-    answer = world.ok("secretary", "attendance.set_proxy", {"meeting_id": mid, "user_id": delegate,
-                                                            "proxy_user_id": delegate2})
+    answer = world.ok("delegate", "attendance.set_proxy", {"meeting_id": mid, "user_id": delegate,
+                                                           "proxy_user_id": delegate2})
     assert answer["participant"]["proxy_id"] == delegate2
     assert [(e["type"], e["data"]) for e in world.events(since=seq)] == [
         ("participant.changed", {"participant": answer["participant"]})]
     assert people(world)[delegate]["proxy_id"] == delegate2
     world.ok("chair", "attendance.set_proxy", {"meeting_id": mid, "user_id": delegate,
-                                               "proxy_user_id": delegate2})
+                                               "proxy_user_id": delegate2, "authorisation": "Giấy số 12"})
     assert world.seq() == seq + 1, "the same proxy again changes nothing"
     world.ok("chair", "attendance.set_proxy", {"meeting_id": mid, "user_id": delegate, "proxy_user_id": None})
     assert people(world)[delegate]["proxy_id"] is None
@@ -61,22 +61,22 @@ def test_a_proxy_represents_a_member(world: World) -> None:
 def test_bad_proxies_change_nothing(world: World) -> None:
     mid, users = world.main, world.users
 
-    def refused(user_id: int, proxy: int | None, code: str, who: str = "secretary") -> None:
+    def refused(user_id: int, proxy: int | None, code: str, who: str = "chair") -> None:
         world.refused(who, "attendance.set_proxy", {"meeting_id": mid, "user_id": user_id,
-                                                    "proxy_user_id": proxy}, code)
+                                                    "proxy_user_id": proxy, "authorisation": "Số 7"}, code)
 
-    refused(users["delegate"], users["delegate"], "invalid")  # themself
+    refused(users["delegate"], users["delegate"], "invalid", who="delegate")  # themself
     refused(users["delegate"], users["observer"], "invalid")  # an observer has no voice
     refused(users["delegate"], users["newcomer"], "invalid")  # not a participant
     refused(users["observer"], users["delegate"], "invalid")  # an observer is not a member
     refused(users["secretary"], users["delegate"], "invalid")  # nor is a secretary
     refused(users["newcomer"], users["delegate"], "not_found")
-    refused(users["delegate"], users["delegate2"], "forbidden", who="delegate")
+    refused(users["delegate2"], users["delegate"], "forbidden", who="delegate")  # someone else's
     # No chains: a represented proxy, or a member who represents others.
-    world.ok("secretary", "attendance.set_proxy", {"meeting_id": mid, "user_id": users["delegate"],
-                                                   "proxy_user_id": users["delegate2"]})
-    refused(users["chair"], users["delegate"], "conflict")
-    refused(users["delegate2"], users["chair"], "conflict")
+    world.ok("delegate", "attendance.set_proxy", {"meeting_id": mid, "user_id": users["delegate"],
+                                                  "proxy_user_id": users["delegate2"]})
+    refused(users["chair"], users["delegate"], "conflict", who="chair")
+    refused(users["delegate2"], users["delegate"], "conflict", who="delegate2")
     world.ok("chair", "meeting.start", {"meeting_id": mid})
     world.ok("chair", "meeting.end", {"meeting_id": mid})
     refused(users["delegate"], None, "closed")
@@ -177,8 +177,8 @@ def test_the_attendance_list_counts_members_and_the_quorum(world: World) -> None
     world.ok("chair", "attendance.check_in", {"meeting_id": mid})
     world.ok("secretary", "attendance.set", {"meeting_id": mid, "user_id": users["delegate"],
                                              "status": "excused", "reason": "Ốm, có giấy"})
-    world.ok("secretary", "attendance.set_proxy", {"meeting_id": mid, "user_id": users["delegate"],
-                                                   "proxy_user_id": users["chair"]})
+    world.ok("delegate", "attendance.set_proxy", {"meeting_id": mid, "user_id": users["delegate"],
+                                                  "proxy_user_id": users["chair"]})
     with world.db.read() as session:
         meeting = session.get(Meeting, mid)
         assert meeting is not None

@@ -15,7 +15,7 @@ def test_add_a_participant(world: World) -> None:
     assert world.meeting is not None
     newcomer = world.users["newcomer"]
     seq = world.seq()
-    answer = world.ok("secretary", "participant.set", {"meeting_id": world.main, "user_id": newcomer,
+    answer = world.ok("organizer", "participant.set", {"meeting_id": world.main, "user_id": newcomer,
                                                        "role": "delegate", "site_id": world.meeting.sites[2],
                                                        "voting_weight": 3})["participant"]
     assert answer == {"user_id": newcomer, "full_name": "Người dùng newcomer", "username": "newcomer",

@@ -134,9 +134,11 @@ MATRIX: list[tuple[str, Payload, dict[str, str], Callable[[World, MeetingHandle]
      allowed("admin", *PARTICIPANTS, hidden=NON_MEMBERS), None),
     ("note.list", lambda w, m: {"meeting_id": m.id},
      allowed("admin", *PARTICIPANTS, hidden=NON_MEMBERS), None),
+    # The member themself (the delegate), or the chair from their written authorisation.
     ("attendance.set_proxy", lambda w, m: {"meeting_id": m.id, "user_id": w.users["delegate"],
-                                           "proxy_user_id": w.users["delegate2"]},
-     allowed("admin", "chair", "secretary", hidden=NON_MEMBERS), None),
+                                           "proxy_user_id": w.users["delegate2"],
+                                           "authorisation": "Giấy ủy quyền số 12/GUQ"},
+     allowed("admin", "chair", "delegate", hidden=NON_MEMBERS), None),
     # "participants with a voice": an admin who takes no part has no voice to lend.
     ("speaker.request", lambda w, m: {"meeting_id": m.id, "kind": "speak"},
      allowed("chair", "secretary", "delegate", hidden=NON_MEMBERS), None),
@@ -222,10 +224,10 @@ def test_meeting_list_shows_only_ones_own_meetings(world: World) -> None:
 def test_a_role_change_changes_rights_at_once(world: World) -> None:
     payload = {"meeting_id": world.main, "title": "Mục của đại biểu"}
     world.refused("delegate", "agenda.add_item", payload, "forbidden")
-    world.ok("secretary", "participant.set", {"meeting_id": world.main, "user_id": world.users["delegate"],
+    world.ok("organizer", "participant.set", {"meeting_id": world.main, "user_id": world.users["delegate"],
                                               "role": "secretary"})
     world.ok("delegate", "agenda.add_item", payload)
-    world.ok("secretary", "participant.remove",
+    world.ok("organizer", "participant.remove",
              {"meeting_id": world.main, "user_id": world.users["delegate"]})
     world.refused("delegate", "agenda.add_item", payload, "not_found")
 

@@ -84,15 +84,25 @@ class ReasonDialog(QDialog):
 
 
 class ProxyDialog(QDialog):
-    """Choose who represents a member (ủy quyền), or nobody."""
+    """Choose who represents a member (ủy quyền), or nobody.
+
+    The member chooses for themself; the chair chooses for a member only from the member's
+    written authorisation (``on_behalf``), whose number and date are then required."""
 
     def __init__(self, member: dict[str, Any], candidates: list[dict[str, Any]],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, on_behalf: bool = False) -> None:
         super().__init__(parent)
+        self.on_behalf = on_behalf
         self.setWindowTitle(self.tr("Represented by (proxy)"))
-        text = QLabel(self.tr("Who represents {name} at this meeting? A proxy counts the "
-                              "member as present for the quorum while the proxy is present.")
-                      .format(name=member["full_name"]))
+        if on_behalf:
+            question = self.tr("Who represents {name} at this meeting, by their written "
+                               "authorisation? A proxy counts the member as present for the "
+                               "quorum while the proxy is present, and votes for them.")
+        else:
+            question = self.tr("Who represents you at this meeting? A proxy counts you as "
+                               "present for the quorum while the proxy is present, and votes "
+                               "for you; you are told when they do.")
+        text = QLabel(question.format(name=member["full_name"]))
         text.setWordWrap(True)
         self.combo = QComboBox()
         self.combo.addItem(self.tr("Nobody (no proxy)"), None)
@@ -100,17 +110,33 @@ class ProxyDialog(QDialog):
             self.combo.addItem(person["full_name"], person["user_id"])
         current = self.combo.findData(member.get("proxy_id"))
         self.combo.setCurrentIndex(max(0, current))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.authorisation = QLineEdit()
+        self.authorisation.setMaxLength(300)
+        self.authorisation.setPlaceholderText(self.tr("e.g. Giấy ủy quyền số 12/GUQ, 05/12/2026"))
+        self.authorisation_label = QLabel(self.tr("&Written authorisation (number, date)"))
+        self.authorisation_label.setBuddy(self.authorisation)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         text.setBuddy(self.combo)
         layout.addWidget(text)
         layout.addWidget(self.combo)
-        layout.addWidget(buttons)
-        self.resize(420, self.sizeHint().height())
+        layout.addWidget(self.authorisation_label)
+        layout.addWidget(self.authorisation)
+        layout.addWidget(self.buttons)
+        for widget in (self.authorisation_label, self.authorisation):
+            widget.setVisible(on_behalf)
+        self.combo.currentIndexChanged.connect(self._update)
+        self.authorisation.textChanged.connect(self._update)
+        self._update()
+        self.resize(460, self.sizeHint().height())
         self.combo.setFocus()
+
+    def _update(self, *_args: Any) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(not self.on_behalf or self.proxy_id is None or bool(self.authorisation_text))
 
     def choose(self, user_id: int | None) -> None:
         """Select a candidate (None: no proxy)."""
@@ -122,9 +148,16 @@ class ProxyDialog(QDialog):
         data = self.combo.currentData()
         return int(data) if data is not None else None
 
+    @property
+    def authorisation_text(self) -> str | None:
+        """The written authorisation cited (None: none)."""
+        return self.authorisation.text().strip() or None
 
-def proxy_candidates(member: dict[str, Any], people: list[dict[str, Any]]) -> list[dict[str, Any]]:
+
+def proxy_candidates(member: dict[str, Any], people: list[dict[str, Any]],
+                     me: int | None = None) -> list[dict[str, Any]]:
     """Who may represent ``member``: another participant with a voice (not an observer)
-    who is not represented themselves (no chains)."""
+    who is not represented themselves (no chains), and never ``me`` when I name the proxy
+    for someone else (a proxy is never named by the proxy)."""
     return [p for p in people if p["user_id"] != member["user_id"] and p["role"] != "observer"
-            and not p.get("proxy_id")]
+            and not p.get("proxy_id") and (me is None or p["user_id"] != me)]

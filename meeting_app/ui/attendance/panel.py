@@ -1,10 +1,13 @@
 """The attendance tab (điểm danh): check in, who is present by site, the quorum.
 
-Everyone sees the counts and the list and can check themselves in. The chair and the
-secretaries record attendance (present, absent, excused with a reason), proxies and the
-quorum rule, and export the list as CSV; a site secretary only for their own site (their
-other rows are disabled; the server refuses them anyway). As everywhere in the room, the
-panel shows what the store holds: a change shows once the server's event arrives.
+Everyone sees the counts and the list and can check themselves in; a member (the chair, a
+delegate) names their own proxy. The chair and the secretaries record attendance
+(present, absent, excused with a reason) and the quorum rule, and export the list as CSV;
+a site secretary only for their own site (their other rows are disabled; the server
+refuses them anyway). A present, online participant is marked absent only by the chair,
+and only the chair names a proxy for a member, from the member's written authorisation.
+As everywhere in the room, the panel shows what the store holds: a change shows once the
+server's event arrives.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meeting_app.state.rights import acts_as_chair, may_name_own_proxy, why_not_mark_absent
 from meeting_app.state.sites import managed_sites, may_manage, site_summaries
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.attendance.dialogs import ProxyDialog, ReasonDialog, proxy_candidates
@@ -46,6 +50,7 @@ class AttendancePanel(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store, self._sender = store, sender
+        self._admin = session.is_admin
         self.exporter = AttendanceExporter(session, self)
         self.reason_dialog: ReasonDialog | None = None
         self.proxy_dialog: ProxyDialog | None = None
@@ -77,6 +82,19 @@ class AttendancePanel(QWidget):
         self.scope_hint.setWordWrap(True)
         layout.addWidget(self.scope_hint)
 
+        # A member names their own proxy (ủy quyền): nobody else may, but the chair from
+        # their written authorisation.
+        self.member_bar = QWidget()
+        member_row = QHBoxLayout(self.member_bar)
+        member_row.setContentsMargins(0, 0, 0, 0)
+        self.my_proxy_label = QLabel()
+        self.my_proxy_label.setWordWrap(True)
+        self.my_proxy_button = tool_button(self.tr("My proxy…"), "users",
+                                           self.tr("Name who represents you if you cannot attend"))
+        member_row.addWidget(self.my_proxy_label, 1)
+        member_row.addWidget(self.my_proxy_button)
+        layout.addWidget(self.member_bar)
+
         self.tree = AttendanceTree()
         layout.addWidget(self.tree, 1)
 
@@ -94,7 +112,8 @@ class AttendancePanel(QWidget):
         self.excused_button = tool_button(self.tr("Excused…"), "info",
                                           self.tr("Absent with leave, with the reason"))
         self.proxy_button = tool_button(self.tr("Proxy…"), "users",
-                                        self.tr("Choose who represents the selected member"))
+                                        self.tr("Record who represents the selected member, "
+                                                "from their written authorisation"))
         self.online_button = tool_button(self.tr("All online present"), "connected",
                                          self.tr("Mark everyone online (that you manage) present"))
         self.export_button = tool_button(self.tr("Export CSV"), "export",
@@ -108,12 +127,17 @@ class AttendancePanel(QWidget):
         second.addStretch(1)
         second.addWidget(self.export_button)
         layout.addWidget(self.action_bar)
+        self.refusal = QLabel()
+        self.refusal.setObjectName("hint")
+        self.refusal.setWordWrap(True)
+        layout.addWidget(self.refusal)
 
         self.check_in_button.clicked.connect(self.check_in)
         self.present_button.clicked.connect(lambda: self.mark_selected("present"))
         self.absent_button.clicked.connect(lambda: self.ask_reason("absent"))
         self.excused_button.clicked.connect(lambda: self.ask_reason("excused"))
         self.proxy_button.clicked.connect(self.ask_proxy)
+        self.my_proxy_button.clicked.connect(self.ask_my_proxy)
         self.online_button.clicked.connect(self.mark_online_present)
         self.export_button.clicked.connect(lambda: self.export_csv())
         self.quorum.rule_chosen.connect(self.set_rule)
@@ -170,10 +194,25 @@ class AttendancePanel(QWidget):
         manager = self.manager
         self.action_bar.setVisible(manager)
         selected = self.selected_ids()
-        for button in (self.present_button, self.absent_button, self.excused_button):
-            button.setEnabled(up and bool(selected))
+        self.present_button.setEnabled(up and bool(selected))
+        chosen = [p for p in map(self._store.participant, selected) if p]
+        refusal = why_not_mark_absent(self._store, self._admin, chosen)
+        for button in (self.absent_button, self.excused_button):
+            button.setEnabled(up and bool(selected) and refusal is None)
+        self.refusal.setText(refusal or "")
+        self.refusal.setVisible(manager and bool(selected) and refusal is not None)
         member = self._store.participant(selected[0]) if len(selected) == 1 else None
-        self.proxy_button.setEnabled(up and member is not None and is_member(member))
+        chair = acts_as_chair(self._store, self._admin)
+        self.proxy_button.setVisible(chair)
+        self.proxy_button.setEnabled(up and chair and member is not None and is_member(member)
+                                     and member["user_id"] != self._store.my_user_id)
+        me = self._store.participant(self._store.my_user_id)
+        self.member_bar.setVisible(may_name_own_proxy(self._store))
+        self.my_proxy_button.setEnabled(up)
+        proxy = self._store.participant(me.get("proxy_id")) if me else None
+        self.my_proxy_label.setText(
+            self.tr("You are represented by {name}.").format(name=proxy["full_name"]) if proxy
+            else self.tr("Nobody represents you at this meeting."))
         self.online_button.setEnabled(up and bool(self._online_unrecorded()))
         self.export_button.setEnabled(up and not self.exporter.busy)
         self.check_in_button.setEnabled(up)
@@ -223,21 +262,37 @@ class AttendancePanel(QWidget):
         return dialog
 
     def ask_proxy(self) -> ProxyDialog | None:
-        """Choose who represents the selected member (or nobody)."""
+        """The chair records who represents the selected member (or nobody), citing the
+        member's written authorisation."""
         ids = self.selected_ids()
         member = self._store.participant(ids[0]) if len(ids) == 1 else None
         if member is None:
             return None
-        dialog = self.proxy_dialog = ProxyDialog(
-            member, proxy_candidates(member, self._store.participants), self)
-        dialog.accepted.connect(lambda: self.set_proxy(member["user_id"], dialog.proxy_id))
+        candidates = proxy_candidates(member, self._store.participants, self._store.my_user_id)
+        dialog = self.proxy_dialog = ProxyDialog(member, candidates, self, on_behalf=True)
+        dialog.accepted.connect(lambda: self.set_proxy(member["user_id"], dialog.proxy_id,
+                                                       dialog.authorisation_text))
         dialog.open()
         return dialog
 
-    def set_proxy(self, user_id: int, proxy_id: int | None) -> None:
-        """Name ``proxy_id`` as the member's proxy (None: clear it)."""
-        self._sender.send("attendance.set_proxy", {"meeting_id": self._meeting_id(),
-                                                   "user_id": user_id, "proxy_user_id": proxy_id})
+    def ask_my_proxy(self) -> ProxyDialog | None:
+        """I (a member) name who represents me, or nobody."""
+        me = self._store.participant(self._store.my_user_id)
+        if me is None:
+            return None
+        dialog = self.proxy_dialog = ProxyDialog(me, proxy_candidates(me, self._store.participants), self)
+        dialog.accepted.connect(lambda: self.set_proxy(me["user_id"], dialog.proxy_id))
+        dialog.open()
+        return dialog
+
+    def set_proxy(self, user_id: int, proxy_id: int | None, authorisation: str | None = None) -> None:
+        """Name ``proxy_id`` as the member's proxy (None: clear it); ``authorisation``: the
+        member's written authorisation, when the chair names it for them."""
+        payload: dict[str, Any] = {"meeting_id": self._meeting_id(), "user_id": user_id,
+                                   "proxy_user_id": proxy_id}
+        if authorisation:
+            payload["authorisation"] = authorisation
+        self._sender.send("attendance.set_proxy", payload)
 
     def mark_online_present(self) -> None:
         """Everyone online (of the sites I manage) not yet present becomes present."""

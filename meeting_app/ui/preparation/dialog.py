@@ -61,6 +61,7 @@ class PreparationDialog(QDialog):
             roles.append((None, self.tr("Not taking part")))
         self.details.offer_roles(roles)
         self.participants = ParticipantsEditor(self.store, self.commands)
+        self.participants.set_organiser(session.may_create_meetings)
         self.agenda = AgendaPanel(self.store, self.commands)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.details, icon("calendar"), self.tr("Details"))

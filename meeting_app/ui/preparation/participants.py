@@ -3,7 +3,12 @@
 A person found is picked with the mouse (a click selects, a double-click adds), the keyboard
 (arrows select, Enter adds) or a finger (a tap adds: on a tablet there is no double tap to
 learn). A person already taking part is only selected, never changed by accident.
-"""
+
+The rights table (docs/security.md) is followed here as the server enforces it: nobody
+edits their own row; only the meeting's organiser (admin, organizer) gives chair or
+secretary, edits a chair or a secretary and sets voting weights (never while a poll is
+open); a site secretary places people at their own site only. A control that would be
+refused is disabled, with the reason below it."""
 
 from __future__ import annotations
 
@@ -22,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -29,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from meeting_app.state.models import role_label
+from meeting_app.state.rights import my_site_only, poll_open, roles_i_grant, why_not_edit
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.resources import icon
@@ -45,6 +52,8 @@ class ParticipantsEditor(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store, self._sender = store, sender
+        self.organiser = False
+        """Whether I am the meeting's organiser (admin or organizer): see ``set_organiser``."""
         self.table = QTableWidget(0, 3)
         self.table.setAccessibleName(self.tr("Participants"))
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"), self.tr("Site")])
@@ -81,16 +90,25 @@ class ParticipantsEditor(QWidget):
             self.role_combo.addItem(role_label(role), role)
         self.role_combo.setCurrentIndex(ROLES.index("delegate"))
         self.site_combo = QComboBox()
+        self.weight_spin = QSpinBox()
+        self.weight_spin.setRange(0, 1000)
+        self.weight_spin.setValue(1)
+        self.weight_spin.setAccessibleName(self.tr("Voting weight"))
         self.set_button = tool_button(self.tr("Add to meeting"), "add")
         self.set_button.setProperty("primary", True)
         form = QFormLayout()
         form.addRow(self.tr("&Role"), self.role_combo)
         form.addRow(self.tr("&Site"), self.site_combo)
+        form.addRow(self.tr("&Voting weight"), self.weight_spin)
         directory = Panel(self.tr("Add or change"), "user")
         directory.body.addLayout(search_row)
         directory.body.addWidget(self.results, 1)
         directory.body.addLayout(form)
         directory.body.addWidget(self.set_button)
+        self.refusal = QLabel()
+        self.refusal.setObjectName("hint")
+        self.refusal.setWordWrap(True)
+        directory.body.addWidget(self.refusal)
         self.hint = QLabel(self.tr("Click a person found, choose their role and site, and "
                                    "press Add to meeting (or double-click them). Selecting a "
                                    "participant on the left lets you change theirs."))
@@ -114,12 +132,19 @@ class ParticipantsEditor(QWidget):
         self.table.itemSelectionChanged.connect(self._participant_selected)
         self.set_button.clicked.connect(self.apply)
         self.remove_button.clicked.connect(self.remove_selected)
-        for signal in (store.reset, store.participants_changed, store.sites_changed):
+        for signal in (store.reset, store.participants_changed, store.sites_changed, store.role_changed,
+                       store.polls_changed):
             signal.connect(self.refresh)
         sender.availability_changed.connect(self._update_buttons)
         self.refresh()
 
     # --- showing ---------------------------------------------------------------------------
+
+    def set_organiser(self, organiser: bool) -> None:
+        """Whether I am the meeting's organiser (admin or organizer): then I give every role
+        and set voting weights; otherwise delegates and observers only."""
+        self.organiser = organiser
+        self.refresh()
 
     def refresh(self) -> None:
         """Show the store's participants and sites."""
@@ -141,6 +166,16 @@ class ParticipantsEditor(QWidget):
                 item.setData(USER_ID, person["user_id"])
                 self.table.setItem(row, column, item)
         self._reselect(selected)
+        granted = roles_i_grant(self.organiser)
+        model = self.role_combo.model()
+        for index, role in enumerate(ROLES):
+            model.item(index).setEnabled(role in granted)  # type: ignore[attr-defined]
+        if self.role_combo.currentData() not in granted:
+            self.role_combo.setCurrentIndex(ROLES.index("delegate"))
+        own_site = my_site_only(self._store, self.organiser)
+        if own_site is not None:
+            self.site_combo.setCurrentIndex(max(0, self.site_combo.findData(own_site)))
+        self.site_combo.setEnabled(own_site is None)
         self._update_buttons()
 
     def _reselect(self, user_id: int | None) -> None:
@@ -161,6 +196,7 @@ class ParticipantsEditor(QWidget):
         if person is not None:
             self.role_combo.setCurrentIndex(ROLES.index(person["role"]))
             self.site_combo.setCurrentIndex(max(0, self.site_combo.findData(person["site_id"])))
+            self.weight_spin.setValue(int(person.get("voting_weight", 1)))
             self.results.clearSelection()
             self.results.setCurrentRow(-1)
         self._update_buttons()
@@ -207,9 +243,22 @@ class ParticipantsEditor(QWidget):
         known = {p["user_id"] for p in self._store.participants}
         self.set_button.setText(self.tr("Save role and site") if target in known
                                 else self.tr("Add to meeting"))
-        self.set_button.setEnabled(up and target is not None)
-        self.remove_button.setEnabled(up and self.selected_participant() is not None)
+        refusal = why_not_edit(self._store, self.organiser, target)
+        selected = self.selected_participant()
+        self.set_button.setEnabled(up and target is not None and refusal is None)
+        self.remove_button.setEnabled(up and selected is not None
+                                      and why_not_edit(self._store, self.organiser, selected) is None)
         self.search_button.setEnabled(up)
+        frozen = poll_open(self._store)
+        self.weight_spin.setEnabled(self.organiser and not frozen)
+        if refusal is None and frozen:
+            refusal = self.tr("A poll is open: voting weights and who is a member cannot "
+                              "change until it closes.")
+        elif refusal is None and not self.organiser:
+            refusal = self.tr("The meeting's organiser gives the roles of chair and secretary "
+                              "and sets voting weights.")
+        self.refusal.setText(refusal or "")
+        self.refusal.setVisible(bool(refusal))
 
     # --- commands --------------------------------------------------------------------------
 
@@ -237,6 +286,8 @@ class ParticipantsEditor(QWidget):
             return
         payload = {"meeting_id": self._store.meeting["id"], "user_id": user_id,
                    "role": self.role_combo.currentData(), "site_id": self.site_combo.currentData()}
+        if self.weight_spin.isEnabled():  # the organiser's; the server keeps it otherwise
+            payload["voting_weight"] = self.weight_spin.value()
         self._sender.send("participant.set", payload)
 
     def remove_selected(self) -> QMessageBox | None:

@@ -39,6 +39,7 @@ from meeting_app.ui.room.header import HeaderBar
 from meeting_app.ui.room.keyboard import install_room_shortcuts
 from meeting_app.ui.room.notifications import RoomNotifier
 from meeting_app.ui.room.participants_panel import ParticipantsPanel
+from meeting_app.ui.room.rights_notices import RightsNotifier
 from meeting_app.ui.session import Session
 from meeting_app.ui.settings_menu import install as install_settings
 from meeting_app.ui.sites.link import OwnLinkIndicator, SiteStatusPoller
@@ -155,6 +156,7 @@ class MeetingRoomWindow(QMainWindow):
         # Below the actions bar: a notice must not cover "Leave the room".
         self.notices = NoticeArea(self, below=self.actions_bar)
         self.notifier = RoomNotifier(self.store, self.notices, self, settings, self)
+        self.rights_notices = RightsNotifier(self.store, self.notices, self, self.connection, self)
         self.resize(1360, 820)
         self._shortcuts = install_room_shortcuts(self)  # the Meeting menu, then Settings
         self.settings_menu = install_settings(self, settings)
