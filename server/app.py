@@ -38,8 +38,12 @@ from server.transport import (
 )
 from server.transport.pipeline import CommandPipeline
 from server.transport.services import Services
+from server.transport.socket_server import SocketServer
 
 log = logging.getLogger(__name__)
+
+CLOSE_GRACE = 0.5
+"""Seconds a stopping server waits for its sockets' close packets to leave."""
 
 
 def open_database(settings: Settings) -> Database:
@@ -54,7 +58,7 @@ def build_app(settings: Settings) -> web.Application:
     """One aiohttp app serving the HTTP API and Socket.IO on the same port."""
     db = open_database(settings)
     engineio_tuning.install()
-    sio = socketio.AsyncServer(
+    sio = SocketServer(
         async_mode="aiohttp",
         client_manager=room_manager.client_manager(settings.redis_url, settings.redis_channel),
         ping_interval=settings.ping_interval,
@@ -96,9 +100,20 @@ async def _close_sockets(sio: socketio.AsyncServer, pipeline: CommandPipeline) -
     """On SIGTERM, close every socket now (their clients reconnect, to this server once it is
     back or to another process) rather than wait for each client to time out. Their users
     stay online through the presence grace period: the sweep of this process's rows by the
-    next one takes offline only those who do not come back."""
-    if sio.eio.sockets:
-        await sio.eio.disconnect()
+    next one takes offline only those who do not come back.
+
+    The close packets get ``CLOSE_GRACE`` seconds to leave: python-engineio's own
+    ``disconnect()`` waits until each socket's queue is drained, which for a long-polling
+    session its client abandoned never happens (the process lingered until the ping
+    timeout, about 20 s, with its port already closed)."""
+    sockets = list(sio.eio.sockets.values())
+    if sockets:
+        await asyncio.gather(*(socket.close(wait=False, reason=sio.eio.reason.SERVER_DISCONNECT)
+                               for socket in sockets))
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(CLOSE_GRACE):
+                await asyncio.gather(*(socket.queue.join() for socket in sockets))
+        sio.eio.sockets = {}
     await pipeline.departures.stop()
 
 

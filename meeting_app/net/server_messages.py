@@ -105,7 +105,6 @@ _TEMPLATES = (
                                         "action item's status"),
     QT_TRANSLATE_NOOP("ServerMessages", "Poll %1 is open: close it first (one vote at a time)"),
     QT_TRANSLATE_NOOP("ServerMessages", "Poll %1 not found"),
-    QT_TRANSLATE_NOOP("ServerMessages", "Protocol %1 is not supported; this server speaks %2"),
     QT_TRANSLATE_NOOP("ServerMessages", "Checking the Office document needed more than its limits (%1 "
                                         "s of processing, %2 MB of memory): it is too large, or built "
                                         "to exhaust the checker"),
