@@ -42,6 +42,11 @@ from server.transport.socket_server import SocketServer
 
 log = logging.getLogger(__name__)
 
+TRANSPORT_LIMIT_BYTES = 1024 * 1024
+"""The largest Socket.IO frame (or long-polling body) the server reads. A command payload up
+to it is answered (``invalid`` past the 256 KB a command may be); a larger frame is not read
+at all: the websocket is closed with code 1009 (message too big) and the client reconnects.
+Four times the command limit, so that no command a client may send comes near it."""
 CLOSE_GRACE = 0.5
 """Seconds a stopping server waits for its sockets' close packets to leave."""
 
@@ -63,7 +68,7 @@ def build_app(settings: Settings) -> web.Application:
         client_manager=room_manager.client_manager(settings.redis_url, settings.redis_channel),
         ping_interval=settings.ping_interval,
         ping_timeout=settings.ping_timeout,
-        max_http_buffer_size=4 * 1024 * 1024,
+        max_http_buffer_size=TRANSPORT_LIMIT_BYTES,
         # [] turns Engine.IO's origin check off (non-browser clients send no Origin); a
         # list admits exactly those browser origins, websockets included.
         cors_allowed_origins=list(settings.cors_origins),
@@ -105,8 +110,13 @@ async def _close_sockets(sio: socketio.AsyncServer, pipeline: CommandPipeline) -
     The close packets get ``CLOSE_GRACE`` seconds to leave: python-engineio's own
     ``disconnect()`` waits until each socket's queue is drained, which for a long-polling
     session its client abandoned never happens (the process lingered until the ping
-    timeout, about 20 s, with its port already closed)."""
+    timeout, about 20 s, with its port already closed). Then the connections themselves are
+    closed: a client that does not answer the close (frozen, or gone without a word) would
+    otherwise keep its websocket's handler running through aiohttp's whole shutdown timeout,
+    twice (once waiting, once cancelling)."""
     sockets = list(sio.eio.sockets.values())
+    # python-socketio forgets a socket's environ when it closes: take the requests first.
+    requests = [environ.get("aiohttp.request") for environ in sio.environ.values()]
     if sockets:
         await asyncio.gather(*(socket.close(wait=False, reason=sio.eio.reason.SERVER_DISCONNECT)
                                for socket in sockets))
@@ -114,6 +124,10 @@ async def _close_sockets(sio: socketio.AsyncServer, pipeline: CommandPipeline) -
             async with asyncio.timeout(CLOSE_GRACE):
                 await asyncio.gather(*(socket.queue.join() for socket in sockets))
         sio.eio.sockets = {}
+    for request in requests:
+        transport = getattr(request, "transport", None)
+        if transport is not None:
+            transport.close()  # after what was written to it: the close packets go first
     await pipeline.departures.stop()
 
 
