@@ -8,6 +8,7 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
+from functools import partial
 
 import socketio
 from aiohttp import web
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 from server.documents.intake import Intake
 from server.domain import presence
 from server.domain.context import PendingEvent
+from server.persistence.audit_anchor import anchor_today
 from server.persistence.blobs import BlobStore
 from server.persistence.db import Database, sqlite_url
 from server.persistence.migrate import migrate
@@ -47,6 +49,8 @@ TRANSPORT_LIMIT_BYTES = 1024 * 1024
 to it is answered (``invalid`` past the 256 KB a command may be); a larger frame is not read
 at all: the websocket is closed with code 1009 (message too big) and the client reconnects.
 Four times the command limit, so that no command a client may send comes near it."""
+ANCHOR_CHECK_SECONDS = 3600.0
+"""How often a server checks that today's audit anchor file exists."""
 CLOSE_GRACE = 0.5
 """Seconds a stopping server waits for its sockets' close packets to leave."""
 
@@ -150,7 +154,8 @@ def _lifetime(services: Services, pipeline: CommandPipeline
         tasks = [asyncio.create_task(_heartbeat(services, pipeline)),
                  asyncio.create_task(_flush_links(services, pipeline)),
                  asyncio.create_task(poll_clock.run(pipeline)),
-                 asyncio.create_task(sessions.run(services))]
+                 asyncio.create_task(sessions.run(services)),
+                 asyncio.create_task(_anchor_daily(services))]
         if services.db.is_sqlite:
             tasks.append(asyncio.create_task(_sweep_predecessors(services, pipeline)))
         yield
@@ -163,6 +168,17 @@ def _lifetime(services: Services, pipeline: CommandPipeline
         services.db.dispose()
 
     return lifetime
+
+
+async def _anchor_daily(services: Services) -> None:
+    """Write the audit chain's head to the day's anchor file, outside the database, once a
+    day (checked every hour and at start; docs/operations.md)."""
+    while True:
+        try:
+            await services.in_thread(partial(anchor_today, services.db, services.settings.anchor_root))
+        except Exception:  # a full disk or a database hiccup: the next hour tries again
+            log.exception("writing the day's audit anchor failed")
+        await asyncio.sleep(ANCHOR_CHECK_SECONDS)
 
 
 async def _sweep(services: Services, pipeline: CommandPipeline, immediately: bool = False) -> None:
