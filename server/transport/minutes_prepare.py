@@ -42,7 +42,9 @@ async def prepare_publication(services: Services, actor: Actor, rule: Access,
         # now, even if the publication fails later: it is a point of the chain all the same.
         name = f"minutes-{meeting_id}-v{content.version}"
         write_anchor(services.settings.anchor_root, name, head, utcnow())
-        return replace(content, audit_anchor=anchor_text(head))
+        # In capitals: the font joins a lowercase "ff" or "fi" into one glyph (a ligature),
+        # and the printed hash must read and copy exactly (--expect-head takes either case).
+        return replace(content, audit_anchor=anchor_text(head).upper())
 
     content = await services.in_thread(gather_checked)
     rendered = await services.rendering(partial(render, content))
