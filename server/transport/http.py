@@ -96,22 +96,21 @@ async def json_body(request: web.Request) -> Any:
     return parse_body(text)
 
 
-HTTP_ERRORS = {
-    404: (ErrorCode.NOT_FOUND, "There is no such address in this server's API"),
-    405: (ErrorCode.INVALID, "This address does not take the {method} method"),
-    413: (ErrorCode.INVALID, "The request's body is too large"),
-}
-
-
 def http_error(request: web.Request, error: web.HTTPException) -> web.StreamResponse:
     """aiohttp's own refusals (no route, a wrong method, a body too large) as the
     protocol's error body, keeping their status and headers (``Allow`` of a 405)."""
     if error.status < 400:
         raise error  # a redirect is no error
-    code, text = HTTP_ERRORS.get(error.status, (ErrorCode.INVALID, error.reason))
-    if error.status >= 500:
-        code = ErrorCode.INTERNAL
-    response = error_response(code, text.format(method=request.method[:16]), status=error.status)
+    if error.status == 404:
+        response = error_response(ErrorCode.NOT_FOUND, "There is no such address in this server's API", 404)
+    elif error.status == 405:
+        method = request.method[:16]
+        response = error_response(ErrorCode.INVALID, f"This address does not take the {method} method", 405)
+    elif error.status == 413:
+        response = error_response(ErrorCode.INVALID, "The request's body is too large", 413)
+    else:
+        code = ErrorCode.INTERNAL if error.status >= 500 else ErrorCode.INVALID
+        response = error_response(code, error.reason, error.status)
     for name in ("Allow", "Retry-After"):
         if name in error.headers:
             response.headers[name] = error.headers[name]
