@@ -44,11 +44,11 @@ from server.transport.socket_server import SocketServer
 
 log = logging.getLogger(__name__)
 
-TRANSPORT_LIMIT_BYTES = 1024 * 1024
+TRANSPORT_LIMIT_BYTES = 8 * 1024 * 1024
 """The largest Socket.IO frame (or long-polling body) the server reads. A command payload up
-to it is answered (``invalid`` past the 256 KB a command may be); a larger frame is not read
-at all: the websocket is closed with code 1009 (message too big) and the client reconnects.
-Four times the command limit, so that no command a client may send comes near it."""
+to it is answered (``invalid`` past the 256 KB a command may be: a client that sends a few
+megabytes by mistake learns why); a larger frame is not read at all: the websocket is closed
+with code 1009 (message too big) and the client reconnects."""
 ANCHOR_CHECK_SECONDS = 3600.0
 """How often a server checks that today's audit anchor file exists."""
 CLOSE_GRACE = 0.5

@@ -36,7 +36,7 @@ def register(services: Services, pipeline: CommandPipeline) -> None:
             raise refused("A login token is required", ErrorCode.UNAUTHENTICATED, "token_required")
         if type(auth.get("protocol")) is not int or auth["protocol"] != PROTOCOL_VERSION:  # True == 1
             raise refused(f"This server speaks protocol version {PROTOCOL_VERSION}; update the app "
-                          "to connect", ErrorCode.INVALID, "protocol")
+                          "to connect", ErrorCode.UNAUTHENTICATED, "protocol")
 
         def accept() -> ConnectionInfo:
             with services.db.write() as session:

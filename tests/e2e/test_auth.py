@@ -76,7 +76,8 @@ def expired_token(server: ServerProcess, username: str) -> str:
 
 def test_connections_without_a_valid_token_are_refused_with_a_reason(server: ServerProcess) -> None:
     good = login(server, "observer1")["token"]
-    unsupported = ("This server speaks protocol version 1; update the app to connect", "invalid", "protocol")
+    unsupported = ("This server speaks protocol version 1; update the app to connect", "unauthenticated",
+                   "protocol")
     required = ("A login token is required", "unauthenticated", "token_required")
     cases = [
         (None, required),

@@ -174,6 +174,8 @@ def _answer(socket: Any, ack: int, timeout: float = 10.0) -> Any:
      + deep(2_000) + "}]", "nested"),
     ("larger than a command", '4216["agenda.add_item",{"meeting_id":1,"title":"' + "x" * 900_000 + '"}]',
      "larger than 256 KB"),
+    ("5 MB", '4218["agenda.add_item",{"meeting_id":1,"title":"' + "x" * (5 * 1024 * 1024) + '"}]',
+     "larger than 256 KB"),
     ("an event without a name", '4217[{"a":1},{}]', "event name"),
 ])
 def test_every_command_frame_that_reaches_the_server_is_answered(
@@ -204,12 +206,12 @@ def test_binary_data_in_a_payload_is_invalid(server: ServerProcess, tokens: dict
     asyncio.run(scenario())
 
 
-def test_a_frame_past_the_transport_limit_closes_the_socket_with_1009(
+def test_a_frame_past_the_transport_limit_of_8_mb_closes_the_socket_with_1009(
         server: ServerProcess, tokens: dict[str, str]) -> None:
     socket = _open_raw(server, tokens["delegate1"])
     try:
         with contextlib.suppress(ConnectionClosed, OSError):  # closed while it is still sending
-            socket.send('4221["agenda.add_item",{"meeting_id":1,"title":"' + "x" * (5 * 1024 * 1024) + '"}]')
+            socket.send('4221["agenda.add_item",{"meeting_id":1,"title":"' + "x" * (9 * 1024 * 1024) + '"}]')
         with pytest.raises(ConnectionClosed) as closed:
             _answer(socket, 21)
         assert closed.value.rcvd is not None and closed.value.rcvd.code == 1009
