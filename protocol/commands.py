@@ -227,34 +227,58 @@ class SpeakerRequestCreate(MeetingPayload):
     """On someone's behalf (the chair, or a secretary for a participant of their site)."""
 
 
-class SpeakerRequestRef(MeetingPayload):
-    """``request_id`` here is the speaking request's id (the protocol's name), not an
-    idempotency key: these commands are run afresh on a repeat."""
+class _SpeakerRequestNamed(MeetingPayload):
+    """A command naming a speaking request. The protocol names its id ``request_id``, which
+    every other change uses for the idempotency key; so the id may come as
+    ``speaker_request_id`` instead, and then a ``request_id`` (text) is the idempotency key
+    as everywhere. An integer ``request_id`` is the speaking request's id (run afresh on a
+    repeat, as before)."""
 
-    request_id: Id  # type: ignore[assignment]
+    request_id: Id | RequestId | None = None  # type: ignore[assignment]
+    speaker_request_id: Id | None = None
+
+    @property
+    def speaker_request(self) -> int | None:
+        """The speaking request's id, whichever field carried it."""
+        if self.speaker_request_id is not None:
+            return self.speaker_request_id
+        return self.request_id if isinstance(self.request_id, int) else None
 
     @property
     def idempotency_key(self) -> str | None:
-        return None
+        return self.request_id if isinstance(self.request_id, str) else None
+
+    @model_validator(mode="after")
+    def _one_id(self) -> _SpeakerRequestNamed:
+        if self.speaker_request_id is not None and isinstance(self.request_id, int):
+            raise ValueError("give the speaking request's id once: as speaker_request_id "
+                             "(request_id is then the idempotency key, text)")
+        return self
 
 
-class SpeakerGrant(MeetingPayload):
-    """The floor to a queued request (``request_id``), or straight to a participant
-    (``user_id``): exactly one of the two."""
+class SpeakerRequestRef(_SpeakerRequestNamed):
+    """``speaker.withdraw``: the speaking request as ``speaker_request_id`` (or, the
+    protocol's name, an integer ``request_id``)."""
 
-    request_id: Id | None = None  # type: ignore[assignment]
+    @model_validator(mode="after")
+    def _named(self) -> SpeakerRequestRef:
+        if self.speaker_request is None:
+            raise ValueError("speaker_request_id: the speaking request's id is required")
+        return self
+
+
+class SpeakerGrant(_SpeakerRequestNamed):
+    """The floor to a queued request (``speaker_request_id``, or an integer ``request_id``),
+    or straight to a participant (``user_id``): exactly one of the two."""
+
     user_id: Id | None = None
     seconds: Seconds | None = None
     """The time limit; None: no limit."""
 
-    @property
-    def idempotency_key(self) -> str | None:
-        return None
-
     @model_validator(mode="after")
     def _one_target(self) -> SpeakerGrant:
-        if (self.request_id is None) == (self.user_id is None):
-            raise ValueError("give exactly one of request_id and user_id")
+        if (self.speaker_request is None) == (self.user_id is None):
+            raise ValueError("give exactly one of speaker_request_id (or request_id) and user_id")
         return self
 
 

@@ -8,6 +8,7 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
+from functools import partial
 
 import socketio
 from aiohttp import web
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 from server.documents.intake import Intake
 from server.domain import presence
 from server.domain.context import PendingEvent
+from server.persistence.audit_anchor import anchor_today
 from server.persistence.blobs import BlobStore
 from server.persistence.db import Database, sqlite_url
 from server.persistence.migrate import migrate
@@ -38,8 +40,19 @@ from server.transport import (
 )
 from server.transport.pipeline import CommandPipeline
 from server.transport.services import Services
+from server.transport.socket_server import SocketServer
 
 log = logging.getLogger(__name__)
+
+TRANSPORT_LIMIT_BYTES = 8 * 1024 * 1024
+"""The largest Socket.IO frame (or long-polling body) the server reads. A command payload up
+to it is answered (``invalid`` past the 256 KB a command may be: a client that sends a few
+megabytes by mistake learns why); a larger frame is not read at all: the websocket is closed
+with code 1009 (message too big) and the client reconnects."""
+ANCHOR_CHECK_SECONDS = 3600.0
+"""How often a server checks that today's audit anchor file exists."""
+CLOSE_GRACE = 0.5
+"""Seconds a stopping server waits for its sockets' close packets to leave."""
 
 
 def open_database(settings: Settings) -> Database:
@@ -54,12 +67,12 @@ def build_app(settings: Settings) -> web.Application:
     """One aiohttp app serving the HTTP API and Socket.IO on the same port."""
     db = open_database(settings)
     engineio_tuning.install()
-    sio = socketio.AsyncServer(
+    sio = SocketServer(
         async_mode="aiohttp",
         client_manager=room_manager.client_manager(settings.redis_url, settings.redis_channel),
         ping_interval=settings.ping_interval,
         ping_timeout=settings.ping_timeout,
-        max_http_buffer_size=4 * 1024 * 1024,
+        max_http_buffer_size=TRANSPORT_LIMIT_BYTES,
         # [] turns Engine.IO's origin check off (non-browser clients send no Origin); a
         # list admits exactly those browser origins, websockets included.
         cors_allowed_origins=list(settings.cors_origins),
@@ -96,9 +109,29 @@ async def _close_sockets(sio: socketio.AsyncServer, pipeline: CommandPipeline) -
     """On SIGTERM, close every socket now (their clients reconnect, to this server once it is
     back or to another process) rather than wait for each client to time out. Their users
     stay online through the presence grace period: the sweep of this process's rows by the
-    next one takes offline only those who do not come back."""
-    if sio.eio.sockets:
-        await sio.eio.disconnect()
+    next one takes offline only those who do not come back.
+
+    The close packets get ``CLOSE_GRACE`` seconds to leave: python-engineio's own
+    ``disconnect()`` waits until each socket's queue is drained, which for a long-polling
+    session its client abandoned never happens (the process lingered until the ping
+    timeout, about 20 s, with its port already closed). Then the connections themselves are
+    closed: a client that does not answer the close (frozen, or gone without a word) would
+    otherwise keep its websocket's handler running through aiohttp's whole shutdown timeout,
+    twice (once waiting, once cancelling)."""
+    sockets = list(sio.eio.sockets.values())
+    # python-socketio forgets a socket's environ when it closes: take the requests first.
+    requests = [environ.get("aiohttp.request") for environ in sio.environ.values()]
+    if sockets:
+        await asyncio.gather(*(socket.close(wait=False, reason=sio.eio.reason.SERVER_DISCONNECT)
+                               for socket in sockets))
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(CLOSE_GRACE):
+                await asyncio.gather(*(socket.queue.join() for socket in sockets))
+        sio.eio.sockets = {}
+    for request in requests:
+        transport = getattr(request, "transport", None)
+        if transport is not None:
+            transport.close()  # after what was written to it: the close packets go first
     await pipeline.departures.stop()
 
 
@@ -121,7 +154,8 @@ def _lifetime(services: Services, pipeline: CommandPipeline
         tasks = [asyncio.create_task(_heartbeat(services, pipeline)),
                  asyncio.create_task(_flush_links(services, pipeline)),
                  asyncio.create_task(poll_clock.run(pipeline)),
-                 asyncio.create_task(sessions.run(services))]
+                 asyncio.create_task(sessions.run(services)),
+                 asyncio.create_task(_anchor_daily(services))]
         if services.db.is_sqlite:
             tasks.append(asyncio.create_task(_sweep_predecessors(services, pipeline)))
         yield
@@ -135,6 +169,17 @@ def _lifetime(services: Services, pipeline: CommandPipeline
         services.db.dispose()
 
     return lifetime
+
+
+async def _anchor_daily(services: Services) -> None:
+    """Write the audit chain's head to the day's anchor file, outside the database, once a
+    day (checked every hour and at start; docs/operations.md)."""
+    while True:
+        try:
+            await services.in_thread(partial(anchor_today, services.db, services.settings.anchor_root))
+        except Exception:  # a full disk or a database hiccup: the next hour tries again
+            log.exception("writing the day's audit anchor failed")
+        await asyncio.sleep(ANCHOR_CHECK_SECONDS)
 
 
 async def _sweep(services: Services, pipeline: CommandPipeline, immediately: bool = False) -> None:

@@ -22,6 +22,9 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     verify = audit_commands.add_parser("verify", help="check the hash chain; exit 1 if broken")
     verify.add_argument("--expect-head", default=None, metavar="SEQ:HASH",
                         help="a head noted earlier: also catches entries cut off the end")
+    verify.add_argument("--anchor-dir", type=Path, action="append", default=None, metavar="DIR",
+                        help="anchor files to check the chain against (default: DATA_DIR/anchors, "
+                             "the heads of every day and every published minutes); repeatable")
     storage(verify)
     export = audit_commands.add_parser("export", help="write the entries to standard output")
     export.add_argument("--meeting", type=int, default=None, help="only this meeting's entries")
@@ -54,6 +57,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         return _backup_or_restore(args, settings)
     from server.app import open_database
     from server.domain import audit_log
+    from server.persistence.audit_anchor import read_anchors
     from server.persistence.audit_verify import parse_head, verify_chain
 
     try:
@@ -66,9 +70,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     try:
         with db.read() as session:
             if args.audit_command == "verify":
-                verdict = verify_chain(session, expected)
+                anchors = [anchor for directory in (args.anchor_dir or [settings.anchor_root])
+                           for anchor in read_anchors(directory)]
+                verdict = verify_chain(session, expected, anchors)
                 if verdict.ok:
-                    print(f"audit chain intact: {verdict.entries} entries, seq 1..{verdict.verified_seq}")
+                    print(f"audit chain intact: {verdict.entries} entries, seq 1..{verdict.verified_seq}, "
+                          f"{len(anchors)} anchors checked")
                     print(f"head: {verdict.verified_seq}:{verdict.head_hash}")
                     return 0
                 print(f"audit chain BROKEN at seq {verdict.broken_seq}: {verdict.reason}")

@@ -106,3 +106,8 @@ class Settings:
     @property
     def blob_root(self) -> Path:
         return self.blob_dir or self.data_dir / "blobs"
+
+    @property
+    def anchor_root(self) -> Path:
+        """Where the audit chain's anchors are written (``persistence/audit_anchor.py``)."""
+        return self.data_dir / "anchors"

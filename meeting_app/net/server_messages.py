@@ -53,6 +53,8 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP("ServerMessages", "%1: longer than %2 KB"),
     QT_TRANSLATE_NOOP("ServerMessages", "%1: may not be null"),
     QT_TRANSLATE_NOOP("ServerMessages", "%1: not UTF-8 text"),
+    QT_TRANSLATE_NOOP("ServerMessages", "A command is an event name (text) and one JSON object"),
+    QT_TRANSLATE_NOOP("ServerMessages", "A command's payload is JSON: binary data is not accepted"),
     QT_TRANSLATE_NOOP("ServerMessages", "A command's payload is one JSON object"),
     QT_TRANSLATE_NOOP("ServerMessages", "A meeting needs a start time"),
     QT_TRANSLATE_NOOP("ServerMessages", "A meeting needs a title"),
@@ -64,7 +66,9 @@ _TEMPLATES = (
                                         "member's written authorisation"),
     QT_TRANSLATE_NOOP("ServerMessages", "A site secretary cannot move anyone to another site"),
     QT_TRANSLATE_NOOP("ServerMessages", "A site secretary manages only the participants of their own site"),
-    QT_TRANSLATE_NOOP("ServerMessages", "A username has 1 to 64 characters"),
+    QT_TRANSLATE_NOOP("ServerMessages", "A username is 1 to 64 letters A-Z without marks, digits, "
+                                        "dots, hyphens or underscores, starting with a letter or "
+                                        "digit"),
     QT_TRANSLATE_NOOP("ServerMessages", "A vote opens while the meeting is live"),
     QT_TRANSLATE_NOOP("ServerMessages", "Action item %1 not found"),
     QT_TRANSLATE_NOOP("ServerMessages", "Agenda item %1 not found"),
@@ -91,6 +95,8 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP("ServerMessages", "Invalid payload: %1"),
     QT_TRANSLATE_NOOP("ServerMessages", "LibreOffice could not convert the document to PDF%1"),
     QT_TRANSLATE_NOOP("ServerMessages", "Malformed multipart form: %1"),
+    QT_TRANSLATE_NOOP("ServerMessages", "Malformed multipart form: a part's header holds a control "
+                                        "character (a line break or NUL in the file name?)"),
     QT_TRANSLATE_NOOP("ServerMessages", "Malformed multipart form: every part needs a name"),
     QT_TRANSLATE_NOOP("ServerMessages", "Meeting %1 not found"),
     QT_TRANSLATE_NOOP("ServerMessages", "Meeting %1 not found (join it before sending heartbeats)"),
@@ -125,7 +131,6 @@ _TEMPLATES = (
                                         "action item's status"),
     QT_TRANSLATE_NOOP("ServerMessages", "Poll %1 is open: close it first (one vote at a time)"),
     QT_TRANSLATE_NOOP("ServerMessages", "Poll %1 not found"),
-    QT_TRANSLATE_NOOP("ServerMessages", "Protocol %1 is not supported; this server speaks %2"),
     QT_TRANSLATE_NOOP("ServerMessages", "Checking the Office document needed more than its limits (%1 "
                                         "s of processing, %2 MB of memory): it is too large, or built "
                                         "to exhaust the checker"),
@@ -169,7 +174,9 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP("ServerMessages", "The document's part %1 uses an unusual compression (method "
                                         "%2); save it again from the Office program"),
     QT_TRANSLATE_NOOP("ServerMessages", "The PDF is damaged and cannot be read (%1)"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The body is nested more than %1 levels deep"),
     QT_TRANSLATE_NOOP("ServerMessages", "The body is not JSON"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The body is not UTF-8 text"),
     QT_TRANSLATE_NOOP("ServerMessages", "The conclusion was changed meanwhile (revision %1); it now "
                                         "reads: %2"),
     QT_TRANSLATE_NOOP("ServerMessages", "The current password is wrong"),
@@ -193,9 +200,13 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP("ServerMessages", "The payload is nested more than %1 levels deep"),
     QT_TRANSLATE_NOOP("ServerMessages", "The proxy is represented by someone else: a proxy cannot be "
                                         "represented"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The request's body is too large"),
     QT_TRANSLATE_NOOP("ServerMessages", "The server cannot reach its database right now; try again in "
                                         "a moment (a retry with the same request_id is carried out at "
                                         "most once)"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The server cannot reach its database right now; try again "
+                                        "in a moment"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The server could not accept this connection; try again"),
     QT_TRANSLATE_NOOP("ServerMessages", "The server could not complete this command"),
     QT_TRANSLATE_NOOP("ServerMessages", "The server could not complete this request"),
     QT_TRANSLATE_NOOP("ServerMessages", "The server has no room to store this file; nothing was "
@@ -204,7 +215,9 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP("ServerMessages", "The upload is a multipart/form-data form with a file field"),
     QT_TRANSLATE_NOOP("ServerMessages", "The username %1 is taken"),
     QT_TRANSLATE_NOOP("ServerMessages", "There is already a pending request (%1) for this participant"),
+    QT_TRANSLATE_NOOP("ServerMessages", "There is no such address in this server's API"),
     QT_TRANSLATE_NOOP("ServerMessages", "This account is deactivated"),
+    QT_TRANSLATE_NOOP("ServerMessages", "This address does not take the %1 method"),
     QT_TRANSLATE_NOOP("ServerMessages", "This annotation was deleted on another device"),
     QT_TRANSLATE_NOOP("ServerMessages", "This ballot_id was already used"),
     QT_TRANSLATE_NOOP("ServerMessages", "This command's subject moved while it ran; try again"),
@@ -216,6 +229,10 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP("ServerMessages", "This poll is already open"),
     QT_TRANSLATE_NOOP("ServerMessages", "This poll is closed"),
     QT_TRANSLATE_NOOP("ServerMessages", "This request_id was already used for another command"),
+    QT_TRANSLATE_NOOP("ServerMessages", "This request_id was already used with a different payload; "
+                                        "a new request needs a new request_id"),
+    QT_TRANSLATE_NOOP("ServerMessages", "This server speaks protocol version %1; update the app to "
+                                        "connect"),
     QT_TRANSLATE_NOOP("ServerMessages", "This session has expired; log in again"),
     QT_TRANSLATE_NOOP("ServerMessages", "This session was idle for more than %1 minutes; log in again"),
     QT_TRANSLATE_NOOP("ServerMessages", "This session was logged out; log in again"),

@@ -160,7 +160,7 @@ class NetworkSession:
             if client.failed_namespaces:
                 data = refusals[-1] if refusals else None
                 reason = data.get("message") if isinstance(data, dict) else data
-                # The server's ConnectionRefusedError(message, {"code", "reason"}).
+                # The server's refusal: {"message", "data": {"code", "reason"}}.
                 details = data.get("data") if isinstance(data, dict) else None
                 wait = env.retry_wait({"ok": False, "error": details}) if isinstance(details, dict) else None
                 if wait is not None:
@@ -171,6 +171,12 @@ class NetworkSession:
                     await asyncio.sleep(wait)
                     return False
                 code = details.get("reason") if isinstance(details, dict) else None
+                if isinstance(details, dict) and details.get("code") == "internal":
+                    # The server could not check the token now (its database restarting):
+                    # nothing is wrong with the token, so try again rather than sign out.
+                    log.info("connection to %s refused for now: %s", self._url, reason)
+                    await self._discard(client)
+                    return False
                 raise _Refused(str(reason or "The server refused the connection"),
                                code if isinstance(code, str) else None) from None
             problem = tls.certificate_problem(error)

@@ -3912,6 +3912,14 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
         <translation>%1: không phải văn bản UTF-8</translation>
     </message>
     <message>
+        <source>A command is an event name (text) and one JSON object</source>
+        <translation>Một lệnh gồm tên sự kiện (dạng văn bản) và một đối tượng JSON</translation>
+    </message>
+    <message>
+        <source>A command&apos;s payload is JSON: binary data is not accepted</source>
+        <translation>Dữ liệu của lệnh phải là JSON: không nhận dữ liệu nhị phân</translation>
+    </message>
+    <message>
         <source>A command&apos;s payload is one JSON object</source>
         <translation>Dữ liệu của lệnh phải là một đối tượng JSON</translation>
     </message>
@@ -3950,10 +3958,6 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
     <message>
         <source>A site secretary manages only the participants of their own site</source>
         <translation>Thư ký điểm cầu chỉ quản lý đại biểu của điểm cầu mình</translation>
-    </message>
-    <message>
-        <source>A username has 1 to 64 characters</source>
-        <translation>Tên đăng nhập có từ 1 đến 64 ký tự</translation>
     </message>
     <message>
         <source>A vote opens while the meeting is live</source>
@@ -4168,8 +4172,12 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
         <translation>Không tìm thấy biểu quyết %1</translation>
     </message>
     <message>
-        <source>Protocol %1 is not supported; this server speaks %2</source>
-        <translation>Không hỗ trợ giao thức %1; máy chủ này dùng giao thức %2</translation>
+        <source>A username is 1 to 64 letters A-Z without marks, digits, dots, hyphens or underscores, starting with a letter or digit</source>
+        <translation>Tên đăng nhập gồm 1 đến 64 ký tự: chữ cái A-Z không dấu, chữ số, dấu chấm, dấu gạch ngang hoặc gạch dưới, bắt đầu bằng chữ cái hoặc chữ số</translation>
+    </message>
+    <message>
+        <source>Malformed multipart form: a part&apos;s header holds a control character (a line break or NUL in the file name?)</source>
+        <translation>Biểu mẫu multipart không hợp lệ: phần đầu của một mục chứa ký tự điều khiển (tên tệp có dấu xuống dòng hoặc ký tự NUL?)</translation>
     </message>
     <message>
         <source>Checking the Office document needed more than its limits (%1 s of processing, %2 MB of memory): it is too large, or built to exhaust the checker</source>
@@ -4280,8 +4288,16 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
         <translation>Tệp PDF bị hỏng và không đọc được (%1)</translation>
     </message>
     <message>
+        <source>The body is nested more than %1 levels deep</source>
+        <translation>Nội dung yêu cầu lồng nhau quá %1 cấp</translation>
+    </message>
+    <message>
         <source>The body is not JSON</source>
         <translation>Nội dung yêu cầu không phải JSON</translation>
+    </message>
+    <message>
+        <source>The body is not UTF-8 text</source>
+        <translation>Nội dung yêu cầu không phải văn bản UTF-8</translation>
     </message>
     <message>
         <source>The conclusion was changed meanwhile (revision %1); it now reads: %2</source>
@@ -4364,8 +4380,20 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
         <translation>Người được ủy quyền đã ủy quyền cho người khác: người được ủy quyền không thể ủy quyền tiếp</translation>
     </message>
     <message>
+        <source>The request&apos;s body is too large</source>
+        <translation>Nội dung yêu cầu quá lớn</translation>
+    </message>
+    <message>
         <source>The server cannot reach its database right now; try again in a moment (a retry with the same request_id is carried out at most once)</source>
         <translation>Máy chủ hiện không kết nối được cơ sở dữ liệu; hãy thử lại sau giây lát (lệnh gửi lại với cùng request_id chỉ được thực hiện tối đa một lần)</translation>
+    </message>
+    <message>
+        <source>The server cannot reach its database right now; try again in a moment</source>
+        <translation>Máy chủ hiện không kết nối được cơ sở dữ liệu; vui lòng thử lại sau giây lát</translation>
+    </message>
+    <message>
+        <source>The server could not accept this connection; try again</source>
+        <translation>Máy chủ không thể chấp nhận kết nối này; vui lòng thử lại</translation>
     </message>
     <message>
         <source>The server could not complete this command</source>
@@ -4392,8 +4420,16 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
         <translation>Đại biểu này đã có một yêu cầu (%1) đang chờ</translation>
     </message>
     <message>
+        <source>There is no such address in this server&apos;s API</source>
+        <translation>Không có địa chỉ này trong API của máy chủ</translation>
+    </message>
+    <message>
         <source>This account is deactivated</source>
         <translation>Tài khoản này đã bị vô hiệu hóa</translation>
+    </message>
+    <message>
+        <source>This address does not take the %1 method</source>
+        <translation>Địa chỉ này không nhận phương thức %1</translation>
     </message>
     <message>
         <source>This annotation was deleted on another device</source>
@@ -4438,6 +4474,14 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
     <message>
         <source>This request_id was already used for another command</source>
         <translation>request_id này đã được dùng cho một lệnh khác</translation>
+    </message>
+    <message>
+        <source>This request_id was already used with a different payload; a new request needs a new request_id</source>
+        <translation>request_id này đã được dùng với dữ liệu khác; yêu cầu mới cần một request_id mới</translation>
+    </message>
+    <message>
+        <source>This server speaks protocol version %1; update the app to connect</source>
+        <translation>Máy chủ này dùng giao thức phiên bản %1; hãy cập nhật ứng dụng để kết nối</translation>
     </message>
     <message>
         <source>This session has expired; log in again</source>

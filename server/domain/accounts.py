@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -72,6 +74,25 @@ def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+USERNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+"""A login name: ASCII letters and digits, then also ``.``, ``_`` and ``-``; at most 64."""
+
+
+def login_name(text: str) -> str:
+    """A new username in its one accepted form, or ``invalid``.
+
+    Usernames are typed at every login and shown as who did what, so one must not pass for
+    another: after NFKC (a full-width "ａｄｍｉｎ" is "admin") only ASCII letters, digits,
+    dots, hyphens and underscores remain allowed, which leaves no look-alike letters (a
+    Cyrillic "а" in "аdmin", a Greek "ο"); uniqueness ignores case. Full names stay free
+    Unicode (Vietnamese names with their marks)."""
+    name = unicodedata.normalize("NFKC", text).strip()
+    if not USERNAME.fullmatch(name):
+        raise invalid("A username is 1 to 64 letters A-Z without marks, digits, dots, hyphens "
+                      "or underscores, starting with a letter or digit")
+    return name
+
+
 def create_user(session: Session, username: str, full_name: str, password: str, *,
                 admin: bool = False, organizer: bool = False, password_hash: str | None = None) -> User:
     """Add a user; the username must be free.
@@ -79,11 +100,9 @@ def create_user(session: Session, username: str, full_name: str, password: str, 
     ``password_hash``, when given, must be ``hash_password(password)``: it lets a caller
     creating many users with one password (the demo) pay for argon2 once.
     """
-    username = username.strip()
-    if not username or len(username) > 64:
-        raise invalid("A username has 1 to 64 characters")
-    if session.scalar(select(User).where(User.username == username)) is not None:
-        raise conflict(f"The username {username!r} is taken")
+    username = login_name(username)
+    if session.scalar(select(User).where(func.lower(User.username) == username.lower())) is not None:
+        raise conflict(f"The username {username!r} is taken")  # "Admin" when "admin" exists too
     user = User(username=username, full_name=full_name.strip() or username,
                 password_hash=password_hash or hash_password(password), is_admin=admin,
                 is_organizer=organizer)

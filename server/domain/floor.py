@@ -115,7 +115,8 @@ def request(ctx: CommandContext, p: c.SpeakerRequestCreate) -> Outcome:
 def withdraw(ctx: CommandContext, p: c.SpeakerRequestRef) -> Outcome:
     """Take a pending request out of the queue: its author, the chair or a secretary."""
     meeting = _open(ctx)
-    row = _pending(ctx, meeting.id, p.request_id)
+    assert p.speaker_request is not None  # the model requires it
+    row = _pending(ctx, meeting.id, p.speaker_request)
     if row.user_id != ctx.actor.user_id:
         if not _is_manager(ctx):
             raise forbidden("Only its author, the chair or a secretary may withdraw a request")
@@ -152,8 +153,8 @@ def grant(ctx: CommandContext, p: c.SpeakerGrant) -> Outcome:
         raise conflict("Start the meeting before giving the floor")
     events: list[PendingEvent] = []
     granted: SpeakerRequest | None = None
-    if p.request_id is not None:
-        granted = _pending(ctx, meeting.id, p.request_id)
+    if p.speaker_request is not None:
+        granted = _pending(ctx, meeting.id, p.speaker_request)
         target = _participant(ctx, meeting.id, granted.user_id)
         if target is None:
             raise not_found(f"User {granted.user_id} is not a participant of this meeting")

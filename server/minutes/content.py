@@ -8,7 +8,7 @@ on the clock: a speech still under way is listed without a duration.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import select
@@ -132,6 +132,10 @@ class MinutesContent:
     """Action items attached to no agenda item."""
     version: int
     """The version these minutes would be published as (2 and later correct the earlier)."""
+    audit_anchor: str | None = field(default=None, compare=False)
+    """The audit chain's head when published (``SEQ:HASH``), printed so that every copy
+    anchors the chain (``persistence/audit_anchor.py``); None in a draft. Not compared: the
+    chain moves on while the minutes are rendered, and they are no less the same minutes."""
 
 
 def local(moment: datetime) -> datetime:

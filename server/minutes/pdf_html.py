@@ -53,6 +53,7 @@ li { margin: 0; }
 .recipients { font-size: 11pt; }
 .recipients b { font-size: 12pt; font-style: italic; }
 .note { font-style: italic; }
+.anchor { font-size: 8pt; margin-top: 12pt; }
 """
 
 
@@ -161,6 +162,10 @@ def _item(item: ItemContent) -> str:
     return "".join(parts)
 
 
+ANCHOR_LABEL = "Neo nhật ký kiểm tra khi ban hành:"
+"""Before the audit chain's head in published minutes ("the audit log's anchor at publication")."""
+
+
 def minutes_html(content: MinutesContent) -> str:
     """The whole document as HTML."""
     c = content
@@ -191,4 +196,6 @@ def minutes_html(content: MinutesContent) -> str:
     body.append('<table class="sign"><tr><td><b>THƯ KÝ</b><br/><i>(Ký, ghi rõ họ tên)</i><br/><br/><br/><br/>'
                 f"<b>{_e(c.secretary or '')}</b></td><td><b>CHỦ TRÌ</b><br/><i>(Ký, ghi rõ họ tên)</i>"
                 f"<br/><br/><br/><br/><b>{_e(c.chair or '')}</b></td></tr></table>")
+    if c.audit_anchor:
+        body.append(f'<p class="anchor">{_e(ANCHOR_LABEL)} {_e(c.audit_anchor)}</p>')
     return f"<html><body>{''.join(body)}</body></html>"

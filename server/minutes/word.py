@@ -19,7 +19,7 @@ from docx.text.paragraph import Paragraph
 
 from server.minutes.content import ActionLine, ItemContent, MinutesContent
 from server.minutes.markdown import Block, ListBlock, Para
-from server.minutes.pdf_html import MARGINS_MM, attendance_detail, speaker_line
+from server.minutes.pdf_html import ANCHOR_LABEL, MARGINS_MM, attendance_detail, speaker_line
 
 FONT = "Times New Roman"
 
@@ -172,6 +172,9 @@ def minutes_docx(content: MinutesContent) -> bytes:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             run = paragraph.add_run(text)
             run.bold, run.italic = bold, italic
+    if c.audit_anchor:
+        anchor = doc.add_paragraph().add_run(f"{ANCHOR_LABEL} {c.audit_anchor}")
+        anchor.font.size = Pt(8)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

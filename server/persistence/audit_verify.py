@@ -3,18 +3,21 @@
 What it catches: a changed entry (its hash no longer matches its content), a removed entry
 (a gap in ``seq``, or the next entry's ``prev_hash`` pointing at a hash no longer there),
 an entry inserted without being chained, and a tail cut off while ``audit_head`` still
-names the old end. An attacker who cuts the tail *and* rewrites the head cannot be caught
-from inside the database: auditors note the head hash printed by ``audit verify`` and give
-it back with ``--expect-head SEQ:HASH``.
+names the old end. An attacker who cuts the tail *and* rewrites the head, or rewrites the
+chain from some entry onwards, cannot be caught from inside the database: the anchors
+(``audit_anchor``: the heads printed in published minutes and written to daily files) and
+a head noted by an auditor (``--expect-head SEQ:HASH``) are checked against it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from server.persistence.audit_anchor import Anchor
 from server.persistence.audit_chain import GENESIS, Head, audit_head, audit_log, entry_hash
 
 BATCH = 2000
@@ -37,8 +40,10 @@ class Verdict:
                 "head_hash": self.head_hash, "broken_seq": self.broken_seq, "reason": self.reason}
 
 
-def verify_chain(session: Session, expect_head: Head | None = None) -> Verdict:
-    """Walk the whole chain in seq order and say whether it is intact, and where not."""
+def verify_chain(session: Session, expect_head: Head | None = None,
+                 anchors: Sequence[Anchor] = ()) -> Verdict:
+    """Walk the whole chain in seq order and say whether it is intact, and where not;
+    ``anchors`` and ``expect_head``: points the chain must still pass through."""
     columns = (audit_log.c.id, audit_log.c.seq, audit_log.c.at, audit_log.c.actor_id, audit_log.c.action,
                audit_log.c.meeting_id, audit_log.c.details, audit_log.c.prev_hash, audit_log.c.hash)
     unchained = session.execute(select(func.count()).select_from(audit_log)
@@ -76,15 +81,17 @@ def verify_chain(session: Session, expect_head: Head | None = None) -> Verdict:
             return broken(end + 1, f"the chain ends at {end} but its head says {head.last_seq}: "
                                    "entries at the end were removed")
         return broken(end, f"the chain's head ({head.last_seq}) does not match its last entry ({end})")
-    if expect_head is not None:
-        if expect_head.seq > end:
-            return broken(end + 1, f"the chain ends at {end}, before the expected head {expect_head.seq}: "
-                                   "entries at the end were removed")
-        if expect_head.seq >= 1:
-            noted = session.execute(select(audit_log.c.hash)
-                                    .where(audit_log.c.seq == expect_head.seq)).scalar_one()
-            if noted != expect_head.hash:
-                return broken(expect_head.seq, f"entry {expect_head.seq}'s hash differs from the one noted")
+    points = [*anchors, *([Anchor(expect_head, "the expected head")] if expect_head is not None else [])]
+    for anchor in points:
+        noted = anchor.head
+        if noted.seq > end:
+            return broken(end + 1, f"the chain ends at {end}, before the head {noted.seq} noted in "
+                                   f"{anchor.source}: entries at the end were removed")
+        if noted.seq >= 1:
+            found = session.execute(select(audit_log.c.hash).where(audit_log.c.seq == noted.seq)).scalar_one()
+            if found != noted.hash:
+                return broken(noted.seq, f"entry {noted.seq}'s hash differs from the one noted in "
+                                         f"{anchor.source}: the chain was rewritten")
     if unchained:
         return Verdict(False, count, end, prev, end + 1,
                        f"{unchained} entries were added without a place in the chain")

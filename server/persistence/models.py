@@ -210,6 +210,9 @@ class CommandResult(Base):
     command: Mapped[str] = mapped_column(String(64))
     response: Mapped[dict[str, Any]]
     at: Mapped[datetime] = mapped_column(default=utcnow)
+    fingerprint: Mapped[str | None] = mapped_column(String(64), default=None)
+    """sha256 of the payload the first answer was for (null: stored before it was kept):
+    the same request_id with another payload is refused, not answered with this."""
 
 
 class AuditEntry(Base):

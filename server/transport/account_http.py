@@ -8,20 +8,17 @@ failed login, so guessing it through a stolen token meets the same rate limit (4
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from aiohttp import web
-from pydantic import ValidationError
 
-from protocol.errors import ErrorCode, forbidden
+from protocol.errors import forbidden
 from protocol.http import PasswordChange
 from server.domain import accounts
 from server.domain.context import SessionEnd
 from server.domain.users import PASSWORD_CHANGED, revoke_tokens
 from server.persistence.models import AuditEntry, User
-from server.transport.http import SERVICES, bearer_token, error_response
-from server.transport.pipeline import describe_validation_error
+from server.transport.http import SERVICES, bearer_token, json_body
 from server.transport.sessions import end_sessions
 
 
@@ -30,12 +27,7 @@ async def change_password(request: web.Request) -> web.Response:
     services = request.app[SERVICES]
     policy = services.settings.auth
     token = bearer_token(request)
-    try:
-        body = PasswordChange.model_validate(json.loads(await request.text()))
-    except ValidationError as error:
-        return error_response(ErrorCode.INVALID, describe_validation_error(error))
-    except ValueError:
-        return error_response(ErrorCode.INVALID, "The body is not JSON")
+    body = PasswordChange.model_validate(await json_body(request))  # ValidationError: 400
     client = request.remote or "unknown"
 
     def attempt() -> dict[str, Any]:

@@ -18,6 +18,7 @@ from protocol.roles import MeetingRole
 from server.domain import audit_log
 from server.domain.context import Actor, CommandContext
 from server.domain.permissions import access, resolve
+from server.persistence.audit_anchor import read_anchors
 from server.persistence.audit_verify import verify_chain
 from server.transport.documents_http import authenticate
 from server.transport.http import SERVICES, query_number
@@ -76,8 +77,9 @@ async def audit_verify(request: web.Request) -> web.Response:
     _require_admin(await authenticate(services, request))
 
     def check() -> dict[str, object]:
+        anchors = read_anchors(services.settings.anchor_root)
         with services.db.read() as session:
-            return verify_chain(session).as_dict()
+            return verify_chain(session, anchors=anchors).as_dict()
 
     return web.json_response(await services.in_heavy_thread(check), headers={"Cache-Control": "no-store"})
 

@@ -15,6 +15,7 @@ import urllib.parse
 from typing import Any
 
 from aiohttp import BodyPartReader, MultipartReader, hdrs, web
+from aiohttp.http_exceptions import HttpProcessingError
 from pydantic import ValidationError
 
 from protocol.commands import MAX_ID
@@ -109,6 +110,9 @@ async def _read_form(request: web.Request, services: Services,
         return await _read_parts(reader, writer)
     except ValueError as error:  # aiohttp's word for a broken multipart body
         raise invalid(f"Malformed multipart form: {error}") from None
+    except HttpProcessingError:  # a part's header with a CR or NUL in it (a file name)
+        raise invalid("Malformed multipart form: a part's header holds a control character "
+                      "(a line break or NUL in the file name?)") from None
 
 
 async def _read_parts(reader: MultipartReader,
@@ -200,7 +204,17 @@ async def content(request: web.Request) -> web.StreamResponse:
     return blob_answer(request, services.blobs.path(sha256), sha256, {
         hdrs.CONTENT_TYPE: "application/pdf",
         hdrs.CACHE_CONTROL: "private, max-age=31536000, immutable",
-        hdrs.CONTENT_DISPOSITION: f"inline; filename*=UTF-8''{urllib.parse.quote(filename)}"})
+        # A browser must take it as the PDF it is, never sniff it into HTML and run it.
+        "X-Content-Type-Options": "nosniff",
+        hdrs.CONTENT_DISPOSITION: content_disposition(filename)})
+
+
+def content_disposition(filename: str) -> str:
+    """``inline`` with the stored name, RFC 6266/5987-encoded (no CR, LF or quote can reach
+    the header), and a plain ASCII ``filename`` for clients that do not read ``filename*``."""
+    fallback = "".join(ch if ch.isascii() and ch.isprintable() and ch not in '"\\;' else "_"
+                       for ch in filename) or "document.pdf"
+    return f"inline; filename=\"{fallback}\"; filename*=UTF-8''{urllib.parse.quote(filename, safe='')}"
 
 
 async def refusals_as_json(request: web.Request, handler: Any) -> web.StreamResponse:

@@ -12,16 +12,26 @@ waiting at all, and otherwise waits with ``asyncio.timeout``, which needs no ext
 
 While a websocket's writer waits here its socket's ``idle_websocket`` names the aiohttp
 websocket, so a broadcast may write its frame there directly (``frames.py``).
+
+Also: a malformed Engine.IO frame (empty, an unknown packet type, broken base64) is read
+as a no-op with one warning line. python-engineio raises on it outside any handler (the
+whole websocket handler fails with a traceback and a 500 in the access log) or logs a
+traceback per frame ("Unknown receive error").
 """
 
 from __future__ import annotations
 
 import asyncio
+import binascii
+import logging
 from typing import Any
 
-from engineio import async_socket, exceptions
+from engineio import async_socket, exceptions, packet
+
+log = logging.getLogger(__name__)
 
 _ORIGINAL_POLL = async_socket.AsyncSocket.poll
+_ORIGINAL_DECODE = packet.Packet.decode
 _ORIGINAL_WEBSOCKET_HANDLER = async_socket.AsyncSocket._websocket_handler
 
 
@@ -66,8 +76,22 @@ async def _websocket_handler(self: Any, ws: Any) -> Any:
         self.websocket = self.idle_websocket = None
 
 
+def _decode(self: Any, encoded_packet: Any) -> None:
+    """Engine.IO's ``Packet.decode``, reading a malformed frame as a NOOP packet."""
+    try:
+        _ORIGINAL_DECODE(self, encoded_packet)
+        if 0 <= self.packet_type < len(packet.packet_names):
+            return
+        problem = f"unknown packet type {self.packet_type}"
+    except (ValueError, IndexError, TypeError, binascii.Error) as error:
+        problem = " ".join(str(error).split())[:200] or type(error).__name__
+    log.warning("dropped a malformed Engine.IO frame (%s)", problem)
+    self.packet_type, self.data, self.binary = packet.NOOP, None, False
+
+
 def install() -> None:
     """Use the cheaper wait for every Engine.IO socket of this process (idempotent)."""
+    packet.Packet.decode = _decode
     async_socket.AsyncSocket.poll = _poll
     async_socket.AsyncSocket._websocket_handler = _websocket_handler
     async_socket.AsyncSocket.websocket = None

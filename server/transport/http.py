@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import json
 import logging
 from typing import Any
 
@@ -19,6 +18,7 @@ from server.domain import accounts, presence
 from server.domain.context import SessionEnd
 from server.persistence.event_log import iso
 from server.transport.forwarded import client_address
+from server.transport.json_limits import parse_body
 from server.transport.limits import retry_after_header
 from server.transport.pipeline import describe_validation_error
 from server.transport.services import Services
@@ -95,6 +95,36 @@ async def token_usage(request: web.Request, handler: Any) -> web.StreamResponse:
     return response
 
 
+async def json_body(request: web.Request) -> Any:
+    """The request's JSON body (nesting measured first, without recursion), or ``invalid``."""
+    try:
+        text = await request.text()
+    except UnicodeDecodeError:
+        raise invalid("The body is not UTF-8 text") from None
+    return parse_body(text)
+
+
+def http_error(request: web.Request, error: web.HTTPException) -> web.StreamResponse:
+    """aiohttp's own refusals (no route, a wrong method, a body too large) as the
+    protocol's error body, keeping their status and headers (``Allow`` of a 405)."""
+    if error.status < 400:
+        raise error  # a redirect is no error
+    if error.status == 404:
+        response = error_response(ErrorCode.NOT_FOUND, "There is no such address in this server's API", 404)
+    elif error.status == 405:
+        method = request.method[:16]
+        response = error_response(ErrorCode.INVALID, f"This address does not take the {method} method", 405)
+    elif error.status == 413:
+        response = error_response(ErrorCode.INVALID, "The request's body is too large", 413)
+    else:
+        code = ErrorCode.INTERNAL if error.status >= 500 else ErrorCode.INVALID
+        response = error_response(code, error.reason, error.status)
+    for name in ("Allow", "Retry-After"):
+        if name in error.headers:
+            response.headers[name] = error.headers[name]
+    return response
+
+
 @web.middleware
 async def fair_use(request: web.Request, handler: Any) -> web.StreamResponse:
     """Uploads and exports within their budget per login (``transport/limits.py``), refused
@@ -111,8 +141,10 @@ async def errors_as_json(request: web.Request, handler: Any) -> web.StreamRespon
     except ProtocolError as refusal:
         return error_response(refusal.code, refusal.message, reason=refusal.reason,
                               retry_after=refusal.retry_after)
-    except web.HTTPException:
-        raise
+    except ValidationError as error:
+        return error_response(ErrorCode.INVALID, describe_validation_error(error))
+    except web.HTTPException as error:
+        return http_error(request, error)
     except Exception:
         log.exception("%s %s failed", request.method, request.path)
         return error_response(ErrorCode.INTERNAL, "The server could not complete this request")
@@ -124,12 +156,7 @@ async def health(_request: web.Request) -> web.Response:
 
 async def login(request: web.Request) -> web.Response:
     services = request.app[SERVICES]
-    try:
-        body = LoginRequest.model_validate(json.loads(await request.text()))
-    except (ValueError, ValidationError) as error:
-        if isinstance(error, ValidationError):
-            return error_response(ErrorCode.INVALID, describe_validation_error(error))
-        return error_response(ErrorCode.INVALID, "The body is not JSON")
+    body = LoginRequest.model_validate(await json_body(request))  # ValidationError: 400
     client = client_address(request.remote, request.headers.get("X-Forwarded-For"),
                             services.settings.trusted_proxies)
 

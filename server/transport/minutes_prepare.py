@@ -8,6 +8,7 @@ on the event loop.
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from functools import partial
 
 from protocol import commands as c
@@ -16,6 +17,8 @@ from server.domain.minutes.workflow import Prepared, StoredFile
 from server.domain.permissions import Access, resolve
 from server.minutes.content import MinutesContent, gather
 from server.minutes.render import render
+from server.persistence.audit_anchor import anchor_text, current_head, write_anchor
+from server.persistence.models import utcnow
 from server.transport.services import Services
 
 
@@ -33,7 +36,15 @@ async def prepare_publication(services: Services, actor: Actor, rule: Access,
     def gather_checked() -> MinutesContent:
         with services.db.read() as session:
             resolve(CommandContext(session, actor), rule, meeting_id)  # nothing is rendered for a refusal
-            return gather_now(services, meeting_id, session)
+            content = gather_now(services, meeting_id, session)
+            head = current_head(session)
+        # The head goes into the minutes and into an anchor file, outside the database. Written
+        # now, even if the publication fails later: it is a point of the chain all the same.
+        name = f"minutes-{meeting_id}-v{content.version}"
+        write_anchor(services.settings.anchor_root, name, head, utcnow())
+        # In capitals: the font joins a lowercase "ff" or "fi" into one glyph (a ligature),
+        # and the printed hash must read and copy exactly (--expect-head takes either case).
+        return replace(content, audit_anchor=anchor_text(head).upper())
 
     content = await services.in_thread(gather_checked)
     rendered = await services.rendering(partial(render, content))

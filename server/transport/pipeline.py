@@ -8,6 +8,7 @@ fault in a handler is answered, never left hanging.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import logging
 from collections import defaultdict
@@ -245,7 +246,7 @@ class CommandPipeline:
                     CommandResult.command == spec.name))
                 if earlier is None:
                     raise
-                return earlier.response
+                return replay(earlier, spec, payload)
 
     @staticmethod
     def _parse(name: str, args: tuple[Any, ...]) -> tuple[CommandSpec, Payload]:
@@ -287,7 +288,8 @@ class CommandPipeline:
         try:
             with self.services.db.write() as session:
                 session.add(CommandResult(user_id=conn.actor.user_id, request_id=payload.idempotency_key,
-                                          command=spec.name, response=refusal.to_envelope()))
+                                          command=spec.name, response=refusal.to_envelope(),
+                                          fingerprint=fingerprint(payload)))
         except IntegrityError:
             pass  # already answered under this request_id (a twin, or a reuse for another command)
 
@@ -320,9 +322,7 @@ class CommandPipeline:
             earlier = session.scalar(select(CommandResult).where(
                 CommandResult.user_id == conn.actor.user_id, CommandResult.request_id == request_id))
             if earlier is not None:
-                if earlier.command != spec.name:
-                    raise invalid("This request_id was already used for another command")
-                return earlier.response, []
+                return replay(earlier, spec, payload), []
         ctx = CommandContext(session, conn.actor, sid, prepared=prepared,
                              quotas=self.services.settings.quotas)
         try:
@@ -339,7 +339,7 @@ class CommandPipeline:
         envelope = ok_envelope(data)
         if request_id is not None:
             session.add(CommandResult(user_id=conn.actor.user_id, request_id=request_id,
-                                      command=spec.name, response=envelope))
+                                      command=spec.name, response=envelope, fingerprint=fingerprint(payload)))
         return envelope, events
 
 
@@ -347,6 +347,25 @@ def log_events(session: Session, events: list[PendingEvent]) -> list[Delivery]:
     """Append the events to their meetings' logs (next seq each) and say who gets what."""
     return [Delivery(event_log.append(session, e.meeting_id, e.type, e.data, e.audience, e.managers),
                      e.audience, e.managers, e.others) for e in events]
+
+
+def fingerprint(payload: Payload) -> str:
+    """sha256 of a payload as validated (defaults filled in), without its request_id."""
+    text = json.dumps(payload.model_dump(mode="json", exclude={"request_id"}), sort_keys=True,
+                      separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def replay(earlier: CommandResult, spec: CommandSpec, payload: Payload) -> Envelope:
+    """The first answer to a repeated request_id, if the repeat is the same request: the
+    same command with the same payload (as payment APIs do: a reused key with another
+    payload is a client's mistake, not a retry)."""
+    if earlier.command != spec.name:
+        raise invalid("This request_id was already used for another command")
+    if earlier.fingerprint is not None and earlier.fingerprint != fingerprint(payload):
+        raise invalid("This request_id was already used with a different payload; "
+                      "a new request needs a new request_id")
+    return earlier.response
 
 
 def describe_validation_error(error: ValidationError) -> str:

@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 import socketio
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from protocol import PROTOCOL_VERSION
 from protocol import commands as c
@@ -17,6 +18,8 @@ from server.transport.pipeline import CommandPipeline
 from server.transport.services import CONNECTION_KEY, ConnectionInfo, Services, enter_meeting, leave_meeting
 
 log = logging.getLogger(__name__)
+
+DATABASE_UNAVAILABLE_NOW = "The server cannot reach its database right now; try again in a moment"
 
 PARTICIPANTS = Access(meeting_roles=ALL_ROLES)
 
@@ -30,10 +33,10 @@ def register(services: Services, pipeline: CommandPipeline) -> None:
         if sio.manager.is_connected(sid, "/"):
             return _reserved("connect")  # a client's event named "connect", not a connection
         if not isinstance(auth, dict) or not isinstance(auth.get("token"), str):
-            raise socketio.exceptions.ConnectionRefusedError("A login token is required")
+            raise refused("A login token is required", ErrorCode.UNAUTHENTICATED, "token_required")
         if type(auth.get("protocol")) is not int or auth["protocol"] != PROTOCOL_VERSION:  # True == 1
-            raise socketio.exceptions.ConnectionRefusedError(
-                f"Protocol {auth.get('protocol')!r} is not supported; this server speaks {PROTOCOL_VERSION}")
+            raise refused(f"This server speaks protocol version {PROTOCOL_VERSION}; update the app "
+                          "to connect", ErrorCode.UNAUTHENTICATED, "protocol")
 
         def accept() -> ConnectionInfo:
             try:
@@ -49,11 +52,15 @@ def register(services: Services, pipeline: CommandPipeline) -> None:
         try:
             info = await services.in_thread(accept)
         except ProtocolError as refusal:
-            # The second argument reaches the client as the refusal's "data".
-            data: dict[str, Any] = {"code": str(refusal.code), "reason": refusal.reason}
-            if refusal.retry_after is not None:
-                data["retry_after"] = refusal.retry_after
-            raise socketio.exceptions.ConnectionRefusedError(refusal.message, data) from None
+            raise refused(refusal.message, refusal.code, refusal.reason or "session",
+                          refusal.retry_after) from None
+        except (OperationalError, InterfaceError) as error:
+            log.warning("connect: the database is unavailable: %s", str(error).splitlines()[0])
+            raise refused(DATABASE_UNAVAILABLE_NOW, ErrorCode.INTERNAL, "unavailable") from None
+        except Exception:
+            log.exception("connect failed")
+            raise refused("The server could not accept this connection; try again",
+                          ErrorCode.INTERNAL, "internal") from None
         services.usage.touch(info.token_id)  # a connect is a use (idle timeout), written later
         await sio.save_session(sid, {CONNECTION_KEY: info})
 
@@ -92,6 +99,18 @@ def register(services: Services, pipeline: CommandPipeline) -> None:
             await leave_meeting(sio, sid, conn.meeting_id, conn.actor.user_id)
             conn.meeting_id = None
         return envelope
+
+
+def refused(message: str, code: ErrorCode, reason: str,
+            retry_after: float | None = None) -> socketio.exceptions.ConnectionRefusedError:
+    """A refused connection, always the same shape for the client's ``connect_error``:
+    ``{"message": <a sentence for people>, "data": {"code": <error code>, "reason": <a word>}}``
+    (reasons in docs/protocol.md, "Connecting"), with ``retry_after`` (seconds) when trying
+    again later will do (too many sockets on one login)."""
+    data: dict[str, Any] = {"code": str(code), "reason": reason}
+    if retry_after is not None:
+        data["retry_after"] = retry_after
+    return socketio.exceptions.ConnectionRefusedError(message, data)
 
 
 def _is_sid(sio: socketio.AsyncServer, value: Any) -> bool:

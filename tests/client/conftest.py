@@ -106,6 +106,9 @@ class FakeServer:
     """Answers other commands when set (else ``command_answers``)."""
     loop: asyncio.AbstractEventLoop | None = None
     sio: socketio.AsyncServer | None = None
+    unavailable: int = 0
+    """How many connections to refuse first as the server does when its database is down
+    (``code: internal``, ``reason: unavailable``)."""
 
     @property
     def url(self) -> str:
@@ -131,6 +134,11 @@ class FakeServer:
 
         @sio.event
         async def connect(sid: str, environ: dict[str, Any], auth: Any) -> None:
+            if self.unavailable > 0:
+                self.unavailable -= 1
+                raise socketio.exceptions.ConnectionRefusedError(
+                    "The server cannot reach its database right now; try again in a moment",
+                    {"code": "internal", "reason": "unavailable"})
             if not isinstance(auth, dict) or auth.get("token") != "good":
                 raise socketio.exceptions.ConnectionRefusedError("Unknown token; log in again")
 

@@ -171,6 +171,16 @@ def test_a_refused_token_never_connects(fake_server: FakeServer, open_connection
     assert not conn.active and conn.status == ConnectionStatus.OFFLINE
 
 
+def test_a_server_that_cannot_check_the_token_now_is_tried_again(
+        fake_server: FakeServer, open_connection: OpenConnection, qtbot: Any) -> None:
+    """A refusal with ``code: internal`` (the server's database restarting) says nothing
+    about the token: the client tries again rather than sign its user out."""
+    fake_server.unavailable = 2
+    conn, rec = open_connection(fake_server.url, "good")
+    qtbot.waitUntil(lambda: conn.status == "connected", timeout=WAIT)
+    assert fake_server.unavailable == 0 and rec.expired == []
+
+
 def test_a_token_that_expires_while_connected_ends_the_connection(
         fake_server: FakeServer, open_connection: OpenConnection, qtbot: Any) -> None:
     expired = {"ok": False, "error": {"code": "unauthenticated",

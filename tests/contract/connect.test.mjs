@@ -34,7 +34,7 @@ test("a socket connects with the token and protocol 1", async () => {
   socket.close();
 });
 
-test("every refused connection says why in the same shape", { todo: KNOWN_DEFECT }, async () => {
+test("every refused connection says why in the same shape", async () => {
   const { token } = await login("delegate1");
   const cases = [
     [{ protocol: 1 }, "no token"],

@@ -26,14 +26,14 @@ async function assertJsonError(answer, status, code) {
   return body.error;
 }
 
-test("unknown routes, wrong methods and stray OPTIONS answer the JSON error body", { todo: KNOWN_DEFECT }, async () => {
+test("unknown routes, wrong methods and stray OPTIONS answer the JSON error body", async () => {
   await assertJsonError(await fetch(`${SERVER}/api/no-such-route`), 404, "not_found");
   await assertJsonError(await fetch(`${SERVER}/api/login`), 405);
   await assertJsonError(await fetch(`${SERVER}/api/health`, { method: "DELETE" }), 405);
   await assertJsonError(await fetch(`${SERVER}/api/login`, { method: "OPTIONS" }), 405);
 });
 
-test("no token, a bad token, a malformed body: JSON errors", { todo: KNOWN_DEFECT }, async () => {
+test("no token, a bad token, a malformed body: JSON errors", async () => {
   const url = `${SERVER}/api/documents/${document.id}/content`;
   await assertJsonError(await fetch(url), 401, "unauthenticated");
   await assertJsonError(await fetch(url, { headers: { Authorization: "Bearer nonsense" } }), 401, "unauthenticated");

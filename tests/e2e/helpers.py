@@ -135,6 +135,12 @@ class Client:
 
 async def refused_connection(server: ServerProcess, auth: Any) -> str:
     """Try to connect with ``auth``; the reason the server gives for refusing."""
+    data = await connect_refusal(server, auth)
+    return str(data.get("message") if isinstance(data, dict) else data)
+
+
+async def connect_refusal(server: ServerProcess, auth: Any) -> Any:
+    """Try to connect with ``auth``; the ``connect_error`` data of the refusal, whole."""
     client = Client(server, None, "refused")
     try:
         await client.connect(auth)
@@ -144,8 +150,7 @@ async def refused_connection(server: ServerProcess, auth: Any) -> str:
         await client.close()
         raise AssertionError(f"the server accepted auth={auth!r}")
     assert client.connect_error, "a refused connection gives a reason"
-    data = client.connect_error
-    return str(data.get("message") if isinstance(data, dict) else data)
+    return client.connect_error
 
 
 @dataclass

@@ -12,7 +12,7 @@ from server import __version__
 from server.domain.accounts import token_digest
 from server.persistence.db import Database, sqlite_url
 from server.persistence.models import Token, User, utcnow
-from tests.e2e.helpers import Client, http, login, refused_connection
+from tests.e2e.helpers import Client, connect_refusal, http, login, refused_connection
 from tests.support.server_process import ServerProcess
 
 pytestmark = pytest.mark.e2e
@@ -76,22 +76,30 @@ def expired_token(server: ServerProcess, username: str) -> str:
 
 def test_connections_without_a_valid_token_are_refused_with_a_reason(server: ServerProcess) -> None:
     good = login(server, "observer1")["token"]
+    unsupported = ("This server speaks protocol version 1; update the app to connect", "unauthenticated",
+                   "protocol")
+    required = ("A login token is required", "unauthenticated", "token_required")
     cases = [
-        (None, "token is required"),
-        ({}, "token is required"),
-        ({"protocol": 1}, "token is required"),
-        ({"token": 12345, "protocol": 1}, "token is required"),
-        ({"token": secrets.token_urlsafe(32), "protocol": 1}, "Unknown token"),
-        ({"token": expired_token(server, "observer1"), "protocol": 1}, "expired"),
-        ({"token": good, "protocol": 2}, "Protocol 2 is not supported"),
-        ({"token": good, "protocol": "1"}, "not supported"),
-        ({"token": good, "protocol": True}, "not supported"),
-        ({"token": good}, "not supported"),
+        (None, required),
+        ({}, required),
+        ({"protocol": 1}, required),
+        ({"token": 12345, "protocol": 1}, required),
+        ({"token": secrets.token_urlsafe(32), "protocol": 1},
+         ("Unknown token; log in again", "unauthenticated", "session")),
+        ({"token": expired_token(server, "observer1"), "protocol": 1},
+         ("This session has expired; log in again", "unauthenticated", "session")),
+        ({"token": good, "protocol": 2}, unsupported),
+        ({"token": good, "protocol": "1"}, unsupported),
+        ({"token": good, "protocol": True}, unsupported),
+        ({"token": good, "protocol": None}, unsupported),
+        ({"token": good}, unsupported),
     ]
 
     async def scenario() -> None:
-        for auth, reason in cases:
-            assert reason in await refused_connection(server, auth), auth
+        for auth, (message, code, reason) in cases:
+            # Always one shape, a sentence for people and a code and reason for programs.
+            assert await connect_refusal(server, auth) == {
+                "message": message, "data": {"code": code, "reason": reason}}, auth
         # The same token with the right protocol is welcome.
         client = await Client(server, good, "observer1").connect()
         assert (await client.ok("meeting.list", {}))["meetings"][0]["role"] == "observer"

@@ -179,3 +179,4 @@ def test_raw_frames_leave_the_server_serving(server: ServerProcess, tokens: dict
     finally:
         socket.close()
     _still_serving(server, tokens["delegate1"], loop_thread)
+    assert "Traceback" not in server.log(), "a malformed frame is one log line, not a traceback"

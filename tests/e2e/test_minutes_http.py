@@ -103,6 +103,13 @@ def test_published_minutes_are_served_with_rights_and_survive_a_restart(
     assert word.status == 200 and hashlib.sha256(word.body).hexdigest() == published["docx_sha256"]
     paragraphs = " ".join(p.text for p in docx.Document(io.BytesIO(word.body)).paragraphs)
     assert CONCLUSION in paragraphs
+    # Both files carry the audit chain's head at publication, and so does the anchor file
+    # outside the database that `audit verify` reads; the draft carries none.
+    anchor_file = server.data_dir / "anchors" / f"minutes-{meeting.id}-v1"
+    anchor = anchor_file.read_text().split()[0].upper()  # capitals: no ligature in "ff"
+    assert f"Neo nhật ký kiểm tra khi ban hành: {anchor}" in pdf_words(pdf.body)
+    assert f"Neo nhật ký kiểm tra khi ban hành: {anchor}" in paragraphs
+    assert "Neo nhật ký" not in pdf_words(draft.body)
 
     assert fetch(server, None, meeting.id).status == 401
     assert fetch(server, tokens["delegate4"], meeting.id).status == 404, "not a participant"

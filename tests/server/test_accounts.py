@@ -61,6 +61,40 @@ def test_admin_creates_a_user_who_can_log_in(world: World) -> None:
                                                   "password": "Mật khẩu 2026"}, "conflict")
 
 
+@pytest.mark.parametrize("imitation", [
+    "\u0430dmin",        # Cyrillic а: looks exactly like "admin"
+    "adm\u0456n",        # Cyrillic і
+    "chai\u0433",        # Cyrillic г for r
+    "Admin",             # another case of the same letters
+    "ADMIN",
+    "\uff41\uff44\uff4d\uff49\uff4e",  # full-width: NFKC makes it "admin", which is taken
+    "admin\u200b",       # a zero-width space after it
+    "ad\u00admin",       # a soft hyphen inside
+    "nguy\u1ec5nvana",   # Vietnamese marks: a login is typed with letters A-Z
+    "admin ",            # trailing space: the same name
+    ".admin", "ad min", "ad/min", "",
+])
+def test_a_username_that_imitates_another_is_refused(world: World, imitation: str) -> None:
+    """Usernames name who did what in the audit trail and are typed at every login: none
+    may pass for another. NFKC, then ASCII letters, digits, dots, hyphens, underscores;
+    uniqueness ignores case. The full name stays free Unicode."""
+    answer = world.run("admin", "user.create", {"username": imitation, "full_name": "Quản trị giả",
+                                                "password": "Mật khẩu 2026"})
+    assert not answer["ok"] and answer["error"]["code"] in ("invalid", "conflict"), (imitation, answer)
+    with world.db.read() as session:
+        assert session.scalar(select(User).where(User.full_name == "Quản trị giả")) is None
+
+
+def test_a_plain_username_and_a_vietnamese_full_name_are_welcome(world: World) -> None:
+    user = world.ok("admin", "user.create", {"username": "Le.Van-B_2", "full_name": "Lê Văn Bảy",
+                                             "password": "Mật khẩu 2026"})["user"]
+    assert (user["username"], user["full_name"]) == ("Le.Van-B_2", "Lê Văn Bảy")
+    # Full-width letters are read as what they are (NFKC).
+    fullwidth = world.ok("admin", "user.create", {"username": "\uff54\uff52\uff41\uff4e", "full_name": "Trần",
+                                                  "password": "Mật khẩu 2026"})["user"]
+    assert fullwidth["username"] == "tran"
+
+
 @pytest.mark.parametrize(("username", "password", "says"), [
     ("tranvanc", "ngắn", "at least 8"),
     ("tranvanc", "TRANVANC", "must not be the username"),

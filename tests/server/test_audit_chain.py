@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,10 +14,11 @@ from sqlalchemy import Connection, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from server.persistence.audit_anchor import anchor_today, current_head, read_anchors, write_anchor
 from server.persistence.audit_chain import GENESIS, entry_hash
 from server.persistence.audit_verify import Verdict, parse_head, verify_chain
 from server.persistence.db import Database
-from server.persistence.models import AuditEntry
+from server.persistence.models import AuditEntry, utcnow
 
 
 def add_entries(db: Database, count: int, per_transaction: int = 2) -> None:
@@ -205,3 +208,77 @@ def test_the_migration_chains_the_entries_written_before_it(tmp_path: Path) -> N
         assert verdict(db).ok and verdict(db).entries == 6
     finally:
         db.dispose()
+
+
+def rewrite_from(connection: Connection, seq: int) -> None:
+    """What someone with the database's rights can do: change entry ``seq`` and hash the
+    chain again from there, head included, so that it checks out from inside."""
+    connection.execute(text("UPDATE audit_log SET details = '{\"i\": 99}' WHERE seq = :s"), {"s": seq})
+    session = Session(bind=connection)
+    entries = session.execute(select(AuditEntry).where(AuditEntry.seq >= seq)
+                              .order_by(AuditEntry.seq)).scalars()
+    prev = connection.execute(text("SELECT prev_hash FROM audit_log WHERE seq = :s"), {"s": seq}).scalar_one()
+    for entry in list(entries):
+        digest = entry_hash(entry.seq, entry.at, entry.actor_id, entry.action, entry.meeting_id,
+                            entry.details, prev)
+        connection.execute(text("UPDATE audit_log SET prev_hash = :p, hash = :h WHERE seq = :s"),
+                           {"p": prev, "h": digest, "s": entry.seq})
+        prev = digest
+    connection.execute(text("UPDATE audit_head SET last_hash = :h"), {"h": prev})
+
+
+def test_a_rewritten_chain_is_caught_by_the_anchors_outside_the_database(db: Database,
+                                                                        tmp_path: Path) -> None:
+    """The day's head file and a published minutes' anchor are points of the chain kept
+    outside the database: a chain rewritten from before them fails at the first one."""
+    anchors_dir = tmp_path / "anchors"
+    add_entries(db, 4)
+    assert anchor_today(db, anchors_dir) is not None
+    assert anchor_today(db, anchors_dir) is None  # once a day
+    add_entries(db, 3)
+    with db.read() as session:
+        write_anchor(anchors_dir, "minutes-1-v1", current_head(session), utcnow())
+    add_entries(db, 2)
+    anchors = read_anchors(anchors_dir)
+    assert [a.head.seq for a in anchors] == [4, 7]
+    with db.read() as session:
+        assert verify_chain(session, anchors=anchors).ok
+    with attacker(db) as connection:
+        rewrite_from(connection, 6)
+        assert verdict_on(connection).ok  # from inside the database, nothing shows
+        caught = verify_chain(Session(bind=connection), anchors=anchors)
+        assert not caught.ok and caught.broken_seq == 7
+        assert "minutes-1-v1" in caught.reason and "rewritten" in caught.reason
+        rewrite_from(connection, 2)
+        caught = verify_chain(Session(bind=connection), anchors=anchors)
+        assert not caught.ok and caught.broken_seq == 4 and "head-" in caught.reason
+
+
+def test_audit_verify_reads_the_anchors_by_itself(tmp_path: Path) -> None:
+    """``meeting-server audit verify`` with no --expect-head checks the data directory's anchors."""
+    data = tmp_path / "data"
+    data.mkdir()
+    db = Database(f"sqlite:///{data / 'meetings.db'}")
+    try:
+        from server.persistence.migrate import migrate
+
+        migrate(db)
+        add_entries(db, 5)
+        with db.read() as session:
+            write_anchor(data / "anchors", "head-2026-12-07", current_head(session), utcnow())
+        with db.engine.begin() as connection:  # the triggers dropped for good, as an attacker would
+            connection.execute(text("DROP TRIGGER audit_log_no_update"))
+            rewrite_from(connection, 3)
+    finally:
+        db.dispose()
+
+    def verify() -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "server.cli", "audit", "verify", "--data-dir", str(data)]
+        return subprocess.run(command, capture_output=True, text=True, timeout=60)
+
+    broken = verify()
+    assert broken.returncode == 1, broken.stdout + broken.stderr
+    assert "BROKEN at seq 5" in broken.stdout and "head-2026-12-07" in broken.stdout
+    (data / "anchors" / "head-2026-12-07").unlink()
+    intact = verify()  # without its anchor the rewrite passes: the anchors are what catch it
+    assert intact.returncode == 0 and "0 anchors checked" in intact.stdout

@@ -79,6 +79,28 @@ def test_request_id_is_per_user_and_per_command(world: World) -> None:
                   "invalid")
 
 
+def test_a_request_id_reused_with_another_payload_is_refused(world: World) -> None:
+    """The same key with a different payload is a client's mistake, not a retry: answered
+    ``invalid`` and nothing changes (as payment APIs do), never the first answer silently."""
+    rid = request_id()
+    payload = {"meeting_id": world.main, "title": "Mục bổ sung", "request_id": rid}
+    first = world.run("secretary", "agenda.add_item", payload)
+    assert first["ok"]
+    seq = world.seq()
+    message = world.refused("secretary", "agenda.add_item", {**payload, "title": "Mục khác"}, "invalid")
+    assert "different payload" in message
+    assert world.seq() == seq
+    assert [i["title"] for i in world.snapshot("chair")["agenda"]].count("Mục khác") == 0
+    # Defaults count as given: the same request spelled out in full is the same request.
+    assert world.run("secretary", "agenda.add_item", {**payload, "presenter": None}) == first
+    # A refusal's key too.
+    item = world.meeting.items[1]  # type: ignore[union-attr]
+    refused = {"meeting_id": world.main, "item_id": item, "request_id": request_id()}
+    world.refused("chair", "agenda.set_current", refused, "conflict")
+    assert "different payload" in world.refused(
+        "chair", "agenda.set_current", {**refused, "item_id": world.meeting.items[2]}, "invalid")  # type: ignore[union-attr]
+
+
 def test_a_refusal_is_the_first_answer_too(world: World) -> None:
     """A retry after a lost acknowledgement learns the refusal its user was told about, even
     once the command would succeed; trying again is a new request with a new request_id."""

@@ -6,6 +6,7 @@ same snapshot).
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -95,6 +96,32 @@ def test_withdrawing(world: World) -> None:
     world.ok("secretary", "speaker.withdraw", {"meeting_id": mid, "request_id": theirs["id"]})
     assert speakers(world)["queue"] == []
     ask(world, "delegate")  # withdrawn, so a new request is welcome
+
+
+def test_speaker_request_id_names_the_request_and_leaves_request_id_to_idempotency(world: World) -> None:
+    """A generic client adds a request_id (text) to every change; the speaking request's id
+    then travels as speaker_request_id, and a retry is answered once."""
+    mid = world.main
+    world.ok("chair", "meeting.start", {"meeting_id": mid})
+    mine, theirs = ask(world, "delegate"), ask(world, "delegate2")
+    key = str(uuid.uuid4())
+    withdraw = {"meeting_id": mid, "speaker_request_id": mine["id"], "request_id": key}
+    first = world.run("delegate", "speaker.withdraw", withdraw)
+    assert first["ok"] and speakers(world)["queue"] == [theirs]
+    seq = world.seq()
+    assert world.run("delegate", "speaker.withdraw", withdraw) == first  # a retry: not "not found"
+    assert world.seq() == seq
+    grant = {"meeting_id": mid, "speaker_request_id": theirs["id"], "request_id": str(uuid.uuid4())}
+    granted = world.ok("chair", "speaker.grant", grant)
+    seq = world.seq()
+    assert world.run("chair", "speaker.grant", grant)["data"] == granted
+    assert world.seq() == seq
+    assert speakers(world)["current"]["user_id"] == world.users["delegate2"]
+    # The id given twice, or not at all, is refused with the field named.
+    assert "once" in world.refused("chair", "speaker.grant", {"meeting_id": mid, "speaker_request_id": 1,
+                                                               "request_id": 1}, "invalid")
+    assert "speaker_request_id" in world.refused("delegate", "speaker.withdraw",
+                                                 {"meeting_id": mid, "request_id": key}, "invalid")
 
 
 def test_granting_the_floor_with_a_limit(world: World) -> None:

@@ -22,7 +22,7 @@ SCANNED = ("server", "protocol")
 MESSAGE_ARGUMENT = {"forbidden": 0, "not_found": 0, "invalid": 0, "conflict": 0, "closed": 0,
                     "unsupported": 0, "unprocessable": 0, "rate_limited": 0, "quota_exceeded": 0,
                     "ProtocolError": 1, "error_envelope": 1,
-                    "error_response": 1, "FileRefused": 2}
+                    "error_response": 1, "FileRefused": 2, "refused": 0}
 """Function called by name -> the position of its message argument."""
 MESSAGE_FUNCTIONS = frozenset({"refusal_of", "describe_validation_error"})
 """Functions whose returned text becomes a message."""
