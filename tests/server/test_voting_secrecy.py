@@ -8,7 +8,7 @@ import uuid
 
 from sqlalchemy import inspect, select
 
-from server.persistence.models import CommandResult, PollBallot, PollVoter
+from server.persistence.models import CommandResult, PollBallot, PollSeal, PollVoter
 from tests.server.voting import add_member, close, live, opened, vote
 from tests.server.world import World
 
@@ -33,8 +33,12 @@ def test_nothing_links_a_secret_ballot_to_its_voter(world: World) -> None:
         columns = {c["name"] for c in inspect(session.get_bind()).get_columns("poll_ballots")}
         assert columns == {"id", "poll_id", "option_ids", "comment", "weight", "receipt", "voter_id"}
         ballots = session.scalars(select(PollBallot).where(PollBallot.poll_id == poll["id"])).all()
-        assert len(ballots) == 7 and all(b.voter_id is None for b in ballots)
-        assert all(len(b.id) == 36 and b.id.count("-") == 4 for b in ballots), "random uuids, not sequential"
+        assert ballots == [], "no readable ballot before the close"
+        sealed = session.scalars(select(PollSeal.sealed).where(PollSeal.poll_id == poll["id"])).all()
+        assert len(sealed) == 7 and len({len(s) for s in sealed}) == 1, "one seal each, all of one size"
+        for blob in sealed:  # neither the receipt, the choice nor the comment can be read
+            assert not any(r.encode() in blob for r in receipts.values())
+            assert "Ý kiến riêng".encode() not in blob and b"option" not in blob
         voter_columns = {c["name"] for c in inspect(session.get_bind()).get_columns("poll_voters")}
         assert voter_columns == {"id", "poll_id", "voter_id", "cast_by", "site_id", "at"}, "no choice"
         assert len(session.scalars(select(PollVoter).where(PollVoter.poll_id == poll["id"])).all()) == 7
@@ -49,6 +53,11 @@ def test_nothing_links_a_secret_ballot_to_its_voter(world: World) -> None:
     assert progress and all(set(d) == keys for d in progress)
 
     result = close(world, poll["id"])
+    with world.db.read() as session:
+        ballots = session.scalars(select(PollBallot).where(PollBallot.poll_id == poll["id"])).all()
+        assert len(ballots) == 7 and all(b.voter_id is None for b in ballots)
+        assert all(len(b.id) == 36 and b.id.count("-") == 4 for b in ballots), "random uuids, not sequential"
+        assert session.scalars(select(PollSeal).where(PollSeal.poll_id == poll["id"])).all() == []
     voted = [u for e in world.events() if e["type"] == "poll.progress" for u in e["data"]["user_ids"]]
     assert voted == [world.users[user] for user in choices], "who voted, in order, each once"
     assert result["counts"] == {"1": 4, "2": 2, "3": 1}
