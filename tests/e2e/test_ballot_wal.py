@@ -47,8 +47,15 @@ def test_no_commit_in_the_wal_holds_a_voter_and_a_ballot(server: ServerProcess) 
                 await cast(clients[voter.name], voter, poll_id)
                 assert voter.receipt is not None, voter.refused
                 seen.update(log_of(server))  # read during the vote, after each acknowledgement
+            # The poll's sealing key is on disk beside the blobs (a crash keeps the ballots
+            # it sealed), never in the database; it goes once the close is committed.
+            key_file = server.data_dir / "blobs" / "ballot-seals" / f"poll-{poll_id}.key"
+            key = key_file.read_bytes()
+            database = b"".join(path.read_bytes() for path in server.data_dir.glob("meetings.db*"))
+            assert len(key) == 32 and key not in database and key.hex().encode() not in database
             result = (await clients["chair"].ok("poll.close", {"poll_id": poll_id}))["result"]
             seen.update(log_of(server))
+            assert not key_file.exists()
             assert result["ballots"] == 6 and sorted(result["receipts"]) == sorted(
                 v.receipt for v in voters if v.receipt)
             assert result["counts"] == {"1": 3, "2": 2, "3": 1}

@@ -26,7 +26,6 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import Engine, delete, event, insert, select
@@ -39,8 +38,14 @@ SEALED_SIZE = 8192
 characters, up to 6000 bytes of UTF-8) and the most options fit, so a seal's size tells
 nothing of the choice or of the comment's length."""
 
-_directories: WeakKeyDictionary[Engine, Path] = WeakKeyDictionary()
-_memory: WeakKeyDictionary[Engine, dict[int, bytes]] = WeakKeyDictionary()
+_directories: dict[str, Path] = {}
+_memory: dict[str, dict[int, bytes]] = {}
+"""By database URL: a session's bind may be a copy of the engine with other options (the
+writer's), which is another object."""
+
+
+def _database(session: Session) -> str:
+    return session.get_bind().engine.url.render_as_string(hide_password=False)
 
 
 @dataclass(frozen=True)
@@ -58,13 +63,13 @@ def configure(engine: Engine, directory: Path) -> None:
     directory.mkdir(parents=True, exist_ok=True)
     with contextlib.suppress(OSError):
         directory.chmod(0o700)
-    _directories[engine] = directory
+    _directories[engine.url.render_as_string(hide_password=False)] = directory
 
 
 def sweep(session: Session) -> int:
     """Remove the keys of polls no longer open (a server stopped between a close's commit
     and the key's removal); how many were removed."""
-    directory = _directories.get(session.get_bind().engine)
+    directory = _directories.get(_database(session))
     if directory is None:
         return 0
     open_ids = set(session.scalars(select(Poll.id).where(Poll.status == "open")))
@@ -110,11 +115,11 @@ def _file_key(directory: Path, poll_id: int) -> bytes:
 
 def poll_key(session: Session, poll_id: int) -> bytes:
     """The poll's sealing key, made on first use."""
-    engine = session.get_bind().engine
-    directory = _directories.get(engine)
+    database = _database(session)
+    directory = _directories.get(database)
     if directory is not None:
         return _file_key(directory, poll_id)
-    keys = _memory.setdefault(engine, {})
+    keys = _memory.setdefault(database, {})
     return keys.setdefault(poll_id, secrets.token_bytes(32))
 
 
@@ -176,13 +181,13 @@ def unseal(session: Session, poll_id: int) -> int:
 
 
 def _forget_after_commit(session: Session, poll_id: int) -> None:
-    engine = session.get_bind().engine
+    database = _database(session)
 
     def forget(_session: Session) -> None:
-        if (directory := _directories.get(engine)) is not None:
+        if (directory := _directories.get(database)) is not None:
             (directory / f"poll-{poll_id}.key").unlink(missing_ok=True)
         else:
-            _memory.get(engine, {}).pop(poll_id, None)
+            _memory.get(database, {}).pop(poll_id, None)
 
     event.listen(session, "after_commit", forget, once=True)
 
