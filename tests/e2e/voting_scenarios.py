@@ -21,7 +21,16 @@ from sqlalchemy import func, select, update
 
 from server.domain.accounts import token_digest
 from server.persistence.db import Database, sqlite_url
-from server.persistence.models import Meeting, Participant, PollBallot, PollSeal, PollVoter, Token, User, utcnow
+from server.persistence.models import (
+    Meeting,
+    Participant,
+    PollBallot,
+    PollSeal,
+    PollVoter,
+    Token,
+    User,
+    utcnow,
+)
 from tests.e2e.helpers import Client
 from tests.support.server_process import ServerProcess
 
@@ -62,7 +71,8 @@ def stored_counts(server: ServerProcess, poll_id: int) -> tuple[int, int]:
         with db.read() as session:
             readable = session.scalar(select(func.count()).select_from(PollBallot)
                                       .where(PollBallot.poll_id == poll_id))
-            sealed = session.scalar(select(func.count()).select_from(PollSeal).where(PollSeal.poll_id == poll_id))
+            sealed = session.scalar(select(func.count()).select_from(PollSeal)
+                                    .where(PollSeal.poll_id == poll_id))
             ballots = (readable or 0) + (sealed or 0)
             voters = session.scalar(select(func.count()).select_from(PollVoter)
                                     .where(PollVoter.poll_id == poll_id))

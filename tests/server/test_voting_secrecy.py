@@ -8,8 +8,9 @@ import uuid
 
 from sqlalchemy import inspect, select
 
+from server.domain.voting.exposure import exposed_weights
 from server.persistence.models import CommandResult, PollBallot, PollSeal, PollVoter
-from tests.server.voting import add_member, close, live, opened, vote
+from tests.server.voting import add_member, close, create, live, opened, vote
 from tests.server.world import World
 
 
@@ -76,3 +77,52 @@ def test_the_receipt_is_the_same_after_a_restart_and_differs_per_ballot(world: W
     assert again == {"ok": True, "data": {"receipt": first}}
     other = vote(world, "chair", poll["id"], [1])
     assert len(first) == 16 and other != first
+
+
+def test_the_voting_order_orders_no_ballot(world: World) -> None:
+    """Who voted when is public (the audit log, poll_voters, poll.progress); it pairs with no
+    ballot: the readable ballots are written at the close in random order under random ids."""
+    names = [f"member{n}" for n in range(9)]
+    for name in names:
+        add_member(world, name)
+    live(world)
+    poll = opened(world, secret=True)
+    in_order = [vote(world, user, poll["id"], [1 + n % 3]) for n, user in
+                enumerate(["chair", "delegate", "delegate2", *names])]
+    close(world, poll["id"])
+    ballots = select(PollBallot).where(PollBallot.poll_id == poll["id"])
+    with world.db.read() as session:
+        stored = [b.receipt for b in session.scalars(ballots)]
+        by_id = [b.receipt for b in session.scalars(ballots.order_by(PollBallot.id))]
+    assert sorted(stored) == sorted(in_order)
+    assert stored != in_order and by_id != in_order  # 12 ballots: 1 in 479 001 600 by chance
+
+
+def test_a_weight_that_gives_a_secret_ballot_away_warns_whoever_creates_it(world: World) -> None:
+    heavy = add_member(world, "heavy", weight=100)
+    live(world)
+    answer = world.ok("chair", "poll.create", {"meeting_id": world.main, "question": "Bầu?", "secret": True,
+                                               "majority": "simple", "weighted": True})
+    assert [(w["code"], w["user_ids"], w["weights"]) for w in answer["warnings"]] == [
+        ("weight_reveals_ballot", [heavy], {str(heavy): 100})]
+    poll_id = answer["poll"]["id"]
+    assert "warnings" in world.ok("chair", "poll.open", {"poll_id": poll_id})
+    for user, choice in (("chair", 1), ("delegate", 1), ("delegate2", 1), ("heavy", 2)):
+        vote(world, user, poll_id, [choice])
+    assert close(world, poll_id)["counts"] == {"1": 3, "2": 100, "3": 0}, "what the warning foresaw"
+    named = world.ok("chair", "poll.create", {"meeting_id": world.main, "question": "Công khai?",
+                                              "secret": False, "majority": "simple", "weighted": True})
+    assert "warnings" not in named, "a named poll shows every vote anyway"
+    unweighted = create(world, secret=True)
+    edited = world.ok("chair", "poll.update", {"poll_id": unweighted["id"], "question": "Bầu lại?"})
+    assert "warnings" not in edited
+    changed = world.ok("secretary", "poll.update", {"poll_id": unweighted["id"], "weighted": True})
+    assert changed["warnings"][0]["user_ids"] == [heavy]
+
+
+def test_which_weights_every_tally_shows() -> None:
+    assert exposed_weights([100, 1, 1, 1]) == {100}
+    assert exposed_weights([2, 2, 3]) == {3}, "odd counts are the 3's"
+    assert exposed_weights([1, 2, 2]) == {1}
+    assert exposed_weights([1, 1, 2]) == set(), "a count of 2 may be the 2 or both 1s"
+    assert exposed_weights([1, 1, 1, 1]) == set() and exposed_weights([5]) == set()

@@ -15,7 +15,7 @@ from protocol.errors import closed, conflict, invalid, not_found
 from protocol.roles import MeetingStatus
 from server.domain.audit import record
 from server.domain.context import CommandContext, Outcome, PendingEvent
-from server.domain.voting import electorate, results, seals, shapes
+from server.domain.voting import electorate, exposure, results, seals, shapes
 from server.persistence.event_log import iso
 from server.persistence.models import AgendaItem, Document, Meeting, Poll, PollBallot, utcnow
 
@@ -100,7 +100,11 @@ def _editable(ctx: CommandContext) -> None:
 def _changed(session: Session, poll: Poll) -> Outcome:
     session.flush()
     view = shapes.poll(session, poll)
-    return Outcome({"poll": view}, [PendingEvent(poll.meeting_id, ev.POLL_CHANGED, {"poll": view})])
+    data: dict[str, Any] = {"poll": view}
+    # Only to whoever creates, edits or opens it: a weight that gives a secret ballot away.
+    if warnings := exposure.warnings(poll, electorate.people(session, poll.meeting_id)):
+        data["warnings"] = warnings
+    return Outcome(data, [PendingEvent(poll.meeting_id, ev.POLL_CHANGED, {"poll": view})])
 
 
 def create(ctx: CommandContext, p: c.PollCreate) -> Outcome:
