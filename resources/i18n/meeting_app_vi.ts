@@ -4226,6 +4226,10 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
         <translation>Người được ủy quyền đã ủy quyền cho người khác: người được ủy quyền không thể ủy quyền tiếp</translation>
     </message>
     <message>
+        <source>The sealed ballots of poll %1 cannot be opened: their key is missing from the server&apos;s ballot-seals directory</source>
+        <translation>Không mở được các phiếu kín đã niêm phong của biểu quyết %1: khóa của chúng không có trong thư mục ballot-seals của máy chủ</translation>
+    </message>
+    <message>
         <source>The server cannot reach its database right now; try again in a moment (a retry with the same request_id is carried out at most once)</source>
         <translation>Máy chủ hiện không kết nối được cơ sở dữ liệu; hãy thử lại sau giây lát (lệnh gửi lại với cùng request_id chỉ được thực hiện tối đa một lần)</translation>
     </message>

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import uuid
+from pathlib import Path
 
 from sqlalchemy import inspect, select
 
+from server.domain.voting import seals
 from server.domain.voting.exposure import exposed_weights
 from server.persistence.models import CommandResult, PollBallot, PollSeal, PollVoter
-from tests.server.voting import add_member, close, create, live, opened, vote
+from tests.server.voting import add_member, close, create, live, opened, poll_of, vote
 from tests.server.world import World
 
 
@@ -126,3 +128,19 @@ def test_which_weights_every_tally_shows() -> None:
     assert exposed_weights([1, 2, 2]) == {1}
     assert exposed_weights([1, 1, 2]) == set(), "a count of 2 may be the 2 or both 1s"
     assert exposed_weights([1, 1, 1, 1]) == set() and exposed_weights([5]) == set()
+
+
+def test_seals_whose_key_is_gone_are_not_counted_short(world: World, tmp_path: Path) -> None:
+    """A database restored without the key directory: the close says why it cannot count,
+    rather than a result missing acknowledged ballots."""
+    live(world)
+    seals.configure(world.db.engine, tmp_path / "keys")
+    try:
+        poll = opened(world, secret=True)
+        vote(world, "delegate", poll["id"], [1])
+        assert (tmp_path / "keys" / f"poll-{poll['id']}.key").is_file()
+        (tmp_path / "keys" / f"poll-{poll['id']}.key").unlink()
+        message = world.refused("chair", "poll.close", {"poll_id": poll["id"]}, "conflict")
+        assert "cannot be opened" in message and poll_of(world, poll["id"])["status"] == "open"
+    finally:
+        seals.forget_directory(world.db.engine)

@@ -27,10 +27,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import Engine, delete, event, insert, select
 from sqlalchemy.orm import Session
 
+from protocol.errors import conflict
 from server.persistence.models import Poll, PollBallot, PollSeal
 
 SEALED_SIZE = 8192
@@ -66,6 +68,11 @@ def configure(engine: Engine, directory: Path) -> None:
     _directories[engine.url.render_as_string(hide_password=False)] = directory
 
 
+def forget_directory(engine: Engine) -> None:
+    """Keep this database's keys in memory again (tests)."""
+    _directories.pop(engine.url.render_as_string(hide_password=False), None)
+
+
 def sweep(session: Session) -> int:
     """Remove the keys of polls no longer open (a server stopped between a close's commit
     and the key's removal); how many were removed."""
@@ -90,10 +97,12 @@ def _sync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def _file_key(directory: Path, poll_id: int) -> bytes:
+def _file_key(directory: Path, poll_id: int, create: bool) -> bytes | None:
     path = directory / f"poll-{poll_id}.key"
     with contextlib.suppress(FileNotFoundError):
         return path.read_bytes()
+    if not create:
+        return None
     # Written whole and synced under a temporary name, then linked: a reader never sees a
     # half-written key, and of two processes racing the first link wins for both.
     temp = directory / f".{uuid.uuid4().hex}.tmp"
@@ -115,12 +124,18 @@ def _file_key(directory: Path, poll_id: int) -> bytes:
 
 def poll_key(session: Session, poll_id: int) -> bytes:
     """The poll's sealing key, made on first use."""
+    key = _key(session, poll_id, create=True)
+    assert key is not None
+    return key
+
+
+def _key(session: Session, poll_id: int, create: bool) -> bytes | None:
     database = _database(session)
     directory = _directories.get(database)
     if directory is not None:
-        return _file_key(directory, poll_id)
+        return _file_key(directory, poll_id, create)
     keys = _memory.setdefault(database, {})
-    return keys.setdefault(poll_id, secrets.token_bytes(32))
+    return keys.setdefault(poll_id, secrets.token_bytes(32)) if create else keys.get(poll_id)
 
 
 def tag(key: bytes, receipt: str) -> str:
@@ -168,8 +183,16 @@ def unseal(session: Session, poll_id: int) -> int:
     in this (the close's) transaction; the key goes once it commits. How many."""
     rows = list(session.scalars(select(PollSeal.sealed).where(PollSeal.poll_id == poll_id)))
     if rows:
-        key = poll_key(session, poll_id)
-        ballots = [_open(key, poll_id, sealed) for sealed in rows]
+        key = _key(session, poll_id, create=False)
+        try:
+            if key is None:
+                raise InvalidTag
+            ballots = [_open(key, poll_id, sealed) for sealed in rows]
+        except InvalidTag:
+            # The key is not where the seals were made (a database restored without the
+            # key directory, another directory configured): refuse rather than count less.
+            raise conflict(f"The sealed ballots of poll {poll_id} cannot be opened: their key is "
+                           "missing from the server's ballot-seals directory") from None
         random.SystemRandom().shuffle(ballots)
         session.execute(insert(PollBallot), [
             {"id": str(uuid.uuid4()), "poll_id": poll_id, "option_ids": list(b.option_ids),
