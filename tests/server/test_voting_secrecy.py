@@ -7,6 +7,8 @@ import json
 import uuid
 from pathlib import Path
 
+import pytest
+from cryptography.exceptions import InvalidTag
 from sqlalchemy import inspect, select
 
 from server.domain.voting import seals
@@ -144,3 +146,16 @@ def test_seals_whose_key_is_gone_are_not_counted_short(world: World, tmp_path: P
         assert "cannot be opened" in message and poll_of(world, poll["id"])["status"] == "open"
     finally:
         seals.forget_directory(world.db.engine)
+
+
+def test_every_seal_has_one_size_and_opens_to_what_was_sealed() -> None:
+    key = bytes(range(32))
+    largest = seals.Opened(tuple(range(2_147_483_600, 2_147_483_650)), "😀\"\\" * 666 + "ạ", 1000,
+                           "0123456789abcdef")
+    smallest = seals.Opened((1,), None, 1, "fedcba9876543210")
+    sealed = [seals.seal(key, 7, list(b.option_ids), b.comment, b.weight, b.receipt)
+              for b in (largest, smallest)]
+    assert len(sealed[0]) == len(sealed[1])
+    assert [seals.open_sealed(key, 7, s) for s in sealed] == [largest, smallest]
+    with pytest.raises(InvalidTag):
+        seals.open_sealed(key, 8, sealed[0])  # a seal moved to another poll does not open

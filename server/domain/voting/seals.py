@@ -35,10 +35,11 @@ from sqlalchemy.orm import Session
 from protocol.errors import conflict
 from server.persistence.models import Poll, PollBallot, PollSeal
 
-SEALED_SIZE = 8192
-"""Every seal's plaintext is padded to this many bytes: the longest comment (2000
-characters, up to 6000 bytes of UTF-8) and the most options fit, so a seal's size tells
-nothing of the choice or of the comment's length."""
+SEALED_SIZE = 9216
+"""Every seal's plaintext is padded to this many bytes, so a seal's size tells nothing of
+the choice or of the comment's length. The largest ballot fits: a header of at most 50
+option ids, the weight and the receipt (under 1 KB), then the comment as raw UTF-8 (2000
+characters, at most 8000 bytes; not JSON-escaped, which could make it 12000)."""
 
 _directories: dict[str, Path] = {}
 _memory: dict[str, dict[int, bytes]] = {}
@@ -150,17 +151,21 @@ def _aad(poll_id: int) -> bytes:
 def seal(key: bytes, poll_id: int, option_ids: list[int], comment: str | None, weight: int,
          receipt: str) -> bytes:
     """The sealed ballot: a random nonce, then the ciphertext of the padded plaintext."""
-    plain = json.dumps({"o": option_ids, "c": comment, "w": weight, "r": receipt},
-                       ensure_ascii=False).encode()
-    if len(plain) > SEALED_SIZE:
+    header = json.dumps({"o": option_ids, "w": weight, "r": receipt, "c": comment is not None})
+    plain = header.encode() + b"\n" + (comment or "").encode()
+    if len(plain) > SEALED_SIZE:  # the protocol's limits make this unreachable
         raise ValueError("a ballot larger than the seal")
     nonce = secrets.token_bytes(12)
-    return nonce + AESGCM(key).encrypt(nonce, plain.ljust(SEALED_SIZE), _aad(poll_id))
+    return nonce + AESGCM(key).encrypt(nonce, plain.ljust(SEALED_SIZE, b"\0"), _aad(poll_id))
 
 
-def _open(key: bytes, poll_id: int, sealed: bytes) -> Opened:
-    data: dict[str, Any] = json.loads(AESGCM(key).decrypt(sealed[:12], sealed[12:], _aad(poll_id)))
-    return Opened(tuple(data["o"]), data["c"], int(data["w"]), str(data["r"]))
+def open_sealed(key: bytes, poll_id: int, sealed: bytes) -> Opened:
+    """What ``seal`` sealed (``InvalidTag`` under another key or poll)."""
+    plain = AESGCM(key).decrypt(sealed[:12], sealed[12:], _aad(poll_id))
+    header, _, comment = plain.partition(b"\n")
+    data: dict[str, Any] = json.loads(header)
+    return Opened(tuple(data["o"]), comment.rstrip(b"\0").decode() if data["c"] else None,
+                  int(data["w"]), str(data["r"]))
 
 
 def add(session: Session, poll_id: int, key: bytes, opened: Opened) -> str:
@@ -187,7 +192,7 @@ def unseal(session: Session, poll_id: int) -> int:
         try:
             if key is None:
                 raise InvalidTag
-            ballots = [_open(key, poll_id, sealed) for sealed in rows]
+            ballots = [open_sealed(key, poll_id, sealed) for sealed in rows]
         except InvalidTag:
             # The key is not where the seals were made (a database restored without the
             # key directory, another directory configured): refuse rather than count less.
