@@ -44,7 +44,8 @@ characters, at most 8000 bytes; not JSON-escaped, which could make it 12000)."""
 _directories: dict[str, Path] = {}
 _memory: dict[str, dict[int, bytes]] = {}
 """By database URL: a session's bind may be a copy of the engine with other options (the
-writer's), which is another object."""
+writer's), which is another object. ``_memory`` holds the keys this process has used (and,
+without a directory, the only copy)."""
 
 
 def _database(session: Session) -> str:
@@ -66,12 +67,16 @@ def configure(engine: Engine, directory: Path) -> None:
     directory.mkdir(parents=True, exist_ok=True)
     with contextlib.suppress(OSError):
         directory.chmod(0o700)
-    _directories[engine.url.render_as_string(hide_password=False)] = directory
+    database = engine.url.render_as_string(hide_password=False)
+    _directories[database] = directory
+    _memory.pop(database, None)  # what this process knew before is read from the directory again
 
 
 def forget_directory(engine: Engine) -> None:
     """Keep this database's keys in memory again (tests)."""
-    _directories.pop(engine.url.render_as_string(hide_password=False), None)
+    database = engine.url.render_as_string(hide_password=False)
+    _directories.pop(database, None)
+    _memory.pop(database, None)
 
 
 def sweep(session: Session) -> int:
@@ -132,11 +137,16 @@ def poll_key(session: Session, poll_id: int) -> bytes:
 
 def _key(session: Session, poll_id: int, create: bool) -> bytes | None:
     database = _database(session)
+    keys = _memory.setdefault(database, {})
+    if (known := keys.get(poll_id)) is not None:
+        return known  # a ballot reads no file (a poll id with a key is never given again)
     directory = _directories.get(database)
     if directory is not None:
-        return _file_key(directory, poll_id, create)
-    keys = _memory.setdefault(database, {})
-    return keys.setdefault(poll_id, secrets.token_bytes(32)) if create else keys.get(poll_id)
+        key = _file_key(directory, poll_id, create)
+        if key is not None:
+            keys[poll_id] = key
+        return key
+    return keys.setdefault(poll_id, secrets.token_bytes(32)) if create else None
 
 
 def tag(key: bytes, receipt: str) -> str:
@@ -214,8 +224,7 @@ def _forget_after_commit(session: Session, poll_id: int) -> None:
     def forget(_session: Session) -> None:
         if (directory := _directories.get(database)) is not None:
             (directory / f"poll-{poll_id}.key").unlink(missing_ok=True)
-        else:
-            _memory.get(database, {}).pop(poll_id, None)
+        _memory.get(database, {}).pop(poll_id, None)
 
     event.listen(session, "after_commit", forget, once=True)
 
