@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from server.documents.intake import Intake
 from server.domain import presence
 from server.domain.context import PendingEvent
+from server.domain.voting import seals
 from server.persistence.audit_anchor import anchor_today
 from server.persistence.blobs import BlobStore
 from server.persistence.db import Database, sqlite_url
@@ -88,6 +89,11 @@ def build_app(settings: Settings) -> web.Application:
     threads = settings.db_threads if not db.is_sqlite else min(settings.db_threads, 4)
     blobs = BlobStore(settings.blob_root)
     blobs.ensure()
+    # Secret polls' sealing keys: beside the blobs (shared by every process of a database),
+    # never in the database; keys of polls closed while a server was down are removed.
+    seals.configure(db.engine, settings.blob_root / "ballot-seals")
+    with db.read() as session:
+        seals.sweep(session)
     services = Services(settings, db, sio, ThreadPoolExecutor(threads, thread_name_prefix="db"),
                         blobs, Intake(settings.documents, blobs))
     pipeline = CommandPipeline(services)

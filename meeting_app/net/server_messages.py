@@ -201,6 +201,8 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP("ServerMessages", "The proxy is represented by someone else: a proxy cannot be "
                                         "represented"),
     QT_TRANSLATE_NOOP("ServerMessages", "The request's body is too large"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The sealed ballots of poll %1 cannot be opened: their key is "
+                                        "missing from the server's ballot-seals directory"),
     QT_TRANSLATE_NOOP("ServerMessages", "The server cannot reach its database right now; try again in "
                                         "a moment (a retry with the same request_id is carried out at "
                                         "most once)"),

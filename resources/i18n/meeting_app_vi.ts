@@ -2974,6 +2974,10 @@ Hãy dùng nút Thử lại trong danh sách.</translation>
         <source>The deadline must be in the future.</source>
         <translation>Thời hạn phải ở tương lai.</translation>
     </message>
+    <message>
+        <source>Secret vote</source>
+        <translation>Bỏ phiếu kín</translation>
+    </message>
 </context>
 <context>
     <name>PollManager</name>
@@ -4382,6 +4386,10 @@ Tài liệu này không hiển thị trên màn hình phòng họp.</translation
     <message>
         <source>The request&apos;s body is too large</source>
         <translation>Nội dung yêu cầu quá lớn</translation>
+    </message>
+    <message>
+        <source>The sealed ballots of poll %1 cannot be opened: their key is missing from the server&apos;s ballot-seals directory</source>
+        <translation>Không mở được các phiếu kín đã niêm phong của biểu quyết %1: khóa của chúng không có trong thư mục ballot-seals của máy chủ</translation>
     </message>
     <message>
         <source>The server cannot reach its database right now; try again in a moment (a retry with the same request_id is carried out at most once)</source>
@@ -6017,6 +6025,14 @@ Biên bản đã công bố không bao giờ thay đổi được: tệp PDF đ�
     <message>
         <source>Closes in {t}</source>
         <translation>Kết thúc sau {t}</translation>
+    </message>
+    <message>
+        <source>{name} (weight {weight})</source>
+        <translation>{name} (trọng số {weight})</translation>
+    </message>
+    <message>
+        <source>This secret vote is weighted, and its result will show how these members voted: no combination of the other members&apos; weights adds up like theirs. {who}. Consider an unweighted or a named vote.</source>
+        <translation>Cuộc bỏ phiếu kín này có tính trọng số, và kết quả sẽ cho thấy các đại biểu sau đã chọn gì: không tổ hợp trọng số nào của các đại biểu khác cộng lại giống như của họ. {who}. Nên cân nhắc biểu quyết không tính trọng số hoặc biểu quyết công khai.</translation>
     </message>
     <message>
         <source>Ready to vote.</source>

@@ -507,6 +507,22 @@ class PollBallot(Base):
     """Named polls only; always null for a secret poll."""
 
 
+class PollSeal(Base):
+    """A secret poll's ballot until the close, sealed (AES-GCM) with the poll's key, which
+    is never in the database (``server/domain/voting/seals.py``). It is written in the
+    voter's commit beside their ``poll_voters`` row; the close opens every seal of the poll
+    and writes the ballots in one shuffled batch, so no commit holds a voter and a readable
+    ballot. ``id`` is HMAC(poll key, receipt): a re-sent ballot finds its seal, a database
+    reader cannot compute it from a published receipt. No rowid on SQLite."""
+
+    __tablename__ = "poll_seals"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    poll_id: Mapped[int] = mapped_column(ForeignKey("polls.id", ondelete="CASCADE"), index=True)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class ServerSecret(Base):
     """Keys the server makes once and keeps (the receipts' HMAC key)."""
 

@@ -165,3 +165,30 @@ def test_editing_a_draft_sends_an_update_that_can_clear_fields(qtbot: Any, parts
     assert payload["quorum"] is None and payload["agenda_item_id"] == 11
     assert payload["options"] == [] and payload["duration_seconds"] == 60  # [] means the standard ones
     PAYLOAD_MODELS["poll.update"].model_validate(payload)
+
+
+WEIGHT_WARNING = {"code": "weight_reveals_ballot", "user_ids": [DELEGATE_B],
+                  "weights": {str(DELEGATE_B): 100}, "message": "The tally … shows how these members voted"}
+
+
+def test_a_weight_that_gives_a_secret_ballot_away_is_shown_after_saving(
+        qtbot: Any, parts: Any, fake_server: FakeServer) -> None:
+    fake_server.command_answers["poll.create"] = {"ok": True, "data": {
+        "poll": poll(7, "Bầu Trưởng ban?", secret=True, weighted=True), "warnings": [WEIGHT_WARNING]}}
+    dialog = dialog_for(qtbot, parts)
+    dialog.question_edit.setPlainText("Bầu Trưởng ban?")
+    dialog.secret_radio.setChecked(True)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=WAIT)
+    box = dialog.warning_box
+    assert box is not None and box.isVisible()
+    assert "Phạm Thị Hồng Nhung (weight 100)" in box.text() and "will show how" in box.text()
+    box.close()
+
+
+def test_no_warning_no_box(qtbot: Any, parts: Any, fake_server: FakeServer) -> None:
+    dialog = dialog_for(qtbot, parts)
+    dialog.question_edit.setPlainText("Thông qua?")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=WAIT)
+    assert dialog.warning_box is None

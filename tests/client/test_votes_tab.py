@@ -176,6 +176,24 @@ def test_an_observer_gets_no_ballot_and_no_buttons(qtbot: Any, make_tab: Any) ->
     assert not tab.widget.banner.close_button.isVisible()
 
 
+def test_the_open_check_warns_the_chair_of_a_weight_that_gives_a_secret_ballot_away(
+        qtbot: Any, make_tab: Any, fake_server: FakeServer) -> None:
+    fake_server.command_answers["poll.check"] = {"ok": True, "data": {
+        "ready": True, "problems": [], "members": 4, "eligible": 4, "online_eligible": 4,
+        "quorum": {"rule": "more_than_half", "required": 3, "counted": 4, "reached": True},
+        "warnings": [{"code": "weight_reveals_ballot", "user_ids": [DELEGATE_B],
+                      "weights": {str(DELEGATE_B): 100}, "message": "…"}]}}
+    tab = make_tab("chair", CHAIR, [poll(2, "Bầu Trưởng ban?", secret=True, weighted=True)])
+    tab.widget.auto_open = False
+    tab.widget.manager.open_poll(2)
+    qtbot.waitUntil(lambda: tab.widget.manager.check_box is not None, timeout=WAIT)
+    box = tab.widget.manager.check_box
+    assert box.icon() == box.Icon.Warning
+    assert "Ready to vote." in box.informativeText()
+    assert "Phạm Thị Hồng Nhung (weight 100)" in box.informativeText()
+    box.button(box.StandardButton.Cancel).click()
+
+
 def test_the_chair_manages_drafts_and_opens_the_next_one_after_the_check(
         qtbot: Any, make_tab: Any, fake_server: FakeServer) -> None:
     fake_server.command_answers["poll.check"] = {"ok": True, "data": {

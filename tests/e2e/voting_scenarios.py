@@ -21,7 +21,16 @@ from sqlalchemy import func, select, update
 
 from server.domain.accounts import token_digest
 from server.persistence.db import Database, sqlite_url
-from server.persistence.models import Meeting, Participant, PollBallot, PollVoter, Token, User, utcnow
+from server.persistence.models import (
+    Meeting,
+    Participant,
+    PollBallot,
+    PollSeal,
+    PollVoter,
+    Token,
+    User,
+    utcnow,
+)
 from tests.e2e.helpers import Client
 from tests.support.server_process import ServerProcess
 
@@ -55,12 +64,16 @@ def prepare(server: ServerProcess, delegates: int) -> dict[str, str]:
 
 
 def stored_counts(server: ServerProcess, poll_id: int) -> tuple[int, int]:
-    """(ballot rows, voter rows) of a poll."""
+    """(ballots, voter rows) of a poll: its ballot rows and, until a secret poll closes, its
+    sealed ballots."""
     db = database_of(server)
     try:
         with db.read() as session:
-            ballots = session.scalar(select(func.count()).select_from(PollBallot)
-                                     .where(PollBallot.poll_id == poll_id))
+            readable = session.scalar(select(func.count()).select_from(PollBallot)
+                                      .where(PollBallot.poll_id == poll_id))
+            sealed = session.scalar(select(func.count()).select_from(PollSeal)
+                                    .where(PollSeal.poll_id == poll_id))
+            ballots = (readable or 0) + (sealed or 0)
             voters = session.scalar(select(func.count()).select_from(PollVoter)
                                     .where(PollVoter.poll_id == poll_id))
             return int(ballots or 0), int(voters or 0)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -30,7 +31,7 @@ from meeting_app.state.models import parse_time
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.votes.options import OptionsEditor
-from meeting_app.ui.votes.texts import RULES, rule_explanation, rule_name
+from meeting_app.ui.votes.texts import RULES, rule_explanation, rule_name, weight_warnings
 from protocol.attendance import is_member
 
 
@@ -61,6 +62,8 @@ class PollDialog(QDialog):
                  poll: dict[str, Any] | None = None, written: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.warning_box: QMessageBox | None = None
+        """The warning shown after saving, if the server gave one."""
         self.store, self.commands, self.poll = store, commands, poll
         self.setWindowTitle(self.tr("Edit the poll") if poll else self.tr("New poll"))
         self.setMinimumWidth(640)
@@ -299,9 +302,17 @@ class PollDialog(QDialog):
                            lambda _code, message: self.show_error(message))
 
     def _saved(self, data: dict[str, Any]) -> None:
+        """Saved: close, and tell the chair when the poll's weights give a secret ballot away."""
         poll_id = (data.get("poll") or {}).get("id", self.poll["id"] if self.poll else None)
         if poll_id is not None:
             self.saved.emit(int(poll_id))
+        text = weight_warnings(data.get("warnings") or [], self.store.participants)
+        if text:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Secret vote"), text,
+                              QMessageBox.StandardButton.Ok, self.parentWidget())
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.warning_box = box
+            box.open()
         self.accept()
 
     def show_error(self, message: str) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.votes.create import PollDialog
+from meeting_app.ui.votes.texts import weight_warnings
 from meeting_app.ui.widgets import ask
 
 CHAIR, SECRETARY = "chair", "secretary"
@@ -98,7 +99,10 @@ class PollManager(QObject):
         box = QMessageBox(QMessageBox.Icon.Question if ready else QMessageBox.Icon.Warning,
                           self.tr("Open the vote"), poll.get("question", ""),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.window)
-        box.setInformativeText(check_text(check))
+        warning = weight_warnings(check.get("warnings") or [], self.store.participants)
+        if warning:
+            box.setIcon(QMessageBox.Icon.Warning)
+        box.setInformativeText("\n\n".join(filter(None, [check_text(check), warning])))
         box.button(QMessageBox.StandardButton.Yes).setText(
             self.tr("Open voting") if ready else self.tr("Open anyway"))
         box.setWindowModality(Qt.WindowModality.WindowModal)

@@ -172,3 +172,22 @@ def countdown_text(poll: dict[str, Any], clock: ServerClock) -> str:
     if left >= 2 * 86_400:
         return translate("votes", "Closes in {d} days").format(d=int(left // 86_400))
     return translate("votes", "Closes in {t}").format(t=clock_text(left))
+
+
+def weight_warnings(warnings: list[dict[str, Any]], participants: list[dict[str, Any]]) -> str:
+    """The server's warnings on a poll in words ("" when none): a secret weighted poll whose
+    tally would show how a heavy member voted."""
+    names = {p["user_id"]: p.get("full_name") or str(p["user_id"]) for p in participants}
+    lines = []
+    for warning in warnings:
+        if warning.get("code") != "weight_reveals_ballot":
+            continue
+        weights = warning.get("weights") or {}
+        who = ", ".join(translate("votes", "{name} (weight {weight})").format(
+            name=names.get(user_id, str(user_id)), weight=weights.get(str(user_id), "?"))
+            for user_id in warning.get("user_ids") or [])
+        lines.append(translate("votes", "This secret vote is weighted, and its result will show how "
+                                        "these members voted: no combination of the other members' "
+                                        "weights adds up like theirs. {who}. Consider an unweighted "
+                                        "or a named vote.").format(who=who))
+    return "\n".join(lines)

@@ -3,6 +3,8 @@
 A ballot is idempotent by its ``ballot_id``: the receipt is HMAC(key, poll:ballot_id), and
 a ballot row with that receipt already in the poll means this ballot was cast: the same
 receipt is answered and nothing changes. Nothing stores which voter sent which ballot_id.
+A secret poll's ballot is sealed until the close (``seals``); its seal is found again by
+the receipt's tag under the poll's key.
 The unique (poll_id, voter_id) of ``poll_voters`` is the last word on "once".
 """
 
@@ -18,7 +20,7 @@ from protocol import commands as c
 from protocol.errors import closed, conflict, forbidden, invalid
 from server.domain.audit import record
 from server.domain.context import CommandContext, Outcome
-from server.domain.voting import electorate, receipts, shapes
+from server.domain.voting import electorate, receipts, seals, shapes
 from server.domain.voting.polls import load
 from server.persistence.models import Participant, Poll, PollBallot, PollVoter, utcnow
 
@@ -101,11 +103,18 @@ def vote(ctx: CommandContext, p: c.PollVote) -> Outcome:
     session = ctx.session
     receipt = receipts.receipt(receipts.receipt_key(session), poll.id, p.ballot_id)
     voted = session.scalar(_VOTED, {"poll_id": poll.id, "voter_id": voter_id})
-    same = session.execute(_SAME, {"poll_id": poll.id, "receipt": receipt}).first()
-    if same is not None:
-        if voted is None or (same.voter_id is not None and same.voter_id != voter_id):
-            raise conflict("This ballot_id was already used")
-        return Outcome({"receipt": receipt})  # the same ballot again: counted once
+    if poll.secret:
+        key = seals.poll_key(session, poll.id)
+        if seals.exists(session, poll.id, key, receipt):
+            if voted is None:
+                raise conflict("This ballot_id was already used")
+            return Outcome({"receipt": receipt})  # the same ballot again: counted once
+    else:
+        same = session.execute(_SAME, {"poll_id": poll.id, "receipt": receipt}).first()
+        if same is not None:
+            if voted is None or (same.voter_id is not None and same.voter_id != voter_id):
+                raise conflict("This ballot_id was already used")
+            return Outcome({"receipt": receipt})  # the same ballot again: counted once
     comment = p.comment or None
     if voted is not None:
         if not poll.allow_change:
@@ -119,10 +128,15 @@ def vote(ctx: CommandContext, p: c.PollVote) -> Outcome:
     # Plain inserts, not new objects for the unit of work: nothing reads them back as rows.
     session.execute(_ADD_VOTER, {"poll_id": poll.id, "voter_id": voter_id, "cast_by": ctx.actor.user_id,
                                  "site_id": member["site_id"], "at": utcnow()})
-    session.execute(_ADD_BALLOT, {
-        "id": str(uuid.uuid4()), "poll_id": poll.id, "option_ids": list(p.option_ids), "comment": comment,
-        "weight": electorate.weight(poll, member), "receipt": receipt,
-        "voter_id": None if poll.secret else voter_id})
+    weight = electorate.weight(poll, member)
+    if poll.secret:
+        # Sealed: this commit names the voter, so the ballot in it must be unreadable; the
+        # close writes it readable, shuffled among the others (``seals``).
+        seals.add(session, poll.id, key, seals.Opened(tuple(p.option_ids), comment, weight, receipt))
+    else:
+        session.execute(_ADD_BALLOT, {
+            "id": str(uuid.uuid4()), "poll_id": poll.id, "option_ids": list(p.option_ids),
+            "comment": comment, "weight": weight, "receipt": receipt, "voter_id": voter_id})
     _audit(ctx, poll, voter_id, p, "poll.vote")
     now = utcnow()
     if poll.turnout_at is not None and now - poll.turnout_at < PROGRESS_EVERY:

@@ -9,7 +9,7 @@ from protocol.attendance import quorum
 from protocol.roles import MeetingStatus
 from server.domain import views
 from server.domain.context import CommandContext, Outcome
-from server.domain.voting import electorate
+from server.domain.voting import electorate, exposure
 from server.domain.voting.polls import load
 from server.persistence.models import Poll, utcnow
 
@@ -52,8 +52,11 @@ def check(ctx: CommandContext, p: c.PollRef) -> Outcome:
         problems.append("No member may vote")
     if poll.quorum is not None and len(eligible) < poll.quorum:
         problems.append(f"Fewer members may vote ({len(eligible)}) than the poll's quorum ({poll.quorum})")
-    return Outcome({
+    answer = {
         "ready": not problems, "problems": problems, "members": len(members), "eligible": len(eligible),
         "online_eligible": online_eligible,
         "quorum": {"rule": counted.rule, "required": counted.required, "counted": counted.counted,
-                   "reached": counted.reached}})
+                   "reached": counted.reached}}
+    if warnings := exposure.warnings(poll, everyone):  # weights may have changed since the draft
+        answer["warnings"] = warnings
+    return Outcome(answer)

@@ -15,7 +15,7 @@ from protocol.errors import closed, conflict, invalid, not_found
 from protocol.roles import MeetingStatus
 from server.domain.audit import record
 from server.domain.context import CommandContext, Outcome, PendingEvent
-from server.domain.voting import electorate, results, shapes
+from server.domain.voting import electorate, exposure, results, seals, shapes
 from server.persistence.event_log import iso
 from server.persistence.models import AgendaItem, Document, Meeting, Poll, PollBallot, utcnow
 
@@ -100,7 +100,11 @@ def _editable(ctx: CommandContext) -> None:
 def _changed(session: Session, poll: Poll) -> Outcome:
     session.flush()
     view = shapes.poll(session, poll)
-    return Outcome({"poll": view}, [PendingEvent(poll.meeting_id, ev.POLL_CHANGED, {"poll": view})])
+    data: dict[str, Any] = {"poll": view}
+    # Only to whoever creates, edits or opens it: a weight that gives a secret ballot away.
+    if warnings := exposure.warnings(poll, electorate.people(session, poll.meeting_id)):
+        data["warnings"] = warnings
+    return Outcome(data, [PendingEvent(poll.meeting_id, ev.POLL_CHANGED, {"poll": view})])
 
 
 def create(ctx: CommandContext, p: c.PollCreate) -> Outcome:
@@ -195,6 +199,8 @@ def close_poll(session: Session, poll: Poll, now: datetime) -> list[PendingEvent
     """Publish the last turnout, count the ballots and close: the one way a poll closes
     (command or deadline)."""
     last = shapes.progress(session, poll, now)
+    if poll.secret:
+        seals.unseal(session, poll.id)  # the readable ballots, in one shuffled batch
     everyone = electorate.people(session, poll.meeting_id)
     members = electorate.members(poll, everyone)
     ballots = [results.Ballot(tuple(b.option_ids), b.weight, b.receipt, b.comment, b.voter_id)
