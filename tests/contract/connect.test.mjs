@@ -5,9 +5,6 @@ import { test } from "node:test";
 
 import { SERVER, connect, login, ok, refusal } from "./lib.mjs";
 
-// Defects reported against the contract and being fixed: run, reported, not yet failing the suite.
-const KNOWN_DEFECT = "a known defect of the contract (issue: held to the letter by outside clients)";
-
 test("a login answers a token and the user", async () => {
   const session = await login("delegate1");
   assert.equal(session.user.username, "delegate1");

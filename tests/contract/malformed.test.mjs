@@ -6,9 +6,6 @@ import { after, afterEach, before, beforeEach, test } from "node:test";
 
 import { connect, freshMeeting, ok, refused, requestId, send } from "./lib.mjs";
 
-// Defects reported against the contract and being fixed: run, reported, not yet failing the suite.
-const KNOWN_DEFECT = "a known defect of the contract (issue: held to the letter by outside clients)";
-
 let socket; let chair; let meeting; let users;
 
 before(async () => {
