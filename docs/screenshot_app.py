@@ -27,22 +27,31 @@ SCREEN = {"name": "screenshots", "x": 0, "y": 0, "width": 1920, "height": 1080,
 
 
 def use_desktop_screen() -> None:
-    """Make Qt (not yet started) draw offscreen on a 1920x1080 screen."""
+    """Make Qt (not yet started) draw offscreen on a 1920x1080 screen, or the size the
+    command line's ``--screen WxH`` asks for (read now: Qt starts before the arguments are)."""
+    width, height = SCREEN["width"], SCREEN["height"]
+    if "--screen" in sys.argv[:-1]:
+        asked = sys.argv[sys.argv.index("--screen") + 1]
+        width, height = (int(n) for n in asked.split("x"))
     config = Path(tempfile.mkdtemp(prefix="offscreen-")) / "screen.json"
-    config.write_text(json.dumps({"screens": [SCREEN]}), encoding="utf-8")
+    screen = {**SCREEN, "width": width, "height": height}
+    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
 
 def parse_arguments(description: str | None) -> argparse.Namespace:
-    """``--language``, ``--theme`` and ``--out`` (made if missing; by default
-    ``docs/screenshots[/<theme>][/vi]``)."""
+    """``--language``, ``--theme``, ``--screen WxH``, ``--touch`` and ``--out`` (made if
+    missing; by default ``docs/screenshots[/<theme>][/vi]``)."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--language", choices=LANGUAGES, default="en",
                         help="the interface language (vi: into a vi/ folder)")
     parser.add_argument("--theme", choices=("light", "dark", "contrast"), default="light")
     parser.add_argument("--out", type=Path, default=None,
                         help="default: docs/screenshots[/<theme>][/vi]")
-    args = parser.parse_args()
+    parser.add_argument("--screen", default="1920x1080", metavar="WxH",
+                        help="the screen the windows open on, at their default sizes (a tablet: 1280x800)")
+    parser.add_argument("--touch", action="store_true", help="touch mode (finger-sized controls)")
+    args = parser.parse_args()  # (--screen is read by use_desktop_screen, before Qt starts)
     if args.out is None:
         args.out = SCREENSHOTS
         if args.theme != "light":
@@ -60,6 +69,7 @@ def start_application(args: argparse.Namespace) -> QApplication:
     settings = QSettings(str(Path(tempfile.mkdtemp(prefix="screenshot-settings-")) / "s.ini"),
                          QSettings.Format.IniFormat)
     settings.setValue("appearance/theme", args.theme)
+    settings.setValue("appearance/touch", bool(args.touch))
     setup_application(app, settings)
     translations().apply(args.language)
     return app
