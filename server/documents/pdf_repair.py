@@ -9,10 +9,12 @@ stored as MuPDF writes it out again, so every reader gets a sound file; only the
 from __future__ import annotations
 
 from pathlib import Path
-
-import pymupdf
+from typing import Any
 
 from protocol.pdf_files import is_cut_off
+
+Document = Any
+"""A ``Document``, handed in by ``pdf.py`` (the server's one owner of PyMuPDF)."""
 
 INHERITED = ("Resources", "MediaBox", "CropBox", "Rotate")
 """Page attributes a page may take from the page tree nodes above it."""
@@ -24,7 +26,7 @@ def page_tree_error(error: Exception) -> bool:
     return "page tree" in text or "number of pages" in text
 
 
-def rebuild_page_tree(doc: pymupdf.Document) -> int:
+def rebuild_page_tree(doc: Document) -> int:
     """Replace ``doc``'s page tree by one node holding every page object in file order (what a
     looping tree leaves unreachable is found again); the number of pages, 0 if there are none."""
     pages = [xref for xref in range(1, doc.xref_length())
@@ -46,7 +48,7 @@ def rebuild_page_tree(doc: pymupdf.Document) -> int:
     return len(pages)
 
 
-def _inherited(doc: pymupdf.Document, xref: int, key: str) -> str | None:
+def _inherited(doc: Document, xref: int, key: str) -> str | None:
     seen = {xref}
     kind, parent = doc.xref_get_key(xref, "Parent")
     while kind == "xref":
