@@ -31,7 +31,7 @@ from meeting_app.ui.guide import add_help_menu
 from meeting_app.ui.language_menu import add_language_menu
 from meeting_app.ui.password_dialog import ChangePasswordDialog
 from meeting_app.ui.resources import icon
-from meeting_app.ui.screen_fit import fit_to_screen
+from meeting_app.ui.screen_fit import fit_to_screen, wide_enough
 from meeting_app.ui.search_panel import SearchPanel
 from meeting_app.ui.session import Session, may_prepare
 from meeting_app.ui.settings_menu import install as install_settings
@@ -135,7 +135,8 @@ class MeetingsWindow(QMainWindow):
         content.addWidget(card, 1)
         layout.addLayout(content, 1)
         self.setCentralWidget(body)
-        fit_to_screen(self, 1100, 620)
+        # Wide enough for the whole tool bar (an admin has three more entries).
+        fit_to_screen(self, wide_enough(1100, self.toolbar), 620)
         self.language_menu = add_language_menu(self)
         self.guide_action = add_help_menu(self)
 
@@ -177,7 +178,7 @@ class MeetingsWindow(QMainWindow):
         self.search_box.setToolTip(self.tr("Search my meetings, documents, conclusions and action items"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search_box.setFixedWidth(260)
+        self.search_box.setFixedWidth(200)  # the admin's whole tool bar fits 1280 pixels
         self.search_box.returnPressed.connect(self._search_from_box)
         bar.addWidget(self.search_box)
         self.users_action = bar.addAction(icon("users"), self.tr("Users…"))

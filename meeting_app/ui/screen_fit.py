@@ -12,9 +12,9 @@ from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QCursor, QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
-FRAME = QSize(0, 40)
-"""Room left for a window manager's title bar (the window's own geometry excludes it;
-side borders are thin or drawn outside the screen's edge)."""
+FRAME = QSize(8, 40)
+"""Room left for a window manager's frame and title bar (the window's own geometry
+excludes them)."""
 
 
 def screen_for(window: QWidget) -> QScreen | None:
@@ -30,6 +30,14 @@ def fitted(wanted: QSize, area: QRect) -> QSize:
     """``wanted``, made no larger than ``area`` less a window frame."""
     return wanted.boundedTo(QSize(max(1, area.width() - FRAME.width()),
                                   max(1, area.height() - FRAME.height())))
+
+
+def wide_enough(width: int, *bars: QWidget) -> int:
+    """``width``, or more when one of ``bars`` (tool bars) needs more to show every entry
+    whole (in the language and style it has now) rather than in its overflow menu."""
+    for bar in bars:
+        bar.ensurePolished()  # the style sheet's paddings and touch sizes count
+    return max([width, *(bar.sizeHint().width() for bar in bars)])
 
 
 def fit_to_screen(window: QWidget, width: int, height: int) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QLabel,
+    QLineEdit,
     QTabBar,
     QToolBar,
     QWidget,
@@ -114,7 +115,7 @@ def cut_off(top: QWidget) -> list[str]:
             corner = widget.mapTo(top, QPoint(0, 0))
             if not top.rect().contains(QRect(corner, widget.size())):
                 bad.append(f"{_label(widget)} at {corner.toTuple()} outside its window")
-        if isinstance(widget, QAbstractButton) and not isinstance(parent, QToolBar) \
+        if isinstance(widget, QAbstractButton) and not isinstance(parent, (QToolBar, QLineEdit)) \
                 and not widget.inherits("QTabBar") and not isinstance(parent, QTabBar):
             need = widget.minimumSizeHint()
             if widget.width() < need.width() - 1 or widget.height() < need.height() - 1:

@@ -120,7 +120,7 @@ class MeetingRoomWindow(QMainWindow):
         self.side.addTab(self.participants, icon("users"), self.tr("Participants"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
-        splitter.setHandleWidth(10)
+        splitter.setHandleWidth(6)
         for widget in (self.agenda, self.central, self.side):
             splitter.addWidget(widget)
         splitter.setStretchFactor(1, 1)
@@ -128,7 +128,7 @@ class MeetingRoomWindow(QMainWindow):
 
         body = QWidget()
         content = QVBoxLayout()
-        content.setContentsMargins(12, 10, 12, 12)
+        content.setContentsMargins(8, 8, 8, 8)  # the three columns fit 1280 pixels
         content.setSpacing(10)
         content.addWidget(self.message)
         content.addWidget(self.floor_strip)
