@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meeting_app.ui.distinct_names import DistinctNamesDelegate
 from meeting_app.ui.widgets import Badge, restyle
 from protocol.attendance import QUORUM_RULES, Counts, Quorum
 
@@ -86,6 +87,8 @@ class CountsTable(QTableWidget):
                 header_item.setToolTip(count_explanation(name))
         self.verticalHeader().hide()
         self.setShowGrid(False)
+        # Site names told apart when the column is narrow ("…Thái Nguyên", not "Điểm cầu …").
+        self.setItemDelegateForColumn(0, DistinctNamesDelegate(self))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
