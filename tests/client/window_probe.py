@@ -326,6 +326,7 @@ def _factories() -> dict[str, Callable[[Windows], Opened]]:
         "BallotDialog": lambda w: [("ballot", _dialog(lambda: ballot(w)))],
         "ActionDialog": lambda w: [("action item", _dialog(lambda: ActionDialog(
             w.room().store, parent=w.room())))],
+        "MinutesPreview": lambda w: [("minutes preview", lambda: w.room().minutes.workflow.preview())],
         "HistoryDialog": lambda w: [("history", _dialog(lambda: HistoryDialog(
             w.room().store.agenda[0]["title"], True, w.room())))],
     }
@@ -361,9 +362,9 @@ def main(argv: list[str]) -> int:
             spin(0.15)  # layouts settle
             report[f"{cls}: {name}"] = cut_off(window)
     Path(out).write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
-    for each in (*windows.rooms.values(), *windows.meetings.values()):
-        each.close()
-    app.processEvents()
+    for each in (*windows.rooms.values(), *windows.meetings.values(), *app.topLevelWidgets()):
+        each.close()  # the rooms stop their connections and PDF engines
+    spin(0.5)
     return 0
 
 
