@@ -11,7 +11,11 @@ from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
 from meeting_app.ui.attendance.quorum import CountsTable
 from meeting_app.ui.distinct_names import distinct_elided
+from meeting_app.ui.room.delegates import ParticipantDelegate
+from meeting_app.ui.room.participants_panel import ParticipantsPanel
 from protocol.attendance import Counts
+from tests.client.floor_data import SITES as SITES_OF_THE_DEMO
+from tests.client.floor_data import Meeting
 
 SITES = ["Hội trường Bộ (Hà Nội)", "Điểm cầu Thái Nguyên", "Điểm cầu Thái Bình",
          "Điểm cầu Đà Nẵng"]
@@ -58,3 +62,21 @@ def test_the_attendance_counts_keep_site_names_apart_in_a_narrow_column(qtbot: A
     assert not any(text.startswith("Điểm cầu") for text in shown[1:]), shown
     for row, name in enumerate(SITES):
         assert table.item(row, 0).data(Qt.ItemDataRole.ToolTipRole) == name
+
+
+def test_the_participants_panel_keeps_site_headers_apart(qtbot: Any) -> None:
+    meeting = Meeting("chair", 1)
+    panel = ParticipantsPanel(meeting.store)
+    qtbot.addWidget(panel)
+    model = panel.view.model()
+    sites = [model.index(row, 0) for row in range(model.rowCount())]
+    names = [str(index.data()) for index in sites]
+    assert names == [name for _id, name, _central in SITES_OF_THE_DEMO]
+    metrics = QFontMetrics(panel.font())
+    narrow = metrics.horizontalAdvance("Điểm cầu T…")  # what the panel had at 1280x800
+    shown = [ParticipantDelegate.site_text(index, metrics, narrow) for index in sites]
+    assert len(set(shown)) == len(shown), shown
+    assert shown[2].endswith("Nẵng"), shown  # the part that tells it from the others
+    assert not any(text.startswith("Điểm cầu") for text in shown[1:]), shown
+    assert all(index.data(Qt.ItemDataRole.ToolTipRole) == name for index, name in zip(sites, names,
+                                                                                       strict=True))

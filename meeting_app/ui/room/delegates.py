@@ -127,6 +127,12 @@ class ParticipantDelegate(QStyledItemDelegate):
             self._paint_person(painter, option, index, online)
         painter.restore()
 
+    @staticmethod
+    def site_text(index: Index, metrics: QFontMetrics, width: int) -> str:
+        """A site's name in ``width`` pixels, shortened so that sites stay told apart
+        ("…Đà Nẵng", not "Điểm cầu …")."""
+        return distinct_elided(str(index.data()), _site_names(index.model()), metrics, width)
+
     def _paint_site(self, painter: QPainter, option: QStyleOptionViewItem, index: Index,
                     online: bool) -> None:
         rect = option.rect
@@ -141,9 +147,7 @@ class ParticipantDelegate(QStyledItemDelegate):
         text_rect = rect.adjusted(26, 0, -counts_width - 4, 0)
         painter.setFont(_font(option.font, bold=True))
         painter.setPen(color("accent"))
-        # Shortened so that sites stay told apart ("…Đà Nẵng", not "Điểm cầu …").
-        name = distinct_elided(str(index.data()), _site_names(index.model()),
-                               QFontMetrics(painter.font()), text_rect.width())
+        name = self.site_text(index, QFontMetrics(painter.font()), text_rect.width())
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, name)
         painter.setFont(small)
         painter.setPen(color("success") if online else color("disabled"))
