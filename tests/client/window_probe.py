@@ -137,6 +137,17 @@ def cut_off(top: QWidget) -> list[str]:
     return bad
 
 
+def settled(window: QWidget, timeout: float = 3.0) -> list[str]:
+    """What :func:`cut_off` finds once the window's layouts have settled: a problem must
+    last ``timeout`` seconds (a loaded machine may take a while to lay a window out)."""
+    deadline = time.monotonic() + timeout
+    found = cut_off(window)
+    while found and time.monotonic() < deadline:
+        spin(0.1)
+        found = cut_off(window)
+    return found
+
+
 def tabs_cut(bar: QTabBar) -> list[str]:
     """Tabs out of the bar's view, or shown with an elided title."""
     bad = []
@@ -359,8 +370,7 @@ def main(argv: list[str]) -> int:
         for name, show in factory(windows):
             window = show()
             wait_until(window.isVisible, f"{name} shown")
-            spin(0.15)  # layouts settle
-            report[f"{cls}: {name}"] = cut_off(window)
+            report[f"{cls}: {name}"] = settled(window)
     Path(out).write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     for each in (*windows.rooms.values(), *windows.meetings.values(), *app.topLevelWidgets()):
         each.close()  # the rooms stop their connections and PDF engines
