@@ -116,11 +116,11 @@ class CountsTable(QTableWidget):
                 if row == len(rows):
                     item.setFont(bold)
                 self.setItem(row, column, item)
-        # Every row shown when there is room; on a short screen two rows and the total
-        # stay, and the rest scrolls (so many sites never push the window off the screen).
+        # Every row shown when there is room; on a short screen (1280x800 in touch mode) one
+        # row stays, and the rest scrolls (so many sites never push the window off the screen).
         height = self.horizontalHeader().height() + 24 * self.rowCount() + 2 * self.frameWidth()
         self.setMaximumHeight(height)
-        self.setMinimumHeight(min(height, self.horizontalHeader().height() + 24 * 2 + 2 * self.frameWidth()))
+        self.setMinimumHeight(min(height, self.horizontalHeader().height() + 24 + 2 * self.frameWidth()))
 
 
 class QuorumBox(QFrame):
