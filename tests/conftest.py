@@ -14,6 +14,15 @@ import pytest
 from tests.support.server_process import ServerProcess
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    # A desktop's screen (1920x1080), not the plugin's 800x600: windows open at their own
+    # size only where the screen has room for it (ui/screen_fit.py), as on a real desktop.
+    # Tests of small screens start a process with a screen of their own (window_probe).
+    _screen = Path(tempfile.mkdtemp(prefix="offscreen-")) / "screen.json"
+    _screen.write_text('{"screens": [{"name": "tests", "x": 0, "y": 0, "width": 1920, '
+                       '"height": 1080, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}',
+                       encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
 # Tests never write into the user's real document cache.
 if "MEETING_CACHE_DIR" not in os.environ:
     os.environ["MEETING_CACHE_DIR"] = tempfile.mkdtemp(prefix="meeting-test-cache-")

@@ -307,7 +307,9 @@ class ParticipantsModel(QStandardItemModel):
 
     def _fill_site(self, item: QStandardItem, site: dict[str, Any],
                    people: list[dict[str, Any]]) -> None:
-        values = {Qt.ItemDataRole.DisplayRole: site["name"], self.KindRole: "site",
+        # The tooltip: the whole name where the panel shows it shortened.
+        values = {Qt.ItemDataRole.DisplayRole: site["name"], Qt.ItemDataRole.ToolTipRole: site["name"],
+                  self.KindRole: "site",
                   self.IdRole: site["id"], self.OnlineRole: bool(site.get("online")),
                   self.CentralRole: bool(site.get("is_central")),
                   self.OnlineCountRole: sum(1 for p in people if p["online"]),
@@ -315,7 +317,8 @@ class ParticipantsModel(QStandardItemModel):
         self._set(item, values)
 
     def _fill_person(self, item: QStandardItem, person: dict[str, Any]) -> None:
-        values = {Qt.ItemDataRole.DisplayRole: person["full_name"], self.KindRole: "participant",
+        values = {Qt.ItemDataRole.DisplayRole: person["full_name"],
+                  Qt.ItemDataRole.ToolTipRole: person["full_name"], self.KindRole: "participant",
                   self.IdRole: person["user_id"], self.OnlineRole: bool(person["online"]),
                   self.RoleRole: person["role"], self.AttendanceRole: person.get("attendance")}
         self._set(item, values)

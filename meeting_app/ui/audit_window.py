@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from meeting_app.net.audit import AuditQuery, download_csv, fetch_page, fetch_verdict
 from meeting_app.state.formats import date_time_text
 from meeting_app.ui.audit_actions import action_name
+from meeting_app.ui.screen_fit import fit_to_screen
 from meeting_app.ui.session import Session
 from meeting_app.ui.tasks import run_in_thread
 from meeting_app.ui.theme import bind_style
@@ -144,7 +145,7 @@ class AuditWindow(QWidget):
         layout.addWidget(self.message)
         self._progress = _Progress(self)
         self._progress.moved.connect(self._moved)
-        self.resize(1100, 640)
+        fit_to_screen(self, 1100, 640)
         self.reload()
 
     # --- loading ------------------------------------------------------------------------

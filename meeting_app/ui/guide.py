@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QMainWindow, QTextBrowser, QVBoxLayout, QWidget
 
 from meeting_app.ui.i18n import current_language, translations
 from meeting_app.ui.resources import RESOURCES, icon
+from meeting_app.ui.screen_fit import fit_to_screen
 
 GUIDES = RESOURCES.parent / "docs" / "guide"
 """The guide's folder: ``en.md``, ``vi.md`` (the project is installed in place)."""
@@ -118,7 +119,7 @@ class GuideWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser)
-        self.resize(900, 760)
+        fit_to_screen(self, 900, 760)
         self.show_language(current_language())
         translations().changed.connect(self.show_language)
 

@@ -31,6 +31,7 @@ from meeting_app.ui.guide import add_help_menu
 from meeting_app.ui.language_menu import add_language_menu
 from meeting_app.ui.password_dialog import ChangePasswordDialog
 from meeting_app.ui.resources import icon
+from meeting_app.ui.screen_fit import fit_to_screen, wide_enough
 from meeting_app.ui.search_panel import SearchPanel
 from meeting_app.ui.session import Session, may_prepare
 from meeting_app.ui.settings_menu import install as install_settings
@@ -71,14 +72,11 @@ class MeetingsWindow(QMainWindow):
         titles = QVBoxLayout()
         title = QLabel(self.tr("Meetings"))
         title.setObjectName("meetingTitle")
-        roles = [self.tr("administrator")] if session.is_admin else []
-        if session.user.get("is_organizer"):
-            roles.append(self.tr("organizer"))
-        who = session.full_name + (f" · {', '.join(roles)}" if roles else "")
-        subtitle = QLabel(self.tr("Signed in as {who}").format(who=who))
-        subtitle.setObjectName("meetingSubtitle")
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("meetingSubtitle")
+        self._sign_subtitle()
         titles.addWidget(title)
-        titles.addWidget(subtitle)
+        titles.addWidget(self.subtitle)
         top.addLayout(titles, 1)
         self.indicator = ConnectionIndicator(self.connection)
         top.addWidget(self.indicator, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -137,7 +135,8 @@ class MeetingsWindow(QMainWindow):
         content.addWidget(card, 1)
         layout.addLayout(content, 1)
         self.setCentralWidget(body)
-        self.resize(1100, 620)
+        # Wide enough for the whole tool bar (an admin has three more entries).
+        fit_to_screen(self, wide_enough(1100, self.toolbar), 620)
         self.language_menu = add_language_menu(self)
         self.guide_action = add_help_menu(self)
 
@@ -179,7 +178,7 @@ class MeetingsWindow(QMainWindow):
         self.search_box.setToolTip(self.tr("Search my meetings, documents, conclusions and action items"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search_box.setFixedWidth(260)
+        self.search_box.setFixedWidth(200)  # the admin's whole tool bar fits 1280 pixels
         self.search_box.returnPressed.connect(self._search_from_box)
         bar.addWidget(self.search_box)
         self.users_action = bar.addAction(icon("users"), self.tr("Users…"))
@@ -196,6 +195,19 @@ class MeetingsWindow(QMainWindow):
         self.refresh_action.triggered.connect(self.refresh)
         self.sign_out_action.triggered.connect(self.sign_out_requested)
         return bar
+
+    def _sign_subtitle(self) -> None:
+        """Who is signed in, with their roles in words."""
+        roles = [self.tr("administrator")] if self.session.is_admin else []
+        if self.session.user.get("is_organizer"):
+            roles.append(self.tr("organizer"))
+        who = self.session.full_name + (f" · {', '.join(roles)}" if roles else "")
+        self.subtitle.setText(self.tr("Signed in as {who}").format(who=who))
+
+    def retranslate(self) -> None:
+        """Words the catalogue cannot find again by themselves: the roles after the name
+        (called when the language changes, see ui/retranslate.py)."""
+        self._sign_subtitle()
 
     # --- life ----------------------------------------------------------------------------
 

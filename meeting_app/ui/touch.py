@@ -17,9 +17,12 @@ TARGET = 44
 
 # min-height counts the content only: padding and border are added to it (6+6+1+1 for a
 # push button, 5+5+1+1 for a tool bar button), so the whole button is at least TARGET.
-# No min-width on push buttons: a style sheet's min-width becomes the widget's minimum
+# No min-width on push buttons with text: a style sheet's min-width becomes the widget's minimum
 # size, which layouts then take instead of the text's width, and squeeze the text off.
-# Tool bar buttons, mostly icons alone, get one so that they are a finger wide.
+# Tool bar buttons, mostly icons alone, and push buttons with an icon alone get one so
+# that they are a finger wide. The
+# icons inside a field (clear, show password) are tool buttons too, but they live in the
+# field: the field is the finger's target, and a taller button would hang out of it.
 RULES = f"""
 QPushButton, QToolButton {{ min-height: {TARGET - 14}px; }}
 QToolBar QToolButton {{ min-height: {TARGET - 7}px; min-width: {TARGET - 18}px; }}
@@ -29,6 +32,8 @@ QRadioButton#ballotOption::indicator, QCheckBox#ballotOption::indicator {{
     width: 26px; height: 26px; }}
 QScrollBar:vertical {{ width: 18px; }}
 QScrollBar:horizontal {{ height: 18px; }}
+QLineEdit QToolButton {{ min-height: 0px; min-width: 0px; }}
+QPushButton[iconOnly="true"] {{ min-width: {TARGET - 18}px; }}
 """
 
 

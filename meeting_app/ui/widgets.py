@@ -74,6 +74,8 @@ def tool_button(text: str, icon_name: str, tooltip: str = "",
         button.setToolTip(tooltip)
         if not text:  # an icon alone: a screen reader says what the tooltip says
             button.setAccessibleName(tooltip)
+    if not text:
+        button.setProperty("iconOnly", True)  # less padding beside the icon (app.qss)
     return button
 
 

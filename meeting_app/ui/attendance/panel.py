@@ -96,6 +96,9 @@ class AttendancePanel(QWidget):
         layout.addWidget(self.member_bar)
 
         self.tree = AttendanceTree()
+        # Its header and a row at least (Qt's default minimum is taller): with the banners
+        # and the counts above, the tab fits a 1280x800 screen in touch mode.
+        self.tree.setMinimumHeight(56)
         layout.addWidget(self.tree, 1)
 
         self.action_bar = QWidget()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meeting_app.ui.distinct_names import DistinctNamesDelegate
 from meeting_app.ui.widgets import Badge, restyle
 from protocol.attendance import QUORUM_RULES, Counts, Quorum
 
@@ -86,6 +87,8 @@ class CountsTable(QTableWidget):
                 header_item.setToolTip(count_explanation(name))
         self.verticalHeader().hide()
         self.setShowGrid(False)
+        # Site names told apart when the column is narrow ("…Thái Nguyên", not "Điểm cầu …").
+        self.setItemDelegateForColumn(0, DistinctNamesDelegate(self))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -113,11 +116,11 @@ class CountsTable(QTableWidget):
                 if row == len(rows):
                     item.setFont(bold)
                 self.setItem(row, column, item)
-        # Every row shown when there is room; on a short screen two rows and the total
-        # stay, and the rest scrolls (so many sites never push the window off the screen).
+        # Every row shown when there is room; on a short screen (1280x800 in touch mode) one
+        # row stays, and the rest scrolls (so many sites never push the window off the screen).
         height = self.horizontalHeader().height() + 24 * self.rowCount() + 2 * self.frameWidth()
         self.setMaximumHeight(height)
-        self.setMinimumHeight(min(height, self.horizontalHeader().height() + 24 * 2 + 2 * self.frameWidth()))
+        self.setMinimumHeight(min(height, self.horizontalHeader().height() + 24 + 2 * self.frameWidth()))
 
 
 class QuorumBox(QFrame):

@@ -23,6 +23,7 @@ from meeting_app.ui.floor.others import OthersBar
 from meeting_app.ui.floor.queues import QueuePanel
 from meeting_app.ui.floor.speaker import SpeakerCard
 from meeting_app.ui.resources import icon
+from meeting_app.ui.screen_fit import fit_to_screen
 from meeting_app.ui.sites.link import SiteStatusPoller
 from meeting_app.ui.widgets import Badge, ask, tool_button
 
@@ -149,7 +150,7 @@ class ChairConsole(QWidget):
         store.meeting_changed.connect(self._retitle)
         store.reset.connect(self._retitle)
         self._retitle()
-        self.resize(1360, 820)
+        fit_to_screen(self, 1360, 820)
 
     def _retitle(self) -> None:
         title = self.floor.store.meeting["title"] if self.floor.store.loaded else ""

@@ -26,6 +26,7 @@ from meeting_app.ui.display.style import display_style
 from meeting_app.ui.floor.countdown import CountdownLabel
 from meeting_app.ui.floor.texts import kind_label, person_name, site_name
 from meeting_app.ui.resources import icon
+from meeting_app.ui.screen_fit import fit_to_screen
 from meeting_app.ui.widgets import restyle
 
 
@@ -145,7 +146,7 @@ class RoomDisplayWindow(QWidget):
         self._scale = 0.0
         self._restyle()
         self.refresh()
-        self.resize(1360, 820)
+        fit_to_screen(self, 1360, 820)
 
     # --- content -------------------------------------------------------------------------
 

@@ -92,6 +92,7 @@ class DocumentListPage(QWidget):
         row.addStretch(1)
         self.drop_hint = QLabel(self.tr("Drop files here to upload them."))
         self.drop_hint.setObjectName("hint")
+        self.drop_hint.setWordWrap(True)  # on two lines rather than widen the room
         row.addWidget(self.drop_hint)
         layout.addWidget(self.editor_row)
 

@@ -61,14 +61,18 @@ class OthersBar(QFrame):
         self.limit = LimitChooser(actions)
         first.addWidget(QLabel(self.tr("For")))
         first.addWidget(self.people, 1)
+        if compact:  # the time limit beside the person: the buttons' line stays short
+            first.addSpacing(8)
+            first.addWidget(self.limit_label)
+            first.addWidget(self.limit)
         for widget in (self.speak_button, self.question_button, self.grant_button):
             second.addWidget(widget)
         if compact:
             second.addStretch(1)
         else:
             second.addSpacing(8)
-        second.addWidget(self.limit_label)
-        second.addWidget(self.limit)
+            second.addWidget(self.limit_label)
+            second.addWidget(self.limit)
         self.speak_button.clicked.connect(lambda: self._request("speak"))
         self.question_button.clicked.connect(lambda: self._request("question"))
         self.grant_button.clicked.connect(self._grant)

@@ -19,7 +19,8 @@ class FloorPage(QWidget):
         super().__init__(parent)
         self.floor = actions
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
+        # Margins kept small: the two queues side by side fit the centre of a 1280 pixel room.
+        layout.setContentsMargins(8, 10, 8, 10)
         layout.setSpacing(10)
         self.speaker = SpeakerCard(actions)
         self.mine = MyRequests(actions)
@@ -27,7 +28,7 @@ class FloorPage(QWidget):
         self.question_queue = QueuePanel(actions, "question", compact=True)
         self.others = OthersBar(actions, compact=True)
         queues = QHBoxLayout()
-        queues.setSpacing(10)
+        queues.setSpacing(6)
         queues.addWidget(self.speak_queue, 1)
         queues.addWidget(self.question_queue, 1)
         layout.addWidget(self.speaker)

@@ -174,6 +174,7 @@ class ActionItemsTable(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setMinimumHeight(48)  # its header and a row: the tab fits 1280x800
         self.table.setShowGrid(False)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()

@@ -34,6 +34,9 @@ class MarkdownEditor(QWidget):
         self.text_edit.setAccessibleName(placeholder.rstrip("…"))
         self.text_edit.setObjectName("conclusionText")
         self.text_edit.document().setDocumentMargin(8)
+        # Two lines at least (Qt's default minimum is taller): the minutes tab fits a
+        # 1280x800 screen in touch mode; the splitter gives the text the room there is.
+        self.text_edit.setMinimumHeight(40)
         self._loading = False
         self.tools = QWidget()
         row = QHBoxLayout(self.tools)

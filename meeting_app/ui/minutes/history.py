@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from meeting_app.state.models import local_time_text
 from meeting_app.ui.minutes.editor import MARKDOWN
+from meeting_app.ui.screen_fit import fit_to_screen
 
 
 def author_name(revision: dict[str, Any]) -> str:
@@ -39,7 +40,7 @@ class HistoryDialog(QDialog):
     def __init__(self, item_title: str, editable: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("History of the conclusions"))
-        self.resize(820, 520)
+        fit_to_screen(self, 820, 520)
         self.revisions: list[dict[str, Any]] = []
         heading = QLabel(item_title)
         heading.setObjectName("panelTitle")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, Q
 
 from meeting_app.net.minutes import MinutesError, download_minutes
 from meeting_app.ui.reader import ReaderWidget
+from meeting_app.ui.screen_fit import fit_to_screen
 from meeting_app.ui.session import Session
 from meeting_app.ui.tasks import run_in_thread
 
@@ -35,7 +36,7 @@ class MinutesPreview(QWidget):
         self.current = "minutes"
         self.closed = False  # downloads may finish after the window went
         self.setWindowTitle(self.tr("Preview: {title}").format(title=title))
-        self.resize(1000, 820)
+        fit_to_screen(self, 1000, 820)
         self.minutes_radio = QRadioButton(self.tr("&Minutes"))
         self.notice_radio = QRadioButton(self.tr("&Notice of conclusions"))
         self.minutes_radio.setChecked(True)

@@ -79,8 +79,8 @@ class MinutesTab(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([260, 230])
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.setSpacing(8)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
         layout.addWidget(top)
         layout.addWidget(splitter, 1)
 

@@ -28,6 +28,7 @@ from meeting_app.ui.preparation.details import DetailsForm
 from meeting_app.ui.preparation.participants import ParticipantsEditor
 from meeting_app.ui.resources import icon
 from meeting_app.ui.room.agenda_panel import AgendaPanel
+from meeting_app.ui.screen_fit import fit_to_screen
 from meeting_app.ui.session import Session
 from meeting_app.ui.widgets import ConnectionIndicator, MessageBar
 
@@ -86,7 +87,7 @@ class PreparationDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
-        self.resize(980, 640)
+        fit_to_screen(self, 980, 640)
         # Reading order: the tabs, the page shown, then Close and Save as they stand (the
         # pages were made before the tabs, the Save button before Close).
         pages = (self.details, self.participants, self.agenda)

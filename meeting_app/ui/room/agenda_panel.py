@@ -95,6 +95,7 @@ class AgendaPanel(Panel):
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)  # the column stays narrow enough for the room at 1280 pixels
         for button in buttons:
             layout.addWidget(button)
         self.body.addWidget(row)

@@ -142,6 +142,10 @@ class CentralArea(QTabWidget):
                  floor: QWidget | None = None, minutes: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setDocumentMode(False)
+        # Every tab whole and in view: an elided tab ("B…") or one behind scroll arrows is
+        # lost to the reader; the room keeps the centre wide enough for all six.
+        self.tabBar().setUsesScrollButtons(False)
+        self.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
         self.current_page = CurrentItemPage(store)
         self.addTab(self.current_page, icon("current"), self.tr("Current item"))
         self.documents_page = self._page(documents, "document", self.tr("Documents"),

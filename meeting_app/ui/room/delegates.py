@@ -3,7 +3,7 @@ show a green dot."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from meeting_app.state.models import AgendaModel, ParticipantsModel, role_label
+from meeting_app.ui.distinct_names import distinct_elided
 from meeting_app.ui.resources import icon
 from meeting_app.ui.theme import color
 
@@ -126,6 +127,12 @@ class ParticipantDelegate(QStyledItemDelegate):
             self._paint_person(painter, option, index, online)
         painter.restore()
 
+    @staticmethod
+    def site_text(index: Index, metrics: QFontMetrics, width: int) -> str:
+        """A site's name in ``width`` pixels, shortened so that sites stay told apart
+        ("…Đà Nẵng", not "Điểm cầu …")."""
+        return distinct_elided(str(index.data()), _site_names(index.model()), metrics, width)
+
     def _paint_site(self, painter: QPainter, option: QStyleOptionViewItem, index: Index,
                     online: bool) -> None:
         rect = option.rect
@@ -140,8 +147,7 @@ class ParticipantDelegate(QStyledItemDelegate):
         text_rect = rect.adjusted(26, 0, -counts_width - 4, 0)
         painter.setFont(_font(option.font, bold=True))
         painter.setPen(color("accent"))
-        name = QFontMetrics(painter.font()).elidedText(
-            str(index.data()), Qt.TextElideMode.ElideRight, text_rect.width())
+        name = self.site_text(index, QFontMetrics(painter.font()), text_rect.width())
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, name)
         painter.setFont(small)
         painter.setPen(color("success") if online else color("disabled"))
@@ -169,3 +175,11 @@ class ParticipantDelegate(QStyledItemDelegate):
         painter.setPen(color(ROLE_TONES.get(role, "muted")))
         painter.drawText(rect.adjusted(0, 0, -4, 0),
                          Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, label)
+
+
+def _site_names(model: QAbstractItemModel | None) -> list[str]:
+    """The names of the sites (the top rows) of a participants model."""
+    if model is None:
+        return []
+    rows = (model.index(row, 0) for row in range(model.rowCount()))
+    return [str(i.data()) for i in rows if i.data(ParticipantsModel.KindRole) == "site"]

@@ -40,6 +40,7 @@ from meeting_app.ui.room.keyboard import install_room_shortcuts
 from meeting_app.ui.room.notifications import RoomNotifier
 from meeting_app.ui.room.participants_panel import ParticipantsPanel
 from meeting_app.ui.room.rights_notices import RightsNotifier
+from meeting_app.ui.screen_fit import fit_to_screen
 from meeting_app.ui.session import Session
 from meeting_app.ui.settings_menu import install as install_settings
 from meeting_app.ui.sites.link import OwnLinkIndicator, SiteStatusPoller
@@ -119,7 +120,7 @@ class MeetingRoomWindow(QMainWindow):
         self.side.addTab(self.participants, icon("users"), self.tr("Participants"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
-        splitter.setHandleWidth(10)
+        splitter.setHandleWidth(6)
         for widget in (self.agenda, self.central, self.side):
             splitter.addWidget(widget)
         splitter.setStretchFactor(1, 1)
@@ -127,7 +128,7 @@ class MeetingRoomWindow(QMainWindow):
 
         body = QWidget()
         content = QVBoxLayout()
-        content.setContentsMargins(12, 10, 12, 12)
+        content.setContentsMargins(8, 8, 8, 8)  # the three columns fit 1280 pixels
         content.setSpacing(10)
         content.addWidget(self.message)
         content.addWidget(self.floor_strip)
@@ -157,7 +158,7 @@ class MeetingRoomWindow(QMainWindow):
         self.notices = NoticeArea(self, below=self.actions_bar)
         self.notifier = RoomNotifier(self.store, self.notices, self, settings, self)
         self.rights_notices = RightsNotifier(self.store, self.notices, self, self.connection, self)
-        self.resize(1360, 820)
+        fit_to_screen(self, 1360, 820)
         self._shortcuts = install_room_shortcuts(self)  # the Meeting menu, then Settings
         self.settings_menu = install_settings(self, settings)
         self.language_menu = add_language_menu(self, settings)

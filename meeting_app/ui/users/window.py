@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.focus import on_enter, tab_order, tabbable_toolbar, toolbar_controls
 from meeting_app.ui.resources import icon
+from meeting_app.ui.screen_fit import fit_to_screen, wide_enough
 from meeting_app.ui.users.dialogs import ResetPasswordDialog, UserDialog
 from meeting_app.ui.users.model import UsersModel
 from meeting_app.ui.widgets import MessageBar, Spacer, ask
@@ -78,7 +79,7 @@ class UsersWindow(QMainWindow):
         tab_order(*toolbar_controls(bar), self.table)
         on_enter(self.table, self.edit_selected)
         self.table.setFocus()
-        self.resize(900, 520)
+        fit_to_screen(self, wide_enough(900, bar), 520)  # the search field in view
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.sender_.availability_changed.connect(self._update_actions)

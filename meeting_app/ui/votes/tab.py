@@ -200,6 +200,12 @@ class VotesTab(QWidget):
         self.select(selected)
         self.update_rights()
 
+    def retranslate(self) -> None:
+        """List the polls again in the new language: a row joins the question (data) and
+        its status line (words), which no single message of the catalogue renders."""
+        self._shape = [("retranslate",)]  # not the list's shape: it is built again
+        self.refresh()
+
     def _status_line(self, poll: dict[str, Any]) -> str:
         text = status_text(poll["status"])
         result = poll.get("result") or {}
