@@ -1,27 +1,20 @@
-"""Running the inspecting process (``inspect_worker``) from the event loop.
+"""Running the inspecting process (``inspect_worker``) from the event loop (``children``).
 
-The child is started with ``asyncio.create_subprocess_exec`` (the loop never waits on it),
-in a session of its own, with a wall-clock limit on top of the limits it sets itself. Any
-way it can fail (a refusal, a kill by its CPU limit, a crash, silence) is a 422.
+Any way it can fail (a refusal, a kill by its CPU limit, a crash, silence) is a 422.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import json
-import os
 import signal
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from server.documents.children import run_child
 from server.documents.policy import DocumentPolicy
 from server.documents.refusals import unprocessable
-
-PACKAGE_ROOT = Path(__file__).resolve().parents[2]
-"""The directory holding the ``server`` package: the child imports it from there."""
 
 
 @dataclass(frozen=True)
@@ -48,22 +41,11 @@ def _command(path: Path, policy: DocumentPolicy, repaired_to: Path | None) -> li
 async def inspect_pdf(path: Path, policy: DocumentPolicy, repaired_to: Path | None = None) -> PdfFacts:
     """The facts of a PDF that passed inspection; a 422 otherwise. A file that had to be
     repaired is written out sound to ``repaired_to`` (``PdfFacts.repaired``)."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        filter(None, [str(PACKAGE_ROOT), os.environ.get("PYTHONPATH")]))}
-    process = await asyncio.create_subprocess_exec(
-        *_command(path, policy, repaired_to), stdin=asyncio.subprocess.DEVNULL,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, env=env, start_new_session=True)
     try:
-        out, err = await asyncio.wait_for(process.communicate(), policy.inspect_timeout_seconds)
+        code, out, err = await run_child(_command(path, policy, repaired_to), policy.inspect_timeout_seconds)
     except TimeoutError:
         raise unprocessable(f"Checking the PDF took longer than {policy.inspect_timeout_seconds:g} s; "
                             "it is too complex or built to stall a reader") from None
-    finally:
-        if process.returncode is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            await process.wait()
-    code = process.returncode
     if code is not None and code < 0:
         if -code in (signal.SIGXCPU, signal.SIGKILL):
             raise unprocessable(f"Checking the PDF needed more than {policy.inspect_cpu_seconds:g} s of "

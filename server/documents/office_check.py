@@ -7,17 +7,13 @@ and any way it can fail is a 422.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import json
-import os
-import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from server.documents.inspect import PACKAGE_ROOT
+from server.documents.children import run_child
 from server.documents.policy import DocumentPolicy
 from server.documents.refusals import unprocessable, unsupported
 
@@ -51,22 +47,13 @@ async def ole_suffix(source: Path, policy: DocumentPolicy) -> str:
 
 
 async def _run(source: Path, target: Path, policy: DocumentPolicy, ole: bool) -> dict[str, Any]:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        filter(None, [str(PACKAGE_ROOT), os.environ.get("PYTHONPATH")]))}
-    process = await asyncio.create_subprocess_exec(
-        *_command(source, target, policy, ole), stdin=asyncio.subprocess.DEVNULL,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, env=env, start_new_session=True)
     try:
-        out, _err = await asyncio.wait_for(process.communicate(), policy.inspect_timeout_seconds)
+        _code, out, _err = await run_child(_command(source, target, policy, ole),
+                                           policy.inspect_timeout_seconds)
     except TimeoutError:
         raise unprocessable(f"Checking the Office document took longer than "
                             f"{policy.inspect_timeout_seconds:g} s; it is too large, or built to stall "
                             "the checker") from None
-    finally:
-        if process.returncode is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            await process.wait()
     try:
         answer = json.loads(out.decode().strip().split("\n")[-1])
     except (ValueError, IndexError):

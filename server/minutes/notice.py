@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import io
 
-from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
 from server.minutes.content import MinutesContent
-from server.minutes.pdf_html import MARGINS_MM, _e, _nb, actions_table, blocks_html
-from server.minutes.word import FONT, _actions, _blocks, _para
+from server.minutes.pdf_html import _e, _nb, actions_table, blocks_html
+from server.minutes.word import _actions, _blocks, _para, a4_document
 
 TITLE = "THÔNG BÁO"
 
@@ -67,16 +66,7 @@ def notice_html(c: MinutesContent) -> str:
 
 def notice_docx(c: MinutesContent) -> bytes:
     """The notice of conclusions as .docx bytes (Times New Roman, the decree's sizes)."""
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    top, right, bottom, left = MARGINS_MM
-    section.top_margin, section.right_margin, section.bottom_margin, section.left_margin = (
-        Mm(top), Mm(right), Mm(bottom), Mm(left))
-    normal = doc.styles["Normal"]
-    normal.font.name, normal.font.size = FONT, Pt(13)
-    doc.core_properties.title = f"Thông báo kết luận: {c.title}"
-    doc.core_properties.author = c.organization
+    doc = a4_document(f"Thông báo kết luận: {c.title}", c.organization)
     head = doc.add_table(rows=1, cols=2)
     left_lines = [(c.organization.upper(), True, False, 12), ("Số:      /TB-HN", False, False, 13)]
     right_lines = [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, False, 12),

@@ -120,9 +120,8 @@ def _head(doc: DocxDocument, c: MinutesContent) -> None:
             run.bold, run.italic = bold, italic
 
 
-def minutes_docx(content: MinutesContent) -> bytes:
-    """The whole document as .docx bytes."""
-    c = content
+def a4_document(title: str, author: str) -> DocxDocument:
+    """An empty A4 document with the decree's margins and body text (13 pt), titled."""
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -131,8 +130,15 @@ def minutes_docx(content: MinutesContent) -> bytes:
         Mm(top), Mm(right), Mm(bottom), Mm(left))
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(13)
-    doc.core_properties.title = f"Biên bản họp: {c.title}"
-    doc.core_properties.author = c.organization
+    doc.core_properties.title = title
+    doc.core_properties.author = author
+    return doc
+
+
+def minutes_docx(content: MinutesContent) -> bytes:
+    """The whole document as .docx bytes."""
+    c = content
+    doc = a4_document(f"Biên bản họp: {c.title}", c.organization)
     _head(doc, c)
     _para(doc, "BIÊN BẢN HỌP", bold=True, centre=True, size=14)
     _para(doc, c.title, bold=True, centre=True)
