@@ -2651,7 +2651,7 @@ Hãy dùng nút Thử lại trong danh sách.</translation>
     </message>
     <message>
         <source>&amp;Voting weight</source>
-        <translation>&amp;Trọng số biểu quyết</translation>
+        <translation>Trọng số biểu &amp;quyết</translation>
     </message>
     <message>
         <source>Add or change</source>

@@ -423,7 +423,8 @@ def test_the_meetings_users_and_preparation_windows_work_from_the_keyboard(
         people = dialog.participants
         assert_chain(dialog, [dialog.tabs.tabBar(), people.table, people.search_edit,
                               people.search_button, people.results, people.role_combo,
-                              people.site_combo, dialog.close_button, dialog.save_button])
+                              people.site_combo, people.weight_spin, dialog.close_button,
+                              dialog.save_button])
         assert_mnemonic(dialog, Qt.Key.Key_S, people.site_combo)
         assert_mnemonic(dialog, Qt.Key.Key_R, people.role_combo)
         press(dialog, Qt.Key.Key_Escape)

@@ -135,7 +135,7 @@ class CheckInBanner(QFrame):
         self.check_in_button.setEnabled(self.commands.available)
 
     def set_covered(self, covered: bool) -> None:
-        """Hide while the attendance tab (with its own Check in) is shown."""
+        """Hide while the attendance tab (with its own Check in) or the minutes are shown."""
         self.covered = covered
         self.refresh()
 

@@ -138,8 +138,11 @@ class MeetingRoomWindow(QMainWindow):
         self.check_in_banner = CheckInBanner(self.store, self.commands)
         content.addWidget(self.presenting_banner)
         content.addWidget(self.check_in_banner)
+        # It steps aside on the attendance tab (its own Check in) and on the minutes, the
+        # tallest tab, where a secretary writes: on a 1280x800 tablet it would push the room
+        # past the screen's height there.
         self.central.currentChanged.connect(lambda _index: self.check_in_banner.set_covered(
-            self.central.currentWidget() is self.attendance))
+            self.central.currentWidget() in (self.attendance, self.minutes)))
         content.addWidget(splitter, 1)
         outer = QVBoxLayout(body)
         outer.setContentsMargins(0, 0, 0, 0)
