@@ -33,6 +33,7 @@ class OpenPollBanner(QFrame):
         layout.setSpacing(4)
         self.caption = QLabel()
         self.caption.setObjectName("currentCaption")
+        self.caption.setWordWrap(True)  # a long item title must not widen the room past a tablet
         self.question = QLabel()
         self.question.setObjectName("bannerQuestion")
         self.question.setWordWrap(True)
