@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import socketio
 from aiohttp import web
+from PySide6.QtCore import QLocale, QSettings
 
 from meeting_app.net import Connection
 from meeting_app.pdf import PdfEngine
@@ -226,3 +227,20 @@ def open_room(qtbot: Any, demo_server: Any, tmp_path: Path
     yield make
     for window in windows:
         window.close()
+
+
+@pytest.fixture
+def language_settings(qapp: Any, tmp_path: Path) -> Iterator[QSettings]:
+    """Settings in a temporary file, also as the default QSettings(), with the interface
+    following language changes; English again after."""
+    from meeting_app.ui.i18n import translations
+    from meeting_app.ui.retranslate import follow_language_changes
+
+    before = QLocale()
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    follow_language_changes()
+    yield QSettings()
+    translations().apply("en")
+    QLocale.setDefault(before)
+    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)

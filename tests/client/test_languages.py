@@ -4,9 +4,7 @@ chosen locale, and Qt's own dialog buttons translated too."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,11 +21,9 @@ from meeting_app.ui.i18n import (
     saved_choice,
     setup_language,
     system_language,
-    translations,
 )
 from meeting_app.ui.login_dialog import LoginDialog
 from meeting_app.ui.meetings_window import MeetingsWindow
-from meeting_app.ui.retranslate import follow_language_changes
 from tests.client.sessions import session_for
 from tests.support.server_process import free_port
 
@@ -35,16 +31,8 @@ WAIT = 20_000
 
 
 @pytest.fixture
-def settings(qapp: Any, tmp_path: Path) -> Iterator[QSettings]:
-    """Settings in a temporary file, also as the default QSettings(); English again after."""
-    before = QLocale()
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    follow_language_changes()
-    yield QSettings()
-    translations().apply("en")
-    QLocale.setDefault(before)
-    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
+def settings(language_settings: QSettings) -> QSettings:
+    return language_settings
 
 
 def texts_of(top: QWidget) -> list[tuple[str, str]]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meeting_app.ui.i18n import current_language, translations, translations_dir
-from meeting_app.ui.retranslate import follow_language_changes, read_ts
+from meeting_app.ui.i18n import current_language, translations_dir
+from meeting_app.ui.retranslate import read_ts
 from tests.client.window_probe import Windows, _factories, wait_until
 from tests.support.server_process import ServerProcess
 
@@ -113,16 +113,8 @@ def visible_texts(top: QWidget) -> Iterator[tuple[str, str]]:
 
 
 @pytest.fixture
-def settings(qapp: Any, tmp_path: Path) -> Iterator[QSettings]:
-    """The choice of language kept in a temporary file; English again after."""
-    before = QLocale()
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    follow_language_changes()
-    yield QSettings()
-    translations().apply("en")
-    QLocale.setDefault(before)
-    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
+def settings(language_settings: QSettings) -> QSettings:
+    return language_settings
 
 
 @pytest.mark.e2e
