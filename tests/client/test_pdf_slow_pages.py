@@ -53,8 +53,11 @@ def test_other_pages_come_while_a_slow_page_is_drawn(qtbot: Any, engine: PdfEngi
 def test_a_page_that_never_finishes_is_stopped_and_said_so(qtbot: Any, engine: PdfEngine, slow_pdf: Path,
                                                           sample: pdfs.SamplePdf,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(slow_lane, "JOB_TIMEOUT_S", 1.5)  # the page takes seconds
-    slow_doc = opened(qtbot, engine, slow_pdf)
+    monkeypatch.setattr(slow_lane, "JOB_TIMEOUT_S", 1.5)
+    # Finer tiles than ``slow_pdf``: about 9 s to draw here, far past the timeout on any machine
+    # (``slow_pdf`` takes about 1.7 s, too close to it: a fast machine finished it in time).
+    never_finishing = pdfs.slow_page_pdf(slow_pdf.with_name("rat-cham.pdf"), cell=0.05)
+    slow_doc = opened(qtbot, engine, never_finishing)
     failures: list[RenderFailure] = []
     engine.render_failed.connect(failures.append)
     request = engine.render(slow_doc, 0, 2.0)
