@@ -248,7 +248,7 @@ class Connection(QObject):
         if callback is not None:
             with self._lock:
                 self._callbacks[call_id] = callback
-        if name in (c.MEETING_JOIN, c.MEETING_LEAVE):
+        if name in (c.MeetingJoin.command, c.MeetingLeave.command):
             # The connection must see these to order events; it sends them itself.
             self._answered.emit(call_id, error_envelope(
                 ErrorCode.INVALID, f"Use join_meeting() and leave_meeting(), not {name}"))

@@ -26,8 +26,8 @@ class LocalErrorCode(StrEnum):
     """Not connected, or the connection was lost before the answer."""
 
 
-NO_REQUEST_ID = frozenset({c.MEETING_LIST, c.USER_LIST, c.MEETING_JOIN, c.MEETING_LEAVE,
-                           c.SITE_STATUS, c.PRESENCE_HEARTBEAT})
+NO_REQUEST_ID = frozenset(command.command for command in (
+    c.MeetingList, c.UserList, c.MeetingJoin, c.MeetingLeave, c.SiteStatus, c.PresenceHeartbeat))
 """Commands that change nothing worth protecting from a repeat. A join must never carry a
 request_id: the server would store its (large) answer and replay a stale snapshot; a
 heartbeat or a status poll every 2 s would fill the store of answers for nothing."""

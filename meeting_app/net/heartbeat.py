@@ -67,7 +67,7 @@ class Heartbeat:
         if self.last_rtt_ms is not None:
             payload["rtt_ms"] = self.last_rtt_ms
         sent = self._clock()
-        envelope = await self._call(c.PRESENCE_HEARTBEAT, payload, self.timeout)
+        envelope = await self._call(c.PresenceHeartbeat.command, payload, self.timeout)
         rtt = self._clock() - sent
         if not envelope["ok"] and envelope["error"]["code"] in LOCAL_CODES:
             # Unanswered (timeout, lost socket): no measure to pass on. A refusal still

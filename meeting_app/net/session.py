@@ -294,9 +294,9 @@ class NetworkSession:
             self.spawn(self._leave(meeting_id))
 
     async def _leave(self, meeting_id: int) -> None:
-        envelope = await self.call(c.MEETING_LEAVE, {"meeting_id": meeting_id}, self._join_timeout)
+        envelope = await self.call(c.MeetingLeave.command, {"meeting_id": meeting_id}, self._join_timeout)
         if not envelope["ok"] and envelope["error"]["code"] != LocalErrorCode.OFFLINE:
-            self._sink.command_failed(c.MEETING_LEAVE, envelope)
+            self._sink.command_failed(c.MeetingLeave.command, envelope)
 
     def _joined_meeting(self) -> int | None:
         """The meeting to send heartbeats for: joined, and its snapshot received."""
@@ -365,7 +365,7 @@ class NetworkSession:
             if since is not None:
                 payload["since_seq"] = since
             sent = time.monotonic()
-            envelope = await self.call(c.MEETING_JOIN, payload, self._join_timeout)
+            envelope = await self.call(c.MeetingJoin.command, payload, self._join_timeout)
             rtt = time.monotonic() - sent
             if generation != self._generation:
                 return  # joined or left something else meanwhile
@@ -374,7 +374,7 @@ class NetworkSession:
                 if code == LocalErrorCode.TIMEOUT:
                     continue
                 if code != LocalErrorCode.OFFLINE:  # offline: the next connection syncs again
-                    self._sink.command_failed(c.MEETING_JOIN, envelope)
+                    self._sink.command_failed(c.MeetingJoin.command, envelope)
                 return
             if isinstance(envelope["data"].get("server_time"), str):
                 self._sink.observe_server_time(envelope["data"]["server_time"], rtt)
@@ -396,7 +396,7 @@ class NetworkSession:
                       meeting_id, len(data["events"]), seq)
             ready = seqr.on_events(seq, data["events"])
         else:
-            self._sink.command_failed(c.MEETING_JOIN, env.unreadable_answer())
+            self._sink.command_failed(c.MeetingJoin.command, env.unreadable_answer())
             return False
         for event in ready:
             self._sink.deliver_event(event)

@@ -17,7 +17,7 @@ from server.persistence.event_log import iso
 from server.persistence.models import AgendaItem, Meeting, Participant, Site, utcnow
 
 
-def list_meetings(ctx: CommandContext, _payload: c.Empty) -> Outcome:
+def list_meetings(ctx: CommandContext, _payload: c.MeetingList) -> Outcome:
     """The meetings the user takes part in; admins and organizers see every meeting."""
     actor = ctx.actor
     rows = ctx.session.execute(

@@ -82,7 +82,7 @@ class Buckets:
             del self._buckets[key]
 
 
-HEAVY_COMMANDS = frozenset({c.SEARCH})
+HEAVY_COMMANDS = frozenset({c.Search.command})
 """Commands with a budget of their own (per user) and run on the heavy-read threads."""
 
 

@@ -91,10 +91,10 @@ def register(services: Services, pipeline: CommandPipeline) -> None:
             services.command_limits.check(name, sid, conn.actor.user_id)
         except ProtocolError as refusal:
             return refusal.to_envelope()
-        if name == c.MEETING_JOIN:
+        if name == c.MeetingJoin.command:
             return await _join(services, pipeline, sid, conn, args)
         envelope = await pipeline.run(name, args, sid, conn)
-        if name == c.MEETING_LEAVE and envelope["ok"] and conn.meeting_id is not None \
+        if name == c.MeetingLeave.command and envelope["ok"] and conn.meeting_id is not None \
                 and conn.meeting_id == args[0].get("meeting_id"):
             await leave_meeting(sio, sid, conn.meeting_id, conn.actor.user_id)
             conn.meeting_id = None
@@ -137,7 +137,7 @@ async def _join(services: Services, pipeline: CommandPipeline, sid: str, conn: C
             await services.in_thread(lambda: _may_join(services, conn, meeting_id)):
         await enter_meeting(sio, sid, meeting_id, user_id)
         entered = True
-    envelope = await pipeline.run(c.MEETING_JOIN, args, sid, conn)
+    envelope = await pipeline.run(c.MeetingJoin.command, args, sid, conn)
     if envelope["ok"]:
         if conn.meeting_id is not None and conn.meeting_id != meeting_id:
             await leave_meeting(sio, sid, conn.meeting_id, user_id)
