@@ -20,7 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from meeting_app.net import tls
+import meeting_app.net.tls as tls
 from meeting_app.net.server_messages import server_message
 from protocol import PROTOCOL_VERSION
 from protocol.errors import DEACTIVATED

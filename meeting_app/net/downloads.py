@@ -36,7 +36,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from meeting_app.net import tls
+import meeting_app.net.tls as tls
 from meeting_app.net.server_messages import http_refusal
 from meeting_app.vault import SealedWriter, VaultError, iter_plain, sealed_plain_size
 

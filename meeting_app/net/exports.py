@@ -10,7 +10,7 @@ import urllib.request
 
 from PySide6.QtCore import QCoreApplication
 
-from meeting_app.net import tls
+import meeting_app.net.tls as tls
 from meeting_app.net.auth import normalize_server_url
 from meeting_app.net.server_messages import http_refusal
 

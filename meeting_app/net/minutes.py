@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from meeting_app.net import tls
+import meeting_app.net.tls as tls
 from meeting_app.net.server_messages import http_refusal
 
 FORMATS = ("pdf", "docx")

@@ -20,8 +20,8 @@ from typing import Any
 import aiohttp
 import socketio
 
-from meeting_app.net import envelopes as env
-from meeting_app.net import tls
+import meeting_app.net.envelopes as env
+import meeting_app.net.tls as tls
 from meeting_app.net.backoff import Backoff
 from meeting_app.net.envelopes import Envelope, LocalErrorCode
 from meeting_app.net.heartbeat import INTERVAL, Heartbeat

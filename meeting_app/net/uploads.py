@@ -20,7 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from meeting_app.net import tls
+import meeting_app.net.tls as tls
 from meeting_app.net.downloads import emit
 from meeting_app.net.server_messages import translate_server_message
 

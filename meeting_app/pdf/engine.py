@@ -19,7 +19,7 @@ from typing import Any, Literal
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QImage
 
-from meeting_app.pdf import worker as worker_module
+import meeting_app.pdf.worker as worker_module
 from meeting_app.pdf.cache import ImageCache
 from meeting_app.pdf.documents import MAX_PIXELS, DocumentInfo
 from meeting_app.pdf.jobs import (

@@ -24,7 +24,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMainWindow, QTextBrowser, QVBoxLayout, QWidget
 
 from meeting_app.ui.i18n import current_language, translations
-from meeting_app.ui.resources import RESOURCES, icon
+from meeting_app.ui.resource_paths import RESOURCES
+from meeting_app.ui.resources import icon
 from meeting_app.ui.screen_fit import fit_to_screen
 
 GUIDES = RESOURCES.parent / "docs" / "guide"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, QTranslator, Signal
 
-from meeting_app.ui.resources import resource_path
+from meeting_app.ui.resource_paths import resource_path
 
 log = logging.getLogger(__name__)
 

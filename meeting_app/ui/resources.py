@@ -20,22 +20,17 @@ from PySide6.QtWidgets import QApplication
 
 from meeting_app.ui import theme, touch
 from meeting_app.ui.indicators import apply_style
+from meeting_app.ui.resource_paths import resource_path
+from meeting_app.ui.retranslate import follow_language_changes
 
 log = logging.getLogger(__name__)
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-"""The repository's resources folder (the project is installed in place)."""
 INK = "#1d3f72"
 """The colour every icon file is drawn in."""
 FONT_FAMILY = "DejaVu Sans"
 """The bundled font, used when the system's default font lacks Vietnamese glyphs."""
 ORGANIZATION = "paperless-meeting"
 _SIZES = (16, 20, 24, 32, 48)
-
-
-def resource_path(*parts: str) -> Path:
-    """A path inside ``resources/``."""
-    return RESOURCES.joinpath(*parts)
 
 
 @cache
@@ -180,6 +175,15 @@ def apply_theme(choice: str, app: QApplication | None = None) -> theme.Theme:
     return theme.apply(target, choice, style_sheet)
 
 
+def apply_touch_mode(on: bool, app: QApplication | None = None) -> None:
+    """Turn touch mode on or off at once in every window: the style sheet gains or loses
+    the touch rules, then ``touch.signals().changed`` tells whoever follows it."""
+    if not touch.set_state(on):
+        return
+    apply_theme(theme.choice(), app)
+    touch.signals().changed.emit(on)
+
+
 def setup_application(app: QApplication, settings: QSettings | None = None) -> None:
     """Name, icon, font and style of the application; call once after creating it. The
     theme is the one chosen last time (``settings``), following the system by default."""
@@ -191,12 +195,10 @@ def setup_application(app: QApplication, settings: QSettings | None = None) -> N
     font.setPointSizeF(10.0)
     app.setFont(font)
     apply_style(app)  # Fusion, indicators outlined
-    touch.set_enabled(app, touch.saved(settings))
+    apply_touch_mode(touch.saved(settings), app)
     apply_theme(theme.saved_choice(settings), app)
     # "system" follows the platform when its colour scheme changes.
     app.styleHints().colorSchemeChanged.connect(_scheme_changed)
-    from meeting_app.ui.retranslate import follow_language_changes  # it imports this module
-
     follow_language_changes()
 
 

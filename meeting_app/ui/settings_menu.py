@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 from meeting_app.ui import theme, touch
 from meeting_app.ui.language_menu import settings_menu
-from meeting_app.ui.resources import apply_theme
+from meeting_app.ui.resources import apply_theme, apply_touch_mode
 from meeting_app.ui.room.notifications import SOUND_KEY, sound_enabled
 
 
@@ -64,7 +64,7 @@ def add_touch_mode(menu: QMenu, settings: QSettings | None = None) -> QAction:
         touch.save(on, settings)
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            touch.set_enabled(app, on)
+            apply_touch_mode(on, app)
 
     action.toggled.connect(toggled)
     touch.signals().changed.connect(lambda on: _set_checked(action, on))

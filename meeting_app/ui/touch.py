@@ -2,14 +2,15 @@
 
 On when a touch screen is present or the user turned it on in Settings (kept in
 ``QSettings`` under ``appearance/touch``). The rules are added to the application's style
-sheet (``resources.style_sheet``), so they reach every window at once.
+sheet (``resources.style_sheet``), so they reach every window at once; turning the mode on
+or off in a running application is ``resources.apply_touch_mode`` (this module holds the
+state the style sheet reads, and knows nothing of the style sheet itself).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QInputDevice
-from PySide6.QtWidgets import QApplication
 
 SETTINGS_KEY = "appearance/touch"
 TARGET = 44
@@ -79,13 +80,10 @@ def save(on: bool, settings: QSettings | None = None) -> None:
     (settings or QSettings()).setValue(SETTINGS_KEY, on)
 
 
-def set_enabled(app: QApplication, on: bool) -> None:
-    """Turn touch mode on or off at once in every window."""
+def set_state(on: bool) -> bool:
+    """Record touch mode as on or off; True when that changed it. Only the state: the
+    windows change with ``resources.apply_touch_mode``, which calls this."""
     if _state["on"] == on:
-        return
+        return False
     _state["on"] = on
-    # Imported here: resources asks this module for its rules when it builds the sheet.
-    from meeting_app.ui import theme
-    from meeting_app.ui.resources import apply_theme
-    apply_theme(theme.choice(), app)
-    signals().changed.emit(on)
+    return True

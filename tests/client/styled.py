@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from PySide6.QtWidgets import QApplication
 
-from meeting_app.ui import theme, touch
-from meeting_app.ui.resources import apply_theme
+from meeting_app.ui import theme
+from meeting_app.ui.resources import apply_theme, apply_touch_mode
 
 
 def styled_app(app: QApplication) -> Iterator[None]:
@@ -16,7 +16,7 @@ def styled_app(app: QApplication) -> Iterator[None]:
     sheet, palette = app.styleSheet(), app.palette()
     apply_theme(theme.LIGHT, app)
     yield
-    touch.set_enabled(app, False)
+    apply_touch_mode(False, app)
     apply_theme(theme.LIGHT, app)  # the theme's state back to light (colours painted)
     app.setStyleSheet(sheet)
     app.setPalette(palette)

@@ -26,6 +26,7 @@ from meeting_app.ui import touch
 from meeting_app.ui.i18n import translations
 from meeting_app.ui.login_dialog import LoginDialog
 from meeting_app.ui.reader import ReaderWidget
+from meeting_app.ui.resources import apply_touch_mode
 from meeting_app.ui.room.window import MeetingRoomWindow
 from tests.client.styled import styled_app
 from tests.support.server_process import ServerProcess
@@ -93,9 +94,9 @@ def test_two_fingers_pinch_and_a_flick_turns_the_page(qtbot: Any, reader: Reader
 
 @pytest.fixture
 def touch_mode(qapp: QApplication) -> Iterator[None]:
-    touch.set_enabled(qapp, True)
+    apply_touch_mode(True, qapp)
     yield
-    touch.set_enabled(qapp, False)
+    apply_touch_mode(False, qapp)
 
 
 def visible_buttons(root: QWidget) -> list[QAbstractButton]:
@@ -160,9 +161,9 @@ def cut_off(area: QScrollArea) -> int:
 
 @pytest.fixture(params=[False, True], ids=["mouse", "touch"])
 def touch_or_not(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[bool]:
-    touch.set_enabled(qapp, request.param)
+    apply_touch_mode(request.param, qapp)
     yield request.param
-    touch.set_enabled(qapp, False)
+    apply_touch_mode(False, qapp)
 
 
 @pytest.fixture(params=["en", "vi"])

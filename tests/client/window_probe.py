@@ -353,9 +353,8 @@ def main(argv: list[str]) -> int:
     url, language, touch_on, size, out = argv
     width, height = (int(n) for n in size.split("x"))
     use_screen(width, height)
-    from meeting_app.ui import touch
     from meeting_app.ui.i18n import translations
-    from meeting_app.ui.resources import setup_application
+    from meeting_app.ui.resources import apply_touch_mode, setup_application
 
     app = QApplication([sys.argv[0]])
     folder = Path(tempfile.mkdtemp(prefix="window-probe-"))
@@ -363,7 +362,7 @@ def main(argv: list[str]) -> int:
     settings.setValue("appearance/theme", "light")
     setup_application(app, settings)
     translations().apply(language)
-    touch.set_enabled(app, touch_on == "touch")
+    apply_touch_mode(touch_on == "touch", app)
     windows = Windows(url, folder)
     report: dict[str, list[str]] = {}
     for cls, factory in _factories().items():

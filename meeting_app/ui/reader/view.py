@@ -15,8 +15,8 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, S
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
+import meeting_app.ui.reader.painting as painting
 from meeting_app.pdf import DocumentInfo, PdfEngine, SearchHit
-from meeting_app.ui.reader import painting
 from meeting_app.ui.reader.images import PageImages
 from meeting_app.ui.reader.layout import (
     MARGIN,

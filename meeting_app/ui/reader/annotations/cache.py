@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 
-from meeting_app.ui.reader.annotations import paint
+import meeting_app.ui.reader.annotations.paint as paint
 
 MARKUP = ("highlight",)
 """Kinds composited with Multiply (underline and strike-out are lines: painted over)."""

@@ -11,8 +11,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QUndoStack
 from PySide6.QtWidgets import QToolTip
 
+import meeting_app.ui.reader.annotations.geometry as geometry
 from meeting_app.state.annotations import AnnotationStore
-from meeting_app.ui.reader.annotations import geometry
 from meeting_app.ui.reader.annotations.toolbar import AnnotationToolBar, Tool
 from meeting_app.ui.reader.view import PageView
 from meeting_app.ui.reader.widget import ReaderWidget

@@ -16,8 +16,9 @@ from PySide6.QtCore import QObject, QRect, Qt
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QVBoxLayout, QWidget
 
+import meeting_app.ui.reader.annotations.geometry as geometry
+import meeting_app.ui.reader.annotations.paint as paint
 from meeting_app.state.annotations import AnnotationStore, new_annotation
-from meeting_app.ui.reader.annotations import geometry, paint
 from meeting_app.ui.reader.annotations.cache import OverlayCache
 from meeting_app.ui.reader.annotations.input import TEXT_TOOLS, PointerInput
 from meeting_app.ui.reader.annotations.orphans import OrphansPanel
