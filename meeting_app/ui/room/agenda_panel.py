@@ -1,5 +1,6 @@
-"""The agenda: the list, the chair's controls (previous / next / set current) and the
-secretary's editing (add, edit, remove, drag to reorder).
+"""The agenda: the list, the chair's controls (previous / next / set current: the declared
+actions of ``ui/actions/meeting.py``, shared with the console) and the secretary's editing
+(add, edit, remove, drag to reorder).
 
 Buttons send commands; the list changes only when the server's event reaches the store.
 """
@@ -21,6 +22,9 @@ from PySide6.QtWidgets import (
 
 from meeting_app.state.models import AgendaModel
 from meeting_app.state.store import MeetingStore
+from meeting_app.ui.actions import meeting as meeting_actions
+from meeting_app.ui.actions.context import ActionContext
+from meeting_app.ui.actions.registry import BoundActions
 from meeting_app.ui.agenda_item_dialog import AgendaItemDialog
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.focus import on_enter
@@ -48,11 +52,13 @@ class AgendaPanel(Panel):
         self.view.setMinimumWidth(250)
         self.body.addWidget(self.view, 1)
 
-        self.previous_button = tool_button(self.tr("Previous"), "previous",
-                                           self.tr("Go back to the previous item"))
-        self.next_button = tool_button(self.tr("Next"), "next", self.tr("Move on to the next item"))
-        self.set_current_button = tool_button(self.tr("Discuss this"), "current",
-                                              self.tr("Make the selected item the current one"))
+        self.action_context = ActionContext(
+            store, sender, self, selected_item=self.selected_id,
+            changed=(self.view.selectionModel().selectionChanged,))
+        self.steering = BoundActions(self.action_context, meeting_actions.AGENDA_IDS)
+        self.previous_button = self.steering.button(meeting_actions.PREVIOUS)
+        self.next_button = self.steering.button(meeting_actions.NEXT)
+        self.set_current_button = self.steering.button(meeting_actions.DISCUSS)
         self.chair_row = self._row(self.previous_button, self.next_button, self.set_current_button)
         self.add_button = tool_button(self.tr("Add"), "add", self.tr("Add an agenda item"))
         self.edit_button = tool_button(self.tr("Edit"), "edit",
@@ -66,9 +72,6 @@ class AgendaPanel(Panel):
         self.drag_hint.setObjectName("hint")
         self.body.addWidget(self.drag_hint)
 
-        self.previous_button.clicked.connect(lambda: self._step(-1))
-        self.next_button.clicked.connect(lambda: self._step(+1))
-        self.set_current_button.clicked.connect(self.discuss_selected)
         self.add_button.clicked.connect(self.add_item)
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -116,15 +119,9 @@ class AgendaPanel(Panel):
         loaded = self._store.loaded
         status = self._store.meeting["status"] if loaded else "ended"
         up = self._sender.available and loaded
-        live, open_ = status == "live", status != "ended"
-        ids = self.model.item_ids()
-        current = self._store.meeting["current_item_id"] if loaded else None
-        at = ids.index(current) if current in ids else None
+        open_ = status != "ended"
         selected = self.selected_id()
-        steer = self._chair and up and live
-        self.previous_button.setEnabled(steer and at is not None and at > 0)
-        self.next_button.setEnabled(steer and bool(ids) and (at is None or at < len(ids) - 1))
-        self.set_current_button.setEnabled(steer and selected is not None and selected != current)
+        # Previous / next / discuss this follow the store themselves (their actions).
         edit = self._editor and up and open_
         self.add_button.setEnabled(edit)
         self.edit_button.setEnabled(edit and selected is not None)
@@ -168,22 +165,10 @@ class AgendaPanel(Panel):
     def _send(self, name: str, **payload: Any) -> None:
         self._sender.send(name, {"meeting_id": self._store.meeting["id"], **payload})
 
-    def _step(self, delta: int) -> None:
-        ids = self.model.item_ids()
-        current = self._store.meeting["current_item_id"]
-        if current not in ids:
-            target = ids[0] if ids else None
-        else:
-            position = ids.index(current) + delta
-            target = ids[position] if 0 <= position < len(ids) else None
-        if target is not None:
-            self._send("agenda.set_current", item_id=target)
-
     def discuss_selected(self) -> None:
-        """Chair: make the selected item the current one."""
-        selected = self.selected_id()
-        if selected is not None:
-            self._send("agenda.set_current", item_id=selected)
+        """Chair: make the selected item the current one (sent even when the button is
+        disabled: the server then says why not)."""
+        meeting_actions.discuss_selected(self.action_context)
 
     def add_item(self) -> AgendaItemDialog:
         """Open the form for a new item; it is inserted after the selection, or at the end."""
