@@ -138,6 +138,30 @@
         <translation>Chuyển sang nội dung đã chọn</translation>
     </message>
     <message>
+        <source>Add</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <source>Add an agenda item</source>
+        <translation>Thêm nội dung vào chương trình nghị sự</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <source>Rename the item, set its presenter or duration</source>
+        <translation>Đổi tên nội dung, chọn người trình bày hoặc thời lượng</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Remove the selected item</source>
+        <translation>Xóa nội dung đã chọn</translation>
+    </message>
+    <message>
         <source>&amp;Meeting</source>
         <translation>Cuộc &amp;họp</translation>
     </message>
@@ -326,28 +350,8 @@
         <translation>Chương trình nghị sự</translation>
     </message>
     <message>
-        <source>Add</source>
-        <translation>Thêm</translation>
-    </message>
-    <message>
-        <source>Add an agenda item</source>
-        <translation>Thêm nội dung vào chương trình nghị sự</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>Sửa</translation>
-    </message>
-    <message>
-        <source>Rename the item, set its presenter or duration</source>
-        <translation>Đổi tên nội dung, chọn người trình bày hoặc thời lượng</translation>
-    </message>
-    <message>
         <source>Remove</source>
         <translation>Xóa</translation>
-    </message>
-    <message>
-        <source>Remove the selected item</source>
-        <translation>Xóa nội dung đã chọn</translation>
     </message>
     <message>
         <source>Drag items, or press Alt+Up or Alt+Down, to change their order.</source>

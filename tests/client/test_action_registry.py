@@ -92,7 +92,7 @@ def test_one_declaration_serves_the_console_and_the_room(qtbot: Any) -> None:
     assert set(console.header.meeting_actions.by_id()) == {START, END}
     # Two QActions (one per window) from the one declaration: same title, same rule.
     for name in (PREVIOUS, NEXT, meeting_actions.DISCUSS):
-        ours, theirs = console.agenda.steering[name], room_agenda.steering[name]
+        ours, theirs = console.agenda.agenda_actions[name], room_agenda.agenda_actions[name]
         assert ours is not theirs and ours.text() == theirs.text() == REGISTRY.action(name).title()
     assert console.agenda.next_button.isEnabled() and room_agenda.next_button.isEnabled()
     assert console.agenda.next_button.text() == room_agenda.next_button.text() == "Next"
@@ -202,3 +202,20 @@ def test_titles_follow_the_language(qtbot: Any, registry: ActionRegistry) -> Non
     assert actions["test.start"].toolTip() == "Khai mạc cuộc họp cho mọi điểm cầu"
     choose_language("en", QSettings())
     assert actions["test.start"].text() == "Start meeting"
+
+
+def test_the_agenda_editing_follows_the_role_the_selection_and_the_status(qtbot: Any) -> None:
+    meeting = Meeting("secretary", SECRETARY)
+    panel = AgendaPanel(meeting.store, meeting.sender)
+    qtbot.addWidget(panel)
+    panel.set_rights(chair=False, editor=True)
+    assert panel.add_button.isEnabled() and not panel.edit_button.isEnabled()
+    assert not panel.next_button.isEnabled()  # steering is the chair's
+    panel.select(103)
+    assert panel.edit_button.isEnabled() and panel.remove_button.isEnabled()
+    meeting.event("meeting.status_changed", {"status": "ended"})
+    assert not any(button.isEnabled() for button in (panel.add_button, panel.edit_button,
+                                                      panel.remove_button))
+    observer = AgendaPanel(Meeting("observer", 3).store, meeting.sender)
+    qtbot.addWidget(observer)
+    assert not observer.add_button.isEnabled()

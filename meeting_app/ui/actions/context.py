@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QWidget
@@ -27,6 +27,20 @@ if TYPE_CHECKING:
 
 def _nothing() -> int | None:
     return None
+
+
+@runtime_checkable
+class AgendaEditor(Protocol):
+    """A window that edits the agenda (the room's agenda panel): the forms it opens."""
+
+    def add_item(self) -> object:
+        """Open the form for a new item."""
+
+    def edit_selected(self) -> object:
+        """Open the form on the selected item."""
+
+    def remove_selected(self) -> object:
+        """Ask, then remove the selected item."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +74,12 @@ class ActionContext:
         if self.room is None:
             raise LookupError("this window is not a meeting room")
         return self.room
+
+    def agenda_editor(self) -> AgendaEditor:
+        """The window, as the agenda's editor (only the agenda panel binds its editing)."""
+        if not isinstance(self.window, AgendaEditor):
+            raise LookupError("this window does not edit the agenda")
+        return self.window
 
     def refresh_signals(self) -> list[SignalInstance]:
         """Every signal after which the conditions may have changed."""

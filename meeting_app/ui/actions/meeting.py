@@ -1,5 +1,6 @@
 """The meeting's commands offered by both the room and the chair's console: start and end
-the meeting, and steer the agenda (previous, next, discuss the selected item).
+the meeting, and steer the agenda (previous, next, discuss the selected item); and the
+agenda's editing (add, edit, remove), offered by the room's agenda.
 
 Declared once here; the room's tool bar and agenda panel and the console's header and
 agenda panel each bind them.
@@ -22,8 +23,10 @@ ROOM_TOOLBAR = "room.toolbar"
 """The room's tool bar (the chair's group first, then the officers', then "Leave")."""
 START, END = "meeting.start", "meeting.end"
 PREVIOUS, NEXT, DISCUSS = "agenda.previous", "agenda.next", "agenda.discuss"
+ADD, EDIT, REMOVE = "agenda.add", "agenda.edit", "agenda.remove"
 MEETING_IDS = (START, END)
 AGENDA_IDS = (PREVIOUS, NEXT, DISCUSS)
+AGENDA_EDITING_IDS = (ADD, EDIT, REMOVE)
 
 
 # --- start and end ---------------------------------------------------------------------------
@@ -123,6 +126,19 @@ def discuss_selected(context: ActionContext) -> None:
         _set_current(context, selected)
 
 
+# --- editing the agenda ----------------------------------------------------------------------
+
+
+def may_edit_agenda(context: ActionContext) -> bool:
+    """The chair or a secretary, connected, in a meeting that has not ended."""
+    return rights.is_officer(context.store) and rights.usable(context.store, context.commands)
+
+
+def may_edit_selected(context: ActionContext) -> bool:
+    """As :func:`may_edit_agenda`, with an item selected."""
+    return may_edit_agenda(context) and context.selected_item() is not None
+
+
 REGISTRY.register(
     Action(START, lambda: translate("Actions", "Start meeting"), start_meeting,
            enabled_when=may_start, visible_when=chair_only, icon=("play", "success"),
@@ -141,4 +157,15 @@ REGISTRY.register(
     Action(DISCUSS, lambda: translate("Actions", "Discuss this"), discuss_selected,
            enabled_when=may_discuss_selected, icon=("current", None),
            tooltip=lambda: translate("Actions", "Make the selected item the current one")),
+    Action(ADD, lambda: translate("Actions", "Add"),
+           lambda context: context.agenda_editor().add_item(), enabled_when=may_edit_agenda,
+           icon=("add", None), tooltip=lambda: translate("Actions", "Add an agenda item")),
+    Action(EDIT, lambda: translate("Actions", "Edit"),
+           lambda context: context.agenda_editor().edit_selected(), enabled_when=may_edit_selected,
+           icon=("edit", None),
+           tooltip=lambda: translate("Actions", "Rename the item, set its presenter or duration")),
+    Action(REMOVE, lambda: translate("Actions", "Remove"),
+           lambda context: context.agenda_editor().remove_selected(),
+           enabled_when=may_edit_selected, icon=("remove", None),
+           tooltip=lambda: translate("Actions", "Remove the selected item")),
 )

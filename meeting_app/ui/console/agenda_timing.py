@@ -113,10 +113,10 @@ class AgendaTimingPanel(Panel):
         self.action_context = ActionContext(store, actions.commands, self,
                                             selected_item=self.selected_id,
                                             changed=(self.selection_changed,))
-        self.steering = BoundActions(self.action_context, meeting_actions.AGENDA_IDS)
-        self.previous_button = self.steering.button(meeting_actions.PREVIOUS)
-        self.next_button = self.steering.button(meeting_actions.NEXT)
-        self.discuss_button = self.steering.button(meeting_actions.DISCUSS)
+        self.agenda_actions = BoundActions(self.action_context, meeting_actions.AGENDA_IDS)
+        self.previous_button = self.agenda_actions.button(meeting_actions.PREVIOUS)
+        self.next_button = self.agenda_actions.button(meeting_actions.NEXT)
+        self.discuss_button = self.agenda_actions.button(meeting_actions.DISCUSS)
         for button in (self.previous_button, self.next_button, self.discuss_button):
             buttons.addWidget(button)
         self.controls = row

@@ -1,6 +1,6 @@
-"""The agenda: the list, the chair's controls (previous / next / set current: the declared
-actions of ``ui/actions/meeting.py``, shared with the console) and the secretary's editing
-(add, edit, remove, drag to reorder).
+"""The agenda: the list, the chair's controls (previous / next / set current, shared with
+the console) and the secretary's editing (add, edit, remove, drag to reorder). The buttons
+are the declared actions of ``ui/actions/meeting.py``: they are enabled by its rules.
 
 Buttons send commands; the list changes only when the server's event reaches the store.
 """
@@ -29,7 +29,7 @@ from meeting_app.ui.agenda_item_dialog import AgendaItemDialog
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.focus import on_enter
 from meeting_app.ui.room.delegates import AgendaDelegate
-from meeting_app.ui.widgets import Panel, ask, tool_button
+from meeting_app.ui.widgets import Panel, ask
 
 
 class AgendaPanel(Panel):
@@ -39,7 +39,7 @@ class AgendaPanel(Panel):
                  parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Agenda"), "agenda", parent)
         self._store, self._sender = store, sender
-        self._chair = self._editor = False
+        self._editor = False
         self.model = AgendaModel(store, self)
         self.view = QListView()
         self.view.setAccessibleName(self.tr("Agenda"))
@@ -55,16 +55,15 @@ class AgendaPanel(Panel):
         self.action_context = ActionContext(
             store, sender, self, selected_item=self.selected_id,
             changed=(self.view.selectionModel().selectionChanged,))
-        self.steering = BoundActions(self.action_context, meeting_actions.AGENDA_IDS)
-        self.previous_button = self.steering.button(meeting_actions.PREVIOUS)
-        self.next_button = self.steering.button(meeting_actions.NEXT)
-        self.set_current_button = self.steering.button(meeting_actions.DISCUSS)
+        self.agenda_actions = BoundActions(self.action_context, (*meeting_actions.AGENDA_IDS,
+                                                           *meeting_actions.AGENDA_EDITING_IDS))
+        self.previous_button = self.agenda_actions.button(meeting_actions.PREVIOUS)
+        self.next_button = self.agenda_actions.button(meeting_actions.NEXT)
+        self.set_current_button = self.agenda_actions.button(meeting_actions.DISCUSS)
         self.chair_row = self._row(self.previous_button, self.next_button, self.set_current_button)
-        self.add_button = tool_button(self.tr("Add"), "add", self.tr("Add an agenda item"))
-        self.edit_button = tool_button(self.tr("Edit"), "edit",
-                                       self.tr("Rename the item, set its presenter or duration"))
-        self.remove_button = tool_button(self.tr("Remove"), "remove",
-                                         self.tr("Remove the selected item"))
+        self.add_button = self.agenda_actions.button(meeting_actions.ADD)
+        self.edit_button = self.agenda_actions.button(meeting_actions.EDIT)
+        self.remove_button = self.agenda_actions.button(meeting_actions.REMOVE)
         self.editor_row = self._row(self.add_button, self.edit_button, self.remove_button)
         self.drag_hint = QLabel(self.tr("Drag items, or press Alt+Up or Alt+Down, to change "
                                         "their order."))
@@ -72,9 +71,6 @@ class AgendaPanel(Panel):
         self.drag_hint.setObjectName("hint")
         self.body.addWidget(self.drag_hint)
 
-        self.add_button.clicked.connect(self.add_item)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.remove_button.clicked.connect(self.remove_selected)
         self.model.reorder_requested.connect(self.reorder)
         self.view.doubleClicked.connect(lambda _index: self.edit_selected())
         # The keyboard's way to what the mouse does: Enter edits, Alt+Up/Down reorders.
@@ -108,24 +104,16 @@ class AgendaPanel(Panel):
 
     def set_rights(self, chair: bool, editor: bool) -> None:
         """Show the chair's and the editor's controls only to those who have the role."""
-        self._chair, self._editor = chair, editor
+        self._editor = editor
         self.chair_row.setVisible(chair)
         self.editor_row.setVisible(editor)
         self.drag_hint.setVisible(editor)
         self.update_controls()
 
     def update_controls(self, *_args: Any) -> None:
-        """Enable what makes sense now (connected, meeting live or not ended, a selection)."""
-        loaded = self._store.loaded
-        status = self._store.meeting["status"] if loaded else "ended"
-        up = self._sender.available and loaded
-        open_ = status != "ended"
-        selected = self.selected_id()
-        # Previous / next / discuss this follow the store themselves (their actions).
-        edit = self._editor and up and open_
-        self.add_button.setEnabled(edit)
-        self.edit_button.setEnabled(edit and selected is not None)
-        self.remove_button.setEnabled(edit and selected is not None)
+        """Allow dragging items to reorder them (editors, meeting not ended); the buttons
+        follow their actions' rules themselves."""
+        open_ = self._store.loaded and self._store.meeting["status"] != "ended"
         reorder = self._editor and open_
         self.model.set_reorderable(reorder)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove if reorder
