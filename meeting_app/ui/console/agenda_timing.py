@@ -1,6 +1,6 @@
 """The console's agenda: each item's planned time against the time spent on it, the
-meeting's total against the plan, and the chair's previous / next / discuss-this (the declared actions of
-``ui/actions/meeting.py``, shared with the room's agenda).
+meeting's total against the plan, and the chair's previous / next / discuss-this (the
+declared actions of ``ui/actions/meeting.py``, shared with the room's agenda).
 
 One row per item (a click selects it): the title, wrapped whole, over a line of figures.
 The current item is in gold and its time runs; an item over its plan shows in red.
