@@ -88,6 +88,133 @@
     </message>
 </context>
 <context>
+    <name>Actions</name>
+    <message>
+        <source>End the meeting</source>
+        <translation>Kết thúc cuộc họp</translation>
+    </message>
+    <message>
+        <source>End the meeting for every site? It can no longer change afterwards.</source>
+        <translation>Kết thúc cuộc họp cho mọi điểm cầu? Sau đó cuộc họp không thể thay đổi.</translation>
+    </message>
+    <message>
+        <source>End meeting</source>
+        <translation>Kết thúc cuộc họp</translation>
+    </message>
+    <message>
+        <source>Start meeting</source>
+        <translation>Khai mạc cuộc họp</translation>
+    </message>
+    <message>
+        <source>Open the meeting for every site</source>
+        <translation>Khai mạc cuộc họp cho mọi điểm cầu</translation>
+    </message>
+    <message>
+        <source>Close the meeting; it can no longer change</source>
+        <translation>Kết thúc cuộc họp; sau đó không thể thay đổi</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Trước</translation>
+    </message>
+    <message>
+        <source>Go back to the previous item</source>
+        <translation>Quay lại nội dung trước</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Tiếp</translation>
+    </message>
+    <message>
+        <source>Move on to the next item</source>
+        <translation>Chuyển sang nội dung tiếp theo</translation>
+    </message>
+    <message>
+        <source>Discuss this</source>
+        <translation>Thảo luận</translation>
+    </message>
+    <message>
+        <source>Make the selected item the current one</source>
+        <translation>Chuyển sang nội dung đã chọn</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <source>Add an agenda item</source>
+        <translation>Thêm nội dung vào chương trình nghị sự</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <source>Rename the item, set its presenter or duration</source>
+        <translation>Đổi tên nội dung, chọn người trình bày hoặc thời lượng</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Remove the selected item</source>
+        <translation>Xóa nội dung đã chọn</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting</source>
+        <translation>Cuộc &amp;họp</translation>
+    </message>
+    <message>
+        <source>&amp;Go to</source>
+        <translation>&amp;Chuyển đến</translation>
+    </message>
+    <message>
+        <source>Request to speak</source>
+        <translation>Xin phát biểu</translation>
+    </message>
+    <message>
+        <source>Ask a question</source>
+        <translation>Đặt câu hỏi</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>Biểu quyết</translation>
+    </message>
+    <message>
+        <source>Follow presenter</source>
+        <translation>Theo người trình bày</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Trang sau</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Trang trước</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Bảng điều khiển</translation>
+    </message>
+    <message>
+        <source>The chair&apos;s console: agenda timing, the floor and attendance on one screen</source>
+        <translation>Bảng điều khiển của chủ trì: thời gian chương trình, phát biểu và điểm danh trên một màn hình</translation>
+    </message>
+    <message>
+        <source>Room display</source>
+        <translation>Màn hình phòng họp</translation>
+    </message>
+    <message>
+        <source>A large-type window for the room&apos;s projector or screen (F11: full screen)</source>
+        <translation>Cửa sổ chữ lớn cho máy chiếu hoặc màn hình phòng họp (F11: toàn màn hình)</translation>
+    </message>
+    <message>
+        <source>Leave the room</source>
+        <translation>Rời phòng họp</translation>
+    </message>
+</context>
+<context>
     <name>ActionsPanel</name>
     <message>
         <source>Open</source>
@@ -223,52 +350,8 @@
         <translation>Chương trình nghị sự</translation>
     </message>
     <message>
-        <source>Previous</source>
-        <translation>Trước</translation>
-    </message>
-    <message>
-        <source>Go back to the previous item</source>
-        <translation>Quay lại nội dung trước</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>Tiếp</translation>
-    </message>
-    <message>
-        <source>Move on to the next item</source>
-        <translation>Chuyển sang nội dung tiếp theo</translation>
-    </message>
-    <message>
-        <source>Discuss this</source>
-        <translation>Thảo luận</translation>
-    </message>
-    <message>
-        <source>Make the selected item the current one</source>
-        <translation>Chuyển sang nội dung đã chọn</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>Thêm</translation>
-    </message>
-    <message>
-        <source>Add an agenda item</source>
-        <translation>Thêm nội dung vào chương trình nghị sự</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>Sửa</translation>
-    </message>
-    <message>
-        <source>Rename the item, set its presenter or duration</source>
-        <translation>Đổi tên nội dung, chọn người trình bày hoặc thời lượng</translation>
-    </message>
-    <message>
         <source>Remove</source>
         <translation>Xóa</translation>
-    </message>
-    <message>
-        <source>Remove the selected item</source>
-        <translation>Xóa nội dung đã chọn</translation>
     </message>
     <message>
         <source>Drag items, or press Alt+Up or Alt+Down, to change their order.</source>
@@ -288,30 +371,6 @@
     <message>
         <source>Agenda and time</source>
         <translation>Chương trình và thời gian</translation>
-    </message>
-    <message>
-        <source>Previous</source>
-        <translation>Trước</translation>
-    </message>
-    <message>
-        <source>Go back to the previous item</source>
-        <translation>Quay lại nội dung trước</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>Tiếp</translation>
-    </message>
-    <message>
-        <source>Move on to the next item</source>
-        <translation>Chuyển sang nội dung tiếp theo</translation>
-    </message>
-    <message>
-        <source>Discuss this</source>
-        <translation>Thảo luận</translation>
-    </message>
-    <message>
-        <source>Make the selected item the current one</source>
-        <translation>Chuyển sang nội dung đã chọn</translation>
     </message>
     <message>
         <source>{time} over the plan</source>
@@ -1340,22 +1399,6 @@ mục trước {prev}</translation>
         <source>MEETING TIME / PLANNED</source>
         <translation>THỜI GIAN HỌP / DỰ KIẾN</translation>
     </message>
-    <message>
-        <source>Start meeting</source>
-        <translation>Khai mạc cuộc họp</translation>
-    </message>
-    <message>
-        <source>End meeting</source>
-        <translation>Kết thúc cuộc họp</translation>
-    </message>
-    <message>
-        <source>End the meeting</source>
-        <translation>Kết thúc cuộc họp</translation>
-    </message>
-    <message>
-        <source>End the meeting for every site? It can no longer change afterwards.</source>
-        <translation>Kết thúc cuộc họp cho mọi điểm cầu? Sau đó cuộc họp không thể thay đổi.</translation>
-    </message>
 </context>
 <context>
     <name>CountsTable</name>
@@ -2092,42 +2135,6 @@ Hãy dùng nút Thử lại trong danh sách.</translation>
         <translation>Đã đăng nhập: {name}</translation>
     </message>
     <message>
-        <source>Start meeting</source>
-        <translation>Khai mạc cuộc họp</translation>
-    </message>
-    <message>
-        <source>Open the meeting for every site</source>
-        <translation>Khai mạc cuộc họp cho mọi điểm cầu</translation>
-    </message>
-    <message>
-        <source>End meeting</source>
-        <translation>Kết thúc cuộc họp</translation>
-    </message>
-    <message>
-        <source>Close the meeting; it can no longer change</source>
-        <translation>Kết thúc cuộc họp; sau đó không thể thay đổi</translation>
-    </message>
-    <message>
-        <source>Console</source>
-        <translation>Bảng điều khiển</translation>
-    </message>
-    <message>
-        <source>The chair&apos;s console: agenda timing, the floor and attendance on one screen</source>
-        <translation>Bảng điều khiển của chủ trì: thời gian chương trình, phát biểu và điểm danh trên một màn hình</translation>
-    </message>
-    <message>
-        <source>Room display</source>
-        <translation>Màn hình phòng họp</translation>
-    </message>
-    <message>
-        <source>A large-type window for the room&apos;s projector or screen (F11: full screen)</source>
-        <translation>Cửa sổ chữ lớn cho máy chiếu hoặc màn hình phòng họp (F11: toàn màn hình)</translation>
-    </message>
-    <message>
-        <source>Leave the room</source>
-        <translation>Rời phòng họp</translation>
-    </message>
-    <message>
         <source>Connected</source>
         <translation>Đã kết nối</translation>
     </message>
@@ -2150,14 +2157,6 @@ Hãy dùng nút Thử lại trong danh sách.</translation>
     <message>
         <source>That document is not available (yet).</source>
         <translation>Tài liệu đó (chưa) có sẵn.</translation>
-    </message>
-    <message>
-        <source>End the meeting</source>
-        <translation>Kết thúc cuộc họp</translation>
-    </message>
-    <message>
-        <source>End the meeting for every site? It can no longer change afterwards.</source>
-        <translation>Kết thúc cuộc họp cho mọi điểm cầu? Sau đó cuộc họp không thể thay đổi.</translation>
     </message>
 </context>
 <context>
@@ -5785,41 +5784,6 @@ Biên bản đã công bố không bao giờ thay đổi được: tệp PDF đ�
     <message>
         <source>Members whose attendance is not recorded yet</source>
         <translation>Thành viên chưa được ghi nhận điểm danh</translation>
-    </message>
-</context>
-<context>
-    <name>room</name>
-    <message>
-        <source>&amp;Meeting</source>
-        <translation>Cuộc &amp;họp</translation>
-    </message>
-    <message>
-        <source>Request to speak</source>
-        <translation>Xin phát biểu</translation>
-    </message>
-    <message>
-        <source>Ask a question</source>
-        <translation>Đặt câu hỏi</translation>
-    </message>
-    <message>
-        <source>Vote</source>
-        <translation>Biểu quyết</translation>
-    </message>
-    <message>
-        <source>Follow presenter</source>
-        <translation>Theo người trình bày</translation>
-    </message>
-    <message>
-        <source>Next page</source>
-        <translation>Trang sau</translation>
-    </message>
-    <message>
-        <source>Previous page</source>
-        <translation>Trang trước</translation>
-    </message>
-    <message>
-        <source>&amp;Go to</source>
-        <translation>&amp;Chuyển đến</translation>
     </message>
 </context>
 <context>

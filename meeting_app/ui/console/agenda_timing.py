@@ -1,5 +1,6 @@
 """The console's agenda: each item's planned time against the time spent on it, the
-meeting's total against the plan, and the chair's previous / next / discuss-this.
+meeting's total against the plan, and the chair's previous / next / discuss-this (the
+declared actions of ``ui/actions/meeting.py``, shared with the room's agenda).
 
 One row per item (a click selects it): the title, wrapped whole, over a line of figures.
 The current item is in gold and its time runs; an item over its plan shows in red.
@@ -14,8 +15,12 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from meeting_app.state.floor import ItemTiming, MeetingTiming, agenda_timing, clock_text, hours_text
+from meeting_app.ui.actions import meeting as meeting_actions
+from meeting_app.ui.actions import rights
+from meeting_app.ui.actions.context import ActionContext
+from meeting_app.ui.actions.registry import BoundActions
 from meeting_app.ui.floor.actions import FloorActions
-from meeting_app.ui.widgets import Panel, restyle, tool_button
+from meeting_app.ui.widgets import Panel, restyle
 
 
 def _set_flag(widget: QWidget, name: str, value: bool) -> None:
@@ -28,6 +33,7 @@ class TimingRow(QFrame):
     """One agenda item: number and title, then planned · spent · left."""
 
     clicked = Signal(int)
+    """The item's id, when the row is clicked."""
 
     def __init__(self, number: int, item: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +79,9 @@ class TimingRow(QFrame):
 class AgendaTimingPanel(Panel):
     """See the module docstring."""
 
+    selection_changed = Signal()
+    """Another item (or none) is selected."""
+
     def __init__(self, actions: FloorActions, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Agenda and time"), "clock", parent)
         self.floor = actions
@@ -101,18 +110,17 @@ class AgendaTimingPanel(Panel):
         row = QWidget()
         buttons = QHBoxLayout(row)
         buttons.setContentsMargins(0, 0, 0, 0)
-        self.previous_button = tool_button(self.tr("Previous"), "previous",
-                                           self.tr("Go back to the previous item"))
-        self.next_button = tool_button(self.tr("Next"), "next", self.tr("Move on to the next item"))
-        self.discuss_button = tool_button(self.tr("Discuss this"), "current",
-                                          self.tr("Make the selected item the current one"))
+        self.action_context = ActionContext(store, actions.commands, self,
+                                            selected_item=self.selected_id,
+                                            changed=(self.selection_changed,))
+        self.agenda_actions = BoundActions(self.action_context, meeting_actions.AGENDA_IDS)
+        self.previous_button = self.agenda_actions.button(meeting_actions.PREVIOUS)
+        self.next_button = self.agenda_actions.button(meeting_actions.NEXT)
+        self.discuss_button = self.agenda_actions.button(meeting_actions.DISCUSS)
         for button in (self.previous_button, self.next_button, self.discuss_button):
             buttons.addWidget(button)
         self.controls = row
         self.body.addWidget(row)
-        self.previous_button.clicked.connect(lambda: self._step(-1))
-        self.next_button.clicked.connect(lambda: self._step(+1))
-        self.discuss_button.clicked.connect(self.discuss_selected)
         for signal in (store.reset, store.agenda_changed, store.meeting_changed):
             signal.connect(self.rebuild)
         actions.rights_changed.connect(self.update_controls)
@@ -177,42 +185,16 @@ class AgendaTimingPanel(Panel):
         self._selected = item_id
         for row in self.rows:
             row.set_selected(row.item_id == item_id)
+        self.selection_changed.emit()
         self.update_controls()
 
     def update_controls(self, *_args: Any) -> None:
-        actions, store = self.floor, self.floor.store
-        self.controls.setVisible(actions.is_chair)
-        ids = [item["id"] for item in store.agenda] if store.loaded else []
-        current = store.meeting["current_item_id"] if store.loaded else None
-        at = ids.index(current) if current in ids else None
-        live = actions.is_chair and actions.live
-        self.previous_button.setEnabled(live and at is not None and at > 0)
-        self.next_button.setEnabled(live and bool(ids) and (at is None or at < len(ids) - 1))
-        selected = self.selected_id()
-        self.discuss_button.setEnabled(live and selected is not None and selected != current)
-
-    def _step(self, delta: int) -> None:
-        store = self.floor.store
-        ids = [item["id"] for item in store.agenda]
-        current = store.meeting["current_item_id"]
-        if current not in ids:
-            target = ids[0] if ids else None
-        else:
-            position = ids.index(current) + delta
-            target = ids[position] if 0 <= position < len(ids) else None
-        if target is not None:
-            self._set_current(target)
+        """The chair's row is the chair's (its buttons follow their actions)."""
+        self.controls.setVisible(rights.is_chair(self.floor.store))
 
     def discuss_selected(self) -> None:
         """Chair: make the selected item the current one."""
-        selected = self.selected_id()
-        if selected is not None:
-            self._set_current(selected)
-
-    def _set_current(self, item_id: int) -> None:
-        store = self.floor.store
-        self.floor.commands.send("agenda.set_current",
-                                 {"meeting_id": store.meeting["id"], "item_id": item_id})
+        meeting_actions.discuss_selected(self.action_context)
 
     def sizeHint(self) -> QSize:
         return QSize(420, 500)

@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from meeting_app.state.floor import agenda_timing, hours_text
 from meeting_app.state.models import role_label, status_label
+from meeting_app.ui.actions import meeting as meeting_actions
+from meeting_app.ui.actions.context import ActionContext
+from meeting_app.ui.actions.registry import BoundActions
 from meeting_app.ui.console.agenda_timing import AgendaTimingPanel
 from meeting_app.ui.console.attendance import AttendanceSummary
 from meeting_app.ui.floor.actions import FloorActions
@@ -25,11 +28,12 @@ from meeting_app.ui.floor.speaker import SpeakerCard
 from meeting_app.ui.resources import icon
 from meeting_app.ui.screen_fit import fit_to_screen
 from meeting_app.ui.sites.link import SiteStatusPoller
-from meeting_app.ui.widgets import Badge, ask, tool_button
+from meeting_app.ui.widgets import Badge
 
 
 class ConsoleHeader(QFrame):
-    """Title, status, the meeting's clock against its plan, start and end."""
+    """Title, status, the meeting's clock against its plan, start and end (the declared
+    actions of ``ui/actions/meeting.py``, shared with the room's tool bar)."""
 
     def __init__(self, actions: FloorActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,13 +59,13 @@ class ConsoleHeader(QFrame):
         layout.addLayout(clock_box)
         self.status_badge = Badge()
         self.role_badge = Badge(tone="role")
-        self.start_button = tool_button(self.tr("Start meeting"), "play")
-        self.end_button = tool_button(self.tr("End meeting"), "stop")
+        self.action_context = ActionContext(store, actions.commands, self)
+        self.meeting_actions = BoundActions(self.action_context, meeting_actions.MEETING_IDS)
+        self.start_button = self.meeting_actions.button(meeting_actions.START)
+        self.end_button = self.meeting_actions.button(meeting_actions.END)
         self.end_button.setProperty("danger", True)
         for widget in (self.status_badge, self.role_badge, self.start_button, self.end_button):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.start_button.clicked.connect(self.start_meeting)
-        self.end_button.clicked.connect(self.end_meeting)
         for signal in (store.reset, store.meeting_changed, store.agenda_changed):
             signal.connect(self.refresh)
         actions.rights_changed.connect(self.refresh)
@@ -71,7 +75,7 @@ class ConsoleHeader(QFrame):
         self.refresh()
 
     def refresh(self, *_args: Any) -> None:
-        store, actions = self.floor.store, self.floor
+        store = self.floor.store
         if not store.loaded:
             return
         meeting = store.meeting
@@ -79,11 +83,6 @@ class ConsoleHeader(QFrame):
         self.status_badge.setText(status_label(meeting["status"]))
         self.status_badge.set_tone(meeting["status"])
         self.role_badge.setText(role_label(store.my_role))
-        chair, up = actions.is_chair, actions.commands.available
-        self.start_button.setVisible(chair)
-        self.end_button.setVisible(chair)
-        self.start_button.setEnabled(up and meeting["status"] == "scheduled")
-        self.end_button.setEnabled(up and meeting["status"] == "live")
         self.tick()
 
     def tick(self) -> None:
@@ -95,14 +94,12 @@ class ConsoleHeader(QFrame):
         self.clock.setText(f"{elapsed} / {hours_text(timing.planned)}")
 
     def start_meeting(self) -> None:
-        self.floor.commands.send("meeting.start", {"meeting_id": self.floor.store.meeting["id"]})
+        """Chair: open the meeting."""
+        meeting_actions.start_meeting(self.action_context)
 
     def end_meeting(self) -> None:
-        meeting_id = self.floor.store.meeting["id"]
-        ask(self.window(), self.tr("End the meeting"),
-            self.tr("End the meeting for every site? It can no longer change afterwards."),
-            lambda: self.floor.commands.send("meeting.end", {"meeting_id": meeting_id}),
-            self.tr("End meeting"))
+        """Chair: ask, then close the meeting."""
+        meeting_actions.end_meeting(self.action_context)
 
 
 class ChairConsole(QWidget):

@@ -1,5 +1,6 @@
-"""The floor's commands and who may send them, shared by the floor page, the strip and the
-chair console (so they send the same payloads and agree on the time limit chosen).
+"""The floor's commands, shared by the floor page, the strip and the chair console (so they
+send the same payloads and agree on the time limit chosen). Who may send them is read in
+``ui/actions/rights.py``; the properties here only ask it, for the floor's widgets.
 
 Nothing here changes what is shown: the queues and the speaker change when the server's
 ``speaker.queue_changed`` / ``speaker.floor_changed`` reach the store.
@@ -13,10 +14,9 @@ from PySide6.QtCore import QObject, Signal
 
 from meeting_app.state.floor import LIMIT_CHOICES, moved, queue_of
 from meeting_app.state.store import MeetingStore
+from meeting_app.ui.actions import rights
 from meeting_app.ui.commands import CommandSender
 
-VOICED = ("chair", "secretary", "delegate")
-"""Roles that may ask for the floor (observers follow, they do not speak)."""
 DEFAULT_LIMIT = 180
 
 
@@ -53,57 +53,52 @@ class FloorActions(QObject):
             self._limit = seconds
             self.limit_changed.emit(seconds)
 
-    # --- rights --------------------------------------------------------------------------
+    # --- rights (read in ui/actions/rights.py) -------------------------------------------
 
     @property
     def role(self) -> str | None:
-        return self.store.my_role
+        """My role in the meeting."""
+        return rights.role(self.store)
 
     @property
     def usable(self) -> bool:
         """Connected, in a meeting that has not ended."""
-        return (self.commands.available and self.store.loaded
-                and self.store.meeting["status"] != "ended")
+        return rights.usable(self.store, self.commands)
 
     @property
     def live(self) -> bool:
-        return self.usable and self.store.meeting["status"] == "live"
+        """Connected, in a meeting under way."""
+        return rights.live(self.store, self.commands)
 
     @property
     def may_request(self) -> bool:
         """Whether I may ask for the floor myself."""
-        return self.role in VOICED
+        return rights.may_request_floor(self.store)
 
     @property
     def is_chair(self) -> bool:
-        return self.role == "chair"
+        """Whether I chair the meeting."""
+        return rights.is_chair(self.store)
 
     @property
     def may_act_for_others(self) -> bool:
         """Chair and secretaries: withdraw any request, request on someone's behalf."""
-        return self.role in ("chair", "secretary")
+        return rights.is_officer(self.store)
 
     @property
     def may_reorder(self) -> bool:
         """The chair, and a secretary of the central site (or of no site)."""
-        if self.role == "chair":
-            return True
-        if self.role != "secretary":
-            return False
-        me = self.store.participant(self.store.my_user_id)
-        site = self.store.site(me.get("site_id")) if me else None
-        return site is None or bool(site.get("is_central"))
+        return rights.may_reorder_queue(self.store)
 
     @property
     def holds_floor(self) -> bool:
         """Whether I am the speaker holding the floor."""
-        holder = self.store.floor_holder_id
-        return holder is not None and holder == self.store.my_user_id
+        return rights.holds_floor(self.store)
 
     def may_withdraw(self, request: dict[str, Any]) -> bool:
         """My own request, or anyone's for the chair and secretaries (the server checks
         a site secretary's site)."""
-        return self.may_act_for_others or request["user_id"] == self.store.my_user_id
+        return rights.may_withdraw(self.store, request)
 
     # --- commands ------------------------------------------------------------------------
 

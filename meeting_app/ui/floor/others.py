@@ -9,7 +9,8 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from meeting_app.state.floor import LIMIT_CHOICES
-from meeting_app.ui.floor.actions import VOICED, FloorActions
+from meeting_app.ui.actions.rights import VOICED
+from meeting_app.ui.floor.actions import FloorActions
 from meeting_app.ui.floor.texts import limit_text, site_name
 from meeting_app.ui.widgets import tool_button
 

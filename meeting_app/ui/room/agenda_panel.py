@@ -1,5 +1,6 @@
-"""The agenda: the list, the chair's controls (previous / next / set current) and the
-secretary's editing (add, edit, remove, drag to reorder).
+"""The agenda: the list, the chair's controls (previous / next / set current, shared with
+the console) and the secretary's editing (add, edit, remove, drag to reorder). The buttons
+are the declared actions of ``ui/actions/meeting.py``: they are enabled by its rules.
 
 Buttons send commands; the list changes only when the server's event reaches the store.
 """
@@ -21,11 +22,14 @@ from PySide6.QtWidgets import (
 
 from meeting_app.state.models import AgendaModel
 from meeting_app.state.store import MeetingStore
+from meeting_app.ui.actions import meeting as meeting_actions
+from meeting_app.ui.actions.context import ActionContext
+from meeting_app.ui.actions.registry import BoundActions
 from meeting_app.ui.agenda_item_dialog import AgendaItemDialog
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.focus import on_enter
 from meeting_app.ui.room.delegates import AgendaDelegate
-from meeting_app.ui.widgets import Panel, ask, tool_button
+from meeting_app.ui.widgets import Panel, ask
 
 
 class AgendaPanel(Panel):
@@ -35,7 +39,7 @@ class AgendaPanel(Panel):
                  parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Agenda"), "agenda", parent)
         self._store, self._sender = store, sender
-        self._chair = self._editor = False
+        self._editor = False
         self.model = AgendaModel(store, self)
         self.view = QListView()
         self.view.setAccessibleName(self.tr("Agenda"))
@@ -48,17 +52,18 @@ class AgendaPanel(Panel):
         self.view.setMinimumWidth(250)
         self.body.addWidget(self.view, 1)
 
-        self.previous_button = tool_button(self.tr("Previous"), "previous",
-                                           self.tr("Go back to the previous item"))
-        self.next_button = tool_button(self.tr("Next"), "next", self.tr("Move on to the next item"))
-        self.set_current_button = tool_button(self.tr("Discuss this"), "current",
-                                              self.tr("Make the selected item the current one"))
+        self.action_context = ActionContext(
+            store, sender, self, selected_item=self.selected_id,
+            changed=(self.view.selectionModel().selectionChanged,))
+        self.agenda_actions = BoundActions(self.action_context, (*meeting_actions.AGENDA_IDS,
+                                                           *meeting_actions.AGENDA_EDITING_IDS))
+        self.previous_button = self.agenda_actions.button(meeting_actions.PREVIOUS)
+        self.next_button = self.agenda_actions.button(meeting_actions.NEXT)
+        self.set_current_button = self.agenda_actions.button(meeting_actions.DISCUSS)
         self.chair_row = self._row(self.previous_button, self.next_button, self.set_current_button)
-        self.add_button = tool_button(self.tr("Add"), "add", self.tr("Add an agenda item"))
-        self.edit_button = tool_button(self.tr("Edit"), "edit",
-                                       self.tr("Rename the item, set its presenter or duration"))
-        self.remove_button = tool_button(self.tr("Remove"), "remove",
-                                         self.tr("Remove the selected item"))
+        self.add_button = self.agenda_actions.button(meeting_actions.ADD)
+        self.edit_button = self.agenda_actions.button(meeting_actions.EDIT)
+        self.remove_button = self.agenda_actions.button(meeting_actions.REMOVE)
         self.editor_row = self._row(self.add_button, self.edit_button, self.remove_button)
         self.drag_hint = QLabel(self.tr("Drag items, or press Alt+Up or Alt+Down, to change "
                                         "their order."))
@@ -66,12 +71,6 @@ class AgendaPanel(Panel):
         self.drag_hint.setObjectName("hint")
         self.body.addWidget(self.drag_hint)
 
-        self.previous_button.clicked.connect(lambda: self._step(-1))
-        self.next_button.clicked.connect(lambda: self._step(+1))
-        self.set_current_button.clicked.connect(self.discuss_selected)
-        self.add_button.clicked.connect(self.add_item)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.remove_button.clicked.connect(self.remove_selected)
         self.model.reorder_requested.connect(self.reorder)
         self.view.doubleClicked.connect(lambda _index: self.edit_selected())
         # The keyboard's way to what the mouse does: Enter edits, Alt+Up/Down reorders.
@@ -105,30 +104,16 @@ class AgendaPanel(Panel):
 
     def set_rights(self, chair: bool, editor: bool) -> None:
         """Show the chair's and the editor's controls only to those who have the role."""
-        self._chair, self._editor = chair, editor
+        self._editor = editor
         self.chair_row.setVisible(chair)
         self.editor_row.setVisible(editor)
         self.drag_hint.setVisible(editor)
         self.update_controls()
 
     def update_controls(self, *_args: Any) -> None:
-        """Enable what makes sense now (connected, meeting live or not ended, a selection)."""
-        loaded = self._store.loaded
-        status = self._store.meeting["status"] if loaded else "ended"
-        up = self._sender.available and loaded
-        live, open_ = status == "live", status != "ended"
-        ids = self.model.item_ids()
-        current = self._store.meeting["current_item_id"] if loaded else None
-        at = ids.index(current) if current in ids else None
-        selected = self.selected_id()
-        steer = self._chair and up and live
-        self.previous_button.setEnabled(steer and at is not None and at > 0)
-        self.next_button.setEnabled(steer and bool(ids) and (at is None or at < len(ids) - 1))
-        self.set_current_button.setEnabled(steer and selected is not None and selected != current)
-        edit = self._editor and up and open_
-        self.add_button.setEnabled(edit)
-        self.edit_button.setEnabled(edit and selected is not None)
-        self.remove_button.setEnabled(edit and selected is not None)
+        """Allow dragging items to reorder them (editors, meeting not ended); the buttons
+        follow their actions' rules themselves."""
+        open_ = self._store.loaded and self._store.meeting["status"] != "ended"
         reorder = self._editor and open_
         self.model.set_reorderable(reorder)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove if reorder
@@ -168,22 +153,10 @@ class AgendaPanel(Panel):
     def _send(self, name: str, **payload: Any) -> None:
         self._sender.send(name, {"meeting_id": self._store.meeting["id"], **payload})
 
-    def _step(self, delta: int) -> None:
-        ids = self.model.item_ids()
-        current = self._store.meeting["current_item_id"]
-        if current not in ids:
-            target = ids[0] if ids else None
-        else:
-            position = ids.index(current) + delta
-            target = ids[position] if 0 <= position < len(ids) else None
-        if target is not None:
-            self._send("agenda.set_current", item_id=target)
-
     def discuss_selected(self) -> None:
-        """Chair: make the selected item the current one."""
-        selected = self.selected_id()
-        if selected is not None:
-            self._send("agenda.set_current", item_id=selected)
+        """Chair: make the selected item the current one (sent even when the button is
+        disabled: the server then says why not)."""
+        meeting_actions.discuss_selected(self.action_context)
 
     def add_item(self) -> AgendaItemDialog:
         """Open the form for a new item; it is inserted after the selection, or at the end."""

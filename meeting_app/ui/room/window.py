@@ -17,6 +17,11 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QToolBar, QVBo
 from meeting_app.net.server_messages import translate_server_message
 from meeting_app.state.documents import default_cache_dir
 from meeting_app.state.store import MeetingStore
+from meeting_app.ui.actions import meeting as meeting_actions
+from meeting_app.ui.actions import rights
+from meeting_app.ui.actions.context import ActionContext, RoomParts
+from meeting_app.ui.actions.registry import BoundActions
+from meeting_app.ui.actions.room import MEETING_MENU, ROOM_IDS, SHORTCUT_NAMES
 from meeting_app.ui.attendance.panel import AttendancePanel
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.console.window import ChairConsole
@@ -36,7 +41,6 @@ from meeting_app.ui.room.agenda_panel import AgendaPanel
 from meeting_app.ui.room.banners import CheckInBanner, PresentingBanner
 from meeting_app.ui.room.central import CentralArea
 from meeting_app.ui.room.header import HeaderBar
-from meeting_app.ui.room.keyboard import install_room_shortcuts
 from meeting_app.ui.room.notifications import RoomNotifier
 from meeting_app.ui.room.participants_panel import ParticipantsPanel
 from meeting_app.ui.room.rights_notices import RightsNotifier
@@ -46,12 +50,13 @@ from meeting_app.ui.settings_menu import install as install_settings
 from meeting_app.ui.sites.link import OwnLinkIndicator, SiteStatusPoller
 from meeting_app.ui.sites.tiles import SitesView
 from meeting_app.ui.votes.tab import VotesTab
-from meeting_app.ui.widgets import MessageBar, Spacer, ask
+from meeting_app.ui.widgets import MessageBar
 
 SIDE_MIN_WIDTH = 220
 """The sites and participants column: a site tile (Vietnamese captions) fits in it."""
 
-CHAIR, SECRETARY = "chair", "secretary"
+TOOLBAR_STRETCH = "leave"
+"""The tool bar's group pushed to the far end ("Leave the room")."""
 
 
 class MeetingRoomWindow(QMainWindow):
@@ -76,7 +81,7 @@ class MeetingRoomWindow(QMainWindow):
         self.commands = CommandSender(self.connection, self)
 
         self.header = HeaderBar(self.store, self.connection)
-        self.actions_bar = self._build_actions()
+        self.actions_bar = self._action_bar()
         self.message = MessageBar()
         self.agenda = AgendaPanel(self.store, self.commands)
         self.documents = RoomDocuments(self.store, self.commands, session, self.connection,
@@ -162,7 +167,7 @@ class MeetingRoomWindow(QMainWindow):
         self.notifier = RoomNotifier(self.store, self.notices, self, settings, self)
         self.rights_notices = RightsNotifier(self.store, self.notices, self, self.connection, self)
         fit_to_screen(self, 1360, 820)
-        self._shortcuts = install_room_shortcuts(self)  # the Meeting menu, then Settings
+        self._bind_actions()  # the Meeting menu, then Settings
         self.settings_menu = install_settings(self, settings)
         self.language_menu = add_language_menu(self, settings)
         self.guide_action = add_help_menu(self)
@@ -182,29 +187,28 @@ class MeetingRoomWindow(QMainWindow):
         self.store.meeting_changed.connect(self._retitle)
         self._update_controls()
 
-    def _build_actions(self) -> QToolBar:
+    def _action_bar(self) -> QToolBar:
         bar = QToolBar()
         bar.setIconSize(QSize(20, 20))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.start_action = bar.addAction(icon("play", "success"), self.tr("Start meeting"))
-        self.start_action.setToolTip(self.tr("Open the meeting for every site"))
-        self.end_action = bar.addAction(icon("stop", "danger"), self.tr("End meeting"))
-        self.end_action.setToolTip(self.tr("Close the meeting; it can no longer change"))
-        self.chair_separator = bar.addSeparator()
-        self.console_action = bar.addAction(icon("agenda"), self.tr("Console"))
-        self.console_action.setToolTip(self.tr("The chair's console: agenda timing, the floor "
-                                               "and attendance on one screen"))
-        self.display_action = bar.addAction(icon("fit-page"), self.tr("Room display"))
-        self.display_action.setToolTip(self.tr("A large-type window for the room's projector or "
-                                               "screen (F11: full screen)"))
-        bar.addWidget(Spacer())
-        self.leave_action = bar.addAction(icon("logout"), self.tr("Leave the room"))
-        self.start_action.triggered.connect(self.start_meeting)
-        self.end_action.triggered.connect(self.end_meeting)
-        self.leave_action.triggered.connect(self.close)
-        self.console_action.triggered.connect(self.open_console)
-        self.display_action.triggered.connect(self.open_display)
-        return bar
+        return bar  # filled by _bind_actions
+
+    def _bind_actions(self) -> None:
+        """The room's declared actions (ui/actions): the tool bar, the Meeting menu and
+        its shortcuts; enablement follows the store."""
+        self.action_context = ActionContext(
+            self.store, self.commands, self,
+            room=RoomParts(self.central, self.floor, self.votes, self.documents,
+                           self.open_console, self.open_display))
+        self.bound_actions = BoundActions(self.action_context, ROOM_IDS)
+        self.bound_actions.fill(self.actions_bar, meeting_actions.ROOM_TOOLBAR,
+                                stretch_before=TOOLBAR_STRETCH)
+        self.bound_actions.menu_bar(self.menuBar(), MEETING_MENU)
+        self.start_action = self.bound_actions[meeting_actions.START]
+        self.end_action = self.bound_actions[meeting_actions.END]
+        self.console_action = self.bound_actions["room.console"]
+        self.display_action = self.bound_actions["room.display"]
+        self.leave_action = self.bound_actions["room.leave"]
 
     # --- life ----------------------------------------------------------------------------
 
@@ -250,7 +254,7 @@ class MeetingRoomWindow(QMainWindow):
 
     def shortcut_actions(self) -> dict[str, QAction]:
         """The room's keyboard actions by name (``request_floor``, ``vote``, ``follow``…)."""
-        return dict(self._shortcuts)
+        return {name: self.bound_actions[f"room.{name}"] for name in SHORTCUT_NAMES}
 
     def _language_changed(self, _language: str) -> None:
         """The texts built from the meeting's data are built again in the new language."""
@@ -282,30 +286,18 @@ class MeetingRoomWindow(QMainWindow):
         return self.store.my_role
 
     def _update_controls(self, *_args: Any) -> None:
-        role = self.role
-        chair = role == CHAIR
-        self.agenda.set_rights(chair=chair, editor=role in (CHAIR, SECRETARY))
-        status = self.store.meeting["status"] if self.store.loaded else None
-        up = self.commands.available and self.store.loaded
-        for action in (self.start_action, self.end_action):
-            action.setVisible(chair)
-        self.console_action.setVisible(role in (CHAIR, SECRETARY))
-        self.chair_separator.setVisible(chair)
-        self.start_action.setEnabled(chair and up and status == "scheduled")
-        self.end_action.setEnabled(chair and up and status == "live")
+        self.agenda.set_rights(chair=rights.is_chair(self.store), editor=rights.is_officer(self.store))
+        # The tool bar's actions follow the store themselves (ui/actions).
 
     # --- commands ------------------------------------------------------------------------
 
     def start_meeting(self) -> None:
         """Chair: open the meeting."""
-        self.commands.send("meeting.start", {"meeting_id": self.meeting_id})
+        meeting_actions.start_meeting(self.action_context)
 
     def end_meeting(self) -> None:
         """Chair: ask, then close the meeting."""
-        ask(self, self.tr("End the meeting"),
-            self.tr("End the meeting for every site? It can no longer change afterwards."),
-            lambda: self.commands.send("meeting.end", {"meeting_id": self.meeting_id}),
-            self.tr("End meeting"))
+        meeting_actions.end_meeting(self.action_context)
 
     def open_console(self) -> ChairConsole:
         """Chair and secretary: the console window (one per room)."""
