@@ -2,7 +2,7 @@
 
 The tables live in ``server/persistence/tables/``, one module per feature; this module loads
 them all (so ``Base.metadata`` is the whole schema, as the migrations and ``truncate_all``
-need) and is the one place to import them from.
+need) and is where the rest of the server imports them from.
 """
 
 from __future__ import annotations
