@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from server.persistence.audit_chain import GENESIS, Head, audit_head
 from server.persistence.db import Database
-from server.persistence.models import utcnow
+from server.persistence.tables.base import utcnow
 
 _LINE = re.compile(r"^(\d+):([0-9a-f]{64})\b")
 _NAME = re.compile(r"^[A-Za-z0-9._-]+$")

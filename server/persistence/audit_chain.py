@@ -34,7 +34,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from server.persistence.models import AuditEntry, AuditHead
+from server.persistence.tables.audit import AuditEntry, AuditHead
 
 GENESIS = "0" * 64
 _PENDING = "audit_chain_pending"

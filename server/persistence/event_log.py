@@ -10,7 +10,9 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from protocol.events import EventEnvelope
-from server.persistence.models import Event, Meeting, utcnow
+from server.persistence.tables.base import utcnow
+from server.persistence.tables.events import Event
+from server.persistence.tables.meetings import Meeting
 
 
 def iso(moment: Any) -> str | None:
