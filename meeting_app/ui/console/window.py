@@ -26,6 +26,8 @@ from meeting_app.ui.resources import icon
 from meeting_app.ui.screen_fit import fit_to_screen
 from meeting_app.ui.sites.link import SiteStatusPoller
 from meeting_app.ui.widgets import Badge, ask, tool_button
+from protocol.roles import MeetingStatus
+from protocol.statuses import SpeakerKind
 
 
 class ConsoleHeader(QFrame):
@@ -82,8 +84,8 @@ class ConsoleHeader(QFrame):
         chair, up = actions.is_chair, actions.commands.available
         self.start_button.setVisible(chair)
         self.end_button.setVisible(chair)
-        self.start_button.setEnabled(up and meeting["status"] == "scheduled")
-        self.end_button.setEnabled(up and meeting["status"] == "live")
+        self.start_button.setEnabled(up and meeting["status"] == MeetingStatus.SCHEDULED)
+        self.end_button.setEnabled(up and meeting["status"] == MeetingStatus.LIVE)
         self.tick()
 
     def tick(self) -> None:
@@ -121,8 +123,8 @@ class ChairConsole(QWidget):
         self.header = ConsoleHeader(actions)
         self.agenda = AgendaTimingPanel(actions)
         self.speaker = SpeakerCard(actions, "consoleClock")
-        self.speak_queue = QueuePanel(actions, "speak", compact=True)
-        self.question_queue = QueuePanel(actions, "question", compact=True)
+        self.speak_queue = QueuePanel(actions, SpeakerKind.SPEAK, compact=True)
+        self.question_queue = QueuePanel(actions, SpeakerKind.QUESTION, compact=True)
         self.others = OthersBar(actions, compact=True)
         self.attendance = AttendanceSummary(store, poller)
 
@@ -169,7 +171,7 @@ class ChairConsole(QWidget):
             self.poller.release(self.POLL_OWNER)
 
     def queue(self, kind: str) -> QueuePanel:
-        return self.speak_queue if kind == "speak" else self.question_queue
+        return self.speak_queue if kind == SpeakerKind.SPEAK else self.question_queue
 
     def sizeHint(self) -> QSize:
         return QSize(1360, 820)

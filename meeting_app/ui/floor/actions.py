@@ -14,8 +14,9 @@ from PySide6.QtCore import QObject, Signal
 from meeting_app.state.floor import LIMIT_CHOICES, moved, queue_of
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
+from protocol.roles import MeetingRole, MeetingStatus
 
-VOICED = ("chair", "secretary", "delegate")
+VOICED = (MeetingRole.CHAIR, MeetingRole.SECRETARY, MeetingRole.DELEGATE)
 """Roles that may ask for the floor (observers follow, they do not speak)."""
 DEFAULT_LIMIT = 180
 
@@ -63,11 +64,11 @@ class FloorActions(QObject):
     def usable(self) -> bool:
         """Connected, in a meeting that has not ended."""
         return (self.commands.available and self.store.loaded
-                and self.store.meeting["status"] != "ended")
+                and self.store.meeting["status"] != MeetingStatus.ENDED)
 
     @property
     def live(self) -> bool:
-        return self.usable and self.store.meeting["status"] == "live"
+        return self.usable and self.store.meeting["status"] == MeetingStatus.LIVE
 
     @property
     def may_request(self) -> bool:
@@ -76,19 +77,19 @@ class FloorActions(QObject):
 
     @property
     def is_chair(self) -> bool:
-        return self.role == "chair"
+        return self.role == MeetingRole.CHAIR
 
     @property
     def may_act_for_others(self) -> bool:
         """Chair and secretaries: withdraw any request, request on someone's behalf."""
-        return self.role in ("chair", "secretary")
+        return self.role in (MeetingRole.CHAIR, MeetingRole.SECRETARY)
 
     @property
     def may_reorder(self) -> bool:
         """The chair, and a secretary of the central site (or of no site)."""
-        if self.role == "chair":
+        if self.role == MeetingRole.CHAIR:
             return True
-        if self.role != "secretary":
+        if self.role != MeetingRole.SECRETARY:
             return False
         me = self.store.participant(self.store.my_user_id)
         site = self.store.site(me.get("site_id")) if me else None

@@ -26,6 +26,7 @@ from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.focus import on_enter
 from meeting_app.ui.room.delegates import AgendaDelegate
 from meeting_app.ui.widgets import Panel, ask, tool_button
+from protocol.roles import MeetingStatus
 
 
 class AgendaPanel(Panel):
@@ -114,9 +115,9 @@ class AgendaPanel(Panel):
     def update_controls(self, *_args: Any) -> None:
         """Enable what makes sense now (connected, meeting live or not ended, a selection)."""
         loaded = self._store.loaded
-        status = self._store.meeting["status"] if loaded else "ended"
+        status = self._store.meeting["status"] if loaded else MeetingStatus.ENDED
         up = self._sender.available and loaded
-        live, open_ = status == "live", status != "ended"
+        live, open_ = status == MeetingStatus.LIVE, status != MeetingStatus.ENDED
         ids = self.model.item_ids()
         current = self._store.meeting["current_item_id"] if loaded else None
         at = ids.index(current) if current in ids else None

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from protocol.statuses import SpeakerKind
+
 if TYPE_CHECKING:
     from meeting_app.ui.room.window import MeetingRoomWindow
 
@@ -41,8 +43,8 @@ def install_room_shortcuts(room: MeetingRoomWindow) -> dict[str, QAction]:
         "previous_page": translate("room", "Previous page"),
     }
     slots = {
-        "request_floor": lambda: _request(room, "speak"),
-        "question": lambda: _request(room, "question"),
+        "request_floor": lambda: _request(room, SpeakerKind.SPEAK),
+        "question": lambda: _request(room, SpeakerKind.QUESTION),
         "vote": lambda: _vote(room),
         "follow": lambda: _follow(room),
         "next_page": lambda: _page(room, +1),

@@ -19,6 +19,7 @@ from meeting_app.state.store import MeetingStore
 from meeting_app.ui.notices import NoticeArea
 from meeting_app.ui.room.notifications import RoomActions
 from protocol import events as ev
+from protocol.roles import MeetingRole
 
 
 class RightsNotifier(QObject):
@@ -38,7 +39,7 @@ class RightsNotifier(QObject):
         return str(person["full_name"]) if person else self.tr("someone")
 
     def _event(self, event: dict[str, Any]) -> None:
-        if event.get("type") != ev.PARTICIPANT_CHANGED or self.store.my_role != "chair":
+        if event.get("type") != ev.PARTICIPANT_CHANGED or self.store.my_role != MeetingRole.CHAIR:
             return
         change, person = event["data"].get("change"), event["data"].get("participant") or {}
         if not isinstance(change, dict) or change.get("by") == self.store.my_user_id:

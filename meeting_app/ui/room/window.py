@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from meeting_app.net.server_messages import translate_server_message
+from meeting_app.net.status import ConnectionStatus
 from meeting_app.state.documents import default_cache_dir
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.attendance.panel import AttendancePanel
@@ -47,11 +48,10 @@ from meeting_app.ui.sites.link import OwnLinkIndicator, SiteStatusPoller
 from meeting_app.ui.sites.tiles import SitesView
 from meeting_app.ui.votes.tab import VotesTab
 from meeting_app.ui.widgets import MessageBar, Spacer, ask
+from protocol.roles import MeetingRole, MeetingStatus
 
 SIDE_MIN_WIDTH = 220
 """The sites and participants column: a site tile (Vietnamese captions) fits in it."""
-
-CHAIR, SECRETARY = "chair", "secretary"
 
 
 class MeetingRoomWindow(QMainWindow):
@@ -219,12 +219,12 @@ class MeetingRoomWindow(QMainWindow):
             self.store.load(seq, snapshot)
 
     def _connection_status(self, status: str) -> None:
-        if status == "connected":
+        if status == ConnectionStatus.CONNECTED:
             self.statusBar().showMessage(self.tr("Connected"), 3000)
-        elif status == "reconnecting":
+        elif status == ConnectionStatus.RECONNECTING:
             self.statusBar().showMessage(
                 self.tr("Connection lost: reconnecting. Showing the last known state."))
-        elif status == "offline":
+        elif status == ConnectionStatus.OFFLINE:
             self.statusBar().showMessage(
                 self.tr("Offline: showing the last known state. Commands are disabled."))
 
@@ -283,16 +283,16 @@ class MeetingRoomWindow(QMainWindow):
 
     def _update_controls(self, *_args: Any) -> None:
         role = self.role
-        chair = role == CHAIR
-        self.agenda.set_rights(chair=chair, editor=role in (CHAIR, SECRETARY))
+        chair = role == MeetingRole.CHAIR
+        self.agenda.set_rights(chair=chair, editor=role in (MeetingRole.CHAIR, MeetingRole.SECRETARY))
         status = self.store.meeting["status"] if self.store.loaded else None
         up = self.commands.available and self.store.loaded
         for action in (self.start_action, self.end_action):
             action.setVisible(chair)
-        self.console_action.setVisible(role in (CHAIR, SECRETARY))
+        self.console_action.setVisible(role in (MeetingRole.CHAIR, MeetingRole.SECRETARY))
         self.chair_separator.setVisible(chair)
-        self.start_action.setEnabled(chair and up and status == "scheduled")
-        self.end_action.setEnabled(chair and up and status == "live")
+        self.start_action.setEnabled(chair and up and status == MeetingStatus.SCHEDULED)
+        self.end_action.setEnabled(chair and up and status == MeetingStatus.LIVE)
 
     # --- commands ------------------------------------------------------------------------
 
