@@ -3,8 +3,9 @@
 Read every module with ``ast`` (nothing is imported) and refuse a string constant equal to a
 value of the role and status enums (``protocol.roles``, ``protocol.statuses``, the connection's
 ``ConnectionStatus``) where it is used as a value: compared (``==``, ``!=``, ``in``, a ``case``),
-given to a function, or stored as a dict's value. Such a string is a typo waiting to happen
-(``"cancelled"`` vs ``"canceled"``) and hides every use of the value from a search for the enum.
+given to a function (or as a parameter's default), or stored as a dict's value. Such a string
+is a typo waiting to happen (``"cancelled"`` vs ``"canceled"``) and hides every use of the value
+from a search for the enum.
 
 Not values, so not refused: docstrings, texts for the user (``tr``/``translate``), logging,
 dict keys and subscripts (``data["status"]``), the key given to ``get``/``pop``/``setdefault``,
@@ -96,6 +97,8 @@ def _use(node: ast.expr, parents: dict[ast.AST, ast.AST]) -> str | None:
         return None if names & OTHER_VOCABULARY_NAMES else "a comparison"
     if isinstance(parent, ast.MatchValue):
         return "a case"
+    if isinstance(parent, ast.arguments):
+        return "a default argument"
     if isinstance(parent, ast.Dict) and any(v is node for v in parent.values):
         return "a dict value"
     if isinstance(parent, ast.keyword):
@@ -147,6 +150,7 @@ def test_no_role_or_status_as_a_string(path: Path) -> None:
     'badge.set_tone("connected" if up else "offline")',
     'link = item.get("link") or "offline"\nshow(item.get("link") or "lost")',
     'kind = data.get("kind", "speak")',
+    'def paint(tone: str = "scheduled") -> None: ...',
     'match status:\n    case "draft":\n        pass',
 ])
 def test_the_scan_finds_literals(source: str) -> None:
