@@ -66,3 +66,5 @@ class LinkQuality(StrEnum):
     OK = "ok"
     POOR = "poor"
     LOST = "lost"
+    OFFLINE = "offline"
+    """No connection of the site has joined the meeting."""

@@ -23,6 +23,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from meeting_app.net.server_messages import translate_server_message
+from meeting_app.net.status import ConnectionStatus
 from meeting_app.state.outbox import Outbox
 
 Annotation = dict[str, Any]
@@ -151,7 +152,7 @@ class AnnotationStore(QObject):
     def load(self) -> None:
         """Ask for the list (when opened, and after every reconnect)."""
         connection = self.outbox.connection
-        if connection is None or connection.status != "connected":
+        if connection is None or connection.status != ConnectionStatus.CONNECTED:
             return
         payload: dict[str, Any] = {"document_id": self.document_id}
         if self.version is not None:
@@ -246,7 +247,7 @@ class AnnotationStore(QObject):
         self.load()  # back to what the server keeps
 
     def _status(self, status: str) -> None:
-        if status == "connected":
+        if status == ConnectionStatus.CONNECTED:
             self.load()
 
     def _changed_pages(self, before: Annotation | None, after: Annotation | None) -> None:

@@ -13,8 +13,10 @@ from datetime import datetime
 from typing import Any
 
 from meeting_app.state.clock import parse_time
+from protocol.roles import MeetingStatus
+from protocol.statuses import SpeakerKind
 
-KINDS = ("speak", "question")
+KINDS = (SpeakerKind.SPEAK, SpeakerKind.QUESTION)
 WARN_SECONDS = 30
 """Under this many seconds left, the countdown turns amber."""
 LIMIT_CHOICES = (60, 120, 180, 300, 600, None)
@@ -146,7 +148,7 @@ class MeetingTiming:
 
 def agenda_timing(meeting: dict[str, Any], agenda: list[dict[str, Any]], now: datetime) -> MeetingTiming:
     """The agenda's timing at server time ``now`` (see ``ItemTiming``)."""
-    live = meeting.get("status") == "live"
+    live = meeting.get("status") == MeetingStatus.LIVE
     current_id = meeting.get("current_item_id")
     running = seconds_between(meeting.get("current_item_started_at"), now) if live else 0.0
     items = []

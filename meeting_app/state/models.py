@@ -27,10 +27,11 @@ from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
 
 from meeting_app.state.formats import date_time_text, time_text
 from meeting_app.state.store import MeetingStore
+from protocol.roles import MeetingRole, MeetingStatus
 
 Index = QModelIndex | QPersistentModelIndex
 USER = Qt.ItemDataRole.UserRole
-_STATUS_ORDER = {"live": 0, "scheduled": 1, "ended": 2}
+_STATUS_ORDER = {MeetingStatus.LIVE: 0, MeetingStatus.SCHEDULED: 1, MeetingStatus.ENDED: 2}
 
 
 translate = QCoreApplication.translate
@@ -39,15 +40,18 @@ translate = QCoreApplication.translate
 
 def role_label(role: str | None) -> str:
     """A meeting role in words."""
-    labels = {"chair": translate("labels", "Chair"), "secretary": translate("labels", "Secretary"),
-              "delegate": translate("labels", "Delegate"), "observer": translate("labels", "Observer")}
+    labels: dict[str, str] = {MeetingRole.CHAIR: translate("labels", "Chair"),
+                              MeetingRole.SECRETARY: translate("labels", "Secretary"),
+                              MeetingRole.DELEGATE: translate("labels", "Delegate"),
+                              MeetingRole.OBSERVER: translate("labels", "Observer")}
     return labels.get(role or "", translate("labels", "Not a participant"))
 
 
 def status_label(status: str) -> str:
     """A meeting status in words."""
-    labels = {"scheduled": translate("labels", "Upcoming"), "live": translate("labels", "In session"),
-              "ended": translate("labels", "Ended")}
+    labels: dict[str, str] = {MeetingStatus.SCHEDULED: translate("labels", "Upcoming"),
+                              MeetingStatus.LIVE: translate("labels", "In session"),
+                              MeetingStatus.ENDED: translate("labels", "Ended")}
     return labels.get(status, status)
 
 
@@ -85,7 +89,7 @@ class MeetingListModel(QAbstractTableModel):
             start = parse_time(m.get("starts_at"))
             stamp = start.timestamp() if start else 0.0
             # Upcoming soonest first; past meetings most recent first.
-            return _STATUS_ORDER.get(m["status"], 3), -stamp if m["status"] == "ended" else stamp
+            return _STATUS_ORDER.get(m["status"], 3), -stamp if m["status"] == MeetingStatus.ENDED else stamp
 
         self.beginResetModel()
         self._meetings = sorted(meetings, key=key)
@@ -127,10 +131,10 @@ class MeetingListModel(QAbstractTableModel):
             return m["title"]
         if role == Qt.ItemDataRole.ForegroundRole:
             # Live meetings stand out; past ones step back.
-            if column == "status" and m["status"] == "live":
+            if column == "status" and m["status"] == MeetingStatus.LIVE:
                 return QColor("#b3261e")
-            return QColor("#7b8794") if m["status"] == "ended" else None
-        if role == Qt.ItemDataRole.FontRole and column == "status" and m["status"] == "live":
+            return QColor("#7b8794") if m["status"] == MeetingStatus.ENDED else None
+        if role == Qt.ItemDataRole.FontRole and column == "status" and m["status"] == MeetingStatus.LIVE:
             font = QFont()
             font.setBold(True)
             return font

@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from meeting_app.net.status import ConnectionStatus
 from meeting_app.state.outbox import Outbox
 from meeting_app.state.store import MeetingStore
 
@@ -34,7 +35,8 @@ class NotesStore(QObject):
         store.reset.connect(self.load)
         outbox.answered.connect(self._answered)
         if outbox.connection is not None:
-            outbox.connection.status_changed.connect(lambda s: self.load() if s == "connected" else None)
+            outbox.connection.status_changed.connect(
+                lambda s: self.load() if s == ConnectionStatus.CONNECTED else None)
 
     def text(self, item_id: int) -> str:
         return str(self._notes.get(item_id, {}).get("text", ""))
@@ -56,7 +58,7 @@ class NotesStore(QObject):
 
     def load(self) -> None:
         connection = self.outbox.connection
-        if not self.store.loaded or connection is None or connection.status != "connected":
+        if not self.store.loaded or connection is None or connection.status != ConnectionStatus.CONNECTED:
             return
         connection.command(LIST, {"meeting_id": self.store.meeting["id"]}, self._listed)
 

@@ -28,7 +28,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from meeting_app.net.envelopes import new_request_id
+from meeting_app.net.envelopes import LocalErrorCode, new_request_id
+from meeting_app.net.status import ConnectionStatus
 from meeting_app.vault import VaultError, seal, unseal
 
 log = logging.getLogger(__name__)
@@ -85,7 +86,7 @@ class Outbox(QObject):
     def flush(self) -> None:
         """Send the oldest entry if none is on its way and the connection is up."""
         if self._in_flight is not None or not self._entries or self.connection is None \
-                or self.connection.status != "connected":
+                or self.connection.status != ConnectionStatus.CONNECTED:
             return
         entry = self._in_flight = self._entries[0]
         self.connection.command(entry["command"], entry["payload"], lambda env: self._answer(entry, env))
@@ -93,9 +94,9 @@ class Outbox(QObject):
     def _answer(self, entry: Entry, envelope: dict[str, Any]) -> None:
         self._in_flight = None
         code = None if envelope.get("ok") else (envelope.get("error") or {}).get("code")
-        if code in ("offline", "timeout"):
+        if code in (LocalErrorCode.OFFLINE, LocalErrorCode.TIMEOUT):
             # Not sent, or unknown: keep it (same request_id) for the next attempt.
-            if code == "timeout":
+            if code == LocalErrorCode.TIMEOUT:
                 self._retry.start()
             return
         if entry in self._entries:
@@ -106,7 +107,7 @@ class Outbox(QObject):
         self.flush()
 
     def _status(self, status: str) -> None:
-        if status == "connected":
+        if status == ConnectionStatus.CONNECTED:
             self.flush()
 
     # --- disk ----------------------------------------------------------------------------

@@ -10,12 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from protocol.attendance import by_site, count, is_member
+from protocol.roles import Attendance
+from protocol.statuses import PollKind, PollStatus
 
 Poll = dict[str, Any]
 Participant = dict[str, Any]
-
-DRAFT, OPEN, CLOSED = "draft", "open", "closed"
-WRITTEN = "written"
 
 
 def poll_by_id(polls: list[Poll], poll_id: int | None) -> Poll | None:
@@ -25,8 +24,8 @@ def poll_by_id(polls: list[Poll], poll_id: int | None) -> Poll | None:
 
 def open_poll(polls: list[Poll]) -> Poll | None:
     """The poll being voted in the room (one at a time); written polls only if no other."""
-    opened = [p for p in polls if p["status"] == OPEN]
-    in_room = [p for p in opened if p.get("kind") != WRITTEN]
+    opened = [p for p in polls if p["status"] == PollStatus.OPEN]
+    in_room = [p for p in opened if p.get("kind") != PollKind.WRITTEN]
     chosen = in_room or opened
     return chosen[0] if chosen else None
 
@@ -48,12 +47,12 @@ def may_vote_as(poll: Poll, participants: list[Participant], me: int | None) -> 
     mine = by_id.get(me) if me is not None else None
     if mine is None:
         return []
-    if poll.get("kind") == WRITTEN:
+    if poll.get("kind") == PollKind.WRITTEN:
         return [mine] if asked(poll, mine) else []
-    if mine.get("attendance") != "present":
+    if mine.get("attendance") != Attendance.PRESENT:
         return []
     people = [mine] if is_member(mine) else []
-    people += [p for p in represented_by(participants, me) if p.get("attendance") != "present"]
+    people += [p for p in represented_by(participants, me) if p.get("attendance") != Attendance.PRESENT]
     return people
 
 
@@ -70,7 +69,7 @@ def has_voted(poll: Poll, user_id: int | None) -> bool:
 
 def still_to_vote(poll: Poll, participants: list[Participant], me: int | None) -> list[Participant]:
     """Those I may vote for who have no ballot yet (empty when the poll is not open)."""
-    if poll["status"] != OPEN:
+    if poll["status"] != PollStatus.OPEN:
         return []
     return [p for p in may_vote_as(poll, participants, me) if not has_voted(poll, p["user_id"])]
 
@@ -78,7 +77,7 @@ def still_to_vote(poll: Poll, participants: list[Participant], me: int | None) -
 def eligible_count(poll: Poll, participants: list[Participant]) -> int:
     """How many ballots may be cast: members present or represented (meeting polls), or
     the people asked (written polls)."""
-    if poll.get("kind") == WRITTEN:
+    if poll.get("kind") == PollKind.WRITTEN:
         return sum(1 for p in participants if asked(poll, p))
     return count(participants, participants).counted
 

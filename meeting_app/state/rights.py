@@ -13,8 +13,10 @@ from PySide6.QtCore import QCoreApplication
 from meeting_app.state.sites import managed_sites
 from meeting_app.state.store import MeetingStore
 from protocol.attendance import MEMBER_ROLES
+from protocol.roles import Attendance, MeetingRole
+from protocol.statuses import PollStatus
 
-OFFICERS = ("chair", "secretary")
+OFFICERS = (MeetingRole.CHAIR, MeetingRole.SECRETARY)
 """The roles only the meeting's organiser grants, changes or takes away."""
 
 
@@ -23,7 +25,7 @@ translate = QCoreApplication.translate
 
 def roles_i_grant(organiser: bool) -> tuple[str, ...]:
     """The roles I may give: every role for the organiser, delegate and observer otherwise."""
-    return ("chair", "secretary", "delegate", "observer") if organiser else ("delegate", "observer")
+    return tuple(MeetingRole) if organiser else (MeetingRole.DELEGATE, MeetingRole.OBSERVER)
 
 
 def why_not_edit(store: MeetingStore, organiser: bool, user_id: int | None) -> str | None:
@@ -55,12 +57,12 @@ def my_site_only(store: MeetingStore, organiser: bool) -> int | None:
 
 def poll_open(store: MeetingStore) -> bool:
     """Whether a poll of the meeting is open (weights and members are then fixed)."""
-    return any(p.get("status") == "open" for p in store.polls)
+    return any(p.get("status") == PollStatus.OPEN for p in store.polls)
 
 
 def acts_as_chair(store: MeetingStore, admin: bool) -> bool:
     """Whether I act as the chair (the chair, or an admin)."""
-    return admin or store.my_role == "chair"
+    return admin or store.my_role == MeetingRole.CHAIR
 
 
 def why_not_mark_absent(store: MeetingStore, admin: bool, people: list[dict[str, Any]]) -> str | None:
@@ -68,7 +70,7 @@ def why_not_mark_absent(store: MeetingStore, admin: bool, people: list[dict[str,
     present, online participant is marked absent only by the chair."""
     if acts_as_chair(store, admin):
         return None
-    if any(p.get("attendance") == "present" and p.get("online") for p in people):
+    if any(p.get("attendance") == Attendance.PRESENT and p.get("online") for p in people):
         return translate("Rights", "Only the chair marks a present, online participant absent.")
     return None
 

@@ -14,10 +14,12 @@ from typing import Any
 from meeting_app.state.clock import parse_time
 from meeting_app.state.store import MeetingStore
 from protocol.attendance import Counts, by_site
+from protocol.roles import MeetingRole
+from protocol.statuses import LinkQuality
 
 POOR_RTT_MS = 400
 """From this round trip on a link counts as poor (the server's threshold too)."""
-MANAGERS = ("chair", "secretary")
+MANAGERS = (MeetingRole.CHAIR, MeetingRole.SECRETARY)
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ def parse_site_status(data: dict[str, Any]) -> dict[int, SiteLink]:
         seen = _time(item.get("last_seen"))
         rtt = item.get("rtt_ms")
         links[item["site_id"]] = SiteLink(
-            site_id=item["site_id"], link=str(item.get("link") or "offline"),
+            site_id=item["site_id"], link=str(item.get("link") or LinkQuality.OFFLINE),
             connections=int(item.get("connections") or 0),
             online_users=int(item.get("online_users") or 0),
             rtt_ms=rtt if isinstance(rtt, int) else None,
@@ -110,7 +112,7 @@ def managed_sites(store: MeetingStore) -> set[int | None] | None:
         return set()
     me = store.participant(store.my_user_id)
     site = me.get("site_id") if me else None
-    if role == "chair" or site is None or site == central_site_id(store):
+    if role == MeetingRole.CHAIR or site is None or site == central_site_id(store):
         return None
     return {site}
 

@@ -27,6 +27,7 @@ from meeting_app.ui.resources import icon
 from meeting_app.ui.session import Session
 from meeting_app.ui.theme import color
 from meeting_app.ui.widgets import tool_button
+from protocol.statuses import ActionStatus
 
 
 class ActionsPanel(QWidget):
@@ -40,7 +41,8 @@ class ActionsPanel(QWidget):
         self.loaded = False
         self._rows: list[dict[str, Any]] = []
         self.status_combo = QComboBox()
-        for text, value in ((self.tr("Open"), "open"), (self.tr("Done"), "done"), (self.tr("All"), None)):
+        for text, value in ((self.tr("Open"), ActionStatus.OPEN), (self.tr("Done"), ActionStatus.DONE),
+                            (self.tr("All"), None)):
             self.status_combo.addItem(text, value)
         self.scope_combo = QComboBox()
         self.scope_combo.addItem(self.tr("Mine"), "mine")
@@ -129,8 +131,10 @@ class ActionsPanel(QWidget):
         self.table.setRowCount(len(self._rows))
         for row, action in enumerate(self._rows):
             texts = (action.get("title", ""), action.get("meeting_title") or "", owner_text(action),
-                     due_text(action.get("due")), action_status_label(action.get("status", "open")))
-            late = action.get("status") == "open" and bool(action.get("due")) and action["due"] < today
+                     due_text(action.get("due")),
+                     action_status_label(action.get("status", ActionStatus.OPEN)))
+            late = (action.get("status") == ActionStatus.OPEN and bool(action.get("due"))
+                    and action["due"] < today)
             for column, text in enumerate(texts):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
@@ -158,12 +162,12 @@ class ActionsPanel(QWidget):
         action = self.selected()
         mine = action is not None and action.get("owner_id") == self.session.user_id
         self.done_button.setEnabled(self.commands.available and mine and
-                                    action is not None and action.get("status") == "open")
+                                    action is not None and action.get("status") == ActionStatus.OPEN)
         self.refresh_button.setEnabled(self.commands.available)
 
     def mark_done(self) -> None:
         """My selected action item is done."""
         action = self.selected()
         if action is not None and self.done_button.isEnabled():
-            self.commands.send("action.set_status", {"action_id": action["id"], "status": "done"},
+            self.commands.send("action.set_status", {"action_id": action["id"], "status": ActionStatus.DONE},
                                lambda _data: self.refresh())

@@ -12,7 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from meeting_app.net.envelopes import LocalErrorCode
 from meeting_app.net.server_messages import translate_server_message
+from meeting_app.net.status import ConnectionStatus
 
 Envelope = dict[str, Any]
 DEFAULT_TIMEOUT = 10.0
@@ -30,7 +32,7 @@ class CommandSender(QObject):
     def __init__(self, connection: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._connection = connection
-        self._available = connection.status == "connected"
+        self._available = connection.status == ConnectionStatus.CONNECTED
         connection.status_changed.connect(self._status_changed)
 
     @property
@@ -39,7 +41,7 @@ class CommandSender(QObject):
         return self._available
 
     def _status_changed(self, status: str) -> None:
-        available = status == "connected"
+        available = status == ConnectionStatus.CONNECTED
         if available != self._available:
             self._available = available
             self.availability_changed.emit(available)
@@ -60,7 +62,7 @@ class CommandSender(QObject):
             if report:
                 self.refused.emit(message)
             if on_failure is not None:
-                on_failure("offline", message)
+                on_failure(LocalErrorCode.OFFLINE, message)
             return
 
         def answered(envelope: Envelope) -> None:
@@ -83,9 +85,9 @@ class CommandSender(QObject):
 
     def describe(self, code: str, message: str) -> str:
         """The text shown for a failed command."""
-        if code == "timeout":
+        if code == LocalErrorCode.TIMEOUT:
             return self.tr("The server did not answer in time. Please try again.")
-        if code == "offline":
+        if code == LocalErrorCode.OFFLINE:
             return self.tr("Not connected to the server: the command was not sent.")
         if not message:
             return self.tr("The server refused the command ({code}).").format(code=code)

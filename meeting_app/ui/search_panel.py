@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 from meeting_app.state.models import local_time_text
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.resources import icon
+from protocol.roles import MeetingStatus
+from protocol.statuses import ActionStatus
 
 KIND_ICONS = {"meeting": "calendar", "document": "document", "conclusion": "minutes", "action": "approve"}
 
@@ -46,9 +48,12 @@ class SearchPanel(QWidget):
         self.query_edit.setClearButtonEnabled(True)
         self.query_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.status_combo = QComboBox()
-        for text, value in ((self.tr("Any status"), None), (self.tr("Upcoming meetings"), "scheduled"),
-                            (self.tr("Live meetings"), "live"), (self.tr("Past meetings"), "ended"),
-                            (self.tr("Open action items"), "open"), (self.tr("Done action items"), "done")):
+        for text, value in ((self.tr("Any status"), None),
+                            (self.tr("Upcoming meetings"), MeetingStatus.SCHEDULED),
+                            (self.tr("Live meetings"), MeetingStatus.LIVE),
+                            (self.tr("Past meetings"), MeetingStatus.ENDED),
+                            (self.tr("Open action items"), ActionStatus.OPEN),
+                            (self.tr("Done action items"), ActionStatus.DONE)):
             self.status_combo.addItem(text, value)
         self.dates_check = QCheckBox(self.tr("Between"))
         today = QDate.currentDate()

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 
 from meeting_app.net.auth import LoginResult
 from meeting_app.net.connection import Connection
+from protocol.roles import MeetingRole, MeetingStatus
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,6 @@ class Session:
 
 def may_prepare(session: Session, role: str | None, status: str) -> bool:
     """Whether the preparation dialog makes sense for a meeting I have ``role`` in."""
-    if status == "ended":
+    if status == MeetingStatus.ENDED:
         return False
-    return session.may_create_meetings or role in ("chair", "secretary")
+    return session.may_create_meetings or role in (MeetingRole.CHAIR, MeetingRole.SECRETARY)

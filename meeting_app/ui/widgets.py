@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meeting_app.net.status import ConnectionStatus
 from meeting_app.ui.resources import icon
+from protocol.roles import MeetingStatus
 
 
 def restyle(widget: QWidget) -> None:
@@ -31,7 +33,7 @@ def restyle(widget: QWidget) -> None:
 class Badge(QLabel):
     """A rounded label coloured by its ``tone`` (see ``app.qss``)."""
 
-    def __init__(self, text: str = "", tone: str = "scheduled",
+    def __init__(self, text: str = "", tone: str = MeetingStatus.SCHEDULED,
                  parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self.setProperty("badge", True)
@@ -131,21 +133,22 @@ class ConnectionIndicator(Badge):
         super().__init__(parent=parent)
         self.status = ""
         connection.status_changed.connect(self.show_status)  # type: ignore[attr-defined]
-        self.show_status(str(getattr(connection, "status", "connecting")))
+        self.show_status(str(getattr(connection, "status", ConnectionStatus.CONNECTING)))
 
     def show_status(self, status: str) -> None:
         """Show a ``ConnectionStatus`` value."""
-        labels = {"connected": self.tr("● Connected"),
-                  "connecting": self.tr("● Connecting…"),
-                  "reconnecting": self.tr("● Reconnecting…"),
-                  "offline": self.tr("● Offline")}
-        tips = {"connected": self.tr("Live: changes arrive as they happen"),
-                "reconnecting": self.tr("Connection lost; showing the last known state"),
-                "offline": self.tr("No connection to the server; showing the last known state")}
+        labels: dict[str, str] = {ConnectionStatus.CONNECTED: self.tr("● Connected"),
+                                  ConnectionStatus.CONNECTING: self.tr("● Connecting…"),
+                                  ConnectionStatus.RECONNECTING: self.tr("● Reconnecting…"),
+                                  ConnectionStatus.OFFLINE: self.tr("● Offline")}
+        tips: dict[str, str] = {
+            ConnectionStatus.CONNECTED: self.tr("Live: changes arrive as they happen"),
+            ConnectionStatus.RECONNECTING: self.tr("Connection lost; showing the last known state"),
+            ConnectionStatus.OFFLINE: self.tr("No connection to the server; showing the last known state")}
         self.status = status
         self.setText(labels.get(status, status))
         self.setToolTip(tips.get(status, ""))
-        self.set_tone(status if status in labels else "offline")
+        self.set_tone(status if status in labels else ConnectionStatus.OFFLINE)
 
 
 class Spacer(QWidget):

@@ -15,6 +15,7 @@ from meeting_app.ui.actions.context import ActionContext
 from meeting_app.ui.actions.declaration import Action, Placement
 from meeting_app.ui.actions.registry import REGISTRY
 from meeting_app.ui.widgets import ask
+from protocol.roles import MeetingStatus
 
 translate = QCoreApplication.translate
 """``translate(context, text)``: the form the translation tools find."""
@@ -38,12 +39,12 @@ def _chair_and_connected(context: ActionContext) -> bool:
 
 def may_start(context: ActionContext) -> bool:
     """The chair, connected, in a meeting not started yet."""
-    return _chair_and_connected(context) and rights.status(context.store) == "scheduled"
+    return _chair_and_connected(context) and rights.status(context.store) == MeetingStatus.SCHEDULED
 
 
 def may_end(context: ActionContext) -> bool:
     """The chair, connected, in a meeting under way."""
-    return _chair_and_connected(context) and rights.status(context.store) == "live"
+    return _chair_and_connected(context) and rights.status(context.store) == MeetingStatus.LIVE
 
 
 def chair_only(context: ActionContext) -> bool:
@@ -143,11 +144,11 @@ REGISTRY.register(
     Action(START, lambda: translate("Actions", "Start meeting"), start_meeting,
            enabled_when=may_start, visible_when=chair_only, icon=("play", "success"),
            tooltip=lambda: translate("Actions", "Open the meeting for every site"),
-           places=(Placement(ROOM_TOOLBAR, "chair", 10),)),
+           places=(Placement(ROOM_TOOLBAR, "chairing", 10),)),
     Action(END, lambda: translate("Actions", "End meeting"), end_meeting,
            enabled_when=may_end, visible_when=chair_only, icon=("stop", "danger"),
            tooltip=lambda: translate("Actions", "Close the meeting; it can no longer change"),
-           places=(Placement(ROOM_TOOLBAR, "chair", 20),)),
+           places=(Placement(ROOM_TOOLBAR, "chairing", 20),)),
     Action(PREVIOUS, lambda: translate("Actions", "Previous"), lambda context: step(context, -1),
            enabled_when=may_go_back, icon=("previous", None),
            tooltip=lambda: translate("Actions", "Go back to the previous item")),

@@ -13,11 +13,12 @@ from typing import Any
 
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
+from protocol.roles import MeetingRole, MeetingStatus
 
-CHAIR, SECRETARY = "chair", "secretary"
+CHAIR, SECRETARY = MeetingRole.CHAIR, MeetingRole.SECRETARY
 OFFICERS = (CHAIR, SECRETARY)
 """The roles that run the meeting (the console, acting for others)."""
-VOICED = (CHAIR, SECRETARY, "delegate")
+VOICED = (CHAIR, SECRETARY, MeetingRole.DELEGATE)
 """Roles that may ask for the floor (observers follow, they do not speak)."""
 
 
@@ -79,9 +80,9 @@ def connected(store: MeetingStore, commands: CommandSender) -> bool:
 
 def usable(store: MeetingStore, commands: CommandSender) -> bool:
     """Connected, in a meeting that has not ended."""
-    return connected(store, commands) and status(store) != "ended"
+    return connected(store, commands) and status(store) != MeetingStatus.ENDED
 
 
 def live(store: MeetingStore, commands: CommandSender) -> bool:
     """Connected, in a meeting under way."""
-    return connected(store, commands) and status(store) == "live"
+    return connected(store, commands) and status(store) == MeetingStatus.LIVE

@@ -14,6 +14,7 @@ from meeting_app.ui.actions import meeting, rights
 from meeting_app.ui.actions.context import ActionContext
 from meeting_app.ui.actions.declaration import Action, Menu, Placement
 from meeting_app.ui.actions.registry import REGISTRY
+from protocol.statuses import SpeakerKind
 
 translate = QCoreApplication.translate
 """``translate(context, text)``: the form the translation tools find."""
@@ -85,10 +86,10 @@ REGISTRY.register_menu(
 )
 REGISTRY.register(
     Action("room.request_floor", lambda: translate("Actions", "Request to speak"),
-           lambda context: _request(context, "speak"), shortcut="Ctrl+Shift+F",
+           lambda context: _request(context, SpeakerKind.SPEAK), shortcut="Ctrl+Shift+F",
            object_name="request_floorAction", places=_in_meeting_menu(10)),
     Action("room.question", lambda: translate("Actions", "Ask a question"),
-           lambda context: _request(context, "question"), shortcut="Ctrl+Shift+Q",
+           lambda context: _request(context, SpeakerKind.QUESTION), shortcut="Ctrl+Shift+Q",
            object_name="questionAction", places=_in_meeting_menu(20)),
     Action("room.vote", lambda: translate("Actions", "Vote"), _vote, shortcut="Ctrl+Shift+V",
            object_name="voteAction", places=_in_meeting_menu(30)),

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from protocol.roles import Attendance, MeetingRole
+
 REASON_PRESETS = ("Công tác", "Ốm", "Việc gia đình")
 """Common reasons, written as they go into the (Vietnamese) minutes."""
 OTHER = "__other__"
@@ -26,10 +28,10 @@ class ReasonDialog(QDialog):
     def __init__(self, status: str, names: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.status = status
-        self.setWindowTitle(self.tr("Excused absence") if status == "excused"
+        self.setWindowTitle(self.tr("Excused absence") if status == Attendance.EXCUSED
                             else self.tr("Absence"))
         who = names[0] if len(names) == 1 else self.tr("{n} participants").format(n=len(names))
-        heading = (self.tr("Mark {who} as excused (absent with leave).") if status == "excused"
+        heading = (self.tr("Mark {who} as excused (absent with leave).") if status == Attendance.EXCUSED
                    else self.tr("Mark {who} as absent.")).format(who=who)
         self.heading = QLabel(heading)
         self.heading.setWordWrap(True)
@@ -37,7 +39,7 @@ class ReasonDialog(QDialog):
         for reason in REASON_PRESETS:
             self.preset.addItem(reason, reason)
         self.preset.addItem(self.tr("Other reason (Lý do khác)…"), OTHER)
-        if status == "absent":
+        if status == Attendance.ABSENT:
             self.preset.insertItem(0, self.tr("No reason given"), "")
             self.preset.setCurrentIndex(0)
         self.other = QLineEdit()
@@ -159,5 +161,5 @@ def proxy_candidates(member: dict[str, Any], people: list[dict[str, Any]],
     """Who may represent ``member``: another participant with a voice (not an observer)
     who is not represented themselves (no chains), and never ``me`` when I name the proxy
     for someone else (a proxy is never named by the proxy)."""
-    return [p for p in people if p["user_id"] != member["user_id"] and p["role"] != "observer"
+    return [p for p in people if p["user_id"] != member["user_id"] and p["role"] != MeetingRole.OBSERVER
             and not p.get("proxy_id") and (me is None or p["user_id"] != me)]

@@ -38,6 +38,7 @@ from meeting_app.ui.session import Session
 from meeting_app.ui.theme import on_change
 from meeting_app.ui.widgets import tool_button
 from protocol.attendance import count, is_member, quorum
+from protocol.roles import Attendance
 
 
 class AttendancePanel(QWidget):
@@ -136,9 +137,9 @@ class AttendancePanel(QWidget):
         layout.addWidget(self.refusal)
 
         self.check_in_button.clicked.connect(self.check_in)
-        self.present_button.clicked.connect(lambda: self.mark_selected("present"))
-        self.absent_button.clicked.connect(lambda: self.ask_reason("absent"))
-        self.excused_button.clicked.connect(lambda: self.ask_reason("excused"))
+        self.present_button.clicked.connect(lambda: self.mark_selected(Attendance.PRESENT))
+        self.absent_button.clicked.connect(lambda: self.ask_reason(Attendance.ABSENT))
+        self.excused_button.clicked.connect(lambda: self.ask_reason(Attendance.EXCUSED))
         self.proxy_button.clicked.connect(self.ask_proxy)
         self.my_proxy_button.clicked.connect(self.ask_my_proxy)
         self.online_button.clicked.connect(self.mark_online_present)
@@ -184,7 +185,8 @@ class AttendancePanel(QWidget):
         store = self._store
         people = store.participants
         me = store.participant(store.my_user_id)
-        self.banner.setVisible(me is not None and me.get("attendance", "unknown") == "unknown")
+        self.banner.setVisible(
+            me is not None and me.get("attendance", Attendance.UNKNOWN) == Attendance.UNKNOWN)
         rule = store.meeting.get("quorum_rule", "more_than_half") if store.loaded else "none"
         self.quorum.show_quorum(quorum(people, rule), self.manager and store.loaded)
         summaries = site_summaries(store, self.tr("No site"))
@@ -228,7 +230,7 @@ class AttendancePanel(QWidget):
 
     def _online_unrecorded(self) -> list[int]:
         return [p["user_id"] for p in self._store.participants
-                if p.get("online") and p.get("attendance") != "present"
+                if p.get("online") and p.get("attendance") != Attendance.PRESENT
                 and may_manage(self._store, p["site_id"])]
 
     # --- commands ------------------------------------------------------------------------
@@ -299,7 +301,7 @@ class AttendancePanel(QWidget):
 
     def mark_online_present(self) -> None:
         """Everyone online (of the sites I manage) not yet present becomes present."""
-        self.mark(self._online_unrecorded(), "present")
+        self.mark(self._online_unrecorded(), Attendance.PRESENT)
 
     def set_rule(self, rule: str) -> None:
         """Change the meeting's quorum rule."""

@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meeting_app.net.status import ConnectionStatus
 from meeting_app.ui.distinct_names import DistinctNamesDelegate
 from meeting_app.ui.widgets import Badge, restyle
 from protocol.attendance import QUORUM_RULES, Counts, Quorum
+from protocol.roles import MeetingStatus
 
 translate = QCoreApplication.translate
 """``translate(context, text)``: the form the translation tools find."""
@@ -167,14 +169,14 @@ class QuorumBox(QFrame):
         self.rule_combo.setEnabled(editable)
         if quorum.rule == "none":
             self.badge.setText(self.tr("No quorum rule"))
-            self.badge.set_tone("scheduled")
+            self.badge.set_tone(MeetingStatus.SCHEDULED)
             self.headline.setText(self.tr("{counted} of {members} members present").format(
                 counted=quorum.counted, members=quorum.members))
             reached: Any = "none"
         else:
             self.badge.setText(self.tr("Quorum reached") if quorum.reached
                                else self.tr("No quorum yet"))
-            self.badge.set_tone("connected" if quorum.reached else "live")
+            self.badge.set_tone(ConnectionStatus.CONNECTED if quorum.reached else MeetingStatus.LIVE)
             self.headline.setText(self.tr("{counted} of {members} members present · "
                                           "{required} required").format(
                 counted=quorum.counted, members=quorum.members, required=quorum.required))

@@ -18,22 +18,24 @@ from meeting_app.state.store import MeetingStore
 from meeting_app.ui.resources import icon
 from meeting_app.ui.theme import color
 from protocol.attendance import is_member, represented
+from protocol.roles import Attendance
 
 USER_ID = Qt.ItemDataRole.UserRole
 COLUMNS = 5
-STATUS_COLOURS = {"present": "success_text", "absent": "danger", "excused": "gold_text",
-                  "unknown": "disabled_text"}
+STATUS_COLOURS = {Attendance.PRESENT: "success_text", Attendance.ABSENT: "danger",
+                  Attendance.EXCUSED: "gold_text", Attendance.UNKNOWN: "disabled_text"}
 """The theme colour of each attendance status."""
 REPRESENTED, GREYED = "accent", "disabled"
 
 
 def attendance_label(status: str | None) -> str:
     """An attendance status in words."""
-    labels = {"present": QT_TRANSLATE_NOOP("attendance", "Present"),
-              "absent": QT_TRANSLATE_NOOP("attendance", "Absent"),
-              "excused": QT_TRANSLATE_NOOP("attendance", "Excused"),
-              "unknown": QT_TRANSLATE_NOOP("attendance", "Not recorded")}
-    return QCoreApplication.translate("attendance", str(labels.get(status or "unknown", labels["unknown"])))
+    labels: dict[str, object] = {Attendance.PRESENT: QT_TRANSLATE_NOOP("attendance", "Present"),
+                                 Attendance.ABSENT: QT_TRANSLATE_NOOP("attendance", "Absent"),
+                                 Attendance.EXCUSED: QT_TRANSLATE_NOOP("attendance", "Excused"),
+                                 Attendance.UNKNOWN: QT_TRANSLATE_NOOP("attendance", "Not recorded")}
+    return QCoreApplication.translate(
+        "attendance", str(labels.get(status or Attendance.UNKNOWN, labels[Attendance.UNKNOWN])))
 
 
 class AttendanceTree(QTreeWidget):
@@ -109,7 +111,7 @@ class AttendanceTree(QTreeWidget):
 
     def _add_person(self, group: QTreeWidgetItem, person: dict[str, Any],
                     by_id: dict[int, dict[str, Any]], manager: bool, editable: bool) -> None:
-        status = person.get("attendance", "unknown")
+        status = person.get("attendance", Attendance.UNKNOWN)
         proxy = by_id.get(person.get("proxy_id") or 0)
         status_text, colour = attendance_label(status), STATUS_COLOURS.get(status, GREYED)
         if is_member(person) and represented(person, by_id):

@@ -21,6 +21,7 @@ from meeting_app.ui.sites.link import SiteStatusPoller
 from meeting_app.ui.theme import color, on_change
 from meeting_app.ui.widgets import Panel, restyle
 from protocol.attendance import Quorum, by_site, count, quorum
+from protocol.statuses import LinkQuality
 
 
 class AttendanceSummary(Panel):
@@ -112,10 +113,11 @@ class AttendanceSummary(Panel):
 
     def link_text(self, link: SiteLink) -> str:
         """A site's link in words (as the server measured it)."""
-        words = {"ok": self.tr("link good"), "poor": self.tr("link poor"),
-                 "lost": self.tr("link lost"), "offline": self.tr("offline")}
+        words: dict[str, str] = {
+            LinkQuality.OK: self.tr("link good"), LinkQuality.POOR: self.tr("link poor"),
+            LinkQuality.LOST: self.tr("link lost"), LinkQuality.OFFLINE: self.tr("offline")}
         text = words.get(link.link, link.link)
-        if link.link in ("ok", "poor") and link.rtt_ms is not None:
+        if link.link in (LinkQuality.OK, LinkQuality.POOR) and link.rtt_ms is not None:
             text += f" · {link.rtt_ms} ms"
         return text
 

@@ -29,6 +29,7 @@ from meeting_app.ui.resources import icon
 from meeting_app.ui.screen_fit import fit_to_screen
 from meeting_app.ui.sites.link import SiteStatusPoller
 from meeting_app.ui.widgets import Badge
+from protocol.statuses import SpeakerKind
 
 
 class ConsoleHeader(QFrame):
@@ -118,8 +119,8 @@ class ChairConsole(QWidget):
         self.header = ConsoleHeader(actions)
         self.agenda = AgendaTimingPanel(actions)
         self.speaker = SpeakerCard(actions, "consoleClock")
-        self.speak_queue = QueuePanel(actions, "speak", compact=True)
-        self.question_queue = QueuePanel(actions, "question", compact=True)
+        self.speak_queue = QueuePanel(actions, SpeakerKind.SPEAK, compact=True)
+        self.question_queue = QueuePanel(actions, SpeakerKind.QUESTION, compact=True)
         self.others = OthersBar(actions, compact=True)
         self.attendance = AttendanceSummary(store, poller)
 
@@ -166,7 +167,7 @@ class ChairConsole(QWidget):
             self.poller.release(self.POLL_OWNER)
 
     def queue(self, kind: str) -> QueuePanel:
-        return self.speak_queue if kind == "speak" else self.question_queue
+        return self.speak_queue if kind == SpeakerKind.SPEAK else self.question_queue
 
     def sizeHint(self) -> QSize:
         return QSize(1360, 820)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from meeting_app.state import polls as poll_rules
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.votes.chart import ResultChart
+from protocol.statuses import PollStatus
 
 
 class ResultsArea(QFrame):
@@ -53,7 +54,7 @@ class ResultsArea(QFrame):
     def result(self) -> dict[str, Any] | None:
         """The result shown, or None (nothing shown, or a vote still open)."""
         poll = self.store.poll_by_id(self.poll_id) if self.poll_id is not None else None
-        return poll.get("result") if poll and poll.get("status") == "closed" else None
+        return poll.get("result") if poll and poll.get("status") == PollStatus.CLOSED else None
 
     def refresh(self, *_args: Any) -> None:
         """Show the open vote, else the newest closed one not yet set aside."""
@@ -65,7 +66,7 @@ class ResultsArea(QFrame):
             return
         self.poll_id = poll["id"]
         self.title.setText(poll["question"])
-        if poll["status"] == "open":
+        if poll["status"] == PollStatus.OPEN:
             eligible = poll_rules.eligible_count(poll, self.store.participants)
             self.status.setText(self.tr("Voting now: {ballots} of {eligible} have voted").format(
                 ballots=poll.get("ballots") or 0, eligible=eligible))
@@ -84,14 +85,15 @@ class ResultsArea(QFrame):
             self.shown.emit(shown)
 
     def _newest_closed(self, polls: list[dict[str, Any]]) -> dict[str, Any] | None:
-        closed = [p for p in polls if p.get("status") == "closed" and p.get("result")
+        closed = [p for p in polls if p.get("status") == PollStatus.CLOSED and p.get("result")
                   and p["id"] not in self._dismissed]
         return max(closed, key=lambda p: (p.get("closed_at") or "", p["id"]), default=None)
 
     def _item_changed(self, item_id: int | None) -> None:
         # A result belongs to its item: moving on takes it off the screen.
         poll = self.store.poll_by_id(self.poll_id) if self.poll_id is not None else None
-        if poll is not None and poll.get("status") == "closed" and poll.get("agenda_item_id") != item_id:
+        if poll is not None and poll.get("status") == PollStatus.CLOSED \
+                and poll.get("agenda_item_id") != item_id:
             self._dismissed.add(poll["id"])
         self.refresh()
 

@@ -28,6 +28,8 @@ from meeting_app.ui.floor.texts import kind_label, person_name, site_name
 from meeting_app.ui.resources import icon
 from meeting_app.ui.screen_fit import fit_to_screen
 from meeting_app.ui.widgets import restyle
+from protocol.roles import MeetingStatus
+from protocol.statuses import SpeakerKind
 
 
 class SpeakerPanel(QFrame):
@@ -69,15 +71,16 @@ class SpeakerPanel(QFrame):
         if speaker is None:
             self.caption.setText(self.tr("THE FLOOR"))
             self.name.setText(self.tr("Nobody has the floor"))
-            waiting = len(queue_of(store.speakers, "speak")) + len(queue_of(store.speakers, "question")) \
-                if store.loaded else 0
+            waiting = len(queue_of(store.speakers, SpeakerKind.SPEAK)) \
+                + len(queue_of(store.speakers, SpeakerKind.QUESTION)) if store.loaded else 0
             self.site.setText(self.tr("{n} waiting to speak").format(n=waiting) if waiting else "")
         else:
-            caption = self.tr("QUESTION") if speaker.get("kind") == "question" else self.tr("SPEAKING")
+            caption = (self.tr("QUESTION") if speaker.get("kind") == SpeakerKind.QUESTION
+                       else self.tr("SPEAKING"))
             self.caption.setText(caption)
             self.name.setText(person_name(store, speaker["user_id"]))
             self.site.setText(site_name(store, speaker.get("site_id")))
-            self.site.setToolTip(kind_label(speaker.get("kind", "speak")))
+            self.site.setToolTip(kind_label(speaker.get("kind", SpeakerKind.SPEAK)))
         self.clock.setVisible(speaker is not None)
 
 
@@ -170,8 +173,8 @@ class RoomDisplayWindow(QWidget):
             self.item_title.setText(item["title"])
         else:
             self.item_caption.setText(self.tr("AGENDA"))
-            self.item_title.setText({"scheduled": self.tr("The meeting has not started yet."),
-                                     "ended": self.tr("The meeting has ended.")}.get(
+            self.item_title.setText({MeetingStatus.SCHEDULED: self.tr("The meeting has not started yet."),
+                                     MeetingStatus.ENDED: self.tr("The meeting has ended.")}.get(
                 meeting["status"], self.tr("No item is being discussed right now.")))
 
     def _show_time(self) -> None:

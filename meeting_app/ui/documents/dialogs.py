@@ -30,8 +30,9 @@ from meeting_app.net.uploads import UploadRequest, UploadTask
 from meeting_app.state.documents import is_released, is_restricted, size_text
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.theme import bind_style
+from protocol.roles import MeetingRole
 
-ALWAYS_READ = ("chair", "secretary")
+ALWAYS_READ = (MeetingRole.CHAIR, MeetingRole.SECRETARY)
 
 
 class DocumentFields(QWidget):

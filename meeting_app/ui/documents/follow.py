@@ -21,6 +21,7 @@ from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.documents.tab import DocumentsTab
 from meeting_app.ui.reader import BROWSING, FOLLOWING
+from protocol.roles import MeetingRole
 
 SEND_EVERY_MS = 100
 
@@ -111,7 +112,7 @@ class PresenterLink(QObject):
         """Who presents: the speaker holding the floor, else the chair."""
         person = self.store.participant(self.store.floor_holder_id)
         if person is None:
-            person = next((p for p in self.store.participants if p["role"] == "chair"), None)
+            person = next((p for p in self.store.participants if p["role"] == MeetingRole.CHAIR), None)
         return str(person["full_name"]) if person else ""
 
     # --- presenting ----------------------------------------------------------------------

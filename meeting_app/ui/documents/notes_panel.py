@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from meeting_app.net.status import ConnectionStatus
 from meeting_app.state.notes import NotesStore
 from meeting_app.ui.theme import bind_style
 
@@ -107,7 +108,7 @@ class NotesPanel(QWidget):
             return
         waiting = any(e["key"].startswith("note:") for e in self.notes.outbox.pending())
         connection = self.notes.outbox.connection
-        online = connection is not None and connection.status == "connected"
+        online = connection is not None and connection.status == ConnectionStatus.CONNECTED
         if not waiting:
             self.status.setText(self.tr("Saved."))
         elif online:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from meeting_app.net.downloads import DocumentCache, Downloader
+from meeting_app.net.status import ConnectionStatus
 from meeting_app.pdf import PdfEngine
 from meeting_app.state.annotation_sync import AnnotationSync
 from meeting_app.state.documents import DocumentSync, default_cache_dir
@@ -21,8 +22,9 @@ from meeting_app.ui.documents.follow import PresenterLink
 from meeting_app.ui.documents.tab import DocumentsTab
 from meeting_app.ui.session import Session
 from meeting_app.vault import remove_plain_documents, user_cache_dir
+from protocol.roles import MeetingRole
 
-EDITORS = ("chair", "secretary")
+EDITORS = (MeetingRole.CHAIR, MeetingRole.SECRETARY)
 
 
 class DownloadIndicator(QWidget):
@@ -105,7 +107,7 @@ class RoomDocuments(QObject):
         self.tab.set_editor(role in EDITORS)
         holder = self.store.floor_holder_id
         me = self.store.my_user_id
-        self.link.set_may_present(role == "chair" or (holder is not None and holder == me))
+        self.link.set_may_present(role == MeetingRole.CHAIR or (holder is not None and holder == me))
 
     def _event(self, event: dict[str, Any]) -> None:
         if str(event.get("type", "")).startswith("speaker."):
@@ -117,7 +119,7 @@ class RoomDocuments(QObject):
                                     else self.tr("Documents"))
 
     def _connection(self, status: str) -> None:
-        if status == "connected":
+        if status == ConnectionStatus.CONNECTED:
             self.sync.retry_failed()  # failures while offline get another chance
 
     def shutdown(self) -> None:

@@ -12,6 +12,7 @@ from meeting_app.ui.floor.actions import FloorActions
 from meeting_app.ui.floor.labels import primary_button
 from meeting_app.ui.floor.texts import kind_label
 from meeting_app.ui.widgets import restyle
+from protocol.statuses import SpeakerKind
 
 
 class MyRequest(QFrame):
@@ -26,7 +27,7 @@ class MyRequest(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
         layout.setSpacing(8)
-        if kind == "speak":
+        if kind == SpeakerKind.SPEAK:
             self.ask_button = primary_button(self.tr("Request to speak"), "microphone",
                                              self.tr("Join the queue of those who asked to speak"))
         else:
@@ -83,8 +84,8 @@ class MyRequests(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
-        self.speak = MyRequest(actions, "speak")
-        self.question = MyRequest(actions, "question")
+        self.speak = MyRequest(actions, SpeakerKind.SPEAK)
+        self.question = MyRequest(actions, SpeakerKind.QUESTION)
         layout.addWidget(self.speak, 1)
         layout.addWidget(self.question, 1)
         self.observer_hint = QLabel(self.tr("Observers follow the floor; they do not ask to speak."))

@@ -13,6 +13,7 @@ from meeting_app.ui.actions.rights import VOICED
 from meeting_app.ui.floor.actions import FloorActions
 from meeting_app.ui.floor.texts import limit_text, site_name
 from meeting_app.ui.widgets import tool_button
+from protocol.statuses import SpeakerKind
 
 
 class LimitChooser(QComboBox):
@@ -74,8 +75,8 @@ class OthersBar(QFrame):
             second.addSpacing(8)
             second.addWidget(self.limit_label)
             second.addWidget(self.limit)
-        self.speak_button.clicked.connect(lambda: self._request("speak"))
-        self.question_button.clicked.connect(lambda: self._request("question"))
+        self.speak_button.clicked.connect(lambda: self._request(SpeakerKind.SPEAK))
+        self.question_button.clicked.connect(lambda: self._request(SpeakerKind.QUESTION))
         self.grant_button.clicked.connect(self._grant)
         for signal in (store.participants_changed, store.sites_changed, store.reset):
             signal.connect(self._fill)

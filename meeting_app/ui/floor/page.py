@@ -10,6 +10,7 @@ from meeting_app.ui.floor.mine import MyRequests
 from meeting_app.ui.floor.others import OthersBar
 from meeting_app.ui.floor.queues import QueuePanel
 from meeting_app.ui.floor.speaker import SpeakerCard
+from protocol.statuses import SpeakerKind
 
 
 class FloorPage(QWidget):
@@ -24,8 +25,8 @@ class FloorPage(QWidget):
         layout.setSpacing(10)
         self.speaker = SpeakerCard(actions)
         self.mine = MyRequests(actions)
-        self.speak_queue = QueuePanel(actions, "speak", compact=True)
-        self.question_queue = QueuePanel(actions, "question", compact=True)
+        self.speak_queue = QueuePanel(actions, SpeakerKind.SPEAK, compact=True)
+        self.question_queue = QueuePanel(actions, SpeakerKind.QUESTION, compact=True)
         self.others = OthersBar(actions, compact=True)
         queues = QHBoxLayout()
         queues.setSpacing(6)
@@ -38,4 +39,4 @@ class FloorPage(QWidget):
 
     def queue(self, kind: str) -> QueuePanel:
         """The panel of one queue ("speak" or "question")."""
-        return self.speak_queue if kind == "speak" else self.question_queue
+        return self.speak_queue if kind == SpeakerKind.SPEAK else self.question_queue

@@ -30,6 +30,7 @@ from meeting_app.ui.floor.texts import person_name, queue_title, site_name, wait
 from meeting_app.ui.resources import icon
 from meeting_app.ui.theme import color, on_change
 from meeting_app.ui.widgets import Panel, tool_button
+from protocol.statuses import SpeakerKind
 
 REQUEST_ROLE = Qt.ItemDataRole.UserRole
 SITE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -61,7 +62,7 @@ class QueuePanel(Panel):
     def __init__(self, actions: FloorActions, kind: str, parent: QWidget | None = None,
                  compact: bool = False) -> None:
         """``compact``: icon-only Withdraw (a narrow column)."""
-        super().__init__(queue_title(kind), "microphone" if kind == "speak" else "info", parent)
+        super().__init__(queue_title(kind), "microphone" if kind == SpeakerKind.SPEAK else "info", parent)
         self.floor, self.kind = actions, kind
         store = actions.store
         self.count = QLabel()

@@ -14,6 +14,7 @@ from meeting_app.ui.floor.texts import kind_label, limit_text, person_name, site
 from meeting_app.ui.resources import icon
 from meeting_app.ui.theme import on_change
 from meeting_app.ui.widgets import restyle, tool_button
+from protocol.statuses import SpeakerKind
 
 
 class SpeakerCard(QFrame):
@@ -97,7 +98,8 @@ class SpeakerCard(QFrame):
             mine = actions.holds_floor
             self.caption.setText(self.tr("YOU HAVE THE FLOOR") if mine else self.tr("HAS THE FLOOR"))
             self.name.setText(person_name(store, speaker["user_id"]))
-            parts = [site_name(store, speaker.get("site_id")), kind_label(speaker.get("kind", "speak"))]
+            parts = [site_name(store, speaker.get("site_id")),
+                     kind_label(speaker.get("kind", SpeakerKind.SPEAK))]
             item = store.item_by_id(speaker.get("agenda_item_id") or 0)
             if item is not None:
                 parts.append(item["title"])

@@ -21,6 +21,7 @@ from meeting_app.ui.floor.texts import kind_label, person_name, site_name
 from meeting_app.ui.resources import icon
 from meeting_app.ui.theme import on_change
 from meeting_app.ui.widgets import restyle, tool_button
+from protocol.statuses import SpeakerKind
 
 
 class FloorStrip(QFrame):
@@ -84,12 +85,12 @@ class FloorStrip(QFrame):
             self.text.set_full_text(self.tr("Nobody has the floor"))
         else:
             where = site_name(store, speaker.get("site_id"))
-            kind = kind_label(speaker.get("kind", "speak"))
+            kind = kind_label(speaker.get("kind", SpeakerKind.SPEAK))
             who = "" if mine else person_name(store, speaker["user_id"]) + "  ·  "
             self.text.set_full_text(f"{who}{where}  ·  {kind}")
         self.mine.setVisible(mine)
-        speak = len(queue_of(store.speakers, "speak")) if store.loaded else 0
-        questions = len(queue_of(store.speakers, "question")) if store.loaded else 0
+        speak = len(queue_of(store.speakers, SpeakerKind.SPEAK)) if store.loaded else 0
+        questions = len(queue_of(store.speakers, SpeakerKind.QUESTION)) if store.loaded else 0
         self.waiting.setText(self.tr("Waiting: {speak} to speak · {questions} questions").format(
             speak=speak, questions=questions) if speak or questions else "")
         self.waiting.setVisible(bool(speak or questions))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from meeting_app.state.store import MeetingStore
+from protocol.statuses import SpeakerKind
 
 translate = QCoreApplication.translate
 """``translate(context, text)``: the form the translation tools find."""
@@ -12,12 +13,13 @@ translate = QCoreApplication.translate
 
 def kind_label(kind: str) -> str:
     """"Speech" or "Question" (chất vấn)."""
-    return translate("floor", "Question") if kind == "question" else translate("floor", "Speech")
+    return translate("floor", "Question") if kind == SpeakerKind.QUESTION else translate("floor", "Speech")
 
 
 def queue_title(kind: str) -> str:
     """The title of one queue."""
-    return translate("floor", "Questions") if kind == "question" else translate("floor", "Requests to speak")
+    return (translate("floor", "Questions") if kind == SpeakerKind.QUESTION
+            else translate("floor", "Requests to speak"))
 
 
 def waited_text(seconds: float) -> str:

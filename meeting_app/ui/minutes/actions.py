@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 from meeting_app.state.formats import date_text
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.widgets import ask, tool_button
+from protocol.statuses import ActionStatus
 
-STATUSES = ("open", "done", "cancelled")
+STATUSES = (ActionStatus.OPEN, ActionStatus.DONE, ActionStatus.CANCELLED)
 
 
 translate = QCoreApplication.translate
@@ -42,8 +43,10 @@ translate = QCoreApplication.translate
 
 def action_status_label(status: str) -> str:
     """An action item's status in words."""
-    return {"open": translate("actions", "Open"), "done": translate("actions", "Done"),
-            "cancelled": translate("actions", "Cancelled")}.get(status, status)
+    labels: dict[str, str] = {ActionStatus.OPEN: translate("actions", "Open"),
+                              ActionStatus.DONE: translate("actions", "Done"),
+                              ActionStatus.CANCELLED: translate("actions", "Cancelled")}
+    return labels.get(status, status)
 
 
 def due_text(due: str | None) -> str:
@@ -103,7 +106,8 @@ class ActionDialog(QDialog):
         self.status = QComboBox()
         for status in STATUSES:
             self.status.addItem(action_status_label(status), status)
-        self.status.setCurrentIndex(max(0, self.status.findData(self._action.get("status", "open"))))
+        self.status.setCurrentIndex(
+            max(0, self.status.findData(self._action.get("status", ActionStatus.OPEN))))
         form = QFormLayout()
         form.addRow(self.tr("&What"), self.title_edit)
         form.addRow(self.tr("&Owner"), self.owner)
@@ -224,11 +228,11 @@ class ActionItemsTable(QWidget):
         self.table.setRowCount(len(self._rows))
         for row, action in enumerate(self._rows):
             texts = (action["title"], owner_text(action, self.store), due_text(action.get("due")),
-                     action_status_label(action.get("status", "open")))
+                     action_status_label(action.get("status", ActionStatus.OPEN)))
             for column, text in enumerate(texts):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
-                if action.get("status") in ("done", "cancelled"):
+                if action.get("status") in (ActionStatus.DONE, ActionStatus.CANCELLED):
                     cell.setForeground(Qt.GlobalColor.darkGray)
                 self.table.setItem(row, column, cell)
         self.table.resizeRowsToContents()

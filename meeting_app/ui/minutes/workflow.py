@@ -12,6 +12,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from meeting_app.net.minutes import MinutesError, download_minutes
+from meeting_app.net.status import ConnectionStatus
 from meeting_app.state.models import local_time_text
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui import progress
@@ -20,8 +21,10 @@ from meeting_app.ui.resources import icon
 from meeting_app.ui.session import Session
 from meeting_app.ui.tasks import run_in_thread
 from meeting_app.ui.widgets import Badge, ask, tool_button
+from protocol.roles import MeetingRole, MeetingStatus
+from protocol.statuses import MinutesStatus
 
-EDITORS = ("chair", "secretary")
+EDITORS = (MeetingRole.CHAIR, MeetingRole.SECRETARY)
 
 
 class WorkflowBar(QFrame):
@@ -87,20 +90,21 @@ class WorkflowBar(QFrame):
         minutes = self.store.minutes
         status, version = minutes["status"], minutes["version"]
         self.role = self.store.my_role
-        chair, editor = self.role == "chair", self.role in EDITORS
-        texts = {"draft": (self.tr("Draft"), "scheduled"), "approved": (self.tr("Approved"), "role"),
-                 "published": (self.tr("Published"), "connected")}
-        text, tone = texts.get(status, (status, "scheduled"))
+        chair, editor = self.role == MeetingRole.CHAIR, self.role in EDITORS
+        texts = {MinutesStatus.DRAFT: (self.tr("Draft"), MeetingStatus.SCHEDULED),
+                 MinutesStatus.APPROVED: (self.tr("Approved"), "role"),
+                 MinutesStatus.PUBLISHED: (self.tr("Published"), ConnectionStatus.CONNECTED)}
+        text, tone = texts.get(status, (status, MeetingStatus.SCHEDULED))
         if version is not None:
             text = self.tr("{status} · version {n}").format(status=text, n=version)
         self.badge.setText(text)
         self.badge.set_tone(tone)
-        if status == "published":
+        if status == MinutesStatus.PUBLISHED:
             self.detail.setText(self.tr("Published {time}").format(
                 time=local_time_text(minutes.get("published_at"))))
         elif version is not None:
             self.detail.setText(self.tr("Changed since version {n}: publish a correction").format(n=version))
-        elif status == "approved":
+        elif status == MinutesStatus.APPROVED:
             self.detail.setText(self.tr("Approved: ready to publish"))
         else:
             self.detail.setText(self.tr("Saved as you type; approved and published by the chair")
@@ -108,10 +112,10 @@ class WorkflowBar(QFrame):
         up = self.commands.available and self.store.loaded
         self.approve_button.setVisible(chair)
         self.publish_button.setVisible(chair)
-        self.approve_button.setEnabled(up and status == "draft")
+        self.approve_button.setEnabled(up and status == MinutesStatus.DRAFT)
         correction = version is not None
         self.publish_button.setText(self.tr("Publish correction") if correction else self.tr("Publish"))
-        self.publish_button.setEnabled(up and status != "published")
+        self.publish_button.setEnabled(up and status != MinutesStatus.PUBLISHED)
         self.publish_button.setToolTip(
             self.tr("Publish a new version that replaces version {n}").format(n=version) if correction
             else self.tr("Publish the minutes: they become final and go to every participant"))

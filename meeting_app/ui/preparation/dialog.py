@@ -31,6 +31,7 @@ from meeting_app.ui.room.agenda_panel import AgendaPanel
 from meeting_app.ui.screen_fit import fit_to_screen
 from meeting_app.ui.session import Session
 from meeting_app.ui.widgets import ConnectionIndicator, MessageBar
+from protocol.roles import MeetingRole
 
 
 class PreparationDialog(QDialog):
@@ -56,8 +57,8 @@ class PreparationDialog(QDialog):
         top.addWidget(ConnectionIndicator(self.connection))
         self.message = MessageBar()
         self.details = DetailsForm(creating=meeting_id is None)
-        roles: list[tuple[str | None, str]] = [("chair", role_label("chair")),
-                                               ("secretary", role_label("secretary"))]
+        roles: list[tuple[str | None, str]] = [(MeetingRole.CHAIR, role_label(MeetingRole.CHAIR)),
+                                               (MeetingRole.SECRETARY, role_label(MeetingRole.SECRETARY))]
         if session.is_admin:  # an admin may join any meeting without taking part
             roles.append((None, self.tr("Not taking part")))
         self.details.offer_roles(roles)
@@ -135,10 +136,10 @@ class PreparationDialog(QDialog):
         loaded = self.store.loaded
         role = self.store.my_role
         admin_like = self.session.may_create_meetings
-        self.tabs.setTabEnabled(1, loaded and (admin_like or role == "secretary"))
+        self.tabs.setTabEnabled(1, loaded and (admin_like or role == MeetingRole.SECRETARY))
         self.tabs.setTabEnabled(2, loaded)
         self.agenda.set_rights(chair=False, editor=self.session.is_admin or
-                               role in ("chair", "secretary"))
+                               role in (MeetingRole.CHAIR, MeetingRole.SECRETARY))
         creating = self.meeting_id is None
         self.save_button.setEnabled(self.commands.available and (creating or loaded))
         if creating:

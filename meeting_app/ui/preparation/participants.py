@@ -40,8 +40,9 @@ from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.resources import icon
 from meeting_app.ui.widgets import Panel, ask, tool_button
+from protocol.roles import MeetingRole
 
-ROLES = ("chair", "secretary", "delegate", "observer")
+ROLES = tuple(MeetingRole)
 USER_ID = Qt.ItemDataRole.UserRole
 
 
@@ -88,7 +89,7 @@ class ParticipantsEditor(QWidget):
         self.role_combo = QComboBox()
         for role in ROLES:
             self.role_combo.addItem(role_label(role), role)
-        self.role_combo.setCurrentIndex(ROLES.index("delegate"))
+        self.role_combo.setCurrentIndex(ROLES.index(MeetingRole.DELEGATE))
         self.site_combo = QComboBox()
         self.weight_spin = QSpinBox()
         self.weight_spin.setRange(0, 1000)
@@ -171,7 +172,7 @@ class ParticipantsEditor(QWidget):
         for index, role in enumerate(ROLES):
             model.item(index).setEnabled(role in granted)  # type: ignore[attr-defined]
         if self.role_combo.currentData() not in granted:
-            self.role_combo.setCurrentIndex(ROLES.index("delegate"))
+            self.role_combo.setCurrentIndex(ROLES.index(MeetingRole.DELEGATE))
         own_site = my_site_only(self._store, self.organiser)
         if own_site is not None:
             self.site_combo.setCurrentIndex(max(0, self.site_combo.findData(own_site)))

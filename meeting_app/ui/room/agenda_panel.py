@@ -30,6 +30,7 @@ from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.focus import on_enter
 from meeting_app.ui.room.delegates import AgendaDelegate
 from meeting_app.ui.widgets import Panel, ask
+from protocol.roles import MeetingStatus
 
 
 class AgendaPanel(Panel):
@@ -113,7 +114,7 @@ class AgendaPanel(Panel):
     def update_controls(self, *_args: Any) -> None:
         """Allow dragging items to reorder them (editors, meeting not ended); the buttons
         follow their actions' rules themselves."""
-        open_ = self._store.loaded and self._store.meeting["status"] != "ended"
+        open_ = self._store.loaded and self._store.meeting["status"] != MeetingStatus.ENDED
         reorder = self._editor and open_
         self.model.set_reorderable(reorder)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove if reorder

@@ -18,6 +18,7 @@ from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.resources import icon
 from meeting_app.ui.widgets import tool_button
+from protocol.roles import Attendance, MeetingStatus
 
 
 def _row(frame: QFrame, glyph: str) -> tuple[QHBoxLayout, QLabel]:
@@ -124,10 +125,10 @@ class CheckInBanner(QFrame):
         """Whether I should check in: the meeting is live and I have not (an admin who takes
         no part has nobody to check in)."""
         store = self.store
-        if not store.loaded or store.meeting.get("status") != "live":
+        if not store.loaded or store.meeting.get("status") != MeetingStatus.LIVE:
             return False
         me = store.participant(store.my_user_id)
-        return me is not None and me.get("attendance", "unknown") == "unknown"
+        return me is not None and me.get("attendance", Attendance.UNKNOWN) == Attendance.UNKNOWN
 
     def refresh(self, *_args: Any) -> None:
         """Show or hide the banner from the store's state."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.resources import icon
 from meeting_app.ui.room.header import duration_text, elapsed_since
+from protocol.roles import MeetingStatus
 
 
 class CurrentItemPage(QWidget):
@@ -61,9 +62,9 @@ class CurrentItemPage(QWidget):
         status = store.meeting["status"] if store.loaded else None
         if item is None:
             texts = {None: self.tr("Joining the meeting…"),
-                     "scheduled": self.tr("The meeting has not started yet."),
-                     "live": self.tr("No agenda item is being discussed right now."),
-                     "ended": self.tr("The meeting has ended.")}
+                     MeetingStatus.SCHEDULED: self.tr("The meeting has not started yet."),
+                     MeetingStatus.LIVE: self.tr("No agenda item is being discussed right now."),
+                     MeetingStatus.ENDED: self.tr("The meeting has ended.")}
             self.caption.setText(self.tr("MEETING") if status else "")
             self.title.setText(texts.get(status, ""))
             self.presenter.setText("")
@@ -87,7 +88,7 @@ class CurrentItemPage(QWidget):
         ids = [i["id"] for i in agenda]
         status = self._store.meeting["status"] if self._store.loaded else None
         # Before the start the first item is next; once live with no current item, none.
-        start = 0 if status == "scheduled" else len(ids)
+        start = 0 if status == MeetingStatus.SCHEDULED else len(ids)
         position = ids.index(item["id"]) + 1 if item is not None else start
         following = agenda[position] if position < len(agenda) else None
         self.next_caption.setVisible(following is not None)
@@ -98,7 +99,7 @@ class CurrentItemPage(QWidget):
     def _tick(self) -> None:
         item = self._store.current_item
         seconds = None
-        if item is not None and self._store.meeting["status"] == "live":
+        if item is not None and self._store.meeting["status"] == MeetingStatus.LIVE:
             seconds = elapsed_since(self._store.meeting.get("current_item_started_at"))
         self.clock_caption.setVisible(seconds is not None)
         self.clock.setVisible(seconds is not None)

@@ -16,9 +16,10 @@ from meeting_app.state.models import AgendaModel, ParticipantsModel, role_label
 from meeting_app.ui.distinct_names import distinct_elided
 from meeting_app.ui.resources import icon
 from meeting_app.ui.theme import color
+from protocol.roles import MeetingRole
 
 Index = QModelIndex | QPersistentModelIndex
-ROLE_TONES = {"chair": "danger", "secretary": "accent"}
+ROLE_TONES = {MeetingRole.CHAIR: "danger", MeetingRole.SECRETARY: "accent"}
 """The theme colour of a role's name in the participants list."""
 
 

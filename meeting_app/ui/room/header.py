@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from meeting_app.state.models import local_time_text, parse_time, role_label, status_label
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.widgets import Badge, ConnectionIndicator
+from protocol.roles import MeetingStatus
 
 
 def duration_text(seconds: float) -> str:
@@ -110,10 +111,10 @@ class HeaderBar(QFrame):
             return
         meeting = self._store.meeting
         seconds = elapsed_since(meeting.get("started_at"), meeting.get("ended_at"))
-        if meeting["status"] == "scheduled" or seconds is None:
+        if meeting["status"] == MeetingStatus.SCHEDULED or seconds is None:
             self.clock_caption.setText(self.tr("STARTS AT"))
             self.clock.setText(local_time_text(meeting.get("starts_at"), with_date=False) or "—")
         else:
-            self.clock_caption.setText(self.tr("DURATION") if meeting["status"] == "ended"
+            self.clock_caption.setText(self.tr("DURATION") if meeting["status"] == MeetingStatus.ENDED
                                        else self.tr("ELAPSED"))
             self.clock.setText(duration_text(seconds))

@@ -16,9 +16,9 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QApplication
 
-from meeting_app.state import polls as poll_rules
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.notices import NoticeArea
+from protocol.statuses import PollStatus
 
 SOUND_KEY = "notifications/sound"
 """QSettings key: play a sound with each notice (off by default)."""
@@ -75,7 +75,7 @@ class RoomNotifier(QObject):
         self._documents = {d["id"] for d in self.store.documents} if self._loaded else set()
 
     def _open_ids(self) -> set[int]:
-        return {int(p["id"]) for p in self.store.polls if p["status"] == poll_rules.OPEN}
+        return {int(p["id"]) for p in self.store.polls if p["status"] == PollStatus.OPEN}
 
     def _speakers(self) -> None:
         if not self._loaded:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from meeting_app.net.server_messages import translate_server_message
+from meeting_app.net.status import ConnectionStatus
 from meeting_app.state.documents import default_cache_dir
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.actions import meeting as meeting_actions
@@ -223,12 +224,12 @@ class MeetingRoomWindow(QMainWindow):
             self.store.load(seq, snapshot)
 
     def _connection_status(self, status: str) -> None:
-        if status == "connected":
+        if status == ConnectionStatus.CONNECTED:
             self.statusBar().showMessage(self.tr("Connected"), 3000)
-        elif status == "reconnecting":
+        elif status == ConnectionStatus.RECONNECTING:
             self.statusBar().showMessage(
                 self.tr("Connection lost: reconnecting. Showing the last known state."))
-        elif status == "offline":
+        elif status == ConnectionStatus.OFFLINE:
             self.statusBar().showMessage(
                 self.tr("Offline: showing the last known state. Commands are disabled."))
 

@@ -13,9 +13,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from meeting_app.net.status import ConnectionStatus
 from meeting_app.state.sites import MANAGERS, POOR_RTT_MS, SiteLink, parse_site_status
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.widgets import Badge
+from protocol.roles import MeetingStatus
+from protocol.statuses import LinkQuality
 
 POLL_MS = 2000
 
@@ -59,7 +62,7 @@ class SiteStatusPoller(QObject):
         self._update()
 
     def _update(self, *_args: Any) -> None:
-        wanted = bool(self._owners) and self.allowed and self._connection.status == "connected"
+        wanted = bool(self._owners) and self.allowed and self._connection.status == ConnectionStatus.CONNECTED
         if wanted and not self._timer.isActive():
             self._timer.start()
             self.poll()
@@ -85,7 +88,9 @@ class SiteStatusPoller(QObject):
         self.updated.emit()
 
 
-LINK_TONES = {"ok": "connected", "poor": "reconnecting", "lost": "offline", "offline": "ended"}
+LINK_TONES: dict[str, str] = {
+    LinkQuality.OK: ConnectionStatus.CONNECTED, LinkQuality.POOR: ConnectionStatus.RECONNECTING,
+    LinkQuality.LOST: ConnectionStatus.OFFLINE, LinkQuality.OFFLINE: MeetingStatus.ENDED}
 """The badge colour of each link state (tones of the style sheet)."""
 
 
@@ -103,23 +108,24 @@ class LinkBadge(Badge):
         if link is None:
             self.setText(self.tr("● No data"))
             self.setToolTip(self.tr("The link is measured for the chair and secretaries"))
-            self.set_tone("scheduled")
+            self.set_tone(MeetingStatus.SCHEDULED)
             return
         rtt = self.tr("{ms} ms").format(ms=link.rtt_ms) if link.rtt_ms is not None else ""
-        texts = {"ok": self.tr("● Good"), "poor": self.tr("● Poor"),
-                 "lost": self.tr("● Lost"), "offline": self.tr("● Offline")}
+        texts: dict[str, str] = {
+            LinkQuality.OK: self.tr("● Good"), LinkQuality.POOR: self.tr("● Poor"),
+            LinkQuality.LOST: self.tr("● Lost"), LinkQuality.OFFLINE: self.tr("● Offline")}
         text = texts.get(link.link, link.link)
-        if link.link in ("ok", "poor") and rtt:
+        if link.link in (LinkQuality.OK, LinkQuality.POOR) and rtt:
             text += f" · {rtt}"
         self.setText(text)
         self.setToolTip(self.link_tip(link))
-        self.set_tone(LINK_TONES.get(link.link, "offline"))
+        self.set_tone(LINK_TONES.get(link.link, ConnectionStatus.OFFLINE))
 
     def link_tip(self, link: SiteLink) -> str:
         """A sentence about the link, for the tooltip."""
-        if link.link == "offline":
+        if link.link == LinkQuality.OFFLINE:
             return self.tr("Nobody is connected from this site")
-        if link.link == "lost":
+        if link.link == LinkQuality.LOST:
             return self.tr("No heartbeat from this site for {n} s").format(
                 n=int(link.silent_seconds or 0))
         return self.tr("{n} connection(s); round trip {ms} ms").format(
@@ -128,7 +134,7 @@ class LinkBadge(Badge):
 
 def last_seen_text(link: SiteLink | None) -> str:
     """"last seen N s ago" for a lost link, else empty."""
-    if link is None or link.link != "lost":
+    if link is None or link.link != LinkQuality.LOST:
         return ""
     if link.silent_seconds is None:
         return QCoreApplication.translate("sites", "never seen")
@@ -148,10 +154,10 @@ class OwnLinkIndicator(Badge):
         if rtt_ms is None:
             self.setText(self.tr("Link: —"))
             self.setToolTip(self.tr("No measure of the link to the server right now"))
-            self.set_tone("scheduled")
+            self.set_tone(MeetingStatus.SCHEDULED)
             return
         poor = rtt_ms >= POOR_RTT_MS
         text = self.tr("Link: slow · {ms} ms") if poor else self.tr("Link: good · {ms} ms")
         self.setText(text.format(ms=rtt_ms))
         self.setToolTip(self.tr("Round trip of the last heartbeat to the server"))
-        self.set_tone("reconnecting" if poor else "connected")
+        self.set_tone(ConnectionStatus.RECONNECTING if poor else ConnectionStatus.CONNECTED)

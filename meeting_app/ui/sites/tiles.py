@@ -29,6 +29,7 @@ from meeting_app.ui.resources import icon
 from meeting_app.ui.sites.link import LinkBadge, SiteStatusPoller, last_seen_text
 from meeting_app.ui.theme import color, on_change
 from meeting_app.ui.widgets import Badge, restyle
+from protocol.statuses import LinkQuality
 
 TILE_WIDTH = 240
 """The narrowest a tile gets before the grid drops a column."""
@@ -129,8 +130,8 @@ class SiteTile(QFrame):
     def show_site(self, summary: SiteSummary, link: SiteLink | None, show_link: bool) -> None:
         """Fill the tile; ``show_link``: the viewer may see link quality."""
         self.site_id = summary.site_id
-        lost = show_link and link is not None and link.link == "lost"
-        offline = show_link and link is not None and link.link == "offline"
+        lost = show_link and link is not None and link.link == LinkQuality.LOST
+        offline = show_link and link is not None and link.link == LinkQuality.OFFLINE
         self.name.setText(summary.name)
         self.central_badge.setVisible(summary.central)
         colour = "danger" if lost else ("disabled" if offline else None)
@@ -236,7 +237,7 @@ class SitesView(QScrollArea):
         links = self._poller.links.values()
         text = self.tr("{n} sites · {online} with someone online").format(
             n=len(summaries), online=sum(1 for s in summaries if s.counts.online))
-        lost = sum(1 for link in links if link.link == "lost")
+        lost = sum(1 for link in links if link.link == LinkQuality.LOST)
         if lost:
             text += " · " + self.tr("{n} link(s) lost").format(n=lost)
         return text

@@ -32,6 +32,7 @@ from meeting_app.state.polls import eligible_count
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.votes.sender import RETRYABLE, BallotSender
 from meeting_app.ui.votes.texts import choice_hint, countdown_text, secrecy_text, turnout_text
+from protocol.statuses import PollStatus
 
 CHOOSE, CONFIRM, SENT = 0, 1, 2
 
@@ -370,7 +371,7 @@ class BallotDialog(QDialog):
 
     def _poll_updated(self) -> None:
         poll = self.store.poll_by_id(self.poll_id)
-        if poll is None or poll["status"] != "open":
+        if poll is None or poll["status"] != PollStatus.OPEN:
             self._close_down(poll)
             return
         self.turnout_label.setText(turnout_text(int(poll.get("ballots", 0) or 0),

@@ -13,6 +13,7 @@ from meeting_app.state.store import MeetingStore
 from meeting_app.ui.resources import icon
 from meeting_app.ui.votes.texts import countdown_text, turnout_text
 from meeting_app.ui.widgets import tool_button
+from protocol.statuses import PollKind
 
 
 class OpenPollBanner(QFrame):
@@ -97,7 +98,8 @@ class OpenPollBanner(QFrame):
         if poll is None:
             return
         item = self.store.item_by_id(poll["agenda_item_id"]) if poll.get("agenda_item_id") else None
-        caption = self.tr("VOTING NOW") if poll.get("kind") != "written" else self.tr("WRITTEN OPINIONS")
+        caption = (self.tr("VOTING NOW") if poll.get("kind") != PollKind.WRITTEN
+                   else self.tr("WRITTEN OPINIONS"))
         self.caption.setText(f"{caption} · {item['title']}" if item else caption)
         self.question.setText(poll["question"])
         eligible = eligible_count(poll, self.store.participants)
@@ -105,7 +107,7 @@ class OpenPollBanner(QFrame):
         self.turnout.setText(turnout_text(ballots, eligible))
         self.bar.setRange(0, max(eligible, ballots, 1))
         self.bar.setValue(ballots)
-        written = poll.get("kind") == "written"
+        written = poll.get("kind") == PollKind.WRITTEN
         rows = [] if written else turnout_by_site(poll, self.store.participants, self.store.sites)
         self.sites.setText("   ".join(f"{name}: {n}/{m}" for name, n, m in rows))
         self.sites.setVisible(bool(rows))

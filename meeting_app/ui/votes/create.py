@@ -33,6 +33,7 @@ from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.votes.options import OptionsEditor
 from meeting_app.ui.votes.texts import RULES, rule_explanation, rule_name, weight_warnings
 from protocol.attendance import is_member
+from protocol.statuses import PollKind
 
 
 def _checklist(rows: list[tuple[str, int]], checked: set[int]) -> QListWidget:
@@ -71,8 +72,8 @@ class PollDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.kind_combo = QComboBox()
-        self.kind_combo.addItem(self.tr("Vote in the meeting"), "meeting")
-        self.kind_combo.addItem(self.tr("Written opinions (until a deadline)"), "written")
+        self.kind_combo.addItem(self.tr("Vote in the meeting"), PollKind.MEETING)
+        self.kind_combo.addItem(self.tr("Written opinions (until a deadline)"), PollKind.WRITTEN)
         form.addRow(self.tr("&Kind"), self.kind_combo)
         self.question_edit = QPlainTextEdit()
         self.question_edit.setPlaceholderText(self.tr("The question put to the vote"))
@@ -200,7 +201,7 @@ class PollDialog(QDialog):
         self.written_rows = [self.voters_list, self.deadline_edit, self.documents_list]
 
     def _fill(self, poll: dict[str, Any]) -> None:
-        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(poll.get("kind", "meeting"))))
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(poll.get("kind", PollKind.MEETING))))
         self.question_edit.setPlainText(str(poll.get("question", "")))
         self.item_combo.setCurrentIndex(max(0, self.item_combo.findData(poll.get("agenda_item_id"))))
         self.options.set_options(list(poll.get("options") or []))
@@ -218,7 +219,7 @@ class PollDialog(QDialog):
 
     @property
     def written(self) -> bool:
-        return self.kind_combo.currentData() == "written"
+        return self.kind_combo.currentData() == PollKind.WRITTEN
 
     def _update(self, *_args: Any) -> None:
         secret = self.secret_radio.isChecked()
@@ -260,7 +261,7 @@ class PollDialog(QDialog):
         multiple = self.multiple_radio.isChecked()
         data: dict[str, Any] = {
             "question": " ".join(self.question_edit.toPlainText().split()),
-            "kind": "written" if self.written else "meeting",
+            "kind": PollKind.WRITTEN if self.written else PollKind.MEETING,
             "secret": self.secret_radio.isChecked(),
             "majority": str(self.majority_combo.currentData()),
             "min_choices": self.min_spin.value() if multiple else 1,

@@ -32,6 +32,7 @@ from meeting_app.ui.votes.texts import (
     verdict_text,
 )
 from meeting_app.ui.widgets import Badge
+from protocol.statuses import PollKind, PollStatus
 
 
 def _label(name: str = "", wrap: bool = True) -> QLabel:
@@ -118,16 +119,16 @@ class PollDetail(QWidget):
         if poll is None:
             return
         item = self.store.item_by_id(poll["agenda_item_id"]) if poll.get("agenda_item_id") else None
-        kind = self.tr("WRITTEN OPINIONS") if poll.get("kind") == "written" else self.tr("VOTE")
+        kind = self.tr("WRITTEN OPINIONS") if poll.get("kind") == PollKind.WRITTEN else self.tr("VOTE")
         self.item_label.setText(f"{kind} · {item['title']}" if item else kind)
         self.status_badge.setText(status_text(poll["status"]))
         self.status_badge.set_tone(status_tone(poll["status"]))
         self.question.setText(poll["question"])
         self.settings.setText(self._settings(poll))
         status = poll["status"]
-        self._show_turnout(poll, visible=status != "draft")
+        self._show_turnout(poll, visible=status != PollStatus.DRAFT)
         self._show_people(poll)
-        self._show_result(poll if status == "closed" else None)
+        self._show_result(poll if status == PollStatus.CLOSED else None)
 
     def _settings(self, poll: dict[str, Any]) -> str:
         parts = [self.tr("Secret ballot") if poll.get("secret") else self.tr("Named vote"),
@@ -136,9 +137,9 @@ class PollDetail(QWidget):
             parts.append(self.tr("quorum {n} ballots").format(n=poll["quorum"]))
         if poll.get("allow_change"):
             parts.append(self.tr("votes may be changed"))
-        if poll.get("kind") == "written" and poll.get("closes_at"):
+        if poll.get("kind") == PollKind.WRITTEN and poll.get("closes_at"):
             parts.append(self.tr("deadline {time}").format(time=local_time_text(poll["closes_at"])))
-        elif poll.get("duration_seconds") and poll["status"] == "draft":
+        elif poll.get("duration_seconds") and poll["status"] == PollStatus.DRAFT:
             parts.append(self.tr("countdown {n} s").format(n=poll["duration_seconds"]))
         titles = [d["title"] for d in self.store.documents if d["id"] in (poll.get("document_ids") or [])]
         if titles:
@@ -147,7 +148,7 @@ class PollDetail(QWidget):
 
     def _show_turnout(self, poll: dict[str, Any], visible: bool) -> None:
         self.turnout.setVisible(visible)
-        self.sites.setVisible(visible and poll.get("kind") != "written")
+        self.sites.setVisible(visible and poll.get("kind") != PollKind.WRITTEN)
         if not visible:
             return
         result = poll.get("result") or {}
@@ -160,7 +161,7 @@ class PollDetail(QWidget):
 
     def _show_people(self, poll: dict[str, Any]) -> None:
         """Written polls: who has answered and who has not (never what)."""
-        written = poll.get("kind") == "written" and poll["status"] != "draft"
+        written = poll.get("kind") == PollKind.WRITTEN and poll["status"] != PollStatus.DRAFT
         self.people_caption.setVisible(written)
         self.people.setVisible(written)
         if not written:

@@ -14,8 +14,8 @@ from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.votes.create import PollDialog
 from meeting_app.ui.votes.texts import weight_warnings
 from meeting_app.ui.widgets import ask
-
-CHAIR, SECRETARY = "chair", "secretary"
+from protocol.roles import MeetingRole
+from protocol.statuses import PollKind, PollStatus
 
 
 def check_text(check: dict[str, Any]) -> str:
@@ -51,12 +51,12 @@ class PollManager(QObject):
     @property
     def editor(self) -> bool:
         """May create, edit and delete drafts."""
-        return self.store.my_role in (CHAIR, SECRETARY)
+        return self.store.my_role in (MeetingRole.CHAIR, MeetingRole.SECRETARY)
 
     @property
     def chair(self) -> bool:
         """May open and close votes."""
-        return self.store.my_role == CHAIR
+        return self.store.my_role == MeetingRole.CHAIR
 
     # --- drafts ----------------------------------------------------------------------------
 
@@ -66,7 +66,7 @@ class PollManager(QObject):
 
     def edit(self, poll_id: int) -> PollDialog | None:
         poll = self.store.poll_by_id(poll_id)
-        if poll is None or poll["status"] != "draft":
+        if poll is None or poll["status"] != PollStatus.DRAFT:
             return None
         return self._show(PollDialog(self.store, self.commands, poll, parent=self.window))
 
@@ -125,7 +125,8 @@ class PollManager(QObject):
     def next_draft(self) -> dict[str, Any] | None:
         """The next draft vote in agenda order (then by creation), or None."""
         positions = {item["id"]: n for n, item in enumerate(self.store.agenda)}
-        drafts = [p for p in self.store.polls if p["status"] == "draft" and p.get("kind") != "written"]
+        drafts = [p for p in self.store.polls
+                  if p["status"] == PollStatus.DRAFT and p.get("kind") != PollKind.WRITTEN]
         drafts.sort(key=lambda p: (positions.get(p.get("agenda_item_id"), len(positions)), p["id"]))
         return drafts[0] if drafts else None
 

@@ -30,9 +30,11 @@ from meeting_app.ui.votes.receipts import ReceiptBook
 from meeting_app.ui.votes.sender import BallotSender
 from meeting_app.ui.votes.texts import status_text
 from meeting_app.ui.widgets import tool_button
+from protocol.statuses import PollKind, PollStatus
 
 POLL_ID = Qt.ItemDataRole.UserRole
-STATUS_COLOURS = {"open": "danger", "draft": "disabled", "closed": "accent"}
+STATUS_COLOURS: dict[str, str] = {PollStatus.OPEN: "danger", PollStatus.DRAFT: "disabled",
+                                  PollStatus.CLOSED: "accent"}
 """The theme colour of each status's dot."""
 
 
@@ -168,10 +170,10 @@ class VotesTab(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         groups: dict[Any, QTreeWidgetItem] = {}
-        order = [item["id"] for item in self.store.agenda] + [None, "written"]
+        order = [item["id"] for item in self.store.agenda] + [None, PollKind.WRITTEN]
         titles = {item["id"]: f"{n}. {item['title']}" for n, item in enumerate(self.store.agenda, 1)}
         titles[None] = self.tr("Not on the agenda")
-        titles["written"] = self.tr("Written opinions")
+        titles[PollKind.WRITTEN] = self.tr("Written opinions")
         polls = sorted(self.store.polls, key=lambda p: (order.index(self._group(p)), p["id"]))
         for poll in polls:
             group = self._group(poll)
@@ -209,15 +211,15 @@ class VotesTab(QWidget):
     def _status_line(self, poll: dict[str, Any]) -> str:
         text = status_text(poll["status"])
         result = poll.get("result") or {}
-        if poll["status"] == "closed" and result:
+        if poll["status"] == PollStatus.CLOSED and result:
             text += " · " + (self.tr("passed") if result.get("passed") else self.tr("not passed"))
-        elif poll["status"] == "open" and poll.get("kind") == "written":
+        elif poll["status"] == PollStatus.OPEN and poll.get("kind") == PollKind.WRITTEN:
             text += " · " + self.tr("written")
         return text
 
     def _group(self, poll: dict[str, Any]) -> Any:
-        if poll.get("kind") == "written":
-            return "written"
+        if poll.get("kind") == PollKind.WRITTEN:
+            return PollKind.WRITTEN
         item = poll.get("agenda_item_id")
         return item if item is not None and self.store.item_by_id(item) is not None else None
 
@@ -264,17 +266,18 @@ class VotesTab(QWidget):
             button.setVisible(editor)
             button.setEnabled(up)
         self.next_button.setVisible(chair)
-        no_vote_open = not any(p["status"] == "open" and p.get("kind") != "written" for p in self.store.polls)
+        no_vote_open = not any(p["status"] == PollStatus.OPEN and p.get("kind") != PollKind.WRITTEN
+                               for p in self.store.polls)
         self.next_button.setEnabled(up and no_vote_open and self.manager.next_draft() is not None)
         self.banner.set_may_close(chair)
         poll = self.detail.poll
         status = poll["status"] if poll else None
-        self.edit_button.setVisible(editor and status == "draft")
-        self.delete_button.setVisible(editor and status == "draft")
-        self.open_button.setVisible(chair and status == "draft")
-        self.close_button.setVisible(chair and status == "open" and poll is not self.store.open_poll)
+        self.edit_button.setVisible(editor and status == PollStatus.DRAFT)
+        self.delete_button.setVisible(editor and status == PollStatus.DRAFT)
+        self.open_button.setVisible(chair and status == PollStatus.DRAFT)
+        self.close_button.setVisible(chair and status == PollStatus.OPEN and poll is not self.store.open_poll)
         # The poll in the banner has its own "Vote" button there.
-        can_vote = (poll is not None and status == "open" and bool(self.store.still_to_vote(poll))
+        can_vote = (poll is not None and status == PollStatus.OPEN and bool(self.store.still_to_vote(poll))
                     and poll is not self.store.open_poll)
         self.ballot_button.setVisible(can_vote)
         for button in (self.edit_button, self.delete_button, self.open_button, self.close_button,
@@ -305,7 +308,7 @@ class VotesTab(QWidget):
         kind, data = event.get("type"), event.get("data") or {}
         if kind == "poll.changed":
             poll = self.store.poll_by_id((data.get("poll") or {}).get("id"))
-            if poll is not None and poll["status"] == "open":  # only drafts change otherwise
+            if poll is not None and poll["status"] == PollStatus.OPEN:  # only drafts change otherwise
                 self._opened(poll)
         elif kind == "poll.reminder" and self.store.my_user_id in (data.get("user_ids") or []):
             poll = self.store.poll_by_id(data.get("poll_id")) or {}
@@ -317,7 +320,7 @@ class VotesTab(QWidget):
     def _opened(self, poll: dict[str, Any]) -> None:
         """A vote opened: show it, and open my ballot if I have one to cast."""
         self.select(poll["id"])
-        if poll.get("kind") != "written":
+        if poll.get("kind") != PollKind.WRITTEN:
             self.focus_requested.emit()
         if self.auto_open and self.store.still_to_vote(poll) and self.ballot_dialog is None:
             self.vote(poll["id"])

@@ -9,6 +9,8 @@ from PySide6.QtCore import QCoreApplication
 
 from meeting_app.state.clock import ServerClock
 from meeting_app.state.formats import number_text, percent_text
+from protocol.roles import MeetingStatus
+from protocol.statuses import PollStatus
 
 translate = QCoreApplication.translate
 """``translate(context, text)``: the form the translation tools find."""
@@ -16,13 +18,17 @@ translate = QCoreApplication.translate
 
 def status_text(status: str) -> str:
     """A poll's status in words."""
-    return {"draft": translate("votes", "Draft"), "open": translate("votes", "Voting"),
-            "closed": translate("votes", "Closed")}.get(status, status)
+    labels: dict[str, str] = {PollStatus.DRAFT: translate("votes", "Draft"),
+                              PollStatus.OPEN: translate("votes", "Voting"),
+                              PollStatus.CLOSED: translate("votes", "Closed")}
+    return labels.get(status, status)
 
 
 def status_tone(status: str) -> str:
     """The badge tone of a status (see app.qss)."""
-    return {"draft": "scheduled", "open": "live", "closed": "ended"}.get(status, "scheduled")
+    tones: dict[str, str] = {PollStatus.DRAFT: MeetingStatus.SCHEDULED, PollStatus.OPEN: MeetingStatus.LIVE,
+                             PollStatus.CLOSED: MeetingStatus.ENDED}
+    return tones.get(status, MeetingStatus.SCHEDULED)
 
 
 RULES = ("absolute", "present", "two_thirds")
@@ -164,7 +170,7 @@ def clock_text(seconds: float) -> str:
 def countdown_text(poll: dict[str, Any], clock: ServerClock) -> str:
     """"Closes in 01:23", "Closing…", or "" for a poll that is not open or has no deadline."""
     closes_at = poll.get("closes_at")
-    if poll.get("status") != "open" or not closes_at:
+    if poll.get("status") != PollStatus.OPEN or not closes_at:
         return ""
     left = clock.seconds_until(closes_at)
     if left <= 0:
