@@ -14,6 +14,7 @@ from typing import Any
 from meeting_app.state.clock import parse_time
 from meeting_app.state.store import MeetingStore
 from protocol.attendance import Counts, by_site
+from protocol.capabilities import Capability
 
 POOR_RTT_MS = 400
 """From this round trip on a link counts as poor (the server's threshold too)."""
@@ -102,17 +103,14 @@ def central_site_id(store: MeetingStore) -> int | None:
 
 
 def managed_sites(store: MeetingStore) -> set[int | None] | None:
-    """The sites whose attendance I may record: None for all of them (chair, a secretary
-    at the central site or at none), a set with my site for a site secretary, and an
-    empty set when I manage nothing. The server applies the same rule."""
-    role = store.my_role
-    if role not in MANAGERS:
+    """The sites whose attendance I may record: None for all of them (the chair, an admin,
+    a secretary at the central site or at none), a set with my site for a site secretary,
+    and an empty set when I manage nothing. Read from what the server sends (``can`` and
+    ``managed_site_id``), which applies the same rule to my commands."""
+    if not store.can(Capability.RECORD_ATTENDANCE):
         return set()
-    me = store.participant(store.my_user_id)
-    site = me.get("site_id") if me else None
-    if role == "chair" or site is None or site == central_site_id(store):
-        return None
-    return {site}
+    site = store.managed_site_id
+    return None if site is None else {site}
 
 
 def may_manage(store: MeetingStore, site_id: int | None) -> bool:

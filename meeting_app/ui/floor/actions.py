@@ -3,6 +3,10 @@ chair console (so they send the same payloads and agree on the time limit chosen
 
 Nothing here changes what is shown: the queues and the speaker change when the server's
 ``speaker.queue_changed`` / ``speaker.floor_changed`` reach the store.
+
+Who may send what is read from the capabilities the server sends (``MeetingStore.can``),
+never worked out here from roles and sites: the server still refuses a target outside a
+site secretary's site.
 """
 
 from __future__ import annotations
@@ -14,9 +18,11 @@ from PySide6.QtCore import QObject, Signal
 from meeting_app.state.floor import LIMIT_CHOICES, moved, queue_of
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
+from protocol.capabilities import Capability
 
 VOICED = ("chair", "secretary", "delegate")
-"""Roles that may ask for the floor (observers follow, they do not speak)."""
+"""Roles of the participants who may be put in the queue or given the floor (observers
+follow, they do not speak)."""
 DEFAULT_LIMIT = 180
 
 
@@ -26,14 +32,15 @@ class FloorActions(QObject):
     limit_changed = Signal(object)
     """The time limit for the next grant changed (seconds, or None for no limit)."""
     rights_changed = Signal()
-    """My role, the meeting's status, the connection or the floor holder changed."""
+    """My capabilities or role, the meeting's status, the connection or the floor holder
+    changed."""
 
     def __init__(self, store: MeetingStore, sender: CommandSender,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store, self.commands = store, sender
         self._limit: int | None = DEFAULT_LIMIT
-        for signal in (store.reset, store.role_changed, store.status_changed,
+        for signal in (store.reset, store.role_changed, store.capabilities_changed, store.status_changed,
                        store.speakers_changed, store.participants_changed):
             signal.connect(self.rights_changed)
         sender.availability_changed.connect(self.rights_changed)
@@ -72,27 +79,29 @@ class FloorActions(QObject):
     @property
     def may_request(self) -> bool:
         """Whether I may ask for the floor myself."""
-        return self.role in VOICED
+        return self.store.can(Capability.REQUEST_FLOOR)
 
     @property
     def is_chair(self) -> bool:
-        return self.role == "chair"
+        """Whether I give the floor and extend a speech (the chair, an admin)."""
+        return self.store.can(Capability.GIVE_FLOOR)
+
+    @property
+    def may_end(self) -> bool:
+        """Whether I may end the current speech (the chair; the speaker, theirs)."""
+        return self.store.can(Capability.END_SPEECH)
 
     @property
     def may_act_for_others(self) -> bool:
-        """Chair and secretaries: withdraw any request, request on someone's behalf."""
-        return self.role in ("chair", "secretary")
+        """Chair and secretaries: withdraw any request, request on someone's behalf (a site
+        secretary: for their own site's participants, which the server checks)."""
+        return self.store.can(Capability.SPEAK_FOR_OTHERS)
 
     @property
     def may_reorder(self) -> bool:
-        """The chair, and a secretary of the central site (or of no site)."""
-        if self.role == "chair":
-            return True
-        if self.role != "secretary":
-            return False
-        me = self.store.participant(self.store.my_user_id)
-        site = self.store.site(me.get("site_id")) if me else None
-        return site is None or bool(site.get("is_central"))
+        """The chair, and a secretary of the central site (or of no site): the server does
+        not give a site secretary ``ORDER_QUEUE``."""
+        return self.store.can(Capability.ORDER_QUEUE)
 
     @property
     def holds_floor(self) -> bool:
