@@ -349,7 +349,7 @@ def test_empty_snapshot_has_the_contract_shape() -> None:
     assert snap["minutes"] == {"status": "draft", "version": None, "sha256": None, "document_id": None,
                                "published_at": None}
     assert {"id", "title", "status", "current_item_id"} <= set(snap["meeting"])
-    assert snap["you"] == {"user_id": 2, "role": None}
+    assert snap["you"] == {"user_id": 2, "role": None, "capabilities": [], "managed_site_id": None}
 
 
 def test_documents_are_ordered_by_item_then_id_and_items_list_theirs(snap: Snapshot) -> None:
