@@ -5,6 +5,9 @@ which roles hold it. The server checks a command against it, and sends each part
 capabilities they hold in a meeting (the snapshot's ``you.capabilities``), so that a client
 enables what its user may do without working the rules out again.
 
+A few capabilities are no command's: a handler asks them for a finer right inside a
+command (``SPEAK_FOR_OTHERS``), so that the client is told that right too.
+
 A capability held "by anyone" is still subject to its handler's own rule about the thing it
 names (a document the caller may not read, a speaking request of someone else's): the table
 says who may ask, the domain says about what.
@@ -37,6 +40,9 @@ class Capability(StrEnum):
     REVIEW_COMMENTS = "annotations.review"
     PRESENT = "documents.present"
     REQUEST_FLOOR = "floor.request"
+    SPEAK_FOR_OTHERS = "floor.for_others"
+    """No command's: the floor's handlers ask it of whoever requests the floor for someone
+    else or withdraws someone else's request (a site secretary: for their own site only)."""
     ORDER_QUEUE = "floor.order"
     GIVE_FLOOR = "floor.give"
     END_SPEECH = "floor.end"
@@ -99,6 +105,7 @@ GRANTS: dict[Capability, Grant] = {
     Capability.REVIEW_COMMENTS: _grant(CHAIR, SECRETARY),
     Capability.PRESENT: _grant(CHAIR, also_when=Condition.HOLDS_FLOOR),
     Capability.REQUEST_FLOOR: _grant(CHAIR, SECRETARY, DELEGATE),
+    Capability.SPEAK_FOR_OTHERS: _grant(CHAIR, SECRETARY),
     Capability.ORDER_QUEUE: _grant(CHAIR, SECRETARY),
     Capability.GIVE_FLOOR: _grant(CHAIR),
     Capability.END_SPEECH: _grant(CHAIR, also_when=Condition.HOLDS_FLOOR),

@@ -14,6 +14,10 @@ AGENDA_CURRENT_CHANGED = "agenda.current_changed"
 SITES_CHANGED = "sites.changed"
 PARTICIPANT_CHANGED = "participant.changed"
 PARTICIPANT_REMOVED = "participant.removed"
+CAPABILITIES_CHANGED = "capabilities.changed"
+"""``{"user_id", "capabilities", "managed_site_id"}``: what one participant may do in the
+meeting changed (their role, the floor, their global roles); sent to everyone, applied to
+``you`` by that participant (docs/protocol.md, "Capabilities")."""
 PRESENCE_CHANGED = "presence.changed"
 ATTENDANCE_CHANGED = "attendance.changed"
 DOCUMENT_ADDED = "document.added"

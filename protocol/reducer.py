@@ -51,7 +51,7 @@ def empty_snapshot(meeting_id: int, user_id: int, role: str | None) -> Snapshot:
         "conclusion_revisions": {},
         "actions": [],
         "minutes": empty_minutes(),
-        "you": {"user_id": user_id, "role": role},
+        "you": {"user_id": user_id, "role": role, "capabilities": [], "managed_site_id": None},
     }
 
 
@@ -173,6 +173,14 @@ def _participant_removed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
     if snap["you"]["user_id"] == user_id:
         result["you"] = {**snap["you"], "role": None}
     return result
+
+
+def _capabilities_changed(snap: Snapshot, data: dict[str, Any]) -> Snapshot:
+    """What I may do, as the server worked it out (nobody else's is kept)."""
+    if snap["you"]["user_id"] != data["user_id"]:
+        return snap
+    return {**snap, "you": {**snap["you"], "capabilities": data["capabilities"],
+                            "managed_site_id": data.get("managed_site_id")}}
 
 
 def _patch_participant(snap: Snapshot, user_id: int, **fields: Any) -> Snapshot:
@@ -362,6 +370,7 @@ REDUCERS: dict[str, Callable[[Snapshot, dict[str, Any]], Snapshot]] = {
     ev.SITES_CHANGED: _sites_changed,
     ev.PARTICIPANT_CHANGED: _participant_changed,
     ev.PARTICIPANT_REMOVED: _participant_removed,
+    ev.CAPABILITIES_CHANGED: _capabilities_changed,
     ev.PRESENCE_CHANGED: _presence_changed,
     ev.ATTENDANCE_CHANGED: _attendance_changed,
     ev.DOCUMENT_ADDED: _document_changed,

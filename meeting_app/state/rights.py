@@ -1,8 +1,12 @@
 """What I may do to whom in a meeting: the server's rights table (docs/security.md, "Rights
 over participants"), read here so that the screens disable what the server would refuse.
 
-The server decides; these functions only say which controls to offer, and why not (the
-reason is shown beside the disabled control)."""
+The server decides, and sends what I hold (``MeetingStore.can``) and the one site my rights
+over others reach (``MeetingStore.managed_site_id``); these functions read that, and say
+which controls to offer, and why not (the reason is shown beside the disabled control).
+What stays here are the rules about a target that the capabilities cannot say (myself, a
+chair or secretary, whether a poll is open). ``organiser`` is the login's global role (an
+admin or organizer), given by the screen."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from meeting_app.state.sites import managed_sites
 from meeting_app.state.store import MeetingStore
 from protocol.attendance import MEMBER_ROLES
+from protocol.capabilities import Capability
 from protocol.roles import Attendance, MeetingRole
 from protocol.statuses import PollStatus
 
@@ -49,10 +54,7 @@ def why_not_edit(store: MeetingStore, organiser: bool, user_id: int | None) -> s
 
 def my_site_only(store: MeetingStore, organiser: bool) -> int | None:
     """The one site I may place people at (a site secretary's), or None for any site."""
-    if organiser:
-        return None
-    managed = managed_sites(store)
-    return next(iter(managed)) if managed else None
+    return None if organiser else store.managed_site_id
 
 
 def poll_open(store: MeetingStore) -> bool:
@@ -61,8 +63,8 @@ def poll_open(store: MeetingStore) -> bool:
 
 
 def acts_as_chair(store: MeetingStore, admin: bool) -> bool:
-    """Whether I act as the chair (the chair, or an admin)."""
-    return admin or store.my_role == MeetingRole.CHAIR
+    """Whether I act as the chair (the chair, or an admin): I run the meeting."""
+    return admin or store.can(Capability.RUN_MEETING)
 
 
 def why_not_mark_absent(store: MeetingStore, admin: bool, people: list[dict[str, Any]]) -> str | None:
@@ -78,4 +80,4 @@ def why_not_mark_absent(store: MeetingStore, admin: bool, people: list[dict[str,
 def may_name_own_proxy(store: MeetingStore) -> bool:
     """Whether I am a member who may name my own proxy (the chair or a delegate)."""
     me = store.participant(store.my_user_id)
-    return me is not None and me["role"] in MEMBER_ROLES
+    return store.can(Capability.NAME_PROXY) and me is not None and me["role"] in MEMBER_ROLES

@@ -14,6 +14,7 @@ from typing import Any
 from meeting_app.state.clock import parse_time
 from meeting_app.state.store import MeetingStore
 from protocol.attendance import Counts, by_site
+from protocol.capabilities import Capability
 from protocol.roles import MeetingRole
 from protocol.statuses import LinkQuality
 
@@ -104,17 +105,14 @@ def central_site_id(store: MeetingStore) -> int | None:
 
 
 def managed_sites(store: MeetingStore) -> set[int | None] | None:
-    """The sites whose attendance I may record: None for all of them (chair, a secretary
-    at the central site or at none), a set with my site for a site secretary, and an
-    empty set when I manage nothing. The server applies the same rule."""
-    role = store.my_role
-    if role not in MANAGERS:
+    """The sites whose attendance I may record: None for all of them (the chair, an admin,
+    a secretary at the central site or at none), a set with my site for a site secretary,
+    and an empty set when I manage nothing. Read from what the server sends (``can`` and
+    ``managed_site_id``), which applies the same rule to my commands."""
+    if not store.can(Capability.RECORD_ATTENDANCE):
         return set()
-    me = store.participant(store.my_user_id)
-    site = me.get("site_id") if me else None
-    if role == MeetingRole.CHAIR or site is None or site == central_site_id(store):
-        return None
-    return {site}
+    site = store.managed_site_id
+    return None if site is None else {site}
 
 
 def may_manage(store: MeetingStore, site_id: int | None) -> bool:

@@ -14,10 +14,16 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from meeting_app.state import polls as poll_rules
 from meeting_app.state.clock import ServerClock
+from protocol.capabilities import Capability
 from protocol.reducer import Snapshot, apply_event, empty_minutes
 
 CONCLUSION_PARTS = ("conclusions", "decisions", "conclusion_revisions")
 """The snapshot parts ``conclusions_changed`` reports on."""
+
+
+def _scope(snapshot: Snapshot) -> tuple[Any, Any]:
+    you = snapshot["you"]
+    return you.get("capabilities"), you.get("managed_site_id")
 
 
 class MeetingStore(QObject):
@@ -35,6 +41,10 @@ class MeetingStore(QObject):
     sites_changed = Signal()
     role_changed = Signal(object)
     """My role in this meeting (None when I was removed from it)."""
+    capabilities_changed = Signal()
+    """What I may do here (``can``) or the site my rights over others reach changed. The
+    server sends it before the change that caused it (my role, the floor), so a view that
+    redraws on ``role_changed`` or ``speakers_changed`` reads the new capabilities too."""
     documents_changed = Signal()
     """The documents I may read: added, removed, renamed, moved, released, new versions."""
     presenter_changed = Signal(object)
@@ -81,6 +91,7 @@ class MeetingStore(QObject):
         self.status_changed.emit(snapshot["meeting"]["status"])
         self.current_item_changed.emit(snapshot["meeting"]["current_item_id"])
         self.role_changed.emit(snapshot["you"]["role"])
+        self.capabilities_changed.emit()
         self.presenter_changed.emit(snapshot.get("presenter"))
 
     def apply(self, event: dict[str, Any]) -> None:
@@ -104,11 +115,13 @@ class MeetingStore(QObject):
                        self.polls_changed):
             signal.emit()
         self.role_changed.emit(self._snapshot["you"]["role"])
+        self.capabilities_changed.emit()
 
     def clear(self) -> None:
         """Forget the meeting (after leaving it)."""
         self._snapshot, self._seq = None, 0
         self.reset.emit()
+        self.capabilities_changed.emit()
         self.documents_changed.emit()
         self.presenter_changed.emit(None)
         self.polls_changed.emit()
@@ -129,6 +142,8 @@ class MeetingStore(QObject):
             self.sites_changed.emit()
         if before["you"]["role"] != after["you"]["role"]:
             self.role_changed.emit(after["you"]["role"])
+        if _scope(before) != _scope(after):
+            self.capabilities_changed.emit()
         if before.get("documents") is not after.get("documents"):
             self.documents_changed.emit()
         if before.get("presenter") is not after.get("presenter"):
@@ -185,6 +200,31 @@ class MeetingStore(QObject):
     @property
     def my_user_id(self) -> int | None:
         return self.snapshot["you"]["user_id"] if self._snapshot else None
+
+    # --- what I may do (the server works it out: docs/protocol.md, "Capabilities") --------
+
+    def can(self, capability: Capability) -> bool:
+        """Whether I hold ``capability`` in this meeting (False with no meeting loaded).
+
+        It says I may ask; the server may still refuse a particular target (someone of
+        another site for a site secretary: ``managed_site_id``)."""
+        you = self._snapshot["you"] if self._snapshot is not None else {}
+        return capability.value in you.get("capabilities", ())
+
+    @property
+    def capabilities(self) -> frozenset[Capability]:
+        """Every capability I hold here (unknown names from a newer server are left out)."""
+        if self._snapshot is None:
+            return frozenset()
+        known = {c.value for c in Capability}
+        return frozenset(Capability(name) for name in self._snapshot["you"].get("capabilities", ())
+                         if name in known)
+
+    @property
+    def managed_site_id(self) -> int | None:
+        """The one site whose participants my rights over others reach (a site secretary's
+        own site), or None: they are not limited to a site."""
+        return self._snapshot["you"].get("managed_site_id") if self._snapshot else None
 
     @property
     def current_item(self) -> dict[str, Any] | None:

@@ -15,9 +15,10 @@ from sqlalchemy.orm import Session
 
 from protocol import commands as c
 from protocol import events as ev
+from protocol.capabilities import Capability
 from protocol.errors import closed, conflict, forbidden, invalid, not_found
 from protocol.roles import MeetingRole, MeetingStatus
-from server.domain import speakers
+from server.domain import capabilities, speakers
 from server.domain.context import CommandContext, Outcome, PendingEvent
 from server.domain.scope import is_site_secretary, require_manages
 from server.domain.speakers import GRANTED, PENDING, WITHDRAWN
@@ -52,7 +53,10 @@ def _my_role(ctx: CommandContext) -> str | None:
 
 
 def _is_manager(ctx: CommandContext) -> bool:
-    return ctx.actor.is_admin or _my_role(ctx) in MANAGERS
+    """Whether the caller may ask for the floor or withdraw a request for someone else (the
+    chair, a secretary, an admin: ``SPEAK_FOR_OTHERS``)."""
+    return capabilities.holds(ctx.session, ctx.require_meeting().id, ctx.actor.user_id,
+                              Capability.SPEAK_FOR_OTHERS)
 
 
 def _pending(ctx: CommandContext, meeting_id: int, request_id: int) -> SpeakerRequest:
@@ -167,6 +171,8 @@ def grant(ctx: CommandContext, p: c.SpeakerGrant) -> Outcome:
         if target.role == MeetingRole.OBSERVER:
             raise invalid("An observer cannot be given the floor")
         kind = "speak"
+    watch = capabilities.Watch(ctx.session, meeting.id,
+                               [capabilities.floor_holder(ctx.session, meeting.id), target.user_id])
     now = utcnow()
     ended = _end_current(ctx, meeting.id, now)
     if granted is not None:
@@ -178,7 +184,7 @@ def grant(ctx: CommandContext, p: c.SpeakerGrant) -> Outcome:
     ctx.session.add(speech)
     ctx.session.flush()
     events.append(_floor_changed(meeting.id, speech, ended))
-    return Outcome({}, events)
+    return Outcome({}, [*watch.events(), *events])
 
 
 def extend(ctx: CommandContext, p: c.SpeakerExtend) -> Outcome:
@@ -197,16 +203,18 @@ def extend(ctx: CommandContext, p: c.SpeakerExtend) -> Outcome:
 def end(ctx: CommandContext, _p: c.MeetingPayload) -> Outcome:
     """The speaker stops: the chair ends the speech, or the speaker gives the floor back."""
     meeting = _open(ctx)
+    watch = capabilities.Watch(ctx.session, meeting.id, [capabilities.floor_holder(ctx.session, meeting.id)])
     ended = _end_current(ctx, meeting.id, utcnow())
     if ended is None:
         raise conflict("Nobody holds the floor")
-    return Outcome({}, [_floor_changed(meeting.id, None, ended)])
+    return Outcome({}, [*watch.events(), _floor_changed(meeting.id, None, ended)])
 
 
 def close_floor(ctx: CommandContext, meeting: Meeting, now: datetime) -> list[PendingEvent]:
     """When the meeting ends: the speech under way ends with it."""
+    watch = capabilities.Watch(ctx.session, meeting.id, [capabilities.floor_holder(ctx.session, meeting.id)])
     ended = _end_current(ctx, meeting.id, now)
-    return [_floor_changed(meeting.id, None, ended)] if ended is not None else []
+    return [*watch.events(), _floor_changed(meeting.id, None, ended)] if ended is not None else []
 
 
 def participant_changed(ctx: CommandContext, meeting: Meeting, user_id: int, *, voice: bool,

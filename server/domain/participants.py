@@ -10,7 +10,7 @@ from protocol import commands as c
 from protocol import events as ev
 from protocol.errors import invalid, not_found
 from protocol.roles import MeetingRole, MeetingStatus
-from server.domain import floor, rights, views
+from server.domain import capabilities, floor, rights, views
 from server.domain.audit import record
 from server.domain.context import CommandContext, Outcome, PendingEvent
 from server.domain.documents.events import after_role_change
@@ -32,6 +32,7 @@ def set_participant(ctx: CommandContext, p: c.ParticipantSet) -> Outcome:
         select(Participant).where(Participant.meeting_id == meeting.id, Participant.user_id == user.id)
     )
     rights.check_set(ctx, p, row)
+    watch = capabilities.Watch(ctx.session, meeting.id, [user.id])
     if row is None:
         row = Participant(meeting_id=meeting.id, user_id=user.id, role=p.role, voting_weight=1)
         row.user = user
@@ -66,7 +67,7 @@ def set_participant(ctx: CommandContext, p: c.ParticipantSet) -> Outcome:
     if previous_role is not None:  # their requests and speech follow what they are now
         events += floor.participant_changed(ctx, meeting, user.id, voice=row.role != MeetingRole.OBSERVER,
                                             moved=row.site_id != previous_site)
-    return Outcome({"participant": view}, events)
+    return Outcome({"participant": view}, [*watch.events(), *events])
 
 
 def remove_participant(ctx: CommandContext, p: c.ParticipantRemove) -> Outcome:
@@ -78,6 +79,7 @@ def remove_participant(ctx: CommandContext, p: c.ParticipantRemove) -> Outcome:
     if row is None:
         raise not_found(f"User {p.user_id} is not a participant of this meeting")
     rights.check_remove(ctx, row)
+    watch = capabilities.Watch(ctx.session, meeting.id, [p.user_id])
     seen_before = Viewer(p.user_id, row.role, row.user.is_admin)
     ctx.session.delete(row)
     ctx.session.flush()
@@ -93,7 +95,7 @@ def remove_participant(ctx: CommandContext, p: c.ParticipantRemove) -> Outcome:
     events += after_role_change(ctx.session, meeting, seen_before,
                                 Viewer(p.user_id, None, seen_before.is_admin))
     events += floor.participant_changed(ctx, meeting, p.user_id, voice=False, moved=False)
-    return Outcome({}, events)
+    return Outcome({}, [*watch.events(), *events])
 
 
 def _live_change(ctx: CommandContext, before: dict[str, Any], row: Participant) -> dict[str, Any] | None:

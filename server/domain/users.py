@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from protocol import commands as c
 from protocol.errors import conflict, not_found
 from protocol.events import SESSION_DEACTIVATED
-from server.domain import accounts
+from server.domain import accounts, capabilities
 from server.domain.audit import record
 from server.domain.context import CommandContext, Outcome, SessionEnd
 from server.domain.search.fold import fold, matches, words
@@ -117,6 +117,11 @@ def update_user(ctx: CommandContext, p: c.UserUpdate) -> Outcome:
     if user.id == ctx.actor.user_id and p.is_admin is False:
         raise conflict("You cannot remove your own administrator role")
     before = {"full_name": user.full_name, "is_admin": user.is_admin, "is_organizer": user.is_organizer}
+    # Their capabilities in each meeting they take part in, told there if they change (a
+    # client that catches up after the reconnect replays them).
+    roles_change = p.is_admin not in (None, user.is_admin) or p.is_organizer not in (None, user.is_organizer)
+    watches = [capabilities.Watch(ctx.session, meeting_id, [user.id])
+               for meeting_id in capabilities.meetings_of(ctx.session, user.id)] if roles_change else []
     if p.full_name is not None:
         user.full_name = p.full_name
     if p.is_admin is not None:
@@ -127,6 +132,7 @@ def update_user(ctx: CommandContext, p: c.UserUpdate) -> Outcome:
     outcome = Outcome({"user": user_view(user, admin=True)})
     if after == before:
         return outcome
+    outcome.events = [event for watch in watches for event in watch.events()]
     record(ctx, "user.update", details={"user_id": user.id, "before": before, "after": after})
     if (before["is_admin"], before["is_organizer"]) != (user.is_admin, user.is_organizer):
         sids = tuple(ctx.session.scalars(select(Connection.sid).where(Connection.user_id == user.id)))

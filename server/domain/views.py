@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from protocol.reducer import agenda_with_document_ids, participant_sort_key, site_online
-from server.domain import speakers
+from server.domain import capabilities, speakers
 from server.domain.documents import shapes as documents
 from server.domain.documents.visibility import Viewer
 from server.domain.minutes import shapes as minutes
@@ -133,7 +133,7 @@ def snapshot(session: Session, meeting: Meeting, user_id: int, role: str | None)
         **minutes.conclusions(session, meeting.id),
         "actions": minutes.actions(session, meeting.id),
         "minutes": minutes.minutes(session, meeting),
-        "you": {"user_id": user_id, "role": role},
+        "you": {"user_id": user_id, "role": role, **capabilities.you(session, meeting.id, user_id)},
     }
 
 

@@ -14,6 +14,7 @@ from meeting_app.state.clock import ServerClock
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
 from protocol.reducer import empty_snapshot
+from tests.support.capabilities import with_capabilities
 
 NOW = datetime(2026, 12, 18, 2, 30, tzinfo=UTC)
 """The server's time in these tests (09:30 in Hà Nội)."""
@@ -101,7 +102,9 @@ def snapshot(role: str, user_id: int, started_minutes_ago: int = 14) -> dict[str
     snap["agenda"] = [{"id": i, "title": t, "presenter": None, "duration_min": m,
                        "elapsed_seconds": spent, "document_ids": []}
                       for i, t, m, spent in AGENDA]
-    return snap
+    site = next((site for uid, _n, _r, site in PEOPLE if uid == user_id), None)
+    remote = role == "secretary" and site not in (None, HN)  # a site secretary
+    return with_capabilities(snap, managed_site_id=site if remote else None)
 
 
 def request(request_id: int, user_id: int, kind: str, waited_seconds: int) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from meeting_app.ui.floor.page import FloorPage
 from meeting_app.ui.floor.queues import SITE_ROLE, QueuePanel, speaking_site_colour
 from meeting_app.ui.floor.strip import FloorStrip
 from tests.client.floor_data import CHAIR, DN, HCM, OBSERVER, SECRETARY, Meeting, request, speaking
+from tests.support.capabilities import you_fields
 
 
 class Floor:
@@ -181,9 +182,14 @@ def test_a_secretary_registers_for_someone_and_withdraws(floor: Any) -> None:
 
 def test_a_site_secretary_does_not_reorder(floor: Any) -> None:
     room = floor("secretary", SECRETARY)
+    assert room.actions.may_reorder
     person = dict(room.meeting.store.participant(SECRETARY), site_id=DN)
+    # What the server sends when it moves them: their capabilities first (no ORDER_QUEUE
+    # for a secretary of a remote site), then the change.
+    room.meeting.event("capabilities.changed", {"user_id": SECRETARY,
+                                                **you_fields("secretary", managed_site_id=DN)})
     room.meeting.event("participant.changed", {"participant": person})
-    assert not room.actions.may_reorder
+    assert not room.actions.may_reorder and room.actions.may_act_for_others
     assert room.page.queue("speak").up_button.isHidden()
     assert room.page.queue("speak").withdraw_button.isVisible()
 

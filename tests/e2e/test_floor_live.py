@@ -91,15 +91,19 @@ async def floor_and_attendance(server: ServerProcess, tokens: dict[str, str], us
         assert [r["id"] for r in queued["data"]["queue"]] == [first["id"], second["id"]]
         seq += 2
 
-        # The chair gives the floor to the second, for 90 s: everyone gets the same event.
+        # The chair gives the floor to the second, for 90 s: everyone gets the same event. First
+        # the speaker's new capabilities (they may present and give the floor back), then the queue.
         await c["chair"].ok("speaker.grant", {"meeting_id": mid, "request_id": second["id"], "seconds": 90})
-        floor = [await c[name].event_seq(mid, seq + 2) for name in ROOM]
+        told = await c["delegate2"].event_seq(mid, seq + 1)
+        assert told["type"] == "capabilities.changed" and told["data"]["user_id"] == users["delegate2"]
+        assert {"documents.present", "floor.end"} <= set(told["data"]["capabilities"])
+        floor = [await c[name].event_seq(mid, seq + 3) for name in ROOM]
         assert all(event == floor[0] for event in floor), floor
         assert floor[0]["type"] == "speaker.floor_changed"
         current = floor[0]["data"]["current"]
         assert (current["user_id"], current["site_id"], current["limit_seconds"]) == (
             users["delegate2"], danang, 90)
-        seq += 2
+        seq += 3
 
         # Attendance: one present, one excused but represented by the first.
         await c["chair"].ok("attendance.check_in", {"meeting_id": mid})

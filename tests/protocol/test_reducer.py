@@ -82,6 +82,8 @@ SAMPLES = [
     event(ev.SITES_CHANGED, {"sites": [{"id": REMOTE, "name": "Đà Nẵng", "is_central": True}]}),
     event(ev.PARTICIPANT_CHANGED, {"participant": participant(2, REMOTE, "observer", online=True)}),
     event(ev.PARTICIPANT_REMOVED, {"user_id": 1}),
+    event(ev.CAPABILITIES_CHANGED, {"user_id": 2, "capabilities": ["floor.request", "meeting.take_part"],
+                                    "managed_site_id": None}),
     event(ev.PRESENCE_CHANGED, {"user_id": 3, "online": True}),
     event(ev.ATTENDANCE_CHANGED, {"user_id": 3, "attendance": "present"}),
     event(ev.DOCUMENT_ADDED, {"document": document(7, 102)}),
@@ -239,7 +241,7 @@ def test_participant_changed_replaces_and_keeps_order(snap: Snapshot) -> None:
     assert [p["user_id"] for p in after["participants"]] == [1, 2, 9, 3]
     moved = apply_event(after, SAMPLES[5])  # user 2 (me) to the remote site as observer, online
     assert [p["user_id"] for p in moved["participants"]] == [1, 9, 2, 3]
-    assert moved["you"] == {"user_id": 2, "role": "observer"}
+    assert moved["you"] == {"user_id": 2, "role": "observer", "capabilities": [], "managed_site_id": None}
     assert {s["id"]: s["online"] for s in moved["sites"]} == {CENTRAL: True, REMOTE: True}
 
 
@@ -249,7 +251,17 @@ def test_participant_removed(snap: Snapshot) -> None:
     assert {s["id"]: s["online"] for s in after["sites"]} == {CENTRAL: False, REMOTE: False}
     assert after["you"]["role"] == "delegate"
     me_gone = apply_event(snap, event(ev.PARTICIPANT_REMOVED, {"user_id": 2}))
-    assert me_gone["you"] == {"user_id": 2, "role": None}
+    assert me_gone["you"] == {"user_id": 2, "role": None, "capabilities": [], "managed_site_id": None}
+
+
+def test_capabilities_changed_applies_only_to_me(snap: Snapshot) -> None:
+    mine = apply_event(snap, event(ev.CAPABILITIES_CHANGED, {
+        "user_id": 2, "capabilities": ["attendance.record"], "managed_site_id": REMOTE}))
+    assert mine["you"] == {"user_id": 2, "role": "delegate", "capabilities": ["attendance.record"],
+                           "managed_site_id": REMOTE}
+    assert mine["participants"] is snap["participants"]
+    theirs = event(ev.CAPABILITIES_CHANGED, {"user_id": 3, "capabilities": [], "managed_site_id": None})
+    assert apply_event(snap, theirs) is snap
 
 
 def test_presence_moves_site_online_state(snap: Snapshot) -> None:
@@ -337,7 +349,7 @@ def test_empty_snapshot_has_the_contract_shape() -> None:
     assert snap["minutes"] == {"status": "draft", "version": None, "sha256": None, "document_id": None,
                                "published_at": None}
     assert {"id", "title", "status", "current_item_id"} <= set(snap["meeting"])
-    assert snap["you"] == {"user_id": 2, "role": None}
+    assert snap["you"] == {"user_id": 2, "role": None, "capabilities": [], "managed_site_id": None}
 
 
 def test_documents_are_ordered_by_item_then_id_and_items_list_theirs(snap: Snapshot) -> None:

@@ -138,7 +138,13 @@ def test_granting_the_floor_with_a_limit(world: World) -> None:
                                              "user_id": world.users["delegate"]}, "invalid")
     seq = world.seq()
     world.ok("chair", "speaker.grant", {"meeting_id": mid, "request_id": request["id"], "seconds": 120})
-    queued, floor = world.events(since=seq)
+    gained, queued, floor = world.events(since=seq)
+    # The speaker may now present and give the floor back: they are told first.
+    assert gained["type"] == "capabilities.changed" and gained["data"]["user_id"] == world.users["delegate"]
+    assert {"documents.present", "floor.end"} <= set(gained["data"]["capabilities"])
+    you = world.snapshot("delegate")["you"]
+    assert gained["data"] == {"user_id": you["user_id"], "capabilities": you["capabilities"],
+                              "managed_site_id": None}
     assert queued["type"] == "speaker.queue_changed" and queued["data"] == {"queue": []}
     assert floor["type"] == "speaker.floor_changed" and floor["data"]["speech"] is None
     current = floor["data"]["current"]
@@ -166,7 +172,10 @@ def test_granting_while_someone_speaks_records_their_speech(world: World) -> Non
     seq = world.seq()
     world.ok("chair", "speaker.grant", {"meeting_id": mid, "user_id": world.users["delegate2"],
                                         "seconds": 60})
-    (floor,) = world.events(since=seq)
+    *changes, floor = world.events(since=seq)
+    assert {e["type"] for e in changes} == {"capabilities.changed"}
+    assert {e["data"]["user_id"]: "floor.end" in e["data"]["capabilities"] for e in changes} == {
+        world.users["delegate"]: False, world.users["delegate2"]: True}
     speech = floor["data"]["speech"]
     assert speech == {"id": speech["id"], "user_id": world.users["delegate"],
                       "site_id": world.meeting.sites[1], "kind": "speak",
@@ -192,7 +201,9 @@ def test_extend_and_end(world: World) -> None:
     world.refused("delegate2", "speaker.end", {"meeting_id": mid}, "forbidden")
     seq = world.seq()
     world.ok("delegate", "speaker.end", {"meeting_id": mid})  # the speaker gives the floor back
-    (floor,) = world.events(since=seq)
+    lost, floor = world.events(since=seq)
+    assert lost["data"]["user_id"] == world.users["delegate"]
+    assert "floor.end" not in lost["data"]["capabilities"]
     assert floor["data"]["current"] is None
     assert floor["data"]["speech"]["user_id"] == world.users["delegate"]
     # Without a limit, extending sets one: the time spoken so far plus the extra.
@@ -287,7 +298,8 @@ def test_ending_the_meeting_ends_the_speech_and_closes_the_floor(world: World) -
     seq = world.seq()
     world.ok("chair", "meeting.end", {"meeting_id": mid})
     types = [e["type"] for e in world.events(since=seq)]
-    assert types == ["meeting.status_changed", "speaker.floor_changed", "agenda.current_changed"]
+    assert types == ["meeting.status_changed", "capabilities.changed", "speaker.floor_changed",
+                     "agenda.current_changed"]
     assert world.events()[-1]["data"]["previous"]["item_id"] == world.meeting.items[0]
     assert world.snapshot("chair")["meeting"]["current_item_id"] is None
     assert_events_replay(world)

@@ -22,9 +22,12 @@ def test_add_a_participant(world: World) -> None:
                       "role": "delegate", "site_id": world.meeting.sites[2], "voting_weight": 3,
                       "attendance": "unknown", "attendance_reason": None, "proxy_id": None, "online": False}
     assert people(world)[newcomer] == answer
-    assert world.events(since=seq) == [{**world.events()[-1], "type": "participant.changed",
-                                        "data": {"participant": answer}}]
-    assert world.snapshot("newcomer")["you"] == {"user_id": newcomer, "role": "delegate"}
+    told, changed = world.events(since=seq)  # what they may do now, then the change
+    assert told["type"] == "capabilities.changed" and told["data"]["user_id"] == newcomer
+    assert changed == {**world.events()[-1], "type": "participant.changed", "data": {"participant": answer}}
+    you = world.snapshot("newcomer")["you"]
+    assert you == {"user_id": newcomer, "role": "delegate", "capabilities": told["data"]["capabilities"],
+                   "managed_site_id": None}
     world.ok("newcomer", "meeting.join", {"meeting_id": world.main}, sid=world.connect("newcomer"))
 
 
@@ -57,9 +60,12 @@ def test_remove_a_participant(world: World) -> None:
     seq = world.seq()
     world.ok("secretary", "participant.remove", {"meeting_id": world.main, "user_id": delegate})
     assert delegate not in people(world)
+    left = ["actions.track", "meetings.list", "search"]  # what anyone may do
     assert [(e["type"], e["data"]) for e in world.events(since=seq)] == [
+        ("capabilities.changed", {"user_id": delegate, "capabilities": left, "managed_site_id": None}),
         ("participant.removed", {"user_id": delegate})]
-    assert world.snapshot("delegate")["you"] == {"user_id": delegate, "role": None}
+    assert world.snapshot("delegate")["you"] == {"user_id": delegate, "role": None, "capabilities": left,
+                                                 "managed_site_id": None}
     # They can no longer see the meeting; removing them again is not_found.
     world.refused("delegate", "meeting.join", {"meeting_id": world.main}, "not_found", sid=sid)
     world.refused("secretary", "participant.remove", {"meeting_id": world.main, "user_id": delegate},

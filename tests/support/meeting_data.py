@@ -11,6 +11,7 @@ import copy
 from typing import Any
 
 from protocol.reducer import participant_sort_key
+from tests.support.capabilities import you_fields
 
 CENTRAL, HCM, DANANG = 11, 12, 13
 SITES = [
@@ -78,8 +79,15 @@ def meeting_snapshot(user_id: int = 1, role: str | None = "chair",
         "polls": [],
         "presenter": None,
         "conclusions": {},
-        "you": {"user_id": user_id, "role": role},
+        "you": {"user_id": user_id, "role": role, **you_of(user_id, role)},
     })
+
+
+def you_of(user_id: int, role: str | None) -> dict[str, Any]:
+    """What the server sends ``user_id`` as what they may do here (with ``role``)."""
+    site = next((person[4] for person in PEOPLE if person[0] == user_id), None)
+    remote = role == "secretary" and site not in (None, CENTRAL)  # a site secretary
+    return you_fields(role, holds_floor=user_id == SPEAKER, managed_site_id=site if remote else None)
 
 
 def site_status(server_time: str = "2026-12-15T01:20:00+00:00") -> dict[str, Any]:

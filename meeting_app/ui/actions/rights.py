@@ -1,10 +1,9 @@
 """What I may do in the open meeting, as the screens need to know it to offer a command.
 
-Every read of my role (and of the server's rules it stands for) is here, in one place:
-the actions' ``enabled_when`` / ``visible_when`` predicates and the floor's widgets ask
-these functions. They read the role the server sent (``store.my_role``) today; when the
-server sends my capabilities (``you.capabilities`` in the snapshot), only this module
-changes. The server decides anyway: a command offered here may still be refused.
+Every question "may I?" of the screens is here, in one place: the actions' ``enabled_when`` /
+``visible_when`` predicates and the floor's widgets ask these functions. They read the
+capabilities the server sent (``you.capabilities``, ``MeetingStore.can``): the client never
+works a rule out again. The server decides anyway: a command offered here may still be refused.
 """
 
 from __future__ import annotations
@@ -13,13 +12,12 @@ from typing import Any
 
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
+from protocol.capabilities import Capability
 from protocol.roles import MeetingRole, MeetingStatus
 
-CHAIR, SECRETARY = MeetingRole.CHAIR, MeetingRole.SECRETARY
-OFFICERS = (CHAIR, SECRETARY)
-"""The roles that run the meeting (the console, acting for others)."""
-VOICED = (CHAIR, SECRETARY, MeetingRole.DELEGATE)
-"""Roles that may ask for the floor (observers follow, they do not speak)."""
+VOICED = (MeetingRole.CHAIR, MeetingRole.SECRETARY, MeetingRole.DELEGATE)
+"""Roles of the participants who may be put in the queue or given the floor (observers
+follow, they do not speak)."""
 
 
 def role(store: MeetingStore) -> str | None:
@@ -28,29 +26,40 @@ def role(store: MeetingStore) -> str | None:
 
 
 def is_chair(store: MeetingStore) -> bool:
-    """I chair the meeting: I start and end it, steer the agenda and give the floor."""
-    return role(store) == CHAIR
+    """I run the meeting: I start and end it and steer the agenda (the chair, an admin)."""
+    return store.can(Capability.RUN_MEETING)
 
 
 def is_officer(store: MeetingStore) -> bool:
-    """The chair or a secretary: the console, the agenda's editing, acting for others."""
-    return role(store) in OFFICERS
+    """The chair or a secretary: the console and the agenda's editing."""
+    return store.can(Capability.EDIT_AGENDA)
+
+
+def may_give_floor(store: MeetingStore) -> bool:
+    """I give the floor and extend a speech (the chair)."""
+    return store.can(Capability.GIVE_FLOOR)
+
+
+def may_end_speech(store: MeetingStore) -> bool:
+    """I may end the current speech (the chair; the speaker, their own)."""
+    return store.can(Capability.END_SPEECH)
+
+
+def may_act_for_others(store: MeetingStore) -> bool:
+    """Chair and secretaries: request on someone's behalf, withdraw anyone's request (a site
+    secretary: for their own site's participants, which the server checks)."""
+    return store.can(Capability.SPEAK_FOR_OTHERS)
 
 
 def may_request_floor(store: MeetingStore) -> bool:
     """Whether I may ask for the floor myself."""
-    return role(store) in VOICED
+    return store.can(Capability.REQUEST_FLOOR)
 
 
 def may_reorder_queue(store: MeetingStore) -> bool:
-    """The chair, and a secretary of the central site (or of no site)."""
-    if is_chair(store):
-        return True
-    if role(store) != SECRETARY:
-        return False
-    me = store.participant(store.my_user_id)
-    site = store.site(me.get("site_id")) if me else None
-    return site is None or bool(site.get("is_central"))
+    """The chair, and a secretary of the central site: the server does not give a site
+    secretary ``ORDER_QUEUE`` (the queue belongs to every site)."""
+    return store.can(Capability.ORDER_QUEUE)
 
 
 def holds_floor(store: MeetingStore) -> bool:
@@ -62,7 +71,7 @@ def holds_floor(store: MeetingStore) -> bool:
 def may_withdraw(store: MeetingStore, request: dict[str, Any]) -> bool:
     """My own request, or anyone's for the chair and secretaries (the server checks a site
     secretary's site)."""
-    return is_officer(store) or request["user_id"] == store.my_user_id
+    return may_act_for_others(store) or request["user_id"] == store.my_user_id
 
 
 # --- the meeting's state (what any command needs) -------------------------------------------

@@ -4,6 +4,10 @@ send the same payloads and agree on the time limit chosen). Who may send them is
 
 Nothing here changes what is shown: the queues and the speaker change when the server's
 ``speaker.queue_changed`` / ``speaker.floor_changed`` reach the store.
+
+Who may send what is read from the capabilities the server sends (``MeetingStore.can``),
+never worked out here from roles and sites: the server still refuses a target outside a
+site secretary's site.
 """
 
 from __future__ import annotations
@@ -26,14 +30,15 @@ class FloorActions(QObject):
     limit_changed = Signal(object)
     """The time limit for the next grant changed (seconds, or None for no limit)."""
     rights_changed = Signal()
-    """My role, the meeting's status, the connection or the floor holder changed."""
+    """My capabilities or role, the meeting's status, the connection or the floor holder
+    changed."""
 
     def __init__(self, store: MeetingStore, sender: CommandSender,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store, self.commands = store, sender
         self._limit: int | None = DEFAULT_LIMIT
-        for signal in (store.reset, store.role_changed, store.status_changed,
+        for signal in (store.reset, store.role_changed, store.capabilities_changed, store.status_changed,
                        store.speakers_changed, store.participants_changed):
             signal.connect(self.rights_changed)
         sender.availability_changed.connect(self.rights_changed)
@@ -77,13 +82,18 @@ class FloorActions(QObject):
 
     @property
     def is_chair(self) -> bool:
-        """Whether I chair the meeting."""
-        return rights.is_chair(self.store)
+        """Whether I give the floor and extend a speech (the chair)."""
+        return rights.may_give_floor(self.store)
+
+    @property
+    def may_end(self) -> bool:
+        """Whether I may end the current speech (the chair; the speaker, theirs)."""
+        return rights.may_end_speech(self.store)
 
     @property
     def may_act_for_others(self) -> bool:
         """Chair and secretaries: withdraw any request, request on someone's behalf."""
-        return rights.is_officer(self.store)
+        return rights.may_act_for_others(self.store)
 
     @property
     def may_reorder(self) -> bool:
