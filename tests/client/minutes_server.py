@@ -18,7 +18,8 @@ from typing import Any
 import socketio
 from aiohttp import web
 
-from protocol.reducer import apply_event, empty_snapshot
+from protocol.reducer import apply_event
+from tests.support.capabilities import empty_snapshot_for
 from tests.support.http_stub import serving
 from tests.support.server_process import free_port
 
@@ -32,7 +33,7 @@ Answer = dict[str, Any] | Callable[[dict[str, Any]], dict[str, Any]]
 def demo_snapshot(role: str, user_id: int) -> dict[str, Any]:
     """The meeting as ``user_id`` (with ``role``) sees it: three items, a conclusion with
     bold text and a list on the first, an action item, a draft of the minutes."""
-    snap = empty_snapshot(MEETING, user_id, role)
+    snap = empty_snapshot_for(MEETING, user_id, role)
     snap["meeting"].update(title="Hội nghị tổng kết công tác năm 2026", status="live",
                            current_item_id=ITEMS[0], starts_at="2026-12-15T01:00:00Z",
                            location="Hội trường A, trụ sở Bộ, Hà Nội")

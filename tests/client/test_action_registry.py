@@ -24,6 +24,7 @@ from meeting_app.ui.i18n import choose_language
 from meeting_app.ui.room.agenda_panel import AgendaPanel
 from tests.client.floor_data import CHAIR, SECRETARY, Meeting, iso
 from tests.client.focus_chain import press
+from tests.support.capabilities import you_fields
 
 WAIT = 5000
 START, END, PREVIOUS, NEXT = (meeting_actions.START, meeting_actions.END, meeting_actions.PREVIOUS,
@@ -183,8 +184,7 @@ def test_menus_groups_checked_state_and_separators(qtbot: Any, registry: ActionR
     meeting.event("meeting.status_changed", {"status": "ended"})
     assert not actions["test.live"].isChecked()
     # A separator shows only while an action before it does.
-    me = dict(meeting.store.participant(CHAIR), role="delegate")
-    meeting.event("participant.changed", {"participant": me})
+    demoted(meeting)
     assert not actions["test.chair"].isVisible() and not bar.actions()[1].isVisible()
 
 
@@ -219,3 +219,10 @@ def test_the_agenda_editing_follows_the_role_the_selection_and_the_status(qtbot:
     observer = AgendaPanel(Meeting("observer", 3).store, meeting.sender)
     qtbot.addWidget(observer)
     assert not observer.add_button.isEnabled()
+
+
+def demoted(meeting: Meeting) -> None:
+    """The chair is made a delegate: the server sends the new capabilities, then the change."""
+    meeting.event("capabilities.changed", {"user_id": CHAIR, **you_fields("delegate")})
+    me = dict(meeting.store.participant(CHAIR), role="delegate")
+    meeting.event("participant.changed", {"participant": me})

@@ -23,7 +23,7 @@ from meeting_app.ui.documents.room import RoomDocuments
 from meeting_app.ui.reader import BROWSING, FOLLOWING
 from meeting_app.ui.session import Session
 from meeting_app.vault import user_cache_dir
-from protocol.reducer import empty_snapshot
+from tests.support.capabilities import empty_snapshot_for
 from tests.support.pdfs import meeting_pdf
 from tests.support.server_process import free_port
 
@@ -77,7 +77,7 @@ class Room:
         for path, sha, _pages in files:
             shutil.copy(path, mine / f"{sha}.pdf")
         self.docs = RoomDocuments(self.store, self.commands, session, self.connection, cache)
-        snap = empty_snapshot(1, 5, role)
+        snap = empty_snapshot_for(1, 5, role)
         snap["documents"] = [document(1, files[0][1], files[0][2]),
                              document(2, files[1][1], files[1][2], access="restricted")]
         snap["participants"] = [{"user_id": 1, "full_name": "Trần Văn Chủ", "role": "chair",

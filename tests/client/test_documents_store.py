@@ -8,7 +8,7 @@ from typing import Any
 
 from meeting_app.state.documents import DocumentsModel
 from meeting_app.state.store import MeetingStore
-from protocol.reducer import empty_snapshot
+from tests.support.capabilities import empty_snapshot_for
 
 SHA_A, SHA_B, SHA_C = "a" * 64, "b" * 64, "c" * 64
 
@@ -20,7 +20,7 @@ def document(doc_id: int, title: str, sha: str, item: int | None, **extra: Any) 
 
 
 def snapshot() -> dict[str, Any]:
-    snap = empty_snapshot(1, 5, "delegate")
+    snap = empty_snapshot_for(1, 5, "delegate")
     snap["meeting"]["title"] = "Phiên họp"
     snap["agenda"] = [
         {"id": 10, "title": "Khai mạc", "position": 0, "presenter": None, "duration_min": 5,

@@ -14,7 +14,7 @@ from aiohttp import web
 from meeting_app.net.uploads import UploadError, UploadRequest, UploadTask, accepted_files, upload_document
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.documents.dialogs import DocumentEditDialog, UploadDialog
-from protocol.reducer import empty_snapshot
+from tests.support.capabilities import empty_snapshot_for
 from tests.support.http_stub import serving
 from tests.support.server_process import free_port
 
@@ -130,7 +130,7 @@ def test_only_known_kinds_of_file_are_taken(tmp_path: Path) -> None:
 
 
 def store_with_people() -> MeetingStore:
-    snap = empty_snapshot(1, 2, "secretary")
+    snap = empty_snapshot_for(1, 2, "secretary")
     snap["agenda"] = [{"id": 10, "title": "Khai mạc", "position": 0, "presenter": None,
                        "duration_min": None, "document_ids": []}]
     snap["meeting"]["current_item_id"] = 10

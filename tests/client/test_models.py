@@ -15,14 +15,14 @@ from meeting_app.state.models import (
     parse_time,
 )
 from meeting_app.state.store import MeetingStore
-from protocol.reducer import empty_snapshot
+from tests.support.capabilities import empty_snapshot_for
 
 pytest.importorskip("pytestqt")
 
 
 def snapshot() -> dict[str, Any]:
     """A small meeting: three agenda items, two sites, three participants."""
-    snap = empty_snapshot(1, user_id=2, role="chair")
+    snap = empty_snapshot_for(1, user_id=2, role="chair")
     snap["meeting"].update(title="Hội nghị tổng kết", status="live", current_item_id=11)
     snap["agenda"] = [
         {"id": 10, "title": "Khai mạc", "position": 0, "presenter": "Chánh Văn phòng",

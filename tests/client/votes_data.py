@@ -7,7 +7,7 @@ import copy
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from protocol.reducer import empty_snapshot
+from tests.support.capabilities import empty_snapshot_for
 
 ME, SECRETARY, DELEGATE_B, ABSENT, OBSERVER = 5, 2, 6, 7, 9
 CHAIR = 1
@@ -41,7 +41,7 @@ def poll(poll_id: int, question: str, status: str = "draft", **extra: Any) -> di
 
 def snapshot(role: str = "delegate", me: int = ME, polls: list[dict[str, Any]] | None = None
              ) -> dict[str, Any]:
-    snap = empty_snapshot(1, me, role)
+    snap = empty_snapshot_for(1, me, role)
     snap["meeting"].update(title="Hội nghị tổng kết năm 2026", status="live", current_item_id=11)
     snap["agenda"] = [
         {"id": 10, "title": "Khai mạc hội nghị", "position": 0, "presenter": None, "duration_min": 5,

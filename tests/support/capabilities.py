@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from protocol.capabilities import Condition
+from protocol.reducer import empty_snapshot
 from protocol.roles import GlobalRole, MeetingRole
 from server.domain.capabilities import Standing, held
 
@@ -28,3 +29,8 @@ def with_capabilities(snapshot: dict[str, Any], **flags: Any) -> dict[str, Any]:
     you = snapshot["you"]
     snapshot["you"] = {**you, **you_fields(you["role"], **flags)}
     return snapshot
+
+
+def empty_snapshot_for(meeting_id: int, user_id: int, role: str) -> dict[str, Any]:
+    """``protocol.reducer.empty_snapshot`` with ``you`` holding what the server would send."""
+    return with_capabilities(empty_snapshot(meeting_id, user_id, role))
