@@ -1,8 +1,9 @@
 """Preparing a meeting: create it or edit its details, choose its participants, write its
 agenda. For admins, organizers and the meeting's secretary (the server checks each step).
 
-The dialog has its own connection, joined to the meeting once it exists, so that its lists
-show the server's state, live, like the meeting room does.
+The dialog is handed the meeting's ``MeetingSession`` (the room's, when the room is open; a
+session of its own for a new meeting, joined once the meeting exists), so that its lists show
+the server's state, live, like the meeting room does.
 """
 
 from __future__ import annotations
@@ -21,8 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from meeting_app.state.models import role_label
-from meeting_app.state.store import MeetingStore
-from meeting_app.ui.commands import CommandSender
+from meeting_app.state.session import MeetingSession
 from meeting_app.ui.focus import focusables, tab_order
 from meeting_app.ui.preparation.details import DetailsForm
 from meeting_app.ui.preparation.participants import ParticipantsEditor
@@ -39,15 +39,18 @@ class PreparationDialog(QDialog):
     meeting_saved = Signal(int)
     """A meeting was created or changed (the meetings list refreshes)."""
 
-    def __init__(self, session: Session, meeting_id: int | None = None, connection: Any = None,
+    def __init__(self, session: Session, meeting: MeetingSession,
                  parent: QWidget | None = None) -> None:
+        """``meeting``: the meeting's session (``meeting_id`` None: a meeting to create),
+        held until the dialog closes."""
         super().__init__(parent)
+        meeting_id = meeting.meeting_id
         self.session, self.meeting_id = session, meeting_id
+        self.meeting = meeting.hold(self)
         self.setWindowTitle(self.tr("Prepare meeting") if meeting_id else self.tr("New meeting"))
         self.setWindowIcon(icon("prepare"))
-        self.store = MeetingStore(self)
-        self.connection = connection if connection is not None else session.connect(self)
-        self.commands = CommandSender(self.connection, self)
+        # The session's parts, by the names the dialog's parts know them.
+        self.store, self.connection, self.commands = meeting.store, meeting.connection, meeting
 
         heading = QLabel(self.windowTitle())
         heading.setObjectName("loginTitle")
@@ -99,8 +102,6 @@ class PreparationDialog(QDialog):
         close.clicked.connect(self.close)
         self.commands.refused.connect(self.message.show_message)
         self.commands.availability_changed.connect(self._update)
-        self.connection.snapshot_received.connect(self._snapshot)
-        self.connection.event_received.connect(self.store.apply)
         self.connection.command_failed.connect(self._join_failed)
         self.store.reset.connect(self._fill)
         self.store.role_changed.connect(self._update)
@@ -109,15 +110,11 @@ class PreparationDialog(QDialog):
     def open_dialog(self) -> None:
         """Show the dialog and connect (joining the meeting when it exists)."""
         self.show()
-        if self.meeting_id is not None:
-            self.connection.join_meeting(self.meeting_id)
-        self.connection.start()
+        self.meeting.enter()  # does nothing if the room of the meeting already did
+        if self.store.loaded:  # the room's session: its snapshot came before this dialog
+            self._fill()
 
     # --- state -----------------------------------------------------------------------------
-
-    def _snapshot(self, meeting_id: int, seq: int, snapshot: dict[str, Any]) -> None:
-        if meeting_id == self.meeting_id:
-            self.store.load(seq, snapshot)
 
     def _join_failed(self, name: str, envelope: dict[str, Any]) -> None:
         error = envelope.get("error") or {}
@@ -197,12 +194,13 @@ class PreparationDialog(QDialog):
         for button in (self.details.add_site, self.details.remove_site):
             button.hide()
         self.details.my_role.setEnabled(False)
-        self.connection.join_meeting(self.meeting_id)
+        self.meeting.join(self.meeting_id)
         self._update()
 
     def done(self, result: int) -> None:
-        """Closing (button, Escape or the window's close box) ends the connection."""
-        self.connection.stop()
+        """Closing (button, Escape or the window's close box) lets the session go (the last
+        window of the meeting ends its connection)."""
+        self.meeting.release(self)
         super().done(result)
 
     def keyPressEvent(self, event: Any) -> None:
