@@ -17,7 +17,7 @@ converted.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, overload
 
 from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
@@ -118,20 +118,35 @@ class CommandSender(QObject):
             self._available = available
             self.availability_changed.emit(available)
 
+    @overload
+    def send(self, command: Payload, *, on_success: Callable[[Any], None] | None = None,
+             on_failure: Callable[[str, str], None] | None = None, report: bool = True,
+             timeout: float = DEFAULT_TIMEOUT) -> PendingAnswer[Any]: ...
+
+    @overload
+    def send(self, command: str, payload: dict[str, Any],
+             on_success: Callable[[dict[str, Any]], None] | None = None,
+             on_failure: Callable[[str, str], None] | None = None, report: bool = True,
+             timeout: float = DEFAULT_TIMEOUT) -> PendingAnswer[Any]: ...
+
     def send(self, command: Payload | str, payload: dict[str, Any] | None = None,
              on_success: Callable[[Any], None] | None = None,
              on_failure: Callable[[str, str], None] | None = None, report: bool = True,
              timeout: float = DEFAULT_TIMEOUT) -> PendingAnswer[Any]:
         """Send a command; on success call ``on_success``, on failure report it.
 
-        ``command`` is a payload instance (``on_success`` gets the parsed answer), or, the
-        older form, a name with its ``payload`` dict (``on_success`` gets the data dict).
+        ``command`` is a payload instance, the callbacks given by keyword (``on_success``
+        gets the parsed answer, ``type(command).answer``), or, the older form, a name with its
+        ``payload`` dict (``on_success`` gets the data dict). The returned ``PendingAnswer``
+        takes more callbacks (``then``) and keeps the answer.
         ``on_failure(code, message)``, when given, is called as well as ``refused``.
         ``report=False``: only ``on_failure`` hears of a failure (the caller shows it in its
         own way, e.g. an autosave that keeps the text for later).
         ``timeout``: seconds to wait for the answer (then the code is "timeout").
         """
         if isinstance(command, Payload):
+            if payload is not None:
+                raise TypeError("a payload instance is sent alone: give the callbacks by keyword")
             name, body = type(command).command, wire_payload(command)
             pending: PendingAnswer[Any] = PendingAnswer(type(command).answer)
             pending.then(on_success, on_failure)

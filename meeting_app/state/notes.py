@@ -15,10 +15,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from meeting_app.state.commands import wire_payload
 from meeting_app.state.outbox import Outbox
 from meeting_app.state.store import MeetingStore
+from protocol import commands as c
 
-SAVE, LIST = "note.save", "note.list"
+SAVE, LIST = c.NoteSave.command, c.NoteList.command
 
 
 class NotesStore(QObject):
@@ -49,16 +51,15 @@ class NotesStore(QObject):
             return
         note = self._notes.setdefault(item_id, {"id": str(uuid.uuid4()), "agenda_item_id": item_id})
         note["text"] = text
-        self.outbox.put(self._key(item_id), SAVE, {"meeting_id": self.store.meeting["id"],
-                                                   "agenda_item_id": item_id, "text": text,
-                                                   "id": note["id"]})
+        self.outbox.queue(self._key(item_id), c.NoteSave(
+            meeting_id=self.store.meeting["id"], agenda_item_id=item_id, text=text, id=note["id"]))
         self.changed.emit(item_id)
 
     def load(self) -> None:
         connection = self.outbox.connection
         if not self.store.loaded or connection is None or connection.status != "connected":
             return
-        connection.command(LIST, {"meeting_id": self.store.meeting["id"]}, self._listed)
+        connection.command(LIST, wire_payload(c.NoteList(meeting_id=self.store.meeting["id"])), self._listed)
 
     def apply_event(self, data: dict[str, Any]) -> None:
         note = data.get("note")

@@ -45,6 +45,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from meeting_app.net.envelopes import new_request_id
 from meeting_app.vault import VaultError, seal, unseal
+from protocol.commands.base import Payload
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +116,12 @@ class Outbox(QObject):
         self._changed(durable)
         self.flush()
         return entry
+
+    def queue(self, key: str, payload: Payload, **options: Any) -> Entry:
+        """``put`` a declared command: its name is ``type(payload).command``, its payload the
+        fields set (the options are ``put``'s)."""
+        return self.put(key, type(payload).command,
+                        payload.model_dump(mode="json", exclude_unset=True), **options)
 
     def release(self, key: str) -> bool:
         """Let a held entry go (now, if nothing else is on its way); False when none waits."""

@@ -19,6 +19,7 @@ from meeting_app.ui.minutes.history import HistoryDialog
 from meeting_app.ui.minutes.workflow import EDITORS, WorkflowBar
 from meeting_app.ui.session import Session
 from meeting_app.ui.widgets import Panel, tool_button
+from protocol import commands as c
 
 
 class MinutesTab(QWidget):
@@ -156,10 +157,10 @@ class MinutesTab(QWidget):
             return None
         dialog = HistoryDialog(item["title"], self.editable, self)
         dialog.restore_requested.connect(self.conclusion.restore)
-        payload = {"meeting_id": self.meeting_id, "agenda_item_id": item["id"]}
-        self.commands.send("conclusion.history", payload,
-                           lambda data: dialog.set_revisions(list(data.get("revisions") or [])),
-                           lambda _code, text: dialog.show_failure(text))
+        # The answer's model is not typed yet: its data is read from the pending answer.
+        asked = c.ConclusionHistory(meeting_id=self.meeting_id, agenda_item_id=item["id"])
+        pending = self.commands.send(asked, on_failure=lambda _code, text: dialog.show_failure(text))
+        pending.then(lambda _answer: dialog.set_revisions(list((pending.data or {}).get("revisions") or [])))
         dialog.open()
         self.history = dialog
         return dialog

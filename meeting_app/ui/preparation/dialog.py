@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,6 +32,7 @@ from meeting_app.ui.room.agenda_panel import AgendaPanel
 from meeting_app.ui.screen_fit import fit_to_screen
 from meeting_app.ui.session import Session
 from meeting_app.ui.widgets import ConnectionIndicator, MessageBar
+from protocol import commands as c
 
 
 class PreparationDialog(QDialog):
@@ -156,13 +158,19 @@ class PreparationDialog(QDialog):
             self.message.show_message(problem)
             return
         values = self.details.values()
-        if self.meeting_id is None:
+        try:
+            command = c.MeetingCreate(**values) if self.meeting_id is None \
+                else c.MeetingUpdate(meeting_id=self.meeting_id, **values)
+        except ValidationError:  # what the form does not check: the server would refuse it
+            self.message.show_message(self.commands.describe("invalid", ""))
+            return
+        if isinstance(command, c.MeetingCreate):
             self.save_button.setEnabled(False)
-            self.commands.send("meeting.create", values, self._created,
-                             lambda _code, _text: self._update())
+            # The answer's model is not typed yet: its data is read from the pending answer.
+            pending = self.commands.send(command, on_failure=lambda _code, _text: self._update())
+            pending.then(lambda _answer: self._created(pending.data or {}))
         else:
-            self.commands.send("meeting.update", {"meeting_id": self.meeting_id, **values},
-                             lambda _data: self._saved())
+            self.commands.send(command, on_success=lambda _answer: self._saved())
 
     def _saved(self) -> None:
         self.message.show_message(self.tr("The details were saved."), tone="info")
@@ -180,11 +188,11 @@ class PreparationDialog(QDialog):
         if role is None:
             self._join()
             return
-        payload = {"meeting_id": self.meeting_id, "user_id": self.session.user_id, "role": role,
-                   "site_id": sites[0]["id"] if sites else None}
+        taking_part = c.ParticipantSet(meeting_id=self.meeting_id, user_id=self.session.user_id,
+                                       role=role, site_id=sites[0]["id"] if sites else None)
         # Taking part first, so that joining (participants only) is allowed.
-        self.commands.send("participant.set", payload, lambda _data: self._join(),
-                         lambda _code, _text: self._join())
+        self.commands.send(taking_part, on_success=lambda _answer: self._join(),
+                           on_failure=lambda _code, _text: self._join())
 
     def _join(self) -> None:
         assert self.meeting_id is not None
