@@ -43,7 +43,7 @@ from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
 DEMO_MEETING = 1
-TIMEOUT_S = 60.0
+TIMEOUT_S = 120.0
 
 
 def vm_rss() -> int:

@@ -10,15 +10,19 @@ top of what the server says until then.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from typing import Any
 
+from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
 
 from meeting_app.state.commands import wire_payload
 from meeting_app.state.outbox import Outbox
 from meeting_app.state.store import MeetingStore
 from protocol import commands as c
+
+log = logging.getLogger(__name__)
 
 SAVE, LIST = c.NoteSave.command, c.NoteList.command
 
@@ -51,8 +55,13 @@ class NotesStore(QObject):
             return
         note = self._notes.setdefault(item_id, {"id": str(uuid.uuid4()), "agenda_item_id": item_id})
         note["text"] = text
-        self.outbox.queue(self._key(item_id), c.NoteSave(
-            meeting_id=self.store.meeting["id"], agenda_item_id=item_id, text=text, id=note["id"]))
+        try:
+            command = c.NoteSave(meeting_id=self.store.meeting["id"], agenda_item_id=item_id,
+                                 text=text, id=note["id"])
+        except ValidationError:  # longer than a note may be: the server would refuse it too
+            log.warning("a note on item %s is too long to be saved on the server", item_id)
+        else:
+            self.outbox.queue(self._key(item_id), command)
         self.changed.emit(item_id)
 
     def load(self) -> None:
