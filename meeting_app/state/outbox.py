@@ -160,6 +160,17 @@ class Outbox(QObject):
     def __len__(self) -> int:
         return len(self._entries)
 
+    def place(self, path: Path) -> None:
+        """Keep the queue in ``path`` from now on (a session made before its meeting existed),
+        with what that file already holds."""
+        if self.path is not None:
+            return
+        self.path = path
+        known = {e["key"] for e in self._entries}
+        self._entries[:0] = [e for e in self._read(path) if e["key"] not in known]
+        self._changed(True)
+        self.flush()
+
     def adopt(self, path: Path) -> None:
         """Take over the entries of another outbox file (an older version's) and delete it."""
         if path == self.path or not path.is_file():

@@ -89,6 +89,8 @@ class Session:
         if meeting_id is not None:  # what an older version left behind is sent from here
             made.outbox.adopt(mine / LEGACY_OUTBOX)
             made.drafts.adopt_directory(root / LEGACY_DRAFTS, meeting_id)
+        else:  # created from the preparation dialog: its meeting's outbox once it exists
+            made.joined.connect(lambda joined: made.outbox.place(mine / f"outbox-meeting-{joined}.json"))
         return made
 
     def meeting_sessions(self, cache_dir: Path | None = None,

@@ -168,3 +168,17 @@ def test_what_an_older_version_left_behind_is_taken_over(qapp: Any, tmp_path: Pa
     connection.set_status("connected")  # both go, one after the other, the draft unchanged
     connection.answer(OK)
     assert connection.sent[-1][1]["request_id"] == "r-12345678"
+
+
+def test_the_factory_keeps_each_meetings_outbox_in_my_cache_directory(qapp: Any, tmp_path: Path) -> None:
+    from meeting_app.ui.session import Session
+    from meeting_app.vault import user_cache_dir
+
+    me = Session("http://127.0.0.1:1", "token", {"id": 3, "username": "thuky"})
+    mine = user_cache_dir(tmp_path, me.server_url, me.username)
+    meeting = me.open_meeting(4, tmp_path, connection=StandIn())
+    assert meeting.outbox.path == mine / "outbox-meeting-4.json" and meeting.outbox.key is None
+    created = me.open_meeting(None, tmp_path, connection=StandIn())
+    assert created.outbox.path is None  # no meeting yet
+    created.join(9)
+    assert created.outbox.path == mine / "outbox-meeting-9.json"
