@@ -488,7 +488,9 @@ class Script:
             else:
                 action["owner_name"] = "Vụ Kế hoạch - Tài chính"
             self.try_run(secretary, "action.save", {"meeting_id": DEMO_MEETING, "action": action})
-        room = MeetingRoomWindow(self.session("secretary"), DEMO_MEETING, cache_dir=self.cache / "secretary")
+        writer, writer_cache = self.session("secretary"), self.cache / "secretary"
+        room = MeetingRoomWindow(writer, writer.open_meeting(DEMO_MEETING, writer_cache),
+                                 cache_dir=writer_cache)
         room.open()
         wait_until(lambda: room.store.loaded and room.minutes.item_id == item, "the secretary's room")
         room.central.setCurrentWidget(room.minutes)
@@ -573,14 +575,18 @@ class Script:
         meetings.select(DEMO_MEETING)
         self.shoot(meetings, "meetings")
 
-        room = MeetingRoomWindow(chair_session, DEMO_MEETING, cache_dir=self.cache / "chair")
+        chair_cache = self.cache / "chair"
+        room = MeetingRoomWindow(chair_session, chair_session.open_meeting(DEMO_MEETING, chair_cache),
+                                 cache_dir=chair_cache)
         room.open()
         wait_until(lambda: room.store.loaded, "the chair's room")
         room.agenda.select(agenda_ids[2])
         self.shoot(room, "room-chair")
         self.agenda_item_dialog(room)
 
-        delegate = MeetingRoomWindow(self.session("delegate1"), DEMO_MEETING,
+        delegate_session = self.session("delegate1")
+        delegate = MeetingRoomWindow(delegate_session,
+                                     delegate_session.open_meeting(DEMO_MEETING, self.cache / "delegate1"),
                                      cache_dir=self.cache / "delegate1")
         delegate.open()
         wait_until(lambda: delegate.store.loaded, "the delegate's room")
@@ -592,7 +598,8 @@ class Script:
         self.votes(room, delegate, agenda_ids)
         self.minutes(delegate, agenda_ids)
 
-        prep = PreparationDialog(self.session("secretary"), DEMO_MEETING)
+        preparer = self.session("secretary")
+        prep = PreparationDialog(preparer, preparer.open_meeting(DEMO_MEETING))
         prep.open_dialog()
         wait_until(lambda: prep.store.loaded, "the preparation dialog")
         prep.tabs.setCurrentIndex(1)
@@ -604,7 +611,7 @@ class Script:
         prep.tabs.setCurrentIndex(2)
         self.shoot(prep, "preparation-agenda")
 
-        new = PreparationDialog(self.session("secretary"))  # the demo's preparation path
+        new = PreparationDialog(preparer, preparer.open_meeting(None))  # the demo's preparation path
         new.open_dialog()
         wait_until(lambda: new.save_button.isEnabled(), "the new meeting dialog")
         new.details.title_edit.setText("Hội nghị sơ kết 6 tháng đầu năm 2027")

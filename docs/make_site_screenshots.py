@@ -46,7 +46,8 @@ def room(server: FakeServer, user_id: int, role: str) -> MeetingRoomWindow:
     """The room of ``user_id`` joined to the scripted meeting."""
     server.join_answers.append({"seq": 1, "snapshot": md.meeting_snapshot(user_id, role),
                                 "server_time": NOW})
-    window = MeetingRoomWindow(Session(server.url, "good", {"id": user_id}), 1)
+    session = Session(server.url, "good", {"id": user_id})
+    window = MeetingRoomWindow(session, session.open_meeting(1))
     window.open()
     deadline = time.monotonic() + 20
     while not window.store.loaded or window.connection.status != "connected":

@@ -1,4 +1,4 @@
-"""One meeting room's annotations and notes: the user's outbox on disk, an
+"""One meeting room's annotations and notes: through the meeting's outbox, an
 ``AnnotationStore`` per document opened, and the events that keep them current.
 
 User events (``user.event``: my own changes on another device) and meeting events
@@ -8,7 +8,6 @@ their document; the stores list again after every reconnect themselves.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -28,13 +27,14 @@ class AnnotationSync(QObject):
     message = Signal(str)
     """Something to tell the user (a refused change, annotations not carried over)."""
 
-    def __init__(self, store: MeetingStore, connection: Any, user_id: int, user_name: str,
-                 outbox_file: Path | None, parent: QObject | None = None,
-                 key: bytes | None = None) -> None:
+    def __init__(self, store: MeetingStore, outbox: Outbox, user_id: int, user_name: str,
+                 parent: QObject | None = None) -> None:
+        """``outbox``: the meeting session's (its connection is the meeting's)."""
         super().__init__(parent)
+        connection = outbox.connection
         self.store, self.connection = store, connection
         self.user_id, self.user_name = user_id, user_name
-        self.outbox = Outbox(connection, outbox_file, self, key)  # sealed with the cache key
+        self.outbox = outbox
         self.notes = NotesStore(store, self.outbox, self)
         self._stores: dict[tuple[int, int | None], AnnotationStore] = {}
         user_events = getattr(connection, "user_event_received", None)  # a real Connection's

@@ -24,10 +24,14 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from meeting_app.net.server_messages import translate_server_message
 from meeting_app.net.status import ConnectionStatus
+from meeting_app.state.commands import wire_payload
 from meeting_app.state.outbox import Outbox
+from protocol import commands as c
 
 Annotation = dict[str, Any]
-SAVE, DELETE, LIST = "annotation.save", "annotation.delete", "annotation.list"
+SAVE, DELETE, LIST = c.AnnotationSave.command, c.AnnotationDelete.command, c.AnnotationList.command
+# A save's payload stays a dict: the drawing's points come as the canvas made them (tuples,
+# say), which the strict model would refuse; the server checks it.
 SAVED_FIELDS = ("id", "page", "kind", "data", "shared")
 
 
@@ -126,8 +130,8 @@ class AnnotationStore(QObject):
     def delete(self, annotation_id: str) -> None:
         """Delete one of my annotations."""
         previous = self._items.pop(annotation_id, None)
-        self.outbox.put(self._prefix + annotation_id, DELETE,
-                        {"document_id": self.document_id, "annotation_id": annotation_id})
+        self.outbox.queue(self._prefix + annotation_id,
+                          c.AnnotationDelete(document_id=self.document_id, annotation_id=annotation_id))
         self._changed_pages(previous, None)
 
     def dismiss_orphan(self, annotation_id: str) -> None:
@@ -137,8 +141,8 @@ class AnnotationStore(QObject):
         if len(kept) == len(self.orphans):
             return
         self.orphans = kept
-        self.outbox.put(self._prefix + annotation_id, DELETE,
-                        {"document_id": self.document_id, "annotation_id": annotation_id})
+        self.outbox.queue(self._prefix + annotation_id,
+                          c.AnnotationDelete(document_id=self.document_id, annotation_id=annotation_id))
         self.changed.emit(-1)
 
     def share(self, annotation_id: str, shared: bool = True) -> None:
@@ -154,10 +158,9 @@ class AnnotationStore(QObject):
         connection = self.outbox.connection
         if connection is None or connection.status != ConnectionStatus.CONNECTED:
             return
-        payload: dict[str, Any] = {"document_id": self.document_id}
-        if self.version is not None:
-            payload["version"] = self.version
-        connection.command(LIST, payload, self._listed)
+        listing = c.AnnotationList(document_id=self.document_id) if self.version is None \
+            else c.AnnotationList(document_id=self.document_id, version=self.version)
+        connection.command(LIST, wire_payload(listing), self._listed)
 
     def _listed(self, envelope: dict[str, Any]) -> None:
         if not envelope.get("ok"):

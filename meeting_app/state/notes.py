@@ -10,16 +10,22 @@ top of what the server says until then.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from typing import Any
 
+from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
 
 from meeting_app.net.status import ConnectionStatus
+from meeting_app.state.commands import wire_payload
 from meeting_app.state.outbox import Outbox
 from meeting_app.state.store import MeetingStore
+from protocol import commands as c
 
-SAVE, LIST = "note.save", "note.list"
+log = logging.getLogger(__name__)
+
+SAVE, LIST = c.NoteSave.command, c.NoteList.command
 
 
 class NotesStore(QObject):
@@ -51,16 +57,20 @@ class NotesStore(QObject):
             return
         note = self._notes.setdefault(item_id, {"id": str(uuid.uuid4()), "agenda_item_id": item_id})
         note["text"] = text
-        self.outbox.put(self._key(item_id), SAVE, {"meeting_id": self.store.meeting["id"],
-                                                   "agenda_item_id": item_id, "text": text,
-                                                   "id": note["id"]})
+        try:
+            command = c.NoteSave(meeting_id=self.store.meeting["id"], agenda_item_id=item_id,
+                                 text=text, id=note["id"])
+        except ValidationError:  # longer than a note may be: the server would refuse it too
+            log.warning("a note on item %s is too long to be saved on the server", item_id)
+        else:
+            self.outbox.queue(self._key(item_id), command)
         self.changed.emit(item_id)
 
     def load(self) -> None:
         connection = self.outbox.connection
         if not self.store.loaded or connection is None or connection.status != ConnectionStatus.CONNECTED:
             return
-        connection.command(LIST, {"meeting_id": self.store.meeting["id"]}, self._listed)
+        connection.command(LIST, wire_payload(c.NoteList(meeting_id=self.store.meeting["id"])), self._listed)
 
     def apply_event(self, data: dict[str, Any]) -> None:
         note = data.get("note")

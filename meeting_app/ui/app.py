@@ -16,6 +16,7 @@ from meeting_app.net.auth import logout
 from meeting_app.net.server_messages import translate_server_message
 from meeting_app.state.documents import default_cache_dir
 from meeting_app.state.offline import forget_user, sign_in
+from meeting_app.state.session import MeetingSessions
 from meeting_app.ui.display.standalone import DisplayRoom
 from meeting_app.ui.login_dialog import LoginDialog
 from meeting_app.ui.meetings_window import MeetingsWindow
@@ -41,6 +42,8 @@ class ClientController(QObject):
         self.displays: dict[int, DisplayRoom] = {}
         self._server_url, self._username, self._settings = server_url, username, settings
         self.session: Session | None = None
+        self.meeting_sessions: MeetingSessions | None = None
+        """One ``MeetingSession`` per open meeting, shared by its windows."""
         self.login_dialog: LoginDialog | None = None
         self.meetings: MeetingsWindow | None = None
         self.rooms: dict[int, MeetingRoomWindow] = {}
@@ -70,6 +73,7 @@ class ClientController(QObject):
     def start_session(self, session: Session, auto_open: bool = False) -> MeetingsWindow:
         """Open the meetings list; with ``auto_open``, enter my first meeting too."""
         self.session = session
+        self.meeting_sessions = session.meeting_sessions(self.cache_dir, self)
         self._auto_open = auto_open
         meetings = MeetingsWindow(session)
         meetings.open_requested.connect(self.open_room)
@@ -147,7 +151,10 @@ class ClientController(QObject):
             if self.meetings is not None:
                 self.meetings.close()
                 self.meetings.deleteLater()
-            self.meetings, self.session = None, None
+            if self.meeting_sessions is not None:
+                self.meeting_sessions.close_all()
+                self.meeting_sessions.deleteLater()
+            self.meetings, self.session, self.meeting_sessions = None, None, None
         finally:
             self._closing = False
 
@@ -156,7 +163,7 @@ class ClientController(QObject):
     def open_room(self, meeting_id: int) -> MeetingRoomWindow | None:
         """Enter a meeting's room (or bring its window to the front); in display mode,
         open its room display instead."""
-        if self.session is None:
+        if self.session is None or self.meeting_sessions is None:
             return None
         if self.display:
             self.open_display(meeting_id)
@@ -166,7 +173,8 @@ class ClientController(QObject):
             room.raise_()
             room.activateWindow()
             return room
-        room = MeetingRoomWindow(self.session, meeting_id, cache_dir=self.cache_dir)
+        room = MeetingRoomWindow(self.session, self.meeting_sessions.open(meeting_id),
+                                 cache_dir=self.cache_dir)
         room.closed.connect(self._room_closed)
         room.session_expired.connect(self.expire)
         self._watch(room.connection)
@@ -175,14 +183,15 @@ class ClientController(QObject):
         return room
 
     def open_display(self, meeting_id: int) -> DisplayRoom | None:
-        """The room display of a meeting, on its own connection (full screen)."""
-        if self.session is None:
+        """The room display of a meeting (full screen), on the meeting's session."""
+        if self.session is None or self.meeting_sessions is None:
             return None
         shown = self.displays.get(meeting_id)
         if shown is not None:
             shown.window.raise_()
             return shown
-        shown = DisplayRoom(self.session, meeting_id, parent=self)
+        shown = DisplayRoom(self.session, self.meeting_sessions.open(meeting_id),
+                            cache_dir=self.cache_dir, parent=self)
         shown.closed.connect(self._display_closed)
         self._watch(shown.connection)
         self.displays[meeting_id] = shown
@@ -204,9 +213,9 @@ class ClientController(QObject):
 
     def open_preparation(self, meeting_id: int | None) -> PreparationDialog | None:
         """Open the preparation dialog (``None``: a new meeting)."""
-        if self.session is None:
+        if self.session is None or self.meeting_sessions is None:
             return None
-        dialog = PreparationDialog(self.session, meeting_id)
+        dialog = PreparationDialog(self.session, self.meeting_sessions.open(meeting_id))
         dialog.meeting_saved.connect(self._refresh_list)
         dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
         self.dialogs.append(dialog)

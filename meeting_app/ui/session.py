@@ -1,16 +1,26 @@
-"""Who is signed in, where: what every window needs to open its own connection."""
+"""Who is signed in, where; and the factory of each open meeting's ``MeetingSession``
+(the only place the client makes a meeting's connection and store)."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject
 
 from meeting_app.net.auth import LoginResult
 from meeting_app.net.connection import Connection
+from meeting_app.state.documents import default_cache_dir
+from meeting_app.state.session import MeetingSession, MeetingSessions
+from meeting_app.vault import user_cache_dir
 from protocol.roles import MeetingRole, MeetingStatus
+
+LEGACY_OUTBOX = "outbox.json"
+"""The one outbox file of every meeting, before each meeting had its own."""
+LEGACY_DRAFTS = "minutes-drafts"
+"""Where minutes drafts were kept as files, before they went into the outbox."""
 
 
 @dataclass(frozen=True)
@@ -60,8 +70,34 @@ class Session:
         return self.is_admin or bool(self.user.get("is_organizer"))
 
     def connect(self, parent: QObject | None = None) -> Connection:
-        """A new, not yet started, connection for this user."""
+        """A new, not yet started, connection for this user (the meetings list's own; a
+        meeting's windows share their ``MeetingSession``'s)."""
         return Connection(self.server_url, self.token, parent)
+
+    def open_meeting(self, meeting_id: int | None, cache_dir: Path | None = None,
+                     connection: Any = None, parent: QObject | None = None) -> MeetingSession:
+        """A new session for one meeting (None: one still to be created): its connection
+        (``connection``, a stand-in for tests, or a new one), store and outbox, the outbox
+        sealed with my cache key in my cache directory under ``cache_dir``.
+
+        Windows do not call this: they are handed the session ``meeting_sessions`` made.
+        """
+        root = cache_dir or default_cache_dir()
+        mine = user_cache_dir(root, self.server_url, self.username)
+        outbox = mine / f"outbox-meeting-{meeting_id}.json" if meeting_id is not None else None
+        made = MeetingSession(meeting_id, connection if connection is not None else self.connect(),
+                              outbox, self.cache_key, parent)
+        if meeting_id is not None:  # what an older version left behind is sent from here
+            made.outbox.adopt(mine / LEGACY_OUTBOX)
+            made.drafts.adopt_directory(root / LEGACY_DRAFTS, meeting_id)
+        else:  # created from the preparation dialog: its meeting's outbox once it exists
+            made.joined.connect(lambda joined: made.outbox.place(mine / f"outbox-meeting-{joined}.json"))
+        return made
+
+    def meeting_sessions(self, cache_dir: Path | None = None,
+                         parent: QObject | None = None) -> MeetingSessions:
+        """The registry of my open meetings: one session per meeting, shared by its windows."""
+        return MeetingSessions(lambda meeting_id: self.open_meeting(meeting_id, cache_dir), parent)
 
 
 def may_prepare(session: Session, role: str | None, status: str) -> bool:

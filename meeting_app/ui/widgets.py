@@ -159,7 +159,7 @@ class Spacer(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
 
-def ask(parent: QWidget, title: str, text: str, on_yes: Callable[[], None],
+def ask(parent: QWidget, title: str, text: str, on_yes: Callable[[], object],
         yes_text: str = "") -> QMessageBox:
     """A window-modal yes/no question that does not block the event loop."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text,

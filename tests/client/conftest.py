@@ -216,8 +216,8 @@ def open_room(qtbot: Any, demo_server: Any, tmp_path: Path
     windows: list[MeetingRoomWindow] = []
 
     def make(username: str, device: str = "laptop") -> MeetingRoomWindow:
-        window = MeetingRoomWindow(session_for(demo_server, username), DEMO_MEETING,
-                                   cache_dir=tmp_path / f"cache-{username}-{device}")
+        session, cache = session_for(demo_server, username), tmp_path / f"cache-{username}-{device}"
+        window = MeetingRoomWindow(session, session.open_meeting(DEMO_MEETING, cache), cache_dir=cache)
         qtbot.addWidget(window)
         windows.append(window)
         window.open()

@@ -11,8 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from meeting_app.state.clock import ServerClock
-from meeting_app.state.store import MeetingStore
-from meeting_app.ui.commands import CommandSender
+from meeting_app.state.session import MeetingSession
 from protocol.reducer import empty_snapshot
 from tests.support.capabilities import with_capabilities
 
@@ -128,10 +127,10 @@ class Meeting:
     """A store (with a frozen server clock), a command sender and its recording connection."""
 
     def __init__(self, role: str = "delegate", user_id: int = 12) -> None:
-        self.store = MeetingStore()
-        self.store.clock = FrozenClock()
         self.connection = RecordingConnection()
-        self.sender = CommandSender(self.connection)
+        self.session = MeetingSession(1, self.connection)
+        self.store, self.sender = self.session.store, self.session
+        self.store.clock = FrozenClock()
         self.store.load(1, snapshot(role, user_id))
         self.seq = 1
 

@@ -85,7 +85,7 @@ def test_the_meetings_window_and_preparation_name_their_controls(
         for index in range(window.tabs.count()):
             window.tabs.setCurrentIndex(index)
             missing.update(nameless(window))
-        dialog = PreparationDialog(window.session, 1)
+        dialog = PreparationDialog(window.session, window.session.open_meeting(1))
         qtbot.addWidget(dialog)
         dialog.open_dialog()
         qtbot.waitUntil(lambda: dialog.isVisible(), timeout=WAIT)

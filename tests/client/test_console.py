@@ -17,7 +17,7 @@ from tests.client.floor_data import CHAIR, HCM, NOW, SECRETARY, Meeting, iso, re
 def console(qtbot: Any) -> Any:
     def make(role: str = "chair", user_id: int = CHAIR) -> tuple[Meeting, ChairConsole]:
         meeting = Meeting(role, user_id)
-        window = ChairConsole(FloorActions(meeting.store, meeting.sender))
+        window = ChairConsole(meeting.session, FloorActions(meeting.store, meeting.sender))
         qtbot.addWidget(window)
         window.show()
         return meeting, window

@@ -15,8 +15,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QObject, QPoint, QPointF, Qt, QUrl, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
-from meeting_app.state.store import MeetingStore
-from meeting_app.ui.commands import CommandSender
+from meeting_app.state.session import MeetingSession
 from meeting_app.ui.documents.dialogs import UploadDialog
 from meeting_app.ui.documents.reader_page import watermark_text
 from meeting_app.ui.documents.room import RoomDocuments
@@ -67,16 +66,16 @@ class Room:
     """The documents part of a delegate's (or the chair's) room, without a window."""
 
     def __init__(self, role: str, files: list[tuple[Path, str, int]], cache: Path) -> None:
-        self.store = MeetingStore()
         self.connection = RecordingConnection()
-        self.commands = CommandSender(self.connection)
+        self.meeting = MeetingSession(1, self.connection)
+        self.store, self.commands = self.meeting.store, self.meeting
         session = Session(f"http://127.0.0.1:{free_port()}", "token",  # nobody listens there
                           {"id": 5, "full_name": "Nguyễn Thị Hoa", "username": "delegate1"})
         mine = user_cache_dir(cache, session.server_url, "delegate1")  # without a key: plain
         mine.mkdir(parents=True, exist_ok=True)
         for path, sha, _pages in files:
             shutil.copy(path, mine / f"{sha}.pdf")
-        self.docs = RoomDocuments(self.store, self.commands, session, self.connection, cache)
+        self.docs = RoomDocuments(self.meeting, session, cache)
         snap = empty_snapshot_for(1, 5, role)
         snap["documents"] = [document(1, files[0][1], files[0][2]),
                              document(2, files[1][1], files[1][2], access="restricted")]

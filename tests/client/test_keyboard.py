@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meeting_app.state.ballots import BallotSender
+from meeting_app.state.session import MeetingSession
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.actions_panel import ActionsPanel
 from meeting_app.ui.agenda_item_dialog import AgendaItemDialog
@@ -38,7 +40,6 @@ from meeting_app.ui.i18n import choose_language
 from meeting_app.ui.meetings_window import MeetingsWindow
 from meeting_app.ui.minutes.actions import ActionDialog, ActionItemsTable
 from meeting_app.ui.minutes.conclusion import ConclusionPanel
-from meeting_app.ui.minutes.drafts import DraftStore
 from meeting_app.ui.minutes.history import HistoryDialog
 from meeting_app.ui.password_dialog import ChangePasswordDialog
 from meeting_app.ui.preparation.dialog import PreparationDialog
@@ -48,7 +49,6 @@ from meeting_app.ui.users.dialogs import ResetPasswordDialog, UserDialog
 from meeting_app.ui.votes.ballot import CONFIRM, SENT, BallotDialog
 from meeting_app.ui.votes.create import PollDialog
 from meeting_app.ui.votes.receipts import ReceiptBook
-from meeting_app.ui.votes.sender import BallotSender
 from tests.client.conftest import FakeServer
 from tests.client.focus_chain import clashes, describe, focused, mnemonics, press, tab_chain
 from tests.client.sessions import session_for
@@ -96,7 +96,7 @@ def assert_mnemonic(top: QWidget, key: Qt.Key, field: QWidget) -> None:
 def sender(qtbot: Any, fake_server: FakeServer, open_connection: Any) -> Iterator[CommandSender]:
     connection, _ = open_connection(fake_server.url, "good")
     qtbot.waitUntil(lambda: connection.status == "connected", timeout=WAIT)
-    yield CommandSender(connection)
+    yield MeetingSession(None, connection)  # a CommandSender with an outbox
 
 
 @pytest.fixture
@@ -258,6 +258,7 @@ def test_a_ballot_is_cast_with_the_keyboard_alone(
         qtbot: Any, store: MeetingStore, sender: CommandSender, fake_server: FakeServer,
         tmp_path: Path) -> None:
     fake_server.command_answers["poll.vote"] = {"ok": True, "data": {"receipt": "7f3a9c2e41d0b5a8"}}
+    assert isinstance(sender, MeetingSession)
     ballots = BallotSender(sender, ReceiptBook(tmp_path / "receipts.json", "http://server", ME))
     dialog = shown(qtbot, BallotDialog(store, ballots, 2))
     options = list(dialog.option_buttons.values())
@@ -281,7 +282,8 @@ def test_a_ballot_is_cast_with_the_keyboard_alone(
 
 def test_tab_leaves_the_minutes_text_and_the_decision(
         qtbot: Any, store: MeetingStore, sender: CommandSender, tmp_path: Path) -> None:
-    editor = ConclusionPanel(store, sender, DraftStore(tmp_path / "drafts"), 1)
+    assert isinstance(sender, MeetingSession)
+    editor = ConclusionPanel(store, sender, sender.drafts, 1)
     editor.set_editable(True)
     shown(qtbot, editor)
     text, decision = editor.editor.text_edit, editor.decision
@@ -403,7 +405,7 @@ def test_the_meetings_users_and_preparation_windows_work_from_the_keyboard(
         press(users.dialog, Qt.Key.Key_Escape)
         users.close()
 
-        dialog = PreparationDialog(window.session, 1)
+        dialog = PreparationDialog(window.session, window.session.open_meeting(1))
         qtbot.addWidget(dialog)
         dialog.open_dialog()
         qtbot.waitUntil(lambda: dialog.store.loaded, timeout=WAIT)
@@ -454,7 +456,7 @@ def test_no_two_controls_of_a_dialog_share_an_underlined_letter(
         UploadDialog(store, "http://127.0.0.1:1", "token", path),
         DocumentEditDialog(store, {"id": 4, "title": "Báo cáo", "access": "all"}),
         PollDialog(store, sender), PollDialog(store, sender, written=True),
-        ActionDialog(store), PreparationDialog(admin, None)]
+        ActionDialog(store), PreparationDialog(admin, admin.open_meeting(None, tmp_path))]
     found: dict[str, dict[str, list[str]]] = {}
     for dialog in dialogs:
         qtbot.addWidget(dialog)

@@ -64,7 +64,8 @@ def test_where_allowed_the_export_carries_the_watermark(
         qtbot: Any, lenient_server: ServerProcess, tmp_path: Path) -> None:
     session = session_for(lenient_server, "delegate1")
     assert session.allow_restricted_export
-    room = MeetingRoomWindow(session, 1, cache_dir=tmp_path / "cache")
+    cache = tmp_path / "cache"
+    room = MeetingRoomWindow(session, session.open_meeting(1, cache), cache_dir=cache)
     qtbot.addWidget(room)
     room.open()
     try:

@@ -20,7 +20,8 @@ WAIT = 20_000
 @pytest.fixture
 def secretary_room(qtbot: Any, demo_server: ServerProcess) -> Iterator[MeetingRoomWindow]:
     body = demo_server.login("secretary")
-    window = MeetingRoomWindow(Session(demo_server.url, body["token"], body["user"]), 1)
+    session = Session(demo_server.url, body["token"], body["user"])
+    window = MeetingRoomWindow(session, session.open_meeting(1))
     qtbot.addWidget(window)
     window.open()
     qtbot.waitUntil(lambda: window.store.loaded and window.commands.available, timeout=WAIT)

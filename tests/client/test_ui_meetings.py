@@ -83,7 +83,8 @@ def test_the_secretary_creates_and_prepares_a_meeting(
         qtbot: Any, demo_server: ServerProcess, windows: list[Any]) -> None:
     """The demo's preparation path: the secretary creates the meeting, takes part as its
     secretary (chosen, not defaulted), and picks its chair and delegates with the mouse."""
-    dialog = PreparationDialog(session_for(demo_server, "secretary"))
+    secretary = session_for(demo_server, "secretary")
+    dialog = PreparationDialog(secretary, secretary.open_meeting(None))
     qtbot.addWidget(dialog)
     windows.append(dialog)
     dialog.open_dialog()
@@ -176,7 +177,8 @@ def test_the_secretary_creates_and_prepares_a_meeting(
 def test_a_tap_on_a_person_found_adds_them(
         qtbot: Any, demo_server: ServerProcess, windows: list[Any]) -> None:
     """On a tablet a tap adds the person (there is no double tap to learn)."""
-    dialog = PreparationDialog(session_for(demo_server, "chair"), meeting_id=1)
+    chair = session_for(demo_server, "chair")
+    dialog = PreparationDialog(chair, chair.open_meeting(1))
     qtbot.addWidget(dialog)
     windows.append(dialog)
     dialog.open_dialog()
@@ -200,7 +202,8 @@ def test_a_tap_on_a_person_found_adds_them(
 
 def test_the_preparation_dialog_reports_a_bad_form(qtbot: Any, demo_server: ServerProcess,
                                                    windows: list[Any]) -> None:
-    dialog = PreparationDialog(session_for(demo_server, "chair"))
+    chair = session_for(demo_server, "chair")
+    dialog = PreparationDialog(chair, chair.open_meeting(None))
     qtbot.addWidget(dialog)
     windows.append(dialog)
     dialog.open_dialog()

@@ -16,9 +16,7 @@ from PySide6.QtGui import QDesktopServices, QFont, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from meeting_app.ui.minutes.conclusion import ConclusionPanel
-from meeting_app.ui.minutes.drafts import DraftStore
 from meeting_app.ui.minutes.preview import MinutesPreview
-from meeting_app.ui.minutes.tab import drafts_dir
 from meeting_app.ui.room.window import MeetingRoomWindow
 from meeting_app.ui.session import Session
 from tests.client.minutes_server import ITEMS, MEETING, TOKEN, USERS, MinutesServer
@@ -45,7 +43,8 @@ def open_room(qtbot: Any, server: MinutesServer, tmp_path: Path) -> Iterator[Ope
         server.role, server.user_id = role, user_id
         server.snapshot["you"] = {"user_id": user_id, "role": role}
         session = Session(server.url, TOKEN, {"id": user_id, "full_name": role})
-        window = MeetingRoomWindow(session, MEETING, cache_dir=tmp_path / "cache")
+        window = MeetingRoomWindow(session, session.open_meeting(MEETING, tmp_path / "cache"),
+                                   cache_dir=tmp_path / "cache")
         qtbot.addWidget(window)
         windows.append(window)
         window.open()
@@ -120,7 +119,7 @@ def test_autosave_waits_for_a_pause_and_carries_a_request_id(
     assert len(first["request_id"]) >= 8
     qtbot.waitUntil(lambda: not panel.dirty, timeout=WAIT)
     assert panel.state.text().startswith("Saved at")
-    assert not DraftStore(drafts_dir(window.minutes.drafts.directory.parent)).pending(MEETING)
+    assert not window.minutes.drafts.pending(MEETING)
 
     # Leaving the item sends at once (no pause), with a new request_id for the new text.
     type_into(qtbot, panel, " Bổ sung.")

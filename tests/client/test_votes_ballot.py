@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 
+from meeting_app.state.ballots import BallotSender
+from meeting_app.state.session import MeetingSession
 from meeting_app.state.store import MeetingStore
-from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.votes.ballot import CHOOSE, CONFIRM, SENT, BallotDialog
 from meeting_app.ui.votes.receipts import ReceiptBook
-from meeting_app.ui.votes.sender import BallotSender
 from protocol.commands import PAYLOAD_MODELS
 from tests.client.conftest import FakeServer
 from tests.client.votes_data import ABSENT, DELEGATE_B, ME, event, opened, options, poll, result, snapshot
@@ -31,7 +31,7 @@ class Room:
         qtbot.waitUntil(lambda: connection.status == "connected", timeout=WAIT)
         self.store = MeetingStore()
         self.store.load(3, snapshot(polls=polls))
-        self.commands = CommandSender(connection)
+        self.commands = MeetingSession(None, connection)
         self.book = ReceiptBook(tmp_path / "receipts.json", "http://server", ME)
         self.ballots = BallotSender(self.commands, self.book)
         self.seq = 3

@@ -12,8 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from meeting_app.state.store import MeetingStore
-from meeting_app.ui.commands import CommandSender
+from meeting_app.state.session import MeetingSession
 from meeting_app.ui.votes.receipts import ReceiptBook
 from meeting_app.ui.votes.tab import VotesTab
 from tests.client.conftest import FakeServer
@@ -41,10 +40,10 @@ class Tab:
     def __init__(self, qtbot: Any, connection: Any, tmp_path: Path, role: str, me: int,
                  polls: list[dict[str, Any]]) -> None:
         qtbot.waitUntil(lambda: connection.status == "connected", timeout=WAIT)
-        self.store = MeetingStore()
-        self.commands = CommandSender(connection)
+        self.commands = MeetingSession(None, connection)
+        self.store = self.commands.store
         self.path = tmp_path / "receipts.json"
-        self.widget = VotesTab(self.store, self.commands, self.path, "http://server")
+        self.widget = VotesTab(self.commands, self.path, "http://server")
         qtbot.addWidget(self.widget)
         self.widget.resize(720, 640)
         self.widget.show()

@@ -191,8 +191,8 @@ class Windows:
     def room(self, username: str = "chair") -> Any:
         from meeting_app.ui.room.window import MeetingRoomWindow
         if username not in self.rooms:
-            room = MeetingRoomWindow(self.session(username), ROOM,
-                                     cache_dir=self.folder / f"cache-{username}")
+            session, cache = self.session(username), self.folder / f"cache-{username}"
+            room = MeetingRoomWindow(session, session.open_meeting(ROOM, cache), cache_dir=cache)
             room.open()
             wait_until(lambda: room.store.loaded and room.commands.available, "the room")
             self.rooms[username] = room
@@ -289,7 +289,7 @@ def _factories() -> dict[str, Callable[[Windows], Opened]]:
         return BallotDialog(room.store, room.votes.ballots, room.store.polls[0]["id"], parent=room)
 
     def preparation(w: Windows) -> QWidget:
-        dialog = PreparationDialog(w.session("secretary"), ROOM)
+        dialog = PreparationDialog(w.session("secretary"), w.session("secretary").open_meeting(ROOM))
         dialog.show()
         wait_until(lambda: getattr(dialog, "loaded", True), "the meeting's details")
         return dialog
@@ -316,7 +316,8 @@ def _factories() -> dict[str, Callable[[Windows], Opened]]:
         "GuideWindow": lambda w: [("guide", _dialog(GuideWindow))],
         "PreparationDialog": lambda w: [
             ("preparation", lambda: preparation(w)),
-            ("new meeting", _dialog(lambda: PreparationDialog(w.session("secretary"))))],
+            ("new meeting", _dialog(lambda: PreparationDialog(
+                w.session("secretary"), w.session("secretary").open_meeting(None))))],
         "AgendaItemDialog": lambda w: [("agenda item", _dialog(lambda: AgendaItemDialog(
             w.room().store.agenda[0], w.room())))],
         "ReasonDialog": lambda w: [("reason", _dialog(lambda: ReasonDialog(

@@ -2,8 +2,8 @@
 clock, both queues and their controls), the attendance and quorum, and starting or ending
 the meeting. The secretary opens it too and sees the controls of their role.
 
-It reads the room's store and sends through the room's ``FloorActions``: it is another
-view of the same meeting, not another connection.
+It is handed the meeting's ``MeetingSession`` and reads its store, and sends through the
+room's ``FloorActions``: it is another view of the same meeting, not another connection.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from meeting_app.state.floor import agenda_timing, hours_text
 from meeting_app.state.models import role_label, status_label
+from meeting_app.state.session import MeetingSession
 from meeting_app.ui.actions import meeting as meeting_actions
 from meeting_app.ui.actions.context import ActionContext
 from meeting_app.ui.actions.registry import BoundActions
@@ -108,12 +109,13 @@ class ChairConsole(QWidget):
 
     POLL_OWNER = "console"
 
-    def __init__(self, actions: FloorActions, poller: SiteStatusPoller | None = None,
-                 parent: QWidget | None = None) -> None:
-        """``poller``: the room's ``site.status`` poller; the console asks for links while
-        it is shown."""
+    def __init__(self, meeting: MeetingSession, actions: FloorActions,
+                 poller: SiteStatusPoller | None = None, parent: QWidget | None = None) -> None:
+        """``meeting``: the meeting's session (the room's); ``actions``: the room's floor
+        actions on it; ``poller``: the room's ``site.status`` poller; the console asks for
+        links while it is shown."""
         super().__init__(parent, Qt.WindowType.Window)
-        self.floor, self.poller = actions, poller
+        self.meeting, self.floor, self.poller = meeting, actions, poller
         store = actions.store
         self.setWindowIcon(icon("app"))
         self.header = ConsoleHeader(actions)

@@ -21,6 +21,7 @@ from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.documents.tab import DocumentsTab
 from meeting_app.ui.reader import BROWSING, FOLLOWING
+from protocol import commands as c
 from protocol.roles import MeetingRole
 
 SEND_EVERY_MS = 100
@@ -131,7 +132,7 @@ class PresenterLink(QObject):
             self._page_shown(self.tab.reader.current_page)
         else:
             self._throttle.stop()
-            self.commands.send("presenter.stop", {"meeting_id": meeting_id})
+            self.commands.send(c.PresenterStop(meeting_id=meeting_id))
             self._set_following(True)
         self._update_banner()
 
@@ -149,5 +150,5 @@ class PresenterLink(QObject):
         if current is not None and (current["document_id"], current["page"]) == (doc_id, page):
             return
         self.sent.append((doc_id, page))
-        self.commands.send("presenter.set_page", {"meeting_id": self.store.meeting["id"],
-                                                  "document_id": doc_id, "page": page})
+        self.commands.send(c.PresenterSetPage(meeting_id=self.store.meeting["id"], document_id=doc_id,
+                                              page=page))

@@ -15,8 +15,7 @@ from meeting_app.net.status import ConnectionStatus
 from meeting_app.pdf import PdfEngine
 from meeting_app.state.annotation_sync import AnnotationSync
 from meeting_app.state.documents import DocumentSync, default_cache_dir
-from meeting_app.state.store import MeetingStore
-from meeting_app.ui.commands import CommandSender
+from meeting_app.state.session import MeetingSession
 from meeting_app.ui.documents.delegate import count_text
 from meeting_app.ui.documents.follow import PresenterLink
 from meeting_app.ui.documents.tab import DocumentsTab
@@ -65,10 +64,11 @@ class RoomDocuments(QObject):
 
     tab_title_changed = Signal(str)
 
-    def __init__(self, store: MeetingStore, commands: CommandSender, session: Session,
-                 connection: Any, cache_dir: Path | None = None, engine: PdfEngine | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, meeting: MeetingSession, session: Session, cache_dir: Path | None = None,
+                 engine: PdfEngine | None = None, parent: QObject | None = None) -> None:
+        """``meeting``: the meeting's session (its store, commands and outbox)."""
         super().__init__(parent)
+        store, commands, connection = meeting.store, meeting, meeting.connection
         self.store, self.session = store, session
         # One directory per server and user (wiped whole when the account is deactivated),
         # its files sealed with the session's cache key (docs/offline-cache.md).
@@ -80,9 +80,8 @@ class RoomDocuments(QObject):
         self.downloader = Downloader(session.server_url, session.token, cache, parent=self)
         self.sync = DocumentSync(store, self.downloader, self)
         self.tab = DocumentsTab(store, self.sync, commands, session, engine)
-        # Annotations and notes: the user's outbox on disk, beside the files, sealed too.
-        self.annotations = AnnotationSync(store, connection, session.user_id, session.full_name,
-                                          self.cache_dir / "outbox.json", self, session.cache_key)
+        # Annotations and notes: through the meeting's outbox (on disk beside the files, sealed).
+        self.annotations = AnnotationSync(store, meeting.outbox, session.user_id, session.full_name, self)
         self.tab.reader_page.set_cache_policy(session.cache_key, session.allow_restricted_export)
         self.annotations.message.connect(self.tab.message)
         self.tab.reader_page.set_sync(self.annotations)

@@ -1,9 +1,10 @@
 """One agenda item's conclusion and decision, saved as the secretary types.
 
-Autosave: every edit is written to a local draft at once (``drafts.py``) and sent with
-``conclusion.set`` once typing pauses (``PAUSE_MS``) or the editor leaves the item. The
-server's confirmation removes the draft; a draft that could not be sent (offline, a lost
-answer) is sent again, with its own ``request_id``, when the connection is back.
+Autosave: every edit is put at once in the meeting's outbox as a held draft
+(``state/drafts.py``) and let go as ``conclusion.set`` once typing pauses (``PAUSE_MS``) or
+the editor leaves the item. The server's confirmation removes the draft; a draft that could
+not be sent (offline, a lost answer) is sent again by the outbox, with its own
+``request_id``, when the connection is back.
 
 What the store shows never overwrites unsent typing: while I have unsent changes, a change
 made by another editor only raises a banner ("updated by another editor — reload?").
@@ -19,10 +20,10 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from meeting_app.state.commands import CommandSender
+from meeting_app.state.drafts import Draft, DraftStore
 from meeting_app.state.formats import time_text
 from meeting_app.state.store import MeetingStore
-from meeting_app.ui.commands import CommandSender
-from meeting_app.ui.minutes.drafts import Draft, DraftStore
 from meeting_app.ui.minutes.editor import MarkdownEditor
 
 TRANSIENT = ("offline", "timeout")
@@ -97,7 +98,9 @@ class ConclusionPanel(QWidget):
         self.keep_button.clicked.connect(self.keep_mine)
         store.conclusions_changed.connect(self._store_changed)
         store.reset.connect(self._store_changed)
-        commands.availability_changed.connect(self._availability)
+        drafts.outbox.sending.connect(self._sending)
+        drafts.outbox.answered.connect(self._answered)
+        drafts.outbox.deferred.connect(self._answered)
         self.set_editable(False)
 
     # --- what is shown -------------------------------------------------------------------
@@ -179,36 +182,53 @@ class ConclusionPanel(QWidget):
             self._send(self.draft)
 
     def _send(self, draft: Draft) -> None:
-        if not self.commands.available:
-            if draft.agenda_item_id == self.item_id:
-                self.state.setText(self.tr("Offline: kept on this computer, sent when the connection "
-                                           "is back"))
+        """Let the draft go: the outbox sends it now, or when the connection is back."""
+        if not self.commands.available and draft.agenda_item_id == self.item_id:
+            self.state.setText(self.tr("Offline: kept on this computer, sent when the connection "
+                                       "is back"))
+        self.drafts.send(draft)
+
+    def _mine(self, entry: dict[str, Any]) -> Draft | None:
+        """The draft of this meeting an outbox entry sends (None: another kind of change)."""
+        if not DraftStore.is_draft(entry):
+            return None
+        draft = Draft.from_entry(entry)
+        return draft if draft.meeting_id == self.meeting_id else None
+
+    def _sending(self, entry: dict[str, Any]) -> None:
+        draft = self._mine(entry)
+        if draft is None:
             return
         self._in_flight.add(draft.request_id)
         if draft.agenda_item_id == self.item_id:
             self._sent = (draft.text, draft.decision)
             self.state.setText(self.tr("Saving…"))
-        self.commands.send("conclusion.set", draft.payload(),
-                           lambda data: self._confirmed(draft, data),
-                           lambda code, text: self._failed(draft, code, text), report=False)
+
+    def _answered(self, entry: dict[str, Any], envelope: dict[str, Any]) -> None:
+        draft = self._mine(entry)
+        if draft is None:
+            return
+        if envelope.get("ok"):
+            self._confirmed(draft, envelope.get("data") or {})
+            return
+        error = envelope.get("error") or {}
+        code = str(error.get("code", "internal"))
+        self._failed(draft, code, self.commands.describe(code, str(error.get("message", ""))))
 
     def _confirmed(self, draft: Draft, data: dict[str, Any]) -> None:
         self._in_flight.discard(draft.request_id)
-        revision = data.get("revision")
-        kept = self.drafts.load(draft.meeting_id, draft.agenda_item_id)
-        if kept is not None and kept.request_id == draft.request_id:
-            self.drafts.discard(draft.meeting_id, draft.agenda_item_id)
+        revision = data.get("revision")  # the outbox has dropped the entry it answered
         if draft.agenda_item_id == self.item_id:
             if isinstance(revision, int):
                 self.base_revision = revision
-            if self.draft is draft or (self.draft is not None and self.draft.request_id == draft.request_id):
+            if self.draft is not None and self.draft.request_id == draft.request_id:
                 self.draft = None
                 self.state.setText(self.tr("Saved at {time}").format(
                     time=time_text(datetime.now().astimezone(), seconds=True)))
             elif self.draft is not None and isinstance(revision, int):
                 # Typed on while it was on its way: the next save builds on this one.
                 self.draft.base_revision = revision
-                self.drafts.save(self.draft)
+                self.drafts.save(self.draft, hold=None)
         self.saved.emit(draft.agenda_item_id)
 
     def _failed(self, draft: Draft, code: str, text: str) -> None:
@@ -246,7 +266,7 @@ class ConclusionPanel(QWidget):
             self.base_revision = self.store.conclusion_revision(item)
             if self.draft is not None:
                 self.draft.base_revision = self.base_revision
-                self.drafts.save(self.draft)
+                self.drafts.save(self.draft, hold=None)
             if theirs == mine and not self._in_flight:
                 self.drafts.discard(self.meeting_id, item)
                 self.draft = None
@@ -270,16 +290,6 @@ class ConclusionPanel(QWidget):
         self.base_revision = self.store.conclusion_revision(self.item_id)
         self._edited()
         self.flush()
-
-    def _availability(self, available: bool) -> None:
-        """Back online: send every draft of this meeting that is still waiting."""
-        if not available:
-            return
-        for draft in self.drafts.pending(self.meeting_id):
-            if draft.agenda_item_id == self.item_id:
-                self.flush()
-            elif draft.request_id not in self._in_flight:
-                self._send(draft)
 
     def restore(self, text: str, decision: str) -> None:
         """Put an old revision back into the editor (saved like any edit)."""

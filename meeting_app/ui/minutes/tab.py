@@ -7,27 +7,19 @@ The secretary and the chair edit; every other participant reads it live.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from meeting_app.state.documents import default_cache_dir
-from meeting_app.state.store import MeetingStore
-from meeting_app.ui.commands import CommandSender
+from meeting_app.state.session import MeetingSession
 from meeting_app.ui.minutes.actions import ActionItemsTable
 from meeting_app.ui.minutes.conclusion import ConclusionPanel
-from meeting_app.ui.minutes.drafts import DraftStore
 from meeting_app.ui.minutes.history import HistoryDialog
 from meeting_app.ui.minutes.workflow import EDITORS, WorkflowBar
 from meeting_app.ui.session import Session
 from meeting_app.ui.widgets import Panel, tool_button
-
-
-def drafts_dir(cache_dir: Path | None) -> Path:
-    """Where unsent conclusions are kept: next to the documents of the offline cache."""
-    return (cache_dir or default_cache_dir()) / "minutes-drafts"
+from protocol import commands as c
 
 
 class MinutesTab(QWidget):
@@ -37,11 +29,13 @@ class MinutesTab(QWidget):
     """A refusal or failure to show the user."""
     open_document_requested = Signal(int)
 
-    def __init__(self, store: MeetingStore, commands: CommandSender, session: Session,
-                 meeting_id: int, cache_dir: Path | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, meeting: MeetingSession, session: Session, parent: QWidget | None = None) -> None:
+        """``meeting``: the meeting's session (its store, commands and drafts)."""
         super().__init__(parent)
+        assert meeting.meeting_id is not None
+        store, commands, meeting_id = meeting.store, meeting, meeting.meeting_id
         self.store, self.commands, self.meeting_id = store, commands, meeting_id
-        self.drafts = DraftStore(drafts_dir(cache_dir))
+        self.drafts = meeting.drafts
         self.history: HistoryDialog | None = None
         self.workflow = WorkflowBar(store, commands, session, meeting_id)
         self.item_combo = QComboBox()
@@ -163,10 +157,10 @@ class MinutesTab(QWidget):
             return None
         dialog = HistoryDialog(item["title"], self.editable, self)
         dialog.restore_requested.connect(self.conclusion.restore)
-        payload = {"meeting_id": self.meeting_id, "agenda_item_id": item["id"]}
-        self.commands.send("conclusion.history", payload,
-                           lambda data: dialog.set_revisions(list(data.get("revisions") or [])),
-                           lambda _code, text: dialog.show_failure(text))
+        # The answer's model is not typed yet: its data is read from the pending answer.
+        asked = c.ConclusionHistory(meeting_id=self.meeting_id, agenda_item_id=item["id"])
+        pending = self.commands.send(asked, on_failure=lambda _code, text: dialog.show_failure(text))
+        pending.then(lambda _answer: dialog.set_revisions(list((pending.data or {}).get("revisions") or [])))
         dialog.open()
         self.history = dialog
         return dialog

@@ -21,6 +21,7 @@ from meeting_app.ui.resources import icon
 from meeting_app.ui.session import Session
 from meeting_app.ui.tasks import run_in_thread
 from meeting_app.ui.widgets import Badge, ask, tool_button
+from protocol import commands as c
 from protocol.roles import MeetingRole, MeetingStatus
 from protocol.statuses import MinutesStatus
 
@@ -129,7 +130,7 @@ class WorkflowBar(QFrame):
 
     def approve(self) -> None:
         """Chair: the current draft is the one to publish."""
-        self.commands.send("minutes.approve", {"meeting_id": self.meeting_id})
+        self.commands.send(c.MinutesApprove(meeting_id=self.meeting_id))
 
     def publish(self) -> None:
         """Chair: ask, then publish (or publish a correction)."""
@@ -146,7 +147,7 @@ class WorkflowBar(QFrame):
 
     def publish_now(self) -> None:
         """Chair: publish without asking (after the confirmation)."""
-        self.commands.send("minutes.publish", {"meeting_id": self.meeting_id})
+        self.commands.send(c.MinutesPublish(meeting_id=self.meeting_id))
 
     def open_minutes(self) -> None:
         """Show the published minutes (a meeting document) in the reader."""

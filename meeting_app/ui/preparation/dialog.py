@@ -1,14 +1,16 @@
 """Preparing a meeting: create it or edit its details, choose its participants, write its
 agenda. For admins, organizers and the meeting's secretary (the server checks each step).
 
-The dialog has its own connection, joined to the meeting once it exists, so that its lists
-show the server's state, live, like the meeting room does.
+The dialog is handed the meeting's ``MeetingSession`` (the room's, when the room is open; a
+session of its own for a new meeting, joined once the meeting exists), so that its lists show
+the server's state, live, like the meeting room does.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,8 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from meeting_app.state.models import role_label
-from meeting_app.state.store import MeetingStore
-from meeting_app.ui.commands import CommandSender
+from meeting_app.state.session import MeetingSession
 from meeting_app.ui.focus import focusables, tab_order
 from meeting_app.ui.preparation.details import DetailsForm
 from meeting_app.ui.preparation.participants import ParticipantsEditor
@@ -31,6 +32,7 @@ from meeting_app.ui.room.agenda_panel import AgendaPanel
 from meeting_app.ui.screen_fit import fit_to_screen
 from meeting_app.ui.session import Session
 from meeting_app.ui.widgets import ConnectionIndicator, MessageBar
+from protocol import commands as c
 from protocol.roles import MeetingRole
 
 
@@ -40,15 +42,18 @@ class PreparationDialog(QDialog):
     meeting_saved = Signal(int)
     """A meeting was created or changed (the meetings list refreshes)."""
 
-    def __init__(self, session: Session, meeting_id: int | None = None, connection: Any = None,
+    def __init__(self, session: Session, meeting: MeetingSession,
                  parent: QWidget | None = None) -> None:
+        """``meeting``: the meeting's session (``meeting_id`` None: a meeting to create),
+        held until the dialog closes."""
         super().__init__(parent)
+        meeting_id = meeting.meeting_id
         self.session, self.meeting_id = session, meeting_id
+        self.meeting = meeting.hold(self)
         self.setWindowTitle(self.tr("Prepare meeting") if meeting_id else self.tr("New meeting"))
         self.setWindowIcon(icon("prepare"))
-        self.store = MeetingStore(self)
-        self.connection = connection if connection is not None else session.connect(self)
-        self.commands = CommandSender(self.connection, self)
+        # The session's parts, by the names the dialog's parts know them.
+        self.store, self.connection, self.commands = meeting.store, meeting.connection, meeting
 
         heading = QLabel(self.windowTitle())
         heading.setObjectName("loginTitle")
@@ -100,8 +105,6 @@ class PreparationDialog(QDialog):
         close.clicked.connect(self.close)
         self.commands.refused.connect(self.message.show_message)
         self.commands.availability_changed.connect(self._update)
-        self.connection.snapshot_received.connect(self._snapshot)
-        self.connection.event_received.connect(self.store.apply)
         self.connection.command_failed.connect(self._join_failed)
         self.store.reset.connect(self._fill)
         self.store.role_changed.connect(self._update)
@@ -110,15 +113,11 @@ class PreparationDialog(QDialog):
     def open_dialog(self) -> None:
         """Show the dialog and connect (joining the meeting when it exists)."""
         self.show()
-        if self.meeting_id is not None:
-            self.connection.join_meeting(self.meeting_id)
-        self.connection.start()
+        self.meeting.enter()  # does nothing if the room of the meeting already did
+        if self.store.loaded:  # the room's session: its snapshot came before this dialog
+            self._fill()
 
     # --- state -----------------------------------------------------------------------------
-
-    def _snapshot(self, meeting_id: int, seq: int, snapshot: dict[str, Any]) -> None:
-        if meeting_id == self.meeting_id:
-            self.store.load(seq, snapshot)
 
     def _join_failed(self, name: str, envelope: dict[str, Any]) -> None:
         error = envelope.get("error") or {}
@@ -160,13 +159,19 @@ class PreparationDialog(QDialog):
             self.message.show_message(problem)
             return
         values = self.details.values()
-        if self.meeting_id is None:
+        try:
+            command = c.MeetingCreate(**values) if self.meeting_id is None \
+                else c.MeetingUpdate(meeting_id=self.meeting_id, **values)
+        except ValidationError:  # what the form does not check: the server would refuse it
+            self.message.show_message(self.commands.describe("invalid", ""))
+            return
+        if isinstance(command, c.MeetingCreate):
             self.save_button.setEnabled(False)
-            self.commands.send("meeting.create", values, self._created,
-                             lambda _code, _text: self._update())
+            # The answer's model is not typed yet: its data is read from the pending answer.
+            pending = self.commands.send(command, on_failure=lambda _code, _text: self._update())
+            pending.then(lambda _answer: self._created(pending.data or {}))
         else:
-            self.commands.send("meeting.update", {"meeting_id": self.meeting_id, **values},
-                             lambda _data: self._saved())
+            self.commands.send(command, on_success=lambda _answer: self._saved())
 
     def _saved(self) -> None:
         self.message.show_message(self.tr("The details were saved."), tone="info")
@@ -184,11 +189,11 @@ class PreparationDialog(QDialog):
         if role is None:
             self._join()
             return
-        payload = {"meeting_id": self.meeting_id, "user_id": self.session.user_id, "role": role,
-                   "site_id": sites[0]["id"] if sites else None}
+        taking_part = c.ParticipantSet(meeting_id=self.meeting_id, user_id=self.session.user_id,
+                                       role=role, site_id=sites[0]["id"] if sites else None)
         # Taking part first, so that joining (participants only) is allowed.
-        self.commands.send("participant.set", payload, lambda _data: self._join(),
-                         lambda _code, _text: self._join())
+        self.commands.send(taking_part, on_success=lambda _answer: self._join(),
+                           on_failure=lambda _code, _text: self._join())
 
     def _join(self) -> None:
         assert self.meeting_id is not None
@@ -198,12 +203,13 @@ class PreparationDialog(QDialog):
         for button in (self.details.add_site, self.details.remove_site):
             button.hide()
         self.details.my_role.setEnabled(False)
-        self.connection.join_meeting(self.meeting_id)
+        self.meeting.join(self.meeting_id)
         self._update()
 
     def done(self, result: int) -> None:
-        """Closing (button, Escape or the window's close box) ends the connection."""
-        self.connection.stop()
+        """Closing (button, Escape or the window's close box) lets the session go (the last
+        window of the meeting ends its connection)."""
+        self.meeting.release(self)
         super().done(result)
 
     def keyPressEvent(self, event: Any) -> None:

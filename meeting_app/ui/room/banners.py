@@ -18,6 +18,7 @@ from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.resources import icon
 from meeting_app.ui.widgets import tool_button
+from protocol import commands as c
 from protocol.roles import Attendance, MeetingStatus
 
 
@@ -143,7 +144,7 @@ class CheckInBanner(QFrame):
     def check_in(self) -> None:
         """Record myself present; the banner goes when the server's event says so."""
         self.check_in_button.setEnabled(False)
-        self.commands.send("attendance.check_in", {"meeting_id": int(self.store.meeting["id"])},
+        self.commands.send(c.AttendanceCheckIn(meeting_id=int(self.store.meeting["id"])),
                            on_failure=lambda _code, _text: self.refresh())
 
     def _later(self) -> None:

@@ -1,8 +1,9 @@
 """The meeting room: header, agenda, the central area and participants by site.
 
-The window owns one connection joined to the meeting and one store. Everything it shows
-comes from the store, so it shows what the server confirmed; while the connection is down
-it keeps the last state and disables every command.
+The window is handed the meeting's ``MeetingSession`` (its connection, store, commands and
+outbox, shared with the meeting's other windows). Everything it shows comes from the store,
+so it shows what the server confirmed; while the connection is down it keeps the last
+state and disables every command.
 """
 
 from __future__ import annotations
@@ -17,14 +18,13 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QToolBar, QVBo
 from meeting_app.net.server_messages import translate_server_message
 from meeting_app.net.status import ConnectionStatus
 from meeting_app.state.documents import default_cache_dir
-from meeting_app.state.store import MeetingStore
+from meeting_app.state.session import MeetingSession
 from meeting_app.ui.actions import meeting as meeting_actions
 from meeting_app.ui.actions import rights
 from meeting_app.ui.actions.context import ActionContext, RoomParts
 from meeting_app.ui.actions.registry import BoundActions
 from meeting_app.ui.actions.room import MEETING_MENU, ROOM_IDS, SHORTCUT_NAMES
 from meeting_app.ui.attendance.panel import AttendancePanel
-from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.console.window import ChairConsole
 from meeting_app.ui.display.window import RoomDisplayWindow
 from meeting_app.ui.documents.room import RoomDocuments
@@ -68,30 +68,31 @@ class MeetingRoomWindow(QMainWindow):
     session_expired = Signal(str)
     """The server no longer accepts the login token: sign in again."""
 
-    def __init__(self, session: Session, meeting_id: int, connection: Any = None,
+    def __init__(self, session: Session, meeting: MeetingSession,
                  parent: QWidget | None = None, cache_dir: Path | None = None,
                  settings: QSettings | None = None) -> None:
-        """``cache_dir``: where documents are kept offline (default: the user's cache);
+        """``meeting``: the meeting's session (held until the window closes);
+        ``cache_dir``: where documents are kept offline (default: the user's cache);
         ``settings``: where the Settings menu keeps its choices (default: the user's)."""
         super().__init__(parent)
-        self.session, self.meeting_id = session, meeting_id
+        assert meeting.meeting_id is not None, "a room shows an existing meeting"
+        self.session, self.meeting_id = session, meeting.meeting_id
+        self.meeting = meeting.hold(self)
         self.setWindowTitle(self.tr("Meeting room"))
         self.setWindowIcon(icon("app"))
-        self.store = MeetingStore(self)
-        self.connection = connection if connection is not None else session.connect(self)
-        self.commands = CommandSender(self.connection, self)
+        # The session's parts, by the names the room's parts know them.
+        self.store, self.connection, self.commands = meeting.store, meeting.connection, meeting
 
         self.header = HeaderBar(self.store, self.connection)
         self.actions_bar = self._action_bar()
         self.message = MessageBar()
         self.agenda = AgendaPanel(self.store, self.commands)
-        self.documents = RoomDocuments(self.store, self.commands, session, self.connection,
-                                       cache_dir, parent=self)
-        self.minutes = MinutesTab(self.store, self.commands, session, meeting_id, cache_dir)
+        self.documents = RoomDocuments(meeting, session, cache_dir, parent=self)
+        self.minutes = MinutesTab(meeting, session)
         self.minutes.message.connect(self.show_refusal)
         self.minutes.open_document_requested.connect(self._open_document)
-        self.votes = VotesTab(self.store, self.commands,
-                              (cache_dir or default_cache_dir()) / "receipts.json", session.server_url)
+        self.votes = VotesTab(meeting, (cache_dir or default_cache_dir()) / "receipts.json",
+                              session.server_url)
         self.floor = FloorActions(self.store, self.commands, self)
         self.floor_page = FloorPage(self.floor)
         self.floor_strip = FloorStrip(self.floor)
@@ -177,9 +178,6 @@ class MeetingRoomWindow(QMainWindow):
         self.commands.refused.connect(self.show_refusal)
         self.commands.availability_changed.connect(self._update_controls)
         self.connection.status_changed.connect(self._connection_status)
-        self.connection.snapshot_received.connect(self._snapshot)
-        self.connection.event_received.connect(self.store.apply)
-        self.connection.server_time_observed.connect(self.store.observe_server_time)
         self.connection.session_expired.connect(self._expired)
         self.connection.command_failed.connect(self._join_failed)
         self.store.role_changed.connect(self._update_controls)
@@ -214,14 +212,9 @@ class MeetingRoomWindow(QMainWindow):
     # --- life ----------------------------------------------------------------------------
 
     def open(self) -> None:
-        """Show the window, connect and join the meeting."""
+        """Show the window, connect and join the meeting (once per session)."""
         self.show()
-        self.connection.join_meeting(self.meeting_id)  # made as soon as the socket is up
-        self.connection.start()  # does nothing if it already runs
-
-    def _snapshot(self, meeting_id: int, seq: int, snapshot: dict[str, Any]) -> None:
-        if meeting_id == self.meeting_id:
-            self.store.load(seq, snapshot)
+        self.meeting.enter()  # does nothing if another window of the meeting started it
 
     def _connection_status(self, status: str) -> None:
         if status == ConnectionStatus.CONNECTED:
@@ -267,14 +260,14 @@ class MeetingRoomWindow(QMainWindow):
             self.setWindowTitle(self.store.meeting["title"])
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Leave the meeting and close this window's connection."""
+        """Let the meeting's session go (the last of its windows leaves the meeting)."""
         try:
             self.minutes.shutdown()
             for window in (self.console, self.display):
                 if window is not None:
                     window.close()
             self.documents.shutdown()
-            self.connection.stop()
+            self.meeting.release(self)
         finally:
             self.closed.emit(self.meeting_id)
         super().closeEvent(event)
@@ -303,7 +296,7 @@ class MeetingRoomWindow(QMainWindow):
     def open_console(self) -> ChairConsole:
         """Chair and secretary: the console window (one per room)."""
         if self.console is None:
-            self.console = ChairConsole(self.floor, self.site_status)
+            self.console = ChairConsole(self.meeting, self.floor, self.site_status)
         self.console.show()
         self.console.raise_()
         return self.console

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meeting_app.state.ballots import RETRYABLE, BallotSender
 from meeting_app.state.polls import eligible_count
 from meeting_app.state.store import MeetingStore
-from meeting_app.ui.votes.sender import RETRYABLE, BallotSender
 from meeting_app.ui.votes.texts import choice_hint, countdown_text, secrecy_text, turnout_text
 from protocol.statuses import PollStatus
 

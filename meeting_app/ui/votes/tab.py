@@ -19,15 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meeting_app.state.store import MeetingStore
-from meeting_app.ui.commands import CommandSender
+from meeting_app.state.session import MeetingSession
 from meeting_app.ui.theme import color, on_change
 from meeting_app.ui.votes.ballot import BallotDialog
 from meeting_app.ui.votes.banner import OpenPollBanner
 from meeting_app.ui.votes.detail import PollDetail
 from meeting_app.ui.votes.manage import PollManager
 from meeting_app.ui.votes.receipts import ReceiptBook
-from meeting_app.ui.votes.sender import BallotSender
 from meeting_app.ui.votes.texts import status_text
 from meeting_app.ui.widgets import tool_button
 from protocol.statuses import PollKind, PollStatus
@@ -59,13 +57,15 @@ class VotesTab(QWidget):
     message = Signal(str)
     """Something to tell the user (a reminder of a written poll)."""
 
-    def __init__(self, store: MeetingStore, commands: CommandSender, receipts: Path | None = None,
+    def __init__(self, meeting: MeetingSession, receipts: Path | None = None,
                  server_url: str = "", parent: QWidget | None = None) -> None:
+        """``meeting``: the meeting's session (its store, commands and ballot sender)."""
         super().__init__(parent)
+        store, commands = meeting.store, meeting
         self.store, self.commands = store, commands
         self._receipts_path, self._server_url = receipts, server_url
         self.book: ReceiptBook | None = None
-        self.ballots = BallotSender(commands, None, self)
+        self.ballots = meeting.ballots
         self.manager = PollManager(store, commands, self, self)
         self.ballot_dialog: BallotDialog | None = None
         self._shape: list[tuple[Any, ...]] = []
