@@ -1,5 +1,6 @@
 // Every command the other files do not already take through its happy path, each with the
-// shape docs/protocol.md gives its answer: together the suite sends all of them.
+// shape docs/protocol.md gives its answer: together the suite sends all of them (the runner,
+// tests/e2e/test_contract_node.py, checks it against the declared commands).
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
