@@ -12,6 +12,7 @@ from protocol.errors import closed, conflict, invalid, not_found
 from protocol.roles import MeetingStatus
 from server.domain import views
 from server.domain.context import CommandContext, Outcome, PendingEvent
+from server.domain.handlers import handles
 from server.persistence.event_log import iso
 from server.persistence.models import AgendaItem, Document, Meeting, utcnow
 
@@ -55,6 +56,7 @@ def _answer_with_item(ctx: CommandContext, item_id: int, event: PendingEvent) ->
     return Outcome({"item": {**item, "document_ids": document_ids}}, [event])
 
 
+@handles(c.AgendaAddItem)
 def add_item(ctx: CommandContext, p: c.AgendaAddItem) -> Outcome:
     """Insert an item at ``position`` (default: at the end)."""
     meeting = _editable_meeting(ctx)
@@ -69,6 +71,7 @@ def add_item(ctx: CommandContext, p: c.AgendaAddItem) -> Outcome:
     return _answer_with_item(ctx, item.id, _agenda_changed(ctx, meeting.id))
 
 
+@handles(c.AgendaUpdateItem)
 def update_item(ctx: CommandContext, p: c.AgendaUpdateItem) -> Outcome:
     """Rename an item, or change its presenter or planned duration."""
     meeting = _editable_meeting(ctx)
@@ -83,6 +86,7 @@ def update_item(ctx: CommandContext, p: c.AgendaUpdateItem) -> Outcome:
     return _answer_with_item(ctx, item.id, _agenda_changed(ctx, meeting.id))
 
 
+@handles(c.AgendaReorder)
 def reorder(ctx: CommandContext, p: c.AgendaReorder) -> Outcome:
     """Put the items in the given order; the list must name every item once."""
     meeting = _editable_meeting(ctx)
@@ -93,6 +97,7 @@ def reorder(ctx: CommandContext, p: c.AgendaReorder) -> Outcome:
     return Outcome({}, [_agenda_changed(ctx, meeting.id)])
 
 
+@handles(c.AgendaRemoveItem)
 def remove_item(ctx: CommandContext, p: c.AgendaRemoveItem) -> Outcome:
     """Delete an item; if it was current, no item is current any more."""
     meeting = _editable_meeting(ctx)
@@ -123,6 +128,7 @@ def leave_current(ctx: CommandContext, meeting: Meeting, now: datetime) -> dict[
     return {"item_id": item.id, "elapsed_seconds": item.elapsed_seconds}
 
 
+@handles(c.AgendaSetCurrent)
 def set_current(ctx: CommandContext, p: c.AgendaSetCurrent) -> Outcome:
     """Make an item the one under discussion (``None``: no item); the item left behind
     keeps the time spent on it."""

@@ -27,6 +27,7 @@ from server.domain.context import CommandContext, Outcome, PendingEvent, UserEve
 from server.domain.documents import shapes
 from server.domain.documents.shapes import DocumentRow
 from server.domain.documents.visibility import Viewer, audience, may_read
+from server.domain.handlers import handles
 from server.domain.quotas import check_annotation
 from server.persistence.models import Annotation, DocumentVersion, User, utcnow
 
@@ -106,6 +107,7 @@ def _shared_event(ctx: CommandContext, row: DocumentRow, type_: str, data: dict[
     return PendingEvent(row.doc.meeting_id, type_, data, audience=seen.readers, others=seen.others)
 
 
+@handles(c.AnnotationSave)
 def save(ctx: CommandContext, p: c.AnnotationSave) -> Outcome:
     """Create or change one of the caller's annotations; answer ``{"annotation"}``."""
     given, session, me = p.annotation, ctx.session, ctx.actor.user_id
@@ -152,6 +154,7 @@ def save(ctx: CommandContext, p: c.AnnotationSave) -> Outcome:
     return outcome
 
 
+@handles(c.AnnotationDelete)
 def delete(ctx: CommandContext, p: c.AnnotationDelete) -> Outcome:
     """Delete one of the caller's annotations (a tombstone is kept); answer ``{}``."""
     row = readable_document(ctx, p.document_id)
@@ -179,6 +182,7 @@ def _with_authors(session: Session, query: Any) -> list[dict[str, Any]]:
     return [shape(found, name) for found, name in rows]
 
 
+@handles(c.AnnotationList, reads=True)
 def list_annotations(ctx: CommandContext, p: c.AnnotationList) -> Outcome:
     """The caller's annotations on the version and the others' shared ones, and the caller's
     annotations that could not be carried to it (``orphaned``, on their old version)."""
@@ -192,6 +196,7 @@ def list_annotations(ctx: CommandContext, p: c.AnnotationList) -> Outcome:
     return Outcome({"version": version, "annotations": _with_authors(ctx.session, query)})
 
 
+@handles(c.AnnotationComments, reads=True)
 def comments(ctx: CommandContext, p: c.DocumentRef) -> Outcome:
     """Every shared annotation of the document, all versions, with its author (for the
     secretary's comment summary)."""

@@ -18,6 +18,7 @@ from protocol.roles import Attendance, MeetingRole, MeetingStatus
 from server.domain import views
 from server.domain.audit import record
 from server.domain.context import CommandContext, Outcome, PendingEvent
+from server.domain.handlers import handles
 from server.domain.scope import require_manages
 from server.persistence.models import Connection, Meeting, Participant
 
@@ -49,6 +50,7 @@ def _mark(ctx: CommandContext, row: Participant, status: Attendance, reason: str
                                      {"user_id": row.user_id, "attendance": str(status), "reason": reason})])
 
 
+@handles(c.AttendanceCheckIn)
 def check_in(ctx: CommandContext, _p: c.MeetingPayload) -> Outcome:
     """The participant declares themselves present."""
     meeting = _open(ctx)
@@ -57,6 +59,7 @@ def check_in(ctx: CommandContext, _p: c.MeetingPayload) -> Outcome:
     return _mark(ctx, _target(ctx, meeting.id, ctx.actor.user_id), Attendance.PRESENT, None)
 
 
+@handles(c.AttendanceSet)
 def set_attendance(ctx: CommandContext, p: c.AttendanceSet) -> Outcome:
     """The chair or a secretary records a participant as present, absent or excused (the
     reason is kept for the minutes)."""
@@ -80,6 +83,7 @@ def _online(ctx: CommandContext, meeting_id: int, user_id: int) -> bool:
         Connection.meeting_id == meeting_id, Connection.user_id == user_id).limit(1)) is not None
 
 
+@handles(c.AttendanceSetProxy)
 def set_proxy(ctx: CommandContext, p: c.AttendanceSetProxy) -> Outcome:
     """Name the participant who represents a member (``proxy_user_id: null`` ends it).
 

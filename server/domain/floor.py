@@ -15,11 +15,12 @@ from sqlalchemy.orm import Session
 
 from protocol import commands as c
 from protocol import events as ev
-from protocol.capabilities import Capability
+from protocol.capabilities import Capability, Condition
 from protocol.errors import closed, conflict, forbidden, invalid, not_found
 from protocol.roles import MeetingRole, MeetingStatus
 from server.domain import capabilities, speakers
 from server.domain.context import CommandContext, Outcome, PendingEvent
+from server.domain.handlers import condition, handles
 from server.domain.scope import is_site_secretary, require_manages
 from server.domain.speakers import GRANTED, PENDING, WITHDRAWN
 from server.persistence.models import Meeting, Participant, SpeakerRequest, Speech, utcnow
@@ -27,9 +28,10 @@ from server.persistence.models import Meeting, Participant, SpeakerRequest, Spee
 MANAGERS = (MeetingRole.CHAIR, MeetingRole.SECRETARY)
 
 
+@condition(Condition.HOLDS_FLOOR)
 def holds_floor(ctx: CommandContext) -> bool:
     """Whether the caller is the speaker who holds the floor (they may present, and end
-    their own speech)."""
+    their own speech; ``presenter.set_page`` still refuses a document they may not read)."""
     if ctx.meeting is None:
         return False
     speech = speakers.current_speech(ctx.session, ctx.meeting.id)
@@ -84,6 +86,7 @@ def _end_current(ctx: CommandContext, meeting_id: int, now: datetime) -> Speech 
     return speech
 
 
+@handles(c.SpeakerRequestCreate)
 def request(ctx: CommandContext, p: c.SpeakerRequestCreate) -> Outcome:
     """Join the queue (``kind``: speak or question), or put someone else in it."""
     meeting = _open(ctx)
@@ -116,6 +119,7 @@ def request(ctx: CommandContext, p: c.SpeakerRequestCreate) -> Outcome:
                    [queue_changed(ctx.session, meeting.id)])
 
 
+@handles(c.SpeakerWithdraw)
 def withdraw(ctx: CommandContext, p: c.SpeakerRequestRef) -> Outcome:
     """Take a pending request out of the queue: its author, the chair or a secretary."""
     meeting = _open(ctx)
@@ -131,6 +135,7 @@ def withdraw(ctx: CommandContext, p: c.SpeakerRequestRef) -> Outcome:
     return Outcome({}, [queue_changed(ctx.session, meeting.id)])
 
 
+@handles(c.SpeakerReorder)
 def reorder(ctx: CommandContext, p: c.SpeakerReorder) -> Outcome:
     """Put one kind's pending requests in a new order (the list names each exactly once)."""
     meeting = _open(ctx)
@@ -149,6 +154,7 @@ def reorder(ctx: CommandContext, p: c.SpeakerReorder) -> Outcome:
     return Outcome({}, [queue_changed(ctx.session, meeting.id)])
 
 
+@handles(c.SpeakerGrant)
 def grant(ctx: CommandContext, p: c.SpeakerGrant) -> Outcome:
     """Give the floor to a queued request or straight to a participant; whoever spoke
     before stops (their speech is recorded)."""
@@ -187,6 +193,7 @@ def grant(ctx: CommandContext, p: c.SpeakerGrant) -> Outcome:
     return Outcome({}, [*watch.events(), *events])
 
 
+@handles(c.SpeakerExtend)
 def extend(ctx: CommandContext, p: c.SpeakerExtend) -> Outcome:
     """Give the speaker more time (a speaker without a limit gets one: spoken so far + seconds)."""
     meeting = _open(ctx)
@@ -200,6 +207,7 @@ def extend(ctx: CommandContext, p: c.SpeakerExtend) -> Outcome:
     return Outcome({}, [_floor_changed(meeting.id, speech, None)])
 
 
+@handles(c.SpeakerEnd)
 def end(ctx: CommandContext, _p: c.MeetingPayload) -> Outcome:
     """The speaker stops: the chair ends the speech, or the speaker gives the floor back."""
     meeting = _open(ctx)

@@ -6,6 +6,7 @@ from protocol import commands as c
 from server.domain import presence, views
 from server.domain.context import CommandContext, Outcome
 from server.domain.documents.visibility import data_for
+from server.domain.handlers import SocketEffect, handles
 from server.persistence import event_log
 from server.persistence.event_log import iso
 from server.persistence.models import utcnow
@@ -14,6 +15,7 @@ MAX_REPLAY = 1000
 """A client further behind than this gets a fresh snapshot instead of a replay."""
 
 
+@handles(c.MeetingJoin, replays=False, socket=SocketEffect.JOIN)
 def join(ctx: CommandContext, p: c.MeetingJoin) -> Outcome:
     """Enter the meeting; answer a snapshot, or the events after ``since_seq``, and the
     server's clock (``server_time``, for countdowns)."""
@@ -37,6 +39,7 @@ def join(ctx: CommandContext, p: c.MeetingJoin) -> Outcome:
     return Outcome(events=events, finish=answer)
 
 
+@handles(c.MeetingLeave, socket=SocketEffect.LEAVE)
 def leave(ctx: CommandContext, _p: c.MeetingPayload) -> Outcome:
     """Leave the meeting; the user goes offline there if this was their last window."""
     meeting = ctx.require_meeting()

@@ -15,6 +15,7 @@ from sqlalchemy import and_, select
 from protocol import commands as c
 from server.domain import views
 from server.domain.context import CommandContext, Outcome
+from server.domain.handlers import handles
 from server.persistence.event_log import iso
 from server.persistence.models import Connection, Participant, utcnow
 
@@ -45,6 +46,7 @@ def _link(connections: list[tuple[datetime, datetime | None, int | None]], now: 
             "link": link}
 
 
+@handles(c.SiteStatus, reads=True)
 def site_status(ctx: CommandContext, _p: c.MeetingPayload) -> Outcome:
     """Every site's link: ``offline`` (no connection), ``lost`` (no heartbeat for
     LOST_AFTER), ``poor`` (median round trip at least POOR_RTT_MS) or ``ok``."""

@@ -13,10 +13,12 @@ from server.domain.agenda import leave_current
 from server.domain.audit import record
 from server.domain.context import CommandContext, Outcome, PendingEvent
 from server.domain.documents.events import stop_presenting
+from server.domain.handlers import handles
 from server.persistence.event_log import iso
 from server.persistence.models import AgendaItem, Meeting, Participant, Site, utcnow
 
 
+@handles(c.MeetingList, reads=True)
 def list_meetings(ctx: CommandContext, _payload: c.MeetingList) -> Outcome:
     """The meetings the user takes part in; admins and organizers see every meeting."""
     actor = ctx.actor
@@ -31,6 +33,7 @@ def list_meetings(ctx: CommandContext, _payload: c.MeetingList) -> Outcome:
     return Outcome({"meetings": meetings})
 
 
+@handles(c.MeetingCreate)
 def create(ctx: CommandContext, p: c.MeetingCreate) -> Outcome:
     """Create a meeting with its sites; the first site is the central one."""
     if p.ends_at is not None and p.ends_at <= p.starts_at:
@@ -51,6 +54,7 @@ def create(ctx: CommandContext, p: c.MeetingCreate) -> Outcome:
                                 "sites": views.sites(ctx.session, meeting.id)}})
 
 
+@handles(c.MeetingUpdate)
 def update(ctx: CommandContext, p: c.MeetingUpdate) -> Outcome:
     """Change a meeting's title, times or place."""
     meeting = ctx.require_meeting()
@@ -72,6 +76,7 @@ def update(ctx: CommandContext, p: c.MeetingUpdate) -> Outcome:
     return Outcome({"meeting": views.meeting_summary(meeting, role)}, [event])
 
 
+@handles(c.MeetingStart)
 def start(ctx: CommandContext, _p: c.MeetingPayload) -> Outcome:
     """Open the meeting; the first agenda item becomes current."""
     meeting = ctx.require_meeting()
@@ -94,6 +99,7 @@ def start(ctx: CommandContext, _p: c.MeetingPayload) -> Outcome:
     return Outcome({}, events)
 
 
+@handles(c.MeetingEnd)
 def end(ctx: CommandContext, _p: c.MeetingPayload) -> Outcome:
     """Close the meeting; it can no longer change. The speech under way ends, the current
     item keeps the time spent on it, and the presenter stops."""

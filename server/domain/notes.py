@@ -17,6 +17,7 @@ from protocol import events as ev
 from protocol.errors import invalid
 from server.domain.annotations import stamp, wire_time
 from server.domain.context import CommandContext, Outcome, UserEvent
+from server.domain.handlers import handles
 from server.persistence.models import AgendaItem, PersonalNote
 
 
@@ -27,6 +28,7 @@ def shape(note: PersonalNote) -> dict[str, Any]:
             "updated_at": wire_time(note.updated_at)}
 
 
+@handles(c.NoteSave)
 def save(ctx: CommandContext, p: c.NoteSave) -> Outcome:
     """Replace the caller's note on the item; answer ``{"note"}``."""
     meeting, me, session = ctx.require_meeting(), ctx.actor.user_id, ctx.session
@@ -53,6 +55,7 @@ def save(ctx: CommandContext, p: c.NoteSave) -> Outcome:
                                                            ctx.sid)])
 
 
+@handles(c.NoteList, reads=True)
 def list_notes(ctx: CommandContext, p: c.MeetingPayload) -> Outcome:
     """The caller's notes in the meeting, in agenda order."""
     rows = ctx.session.scalars(

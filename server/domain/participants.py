@@ -15,9 +15,11 @@ from server.domain.audit import record
 from server.domain.context import CommandContext, Outcome, PendingEvent
 from server.domain.documents.events import after_role_change
 from server.domain.documents.visibility import Viewer
+from server.domain.handlers import handles
 from server.persistence.models import Connection, Participant, Site, User
 
 
+@handles(c.ParticipantSet)
 def set_participant(ctx: CommandContext, p: c.ParticipantSet) -> Outcome:
     """Add a user to the meeting, or change their role, site or voting weight."""
     meeting = ctx.require_meeting()
@@ -70,6 +72,7 @@ def set_participant(ctx: CommandContext, p: c.ParticipantSet) -> Outcome:
     return Outcome({"participant": view}, [*watch.events(), *events])
 
 
+@handles(c.ParticipantRemove)
 def remove_participant(ctx: CommandContext, p: c.ParticipantRemove) -> Outcome:
     """Take a user out of the meeting."""
     meeting = ctx.require_meeting()

@@ -7,9 +7,11 @@ from __future__ import annotations
 from protocol import commands as c
 from protocol import events as ev
 from server.domain.context import CommandContext, Outcome, UserEvent
+from server.domain.handlers import handles
 from server.domain.voting import ballots
 
 
+@handles(c.PollVote, replays=False, grouped=True)
 def vote(ctx: CommandContext, p: c.PollVote) -> Outcome:
     """Cast the ballot; tell the member (on their open connections) when a proxy cast it."""
     outcome = ballots.vote(ctx, p)

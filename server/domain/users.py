@@ -20,6 +20,7 @@ from protocol.events import SESSION_DEACTIVATED
 from server.domain import accounts, capabilities
 from server.domain.audit import record
 from server.domain.context import CommandContext, Outcome, SessionEnd
+from server.domain.handlers import handles
 from server.domain.search.fold import fold, matches, words
 from server.persistence.event_log import iso
 from server.persistence.models import Connection, Token, User, utcnow
@@ -57,6 +58,7 @@ LIST_LIMIT = 200
 """The most users one ``user.list`` answers."""
 
 
+@handles(c.UserList, reads=True)
 def list_users(ctx: CommandContext, p: c.UserList) -> Outcome:
     """Users whose username or full name contains every word of the query, folded (case and
     diacritics: "hung" finds "Nguyễn Văn Hùng"), at most 200: active ones; for admins, with
@@ -100,6 +102,7 @@ def _user(ctx: CommandContext, user_id: int) -> User:
     return user
 
 
+@handles(c.UserCreate)
 def create(ctx: CommandContext, p: c.UserCreate) -> Outcome:
     """Add a user (the password policy applies)."""
     accounts.check_password_policy(p.username, p.password)
@@ -110,6 +113,7 @@ def create(ctx: CommandContext, p: c.UserCreate) -> Outcome:
     return Outcome({"user": user_view(user, admin=True)})
 
 
+@handles(c.UserUpdate)
 def update_user(ctx: CommandContext, p: c.UserUpdate) -> Outcome:
     """Change a user's name or global roles. Sockets of a user whose roles changed are
     closed quietly: they reconnect with the rights they have now."""
@@ -141,6 +145,7 @@ def update_user(ctx: CommandContext, p: c.UserUpdate) -> Outcome:
     return outcome
 
 
+@handles(c.UserSetActive)
 def set_active(ctx: CommandContext, p: c.UserSetActive) -> Outcome:
     """Deactivate (every session revoked, every socket closed at once) or reactivate a user."""
     user = _user(ctx, p.user_id)
@@ -160,6 +165,7 @@ def set_active(ctx: CommandContext, p: c.UserSetActive) -> Outcome:
     return outcome
 
 
+@handles(c.UserResetPassword)
 def reset_password(ctx: CommandContext, p: c.UserResetPassword) -> Outcome:
     """Give a user a new password: every session of theirs ends, and they are asked to
     choose their own at their next login."""

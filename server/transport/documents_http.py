@@ -32,8 +32,9 @@ from server.domain.permissions import access, resolve
 from server.persistence.blobs import HashingWriter, SizeLimitExceeded, WrittenFile
 from server.persistence.models import Document
 from server.transport.blob_http import blob_answer
+from server.transport.decoding import describe_validation_error
 from server.transport.http import SERVICES, bearer_token, path_id
-from server.transport.pipeline import CommandPipeline, describe_validation_error
+from server.transport.pipeline import CommandPipeline
 from server.transport.services import Services
 
 PIPELINE = web.AppKey("pipeline", CommandPipeline)

@@ -22,9 +22,18 @@ from sqlalchemy import Table, bindparam, func, select, update
 
 from protocol.commands import PresenceHeartbeat
 from protocol.errors import not_found
+from server.domain.context import CommandContext, Outcome
+from server.domain.handlers import handles
 from server.persistence.db import Database
 from server.persistence.event_log import iso
 from server.persistence.models import Connection, Meeting, utcnow
+
+
+@handles(PresenceHeartbeat, reads=True, in_memory=True)
+def heartbeat(_ctx: CommandContext, _payload: PresenceHeartbeat) -> Outcome:
+    """``presence.heartbeat`` is answered by ``Heartbeats.beat`` from memory, never here:
+    this declaration says so, for the registry."""
+    raise RuntimeError("answered by the transport (Heartbeats), never in a transaction")
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,10 @@ from server import __version__
 from server.domain import accounts, presence
 from server.domain.context import SessionEnd
 from server.persistence.event_log import iso
+from server.transport.decoding import describe_validation_error
 from server.transport.forwarded import client_address
 from server.transport.json_limits import parse_body
 from server.transport.limits import retry_after_header
-from server.transport.pipeline import describe_validation_error
 from server.transport.services import Services
 from server.transport.sessions import end_sessions
 

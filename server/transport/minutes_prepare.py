@@ -19,6 +19,7 @@ from server.minutes.content import MinutesContent, gather
 from server.minutes.render import render
 from server.persistence.audit_anchor import anchor_text, current_head, write_anchor
 from server.persistence.models import utcnow
+from server.transport.preparing import prepares
 from server.transport.services import Services
 
 
@@ -28,6 +29,7 @@ def gather_now(services: Services, meeting_id: int, session: object) -> MinutesC
     return gather(session, meeting_id, settings.organization, settings.city)  # type: ignore[arg-type]
 
 
+@prepares(c.MinutesPublish)
 async def prepare_publication(services: Services, actor: Actor, rule: Access,
                               payload: c.MeetingPayload) -> Prepared:
     """Check the caller may publish, gather the minutes, render both files, store them."""

@@ -1,54 +1,55 @@
-"""The fixed pipeline every command runs through.
+"""The pipeline every command runs through, as explicit stages.
 
-validate -> check access -> domain function -> append events with their seq -> commit ->
-broadcast -> answer. Every path ends in an envelope: a refusal, a malformed payload or a
-fault in a handler is answered, never left hanging.
+decode and validate (``decoding``) -> check the session -> the stages of the command's kind
+(``registry.Kind``, chosen by its declarations) -> the socket joins or leaves its meeting ->
+answer. Every path ends in an envelope: a refusal, a malformed payload or a fault in a
+handler is answered, never left hanging.
+
+The stages of each kind::
+
+    IN_MEMORY  answer from memory (Heartbeats)
+    QUERY      read transaction in a worker thread, no lock (with a meeting named: as ALONE)
+    ALONE      locate -> under the meeting's lock: transaction -> broadcast
+    GROUPED    locate -> under the meeting's lock: the group's transaction -> broadcast
+               (a command the group cannot take: as ALONE)
+    PREPARED   locate -> prepare, outside any lock -> as ALONE (prepared again if Stale)
+
+Inside the transaction (``unit_of_work``): replay-lookup -> authorize -> the domain function
+-> append its events with their seq -> store the answer. Group commit (``group_commit``) runs
+the same unit of work in savepoints; it does not know this module.
 """
 
 from __future__ import annotations
 
-import asyncio
-import hashlib
-import json
 import logging
-from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from pydantic import ValidationError
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
-from protocol.commands import MAX_PAYLOAD_BYTES, Payload, PresenceHeartbeat
-from protocol.errors import (
-    ErrorCode,
-    ProtocolError,
-    conflict,
-    error_envelope,
-    invalid,
-    not_found,
-    ok_envelope,
-)
+from protocol.commands import Payload, PresenceHeartbeat
+from protocol.errors import ErrorCode, ProtocolError, conflict, error_envelope, ok_envelope
 from server.domain import presence
 from server.domain.context import Actor, CommandContext, Outcome, PendingEvent, Stale
+from server.domain.handlers import SocketEffect
 from server.domain.permissions import Access, resolve
 from server.persistence import event_log
-from server.persistence.models import CommandResult, utcnow
+from server.persistence.models import utcnow
 from server.transport.broadcast import Delivery, Sent, broadcast, user_delivery
+from server.transport.decoding import decode
 from server.transport.departures import Departures
 from server.transport.group_commit import GroupCommit
 from server.transport.heartbeats import Heartbeats
 from server.transport.limits import HEAVY_COMMANDS
-from server.transport.payload_scan import scan_payload
-from server.transport.registry import COMMANDS, CommandSpec, Locator
+from server.transport.registry import CommandSpec, Kind, Locator
 from server.transport.services import ConnectionInfo, Services
+from server.transport.unit_of_work import Envelope, MeetingLocks, Moved, UnitOfWork, log_events
 
 log = logging.getLogger(__name__)
 
-Envelope = dict[str, Any]
-Located = tuple[int | None, bool]
 PREPARE_ATTEMPTS = 3
 """A prepared command (``minutes.publish``) whose meeting changed meanwhile is prepared again,
 this many times at most."""
@@ -58,9 +59,21 @@ LOCATED_MAX = 50_000
 """Remembered meetings of located things (a poll, a document); forgotten all at once beyond."""
 
 
-class Moved(Exception):
-    """The located thing is not (or no longer) in the meeting whose lock was taken: a
-    remembered answer went stale (a deleted poll whose id SQLite gave to a new one)."""
+@dataclass(frozen=True)
+class Command:
+    """A decoded command on its way through the stages."""
+
+    spec: CommandSpec
+    payload: Payload
+    sid: str
+    conn: ConnectionInfo
+
+
+Ran = tuple[int | None, Envelope]
+"""The meeting a command ran in (None: none, or a repeat answered without finding it) and
+its envelope."""
+InMeeting = Callable[[Command, int | None, bool], Awaitable[Envelope]]
+"""A stage that runs a command in its meeting (and whether that meeting was remembered)."""
 
 
 class CommandPipeline:
@@ -68,42 +81,31 @@ class CommandPipeline:
 
     def __init__(self, services: Services) -> None:
         self.services = services
-        # One lock per meeting in this process, held from the transaction to the end of
-        # the broadcast, so that this process sends a meeting's events in seq order.
-        self._locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self.meeting_lock = MeetingLocks()
         self.heartbeats = Heartbeats()
+        self.work = UnitOfWork(services)
+        self.groups = GroupCommit(self.work, self.meeting_lock)
+        self.departures = Departures(services.settings.presence_grace_seconds, self._depart)
         # The meeting of a located thing, by (locator, id): a thing never changes meeting,
         # so a command about it (a ballot) skips the read transaction that finds it. The
         # transaction finds it again under the lock and refuses a stale answer (``Moved``).
         self._located: dict[tuple[Locator, int], int] = {}
-        self.groups = GroupCommit(self)
-        self.departures = Departures(services.settings.presence_grace_seconds, self._depart)
-
-    def meeting_lock(self, meeting_id: int | None) -> asyncio.Lock:
-        """The lock that orders a meeting's commits and broadcasts in this process."""
-        return self._locks[meeting_id or 0]
+        self._kinds: dict[Kind, Callable[[Command], Awaitable[Ran]]] = {
+            Kind.IN_MEMORY: self._in_memory,
+            Kind.QUERY: self._query,
+            Kind.ALONE: partial(self._locating, then=self._locked),
+            Kind.GROUPED: partial(self._locating, then=self._grouped),
+            Kind.PREPARED: partial(self._locating, then=self._prepared),
+        }
 
     async def run(self, name: str, args: tuple[Any, ...], sid: str, conn: ConnectionInfo) -> Envelope:
         """Run one command and return its envelope."""
         try:
-            spec, payload = self._parse(name, args)
-            if conn.token_expires_at <= utcnow():
-                raise ProtocolError(ErrorCode.UNAUTHENTICATED, "This session has expired; log in again")
-            self.services.usage.touch(conn.token_id)  # for the idle timeout
-            if spec.in_memory:
-                assert isinstance(payload, PresenceHeartbeat)
-                return ok_envelope(self.heartbeats.beat(sid, payload))
-            meeting_id = getattr(payload, "meeting_id", None)
-            if spec.locate is None:
-                envelope = await self._run_prepared(spec, payload, sid, conn, meeting_id)
-            else:
-                located = await self._run_located(spec, spec.locate, payload, sid, conn)
-                meeting_id, envelope = located if isinstance(located, tuple) else (None, located)
-            if envelope["ok"] and spec.socket is not None and isinstance(meeting_id, int):
-                if spec.socket == "join":
-                    self.heartbeats.joined(sid, meeting_id)
-                else:
-                    self.heartbeats.left(sid, meeting_id)
+            spec, payload = decode(name, args)
+            self._check_session(conn)
+            command = Command(spec, payload, sid, conn)
+            meeting_id, envelope = await self._kinds[spec.kind](command)
+            self._socket_effect(command, meeting_id, envelope)
             return envelope
         except ProtocolError as refusal:
             return refusal.to_envelope()
@@ -115,28 +117,99 @@ class CommandPipeline:
             log.exception("command %s failed", name)
             return error_envelope(ErrorCode.INTERNAL, "The server could not complete this command")
 
-    async def _run_located(self, spec: CommandSpec, locator: Locator, payload: Payload, sid: str,
-                           conn: ConnectionInfo) -> tuple[int, Envelope] | Envelope:
-        """Run a command whose meeting comes from the thing it names: its meeting (remembered,
-        or found in a read transaction) and its envelope; or, for a repeated request whose
-        thing is gone, the first answer alone."""
-        key = (locator, locator.subject(payload))
+    # -- stages ------------------------------------------------------------------------
+
+    def _check_session(self, conn: ConnectionInfo) -> None:
+        if conn.token_expires_at <= utcnow():
+            raise ProtocolError(ErrorCode.UNAUTHENTICATED, "This session has expired; log in again")
+        self.services.usage.touch(conn.token_id)  # for the idle timeout
+
+    def _socket_effect(self, command: Command, meeting_id: int | None, envelope: Envelope) -> None:
+        effect = command.spec.socket
+        if effect is None or not envelope["ok"] or not isinstance(meeting_id, int):
+            return
+        if effect is SocketEffect.JOIN:
+            self.heartbeats.joined(command.sid, meeting_id)
+        else:
+            self.heartbeats.left(command.sid, meeting_id)
+
+    async def _in_memory(self, command: Command) -> Ran:
+        assert isinstance(command.payload, PresenceHeartbeat)
+        return command.payload.meeting_id, ok_envelope(self.heartbeats.beat(command.sid, command.payload))
+
+    async def _query(self, command: Command) -> Ran:
+        meeting_id = getattr(command.payload, "meeting_id", None)
+        if meeting_id is not None:
+            return meeting_id, await self._locked(command, meeting_id, False)
+        # A read across meetings (meeting.list, search) sends no event: it needs no lock,
+        # and must not queue behind another user's search on the lock of "no meeting".
+        heavy = command.spec.name in HEAVY_COMMANDS
+        run = self.services.in_heavy_thread if heavy else self.services.in_thread
+        envelope, _events = await run(partial(self.work.execute, *self._parts(command)))
+        return None, envelope
+
+    async def _locating(self, command: Command, then: InMeeting) -> Ran:
+        """The command's meeting: its payload's, or (for a command that names a thing) the
+        thing's, remembered or found in a read transaction; then the next stage. A repeated
+        request whose thing is gone gets the first answer alone."""
+        locator = command.spec.locate
+        if locator is None:
+            meeting_id = getattr(command.payload, "meeting_id", None)
+            return meeting_id, await then(command, meeting_id, False)
+        key = (locator, locator.subject(command.payload))
         for _attempt in range(2):
             meeting_id = self._located.get(key)
             remembered = meeting_id is not None
             if meeting_id is None:
-                found = await self.services.in_thread(lambda: self._locate(spec, payload, conn))
+                found = await self.services.in_thread(
+                    partial(self.work.find_or_replay, command.spec, command.payload, command.conn))
                 if isinstance(found, dict):
-                    return found  # the first answer to a repeat (its subject may be gone since)
+                    return None, found  # the first answer to a repeat (its subject may be gone since)
                 meeting_id = found
                 if len(self._located) >= LOCATED_MAX:
                     self._located.clear()
                 self._located[key] = meeting_id
             try:
-                return meeting_id, await self._run_prepared(spec, payload, sid, conn, meeting_id, remembered)
+                return meeting_id, await then(command, meeting_id, remembered)
             except Moved:
                 self._located.pop(key, None)  # look it up again, without the remembered answer
         raise conflict("This command's subject moved while it ran; try again")
+
+    async def _locked(self, command: Command, meeting_id: int | None, remembered: bool,
+                      prepared: Any = None) -> Envelope:
+        """Under the meeting's lock: the transaction in a worker thread, then the broadcast."""
+        async with self.meeting_lock(meeting_id):
+            envelope, events = await self.services.in_thread(
+                partial(self.work.execute, *self._parts(command), prepared, (meeting_id, remembered)))
+            await broadcast(self.services, events)
+        return envelope
+
+    async def _grouped(self, command: Command, meeting_id: int | None, remembered: bool) -> Envelope:
+        """In the meeting's next group; alone when the group cannot take it."""
+        if meeting_id is not None:
+            envelope = await self.groups.run(*self._parts(command), meeting_id, remembered)
+            if envelope is not None:  # None: ALONE, the group could not take it
+                return envelope
+        return await self._locked(command, meeting_id, remembered)
+
+    async def _prepared(self, command: Command, meeting_id: int | None, remembered: bool) -> Envelope:
+        """The slow preparation outside any lock, then the transaction; prepared again if the
+        meeting changed meanwhile (the handler raises Stale)."""
+        spec = command.spec
+        assert spec.prepare is not None
+        for _attempt in range(PREPARE_ATTEMPTS):
+            prepared = await spec.prepare(self.services, command.conn.actor, spec.access, command.payload)
+            try:
+                return await self._locked(command, meeting_id, remembered, prepared)
+            except Stale:
+                continue  # the meeting changed while the command was being prepared
+        raise conflict("The meeting kept changing while this command was being prepared; try again")
+
+    @staticmethod
+    def _parts(command: Command) -> tuple[CommandSpec, Payload, str, ConnectionInfo]:
+        return command.spec, command.payload, command.sid, command.conn
+
+    # -- changes that do not arrive as commands ------------------------------------------
 
     async def socket_closed(self, sid: str, meeting_id: int | None) -> None:
         """A socket closed: forget it, and after the presence grace period take it out of its
@@ -159,37 +232,6 @@ class CommandPipeline:
         if beats or meetings:
             self.heartbeats.learn_seqs(await self.services.in_thread(flush))
         return len(beats)
-
-    async def _run_prepared(self, spec: CommandSpec, payload: Payload, sid: str, conn: ConnectionInfo,
-                            meeting_id: int | None, remembered: bool = False) -> Envelope:
-        """The transaction and broadcast: in a group with others (``spec.grouped``), or alone."""
-        if spec.grouped and meeting_id is not None:
-            return await self.groups.run(spec, payload, sid, conn, meeting_id, remembered)
-        return await self.run_alone(spec, payload, sid, conn, meeting_id, remembered)
-
-    async def run_alone(self, spec: CommandSpec, payload: Payload, sid: str, conn: ConnectionInfo,
-                        meeting_id: int | None, remembered: bool = False) -> Envelope:
-        """The transaction and broadcast of one command, after its slow preparation if it has
-        one (done again if the meeting changed meanwhile)."""
-        if not spec.writes and meeting_id is None and spec.locate is None and spec.prepare is None:
-            # A read across meetings (meeting.list, search) sends no event: it needs no lock,
-            # and must not queue behind another user's search on the lock of "no meeting".
-            run = self.services.in_heavy_thread if spec.name in HEAVY_COMMANDS else self.services.in_thread
-            envelope, _events = await run(partial(self._execute, spec, payload, sid, conn))
-            return envelope
-        for _attempt in range(PREPARE_ATTEMPTS):
-            prepared = None
-            if spec.prepare is not None:
-                prepared = await spec.prepare(self.services, conn.actor, spec.access, payload)
-            async with self.meeting_lock(meeting_id):
-                try:
-                    envelope, events = await self.services.in_thread(
-                        partial(self._execute, spec, payload, sid, conn, prepared, (meeting_id, remembered)))
-                except Stale:
-                    continue  # the meeting changed while the command was being prepared
-                await broadcast(self.services, events)
-            return envelope
-        raise conflict("The meeting kept changing while this command was being prepared; try again")
 
     async def publish(self, change: Callable[[Session], list[PendingEvent]],
                       meeting_id: int | None = None) -> None:
@@ -232,146 +274,3 @@ class CommandPipeline:
             await broadcast(self.services, deliveries)
         return data
 
-    def _locate(self, spec: CommandSpec, payload: Payload, conn: ConnectionInfo) -> int | Envelope:
-        """The command's meeting; or, for a repeated request whose subject is gone (a
-        deleted poll), the first answer."""
-        assert spec.locate is not None
-        with self.services.db.read() as session:
-            try:
-                return spec.locate.find(session, payload)
-            except ProtocolError:
-                key = payload.idempotency_key if spec.writes and spec.replays else None
-                earlier = None if key is None else session.scalar(select(CommandResult).where(
-                    CommandResult.user_id == conn.actor.user_id, CommandResult.request_id == key,
-                    CommandResult.command == spec.name))
-                if earlier is None:
-                    raise
-                return replay(earlier, spec, payload)
-
-    @staticmethod
-    def _parse(name: str, args: tuple[Any, ...]) -> tuple[CommandSpec, Payload]:
-        spec = COMMANDS.get(name)
-        if spec is None:
-            raise invalid(f"Unknown command {name!r}")
-        if len(args) != 1 or not isinstance(args[0], dict):
-            raise invalid("A command's payload is one JSON object")
-        raw = args[0]
-        scan_payload(raw)  # first: what follows measures, validates and stores its text
-        if len(json.dumps(raw, ensure_ascii=False).encode()) > MAX_PAYLOAD_BYTES:
-            raise invalid(f"The payload is larger than {MAX_PAYLOAD_BYTES // 1024} KB")
-        try:
-            return spec, spec.model.model_validate(raw)
-        except ValidationError as error:
-            raise invalid(describe_validation_error(error)) from None
-
-    def _execute(self, spec: CommandSpec, payload: Payload, sid: str, conn: ConnectionInfo,
-                 prepared: Any = None, locked: Located | None = None) -> tuple[Envelope, list[Sent]]:
-        """The unit of work, in a worker thread: one transaction, events appended inside."""
-        try:
-            try:
-                return self._transaction(spec, payload, sid, conn, prepared, locked)
-            except IntegrityError:
-                if payload.idempotency_key is None:
-                    raise
-                # A twin of this request committed first: answer what it answered.
-                return self._transaction(spec, payload, sid, conn, prepared, locked)
-        except ProtocolError as refusal:
-            self._remember_refusal(spec, payload, conn, refusal)
-            raise
-
-    def _remember_refusal(self, spec: CommandSpec, payload: Payload, conn: ConnectionInfo,
-                          refusal: ProtocolError) -> None:
-        """A refusal is a first answer too: a retry with its request_id gets it again, even if
-        the command would succeed by then (the client already told its user it failed)."""
-        if payload.idempotency_key is None or not (spec.writes and spec.replays):
-            return
-        try:
-            with self.services.db.write() as session:
-                session.add(CommandResult(user_id=conn.actor.user_id, request_id=payload.idempotency_key,
-                                          command=spec.name, response=refusal.to_envelope(),
-                                          fingerprint=fingerprint(payload)))
-        except IntegrityError:
-            pass  # already answered under this request_id (a twin, or a reuse for another command)
-
-    def _transaction(self, spec: CommandSpec, payload: Payload, sid: str, conn: ConnectionInfo,
-                     prepared: Any = None, locked: Located | None = None) -> tuple[Envelope, list[Sent]]:
-        """``locked``: the meeting whose lock the caller holds for a located command, and
-        whether that meeting was remembered rather than just found (None: not checked, as
-        for a unit of work run alone)."""
-        db = self.services.db
-        with db.write() if spec.writes else db.read() as session:
-            return self.unit(session, spec, payload, sid, conn, prepared, locked)
-
-    def unit(self, session: Session, spec: CommandSpec, payload: Payload, sid: str, conn: ConnectionInfo,
-             prepared: Any = None, locked: Located | None = None) -> tuple[Envelope, list[Sent]]:
-        """One command's work inside the caller's transaction (or savepoint: group commit)."""
-        request_id = payload.idempotency_key if spec.writes and spec.replays else None
-        meeting_id = getattr(payload, "meeting_id", None)
-        if spec.locate is not None:
-            try:
-                meeting_id = spec.locate.find(session, payload)
-            except ProtocolError:
-                if locked is not None and locked[1]:
-                    raise Moved from None  # gone since: the uncached path answers (a repeat)
-                raise
-            if locked is not None and meeting_id != locked[0]:
-                raise Moved
-        if spec.writes and meeting_id is not None:
-            event_log.lock_meeting(session, meeting_id)
-        if request_id is not None:
-            earlier = session.scalar(select(CommandResult).where(
-                CommandResult.user_id == conn.actor.user_id, CommandResult.request_id == request_id))
-            if earlier is not None:
-                return replay(earlier, spec, payload), []
-        ctx = CommandContext(session, conn.actor, sid, prepared=prepared,
-                             quotas=self.services.settings.quotas)
-        try:
-            resolve(ctx, spec.access, meeting_id)
-        except ProtocolError as refusal:
-            if spec.locate is not None and refusal.code == ErrorCode.NOT_FOUND:
-                raise not_found(spec.locate.missing(payload)) from None  # not "Meeting N"
-            raise
-        outcome = spec.handler(ctx, payload)
-        session.flush()
-        events: list[Sent] = [*log_events(session, outcome.events),
-                              *map(user_delivery, outcome.user_events), *outcome.ended]
-        data = {**outcome.data, **(outcome.finish() if outcome.finish else {})}
-        envelope = ok_envelope(data)
-        if request_id is not None:
-            session.add(CommandResult(user_id=conn.actor.user_id, request_id=request_id,
-                                      command=spec.name, response=envelope, fingerprint=fingerprint(payload)))
-        return envelope, events
-
-
-def log_events(session: Session, events: list[PendingEvent]) -> list[Delivery]:
-    """Append the events to their meetings' logs (next seq each) and say who gets what."""
-    return [Delivery(event_log.append(session, e.meeting_id, e.type, e.data, e.audience, e.managers),
-                     e.audience, e.managers, e.others) for e in events]
-
-
-def fingerprint(payload: Payload) -> str:
-    """sha256 of a payload as validated (defaults filled in), without its request_id."""
-    text = json.dumps(payload.model_dump(mode="json", exclude={"request_id"}), sort_keys=True,
-                      separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
-def replay(earlier: CommandResult, spec: CommandSpec, payload: Payload) -> Envelope:
-    """The first answer to a repeated request_id, if the repeat is the same request: the
-    same command with the same payload (as payment APIs do: a reused key with another
-    payload is a client's mistake, not a retry)."""
-    if earlier.command != spec.name:
-        raise invalid("This request_id was already used for another command")
-    if earlier.fingerprint is not None and earlier.fingerprint != fingerprint(payload):
-        raise invalid("This request_id was already used with a different payload; "
-                      "a new request needs a new request_id")
-    return earlier.response
-
-
-def describe_validation_error(error: ValidationError) -> str:
-    """A short, readable account of what is wrong with a payload."""
-    parts = []
-    for problem in error.errors()[:5]:
-        where = ".".join(str(p) for p in problem["loc"]) or "payload"
-        parts.append(f"{where}: {problem['msg']}")
-    return "Invalid payload: " + "; ".join(parts)

@@ -1,43 +1,45 @@
-"""The one command registry: name -> payload model -> permission -> handler."""
+"""The command registry, derived from the declarations: nothing here lists commands.
+
+For every command of ``protocol.commands.COMMANDS`` (its name, payload and the capability it
+needs) the registry finds:
+
+- its **access rule**, from ``protocol.capabilities.GRANTS[command.needs]``; a right given by
+  the meeting's state (``Condition.HOLDS_FLOOR``) is checked by the domain function declared
+  with ``@condition`` (``server.domain.floor.holds_floor``);
+- its **locator**, from its payload's fields: a payload without ``meeting_id`` that names a
+  document, a poll or an action item finds its meeting through that thing;
+- its **handler**, the domain function declared with ``@handles`` (``server.domain.handlers``,
+  which also says how the server runs it: a query, never replayed, grouped, joins or leaves
+  the socket's meeting, answered from memory);
+- its **preparation**, if it has one, declared with ``@prepares`` (``server.transport.preparing``);
+- its **kind**: the composition of pipeline stages it runs through (``Kind``).
+
+``check`` refuses, at start-up (this module's import) and in a test, a declared command
+without exactly one handler and a handler or preparation without a declared command.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import importlib
+import pkgutil
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from protocol import commands as c
+import server.domain
+from protocol.capabilities import GRANTS, Condition
+from protocol.commands import COMMANDS as DECLARED
 from protocol.commands import Payload
-from protocol.roles import GlobalRole, MeetingRole
-from server.domain import (
-    agenda,
-    attendance,
-    floor,
-    joining,
-    links,
-    meetings,
-    notes,
-    participants,
-    proxy_votes,
-    users,
-)
-from server.domain import annotations as marks  # not "annotations": the __future__ import's name
-from server.domain.context import Actor, CommandContext, Outcome
 from server.domain.documents import changes as documents
-from server.domain.documents import presenter
-from server.domain.minutes import actions, conclusions, workflow
-from server.domain.permissions import ALL_ROLES, ANYONE, Access, access
-from server.domain.search import handler as search
-from server.domain.voting import check, polls
-from server.transport import minutes_prepare
-from server.transport.services import Services
-
-ADMIN, ORGANIZER = GlobalRole.ADMIN, GlobalRole.ORGANIZER
-CHAIR, SECRETARY, DELEGATE = MeetingRole.CHAIR, MeetingRole.SECRETARY, MeetingRole.DELEGATE
-PRESENTERS = Access(meeting_roles=frozenset({CHAIR}), also=presenter.holds_floor)
-PARTICIPANTS = Access(meeting_roles=ALL_ROLES)
+from server.domain.handlers import CONDITIONS, HANDLERS, Handler, SocketEffect
+from server.domain.minutes import actions
+from server.domain.permissions import Access
+from server.domain.voting import polls
+from server.transport import heartbeats, minutes_prepare  # noqa: F401 (their declarations)
+from server.transport.preparing import PREPARERS, Preparer
 
 
 @dataclass(frozen=True)
@@ -57,126 +59,120 @@ class Locator:
 DOCUMENT = Locator(documents.locate, lambda p: f"Document {p.document_id} not found", lambda p: p.document_id)
 ACTION = Locator(actions.locate, lambda p: f"Action item {p.action_id} not found", lambda p: p.action_id)
 POLL = Locator(polls.locate, lambda p: f"Poll {p.poll_id} not found", lambda p: p.poll_id)
+LOCATORS: Mapping[str, Locator] = {"document_id": DOCUMENT, "poll_id": POLL, "action_id": ACTION}
+"""The payload field that names a thing with a meeting, and how to find that meeting."""
+
+
+class Kind(StrEnum):
+    """The stages a command runs through after decoding and the session check
+    (``server.transport.pipeline``), chosen by its declarations."""
+
+    IN_MEMORY = "in_memory"
+    """Answered from the transport's memory (``presence.heartbeat``)."""
+    QUERY = "query"
+    """A read with no meeting named: a read transaction, no lock (``meeting.list``, ``search``);
+    with a meeting named (``action.list`` for one meeting), as ``ALONE``."""
+    ALONE = "alone"
+    """Locate -> the meeting's lock -> one transaction -> broadcast."""
+    GROUPED = "grouped"
+    """Locate -> the meeting's next group (one transaction, a savepoint each) -> broadcast;
+    alone when the group cannot take it."""
+    PREPARED = "prepared"
+    """Prepare outside any lock -> as ``ALONE``; prepared again if the meeting changed."""
 
 
 @dataclass(frozen=True)
 class CommandSpec:
-    """Everything the pipeline needs to run one command."""
+    """Everything the pipeline needs to run one command, derived from its declarations."""
 
-    name: str
+    model: type[Payload]
     access: Access
-    handler: Callable[[CommandContext, Any], Outcome]
-    writes: bool = True
-    """Read-only commands run without a write transaction."""
-    replays: bool = True
-    """A repeated request_id gets the first answer. Not for meeting.join: joining twice is
-    harmless, and a retry (perhaps from a new socket) needs the state now, not the old one."""
+    handler: Handler
     locate: Locator | None = None
     """For a payload without ``meeting_id``: where its meeting comes from."""
-    prepare: Callable[[Services, Actor, Access, Any], Awaitable[Any]] | None = None
-    """Slow work done before the transaction, outside any lock (rendering the minutes); its
-    result reaches the handler as ``ctx.prepared``. The handler raises ``Stale`` if the
-    meeting changed meanwhile, and the pipeline prepares again."""
-    in_memory: bool = False
-    """Answered by the transport from memory, without a transaction (``presence.heartbeat``):
-    its rule is checked once, when the socket joins the meeting."""
-    grouped: bool = False
-    """Commands that arrive while their meeting's lock is busy run together, a savepoint
-    each, in one transaction (``group_commit``): ballots. Only for commands that keep no
-    refusals (``replays=False``) and prepare nothing."""
-    socket: str | None = None
-    """``"join"``/``"leave"``: on success, the socket is in (out of) the payload's meeting, as
-    far as the transport's in-memory commands are concerned."""
+    prepare: Preparer | None = None
 
     @property
-    def model(self) -> type[Payload]:
-        return c.PAYLOAD_MODELS[self.name]
+    def name(self) -> str:
+        return self.model.command
+
+    @property
+    def writes(self) -> bool:
+        """Read-only commands run without a write transaction."""
+        return not self.handler.reads
+
+    @property
+    def keeps_answers(self) -> bool:
+        """Whether the first answer (or refusal) is stored for a repeated request_id."""
+        return self.writes and self.handler.replays
+
+    @property
+    def socket(self) -> SocketEffect | None:
+        return self.handler.socket
+
+    @property
+    def kind(self) -> Kind:
+        if self.handler.in_memory:
+            return Kind.IN_MEMORY
+        if self.handler.grouped:
+            return Kind.GROUPED
+        if self.prepare is not None:
+            return Kind.PREPARED
+        if not self.writes and self.locate is None:
+            return Kind.QUERY
+        return Kind.ALONE
 
 
-def _in_memory(_ctx: CommandContext, _payload: Any) -> Outcome:
-    raise RuntimeError("answered by the transport (CommandPipeline), never in a transaction")
+def access_of(command: type[Payload], conditions: Mapping[Condition, Callable[..., bool]]) -> Access:
+    """The server's rule for ``command``: the grant of the capability it needs."""
+    grant = GRANTS[command.needs]
+    return Access(anyone=grant.anyone, global_roles=grant.global_roles, meeting_roles=grant.meeting_roles,
+                  also=None if grant.also_when is None else conditions[grant.also_when])
 
 
-_SPECS = [
-    CommandSpec(c.MeetingList.command, ANYONE, meetings.list_meetings, writes=False),
-    CommandSpec(c.MeetingCreate.command, access(ADMIN, ORGANIZER), meetings.create),
-    CommandSpec(c.MeetingUpdate.command, access(ADMIN, ORGANIZER, CHAIR, SECRETARY), meetings.update),
-    CommandSpec(c.ParticipantSet.command, access(ADMIN, ORGANIZER, SECRETARY), participants.set_participant),
-    CommandSpec(c.ParticipantRemove.command, access(ADMIN, ORGANIZER, SECRETARY),
-                participants.remove_participant),
-    # Admins see roles, state and last login, and may list deactivated users (users.py).
-    CommandSpec(c.UserList.command, access(ADMIN, ORGANIZER, SECRETARY), users.list_users, writes=False),
-    # User administration: admins only (an admin may not deactivate or demote themselves).
-    CommandSpec(c.UserCreate.command, access(ADMIN), users.create),
-    CommandSpec(c.UserUpdate.command, access(ADMIN), users.update_user),
-    CommandSpec(c.UserSetActive.command, access(ADMIN), users.set_active),
-    CommandSpec(c.UserResetPassword.command, access(ADMIN), users.reset_password),
-    CommandSpec(c.MeetingJoin.command, PARTICIPANTS, joining.join, replays=False, socket="join"),
-    CommandSpec(c.MeetingLeave.command, PARTICIPANTS, joining.leave, socket="leave"),
-    CommandSpec(c.MeetingStart.command, access(CHAIR), meetings.start),
-    CommandSpec(c.MeetingEnd.command, access(CHAIR), meetings.end),
-    CommandSpec(c.AgendaSetCurrent.command, access(CHAIR), agenda.set_current),
-    CommandSpec(c.AgendaAddItem.command, access(CHAIR, SECRETARY), agenda.add_item),
-    CommandSpec(c.AgendaUpdateItem.command, access(CHAIR, SECRETARY), agenda.update_item),
-    CommandSpec(c.AgendaReorder.command, access(CHAIR, SECRETARY), agenda.reorder),
-    CommandSpec(c.AgendaRemoveItem.command, access(CHAIR, SECRETARY), agenda.remove_item),
-    CommandSpec(c.AttendanceCheckIn.command, Access(meeting_roles=ALL_ROLES), attendance.check_in),
-    CommandSpec(c.AttendanceSet.command, access(CHAIR, SECRETARY), attendance.set_attendance),
-    CommandSpec(c.DocumentUpdate.command, access(CHAIR, SECRETARY), documents.update, locate=DOCUMENT),
-    CommandSpec(c.DocumentRemove.command, access(CHAIR, SECRETARY), documents.remove, locate=DOCUMENT),
-    # Readers: every participant may ask; the handler refuses a document they may not read.
-    CommandSpec(c.DocumentVersions.command, Access(meeting_roles=ALL_ROLES), documents.versions, writes=False,
-                locate=DOCUMENT),
-    # The chair, or the speaker who holds the floor (presenter.holds_floor: floor control's hook).
-    CommandSpec(c.PresenterSetPage.command, PRESENTERS, presenter.set_page),
-    CommandSpec(c.PresenterStop.command, PRESENTERS, presenter.stop),
-    # Floor control. A site secretary (at a remote site) acts only for their own site's
-    # participants, and does not reorder the queue (the handlers check it: scope.py).
-    CommandSpec(c.AttendanceSetProxy.command, access(CHAIR, DELEGATE), attendance.set_proxy),
-    CommandSpec(c.SpeakerRequestCreate.command, access(CHAIR, SECRETARY, DELEGATE), floor.request),
-    # Its author, the chair or a secretary: the handler knows whose request it is.
-    CommandSpec(c.SpeakerWithdraw.command, PARTICIPANTS, floor.withdraw),
-    CommandSpec(c.SpeakerReorder.command, access(CHAIR, SECRETARY), floor.reorder),
-    CommandSpec(c.SpeakerGrant.command, access(CHAIR), floor.grant),
-    CommandSpec(c.SpeakerExtend.command, access(CHAIR), floor.extend),
-    CommandSpec(c.SpeakerEnd.command, Access(meeting_roles=frozenset({CHAIR}), also=floor.holds_floor),
-                floor.end),
-    CommandSpec(c.SiteStatus.command, access(CHAIR, SECRETARY), links.site_status, writes=False),
-    CommandSpec(c.PresenceHeartbeat.command, PARTICIPANTS, _in_memory, writes=False, in_memory=True),
-    CommandSpec(c.PollCreate.command, access(CHAIR, SECRETARY), polls.create),
-    CommandSpec(c.PollUpdate.command, access(CHAIR, SECRETARY), polls.update, locate=POLL),
-    CommandSpec(c.PollDelete.command, access(CHAIR, SECRETARY), polls.delete, locate=POLL),
-    CommandSpec(c.PollCheck.command, access(CHAIR, SECRETARY), check.check, writes=False, locate=POLL),
-    CommandSpec(c.PollOpen.command, access(CHAIR), polls.open_poll, locate=POLL),
-    CommandSpec(c.PollClose.command, access(CHAIR), polls.close, locate=POLL),
-    # Members, and a secretary who represents one as proxy; the handler checks who may vote.
-    # Never replayed from CommandResult: a stored answer would link the voter to the receipt
-    # (the ballot_id makes a vote idempotent instead).
-    CommandSpec(c.PollVote.command, access(CHAIR, SECRETARY, DELEGATE), proxy_votes.vote, replays=False,
-                locate=POLL, grouped=True),
-    # Annotations: every participant may ask; the handlers refuse a document they may not read.
-    CommandSpec(c.AnnotationSave.command, Access(meeting_roles=ALL_ROLES), marks.save, locate=DOCUMENT),
-    CommandSpec(c.AnnotationDelete.command, Access(meeting_roles=ALL_ROLES), marks.delete, locate=DOCUMENT),
-    CommandSpec(c.AnnotationList.command, Access(meeting_roles=ALL_ROLES), marks.list_annotations,
-                writes=False, locate=DOCUMENT),
-    CommandSpec(c.AnnotationComments.command, access(CHAIR, SECRETARY), marks.comments, writes=False,
-                locate=DOCUMENT),
-    CommandSpec(c.NoteSave.command, Access(meeting_roles=ALL_ROLES), notes.save),
-    CommandSpec(c.NoteList.command, Access(meeting_roles=ALL_ROLES), notes.list_notes, writes=False),
-    CommandSpec(c.ConclusionSet.command, access(CHAIR, SECRETARY), conclusions.set_conclusion),
-    CommandSpec(c.ConclusionHistory.command, access(CHAIR, SECRETARY), conclusions.history, writes=False),
-    CommandSpec(c.ActionSave.command, access(CHAIR, SECRETARY), actions.save),
-    CommandSpec(c.ActionDelete.command, access(CHAIR, SECRETARY), actions.delete),
-    # Across meetings: the handler shows each caller the action items they may see.
-    CommandSpec(c.ActionList.command, ANYONE, actions.list_actions, writes=False),
-    # The owner (who may take no part in the meeting), the chair or the secretary: the handler decides.
-    CommandSpec(c.ActionSetStatus.command, ANYONE, actions.set_status, locate=ACTION),
-    # Across meetings: the handler searches the meetings the caller takes part in.
-    CommandSpec(c.Search.command, ANYONE, search.search, writes=False),
-    CommandSpec(c.MinutesApprove.command, access(CHAIR), workflow.approve),
-    CommandSpec(c.MinutesPublish.command, access(CHAIR), workflow.publish,
-                prepare=minutes_prepare.prepare_publication),
-]
+def locator_of(command: type[Payload]) -> Locator | None:
+    """How ``command`` finds its meeting when its payload has no ``meeting_id``."""
+    fields = command.model_fields
+    if "meeting_id" in fields:
+        return None
+    found = [locator for field, locator in LOCATORS.items() if field in fields]
+    if len(found) > 1:
+        raise TypeError(f"{command.command} names more than one thing with a meeting")
+    return found[0] if found else None
 
-COMMANDS: dict[str, CommandSpec] = {spec.name: spec for spec in _SPECS}
-assert all(not s.grouped or (not s.replays and s.prepare is None) for s in _SPECS)
+
+def collect_handlers() -> None:
+    """Import every domain module, so that their ``@handles`` declarations are made."""
+    for module in pkgutil.walk_packages(server.domain.__path__, f"{server.domain.__name__}."):
+        importlib.import_module(module.name)
+
+
+def check(declared: Mapping[str, type[Payload]], handlers: Mapping[type[Payload], Handler],
+          preparers: Mapping[type[Payload], Preparer]) -> None:
+    """Refuse a declared command without a handler, and a handler or a preparation of a
+    command that is not declared (or a grouped command that is prepared)."""
+    commands = set(declared.values())
+    problems = [f"{cls.command} has no handler (@handles)" for cls in commands if cls not in handlers]
+    problems += [f"{h.function.__module__}.{h.function.__qualname__} handles {cls.__name__}, "
+                 "which is not a declared command" for cls, h in handlers.items() if cls not in commands]
+    problems += [f"a preparation of {cls.__name__}, which is not a declared command"
+                 for cls in preparers if cls not in commands]
+    problems += [f"{cls.command} is grouped and prepared" for cls in preparers
+                 if cls in handlers and handlers[cls].grouped]
+    problems += [f"{grant} needs a check of {grant.also_when} (@condition)" for grant in GRANTS.values()
+                 if grant.also_when is not None and grant.also_when not in CONDITIONS]
+    if problems:
+        raise RuntimeError("The command registry is incomplete: " + "; ".join(sorted(problems)))
+
+
+def build(declared: Mapping[str, type[Payload]]) -> dict[str, CommandSpec]:
+    """The registry of the declared commands, checked."""
+    collect_handlers()
+    check(declared, HANDLERS, PREPARERS)
+    return {name: CommandSpec(cls, access_of(cls, CONDITIONS), HANDLERS[cls], locator_of(cls),
+                              PREPARERS.get(cls))
+            for name, cls in declared.items()}
+
+
+COMMANDS: dict[str, CommandSpec] = build(DECLARED)
+"""Every command this server runs, by name."""

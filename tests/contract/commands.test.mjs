@@ -1,10 +1,11 @@
 // Every command the other files do not already take through its happy path, each with the
-// shape docs/protocol.md gives its answer: together the suite sends all of them.
+// shape docs/protocol.md gives its answer: together the suite sends all of them (the runner,
+// tests/e2e/test_contract_node.py, checks it against the declared commands).
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 
-import { connect, eventOf, freshMeeting, login, ok, requestId } from "./lib.mjs";
+import { connect, eventOf, freshMeeting, login, ok, requestId, waitFor } from "./lib.mjs";
 import { uploadPdf } from "./pdf.mjs";
 
 let meeting; let users; let remote; let sockets = {}; let admin;
@@ -32,6 +33,15 @@ test("meeting.update, and meeting.leave then join again", async () => {
   await eventOf(sockets.delegate1, "meeting.updated");
   assert.deepEqual(await ok(sockets.delegate2, "meeting.leave", { meeting_id: id() }), {});
   await ok(sockets.delegate2, "meeting.join", { meeting_id: id() });
+});
+
+test("agenda.remove_item", async () => {
+  const { item: spare } = await ok(sockets.secretary, "agenda.add_item", { meeting_id: id(), title: "Mục thừa" });
+  assert.deepEqual(await ok(sockets.secretary, "agenda.remove_item", { meeting_id: id(), item_id: spare.id }), {});
+  const has = (event) => event.data.agenda.some((row) => row.id === spare.id);
+  const added = await eventOf(sockets.delegate1, "agenda.changed", (data) => has({ data }));
+  await waitFor(() => sockets.delegate1.events.find((event) => event.type === "agenda.changed"
+    && event.seq > added.seq && !has(event)), "the agenda without the removed item");
 });
 
 test("participant.remove", async () => {

@@ -4,12 +4,16 @@
 // program would be: nothing here knows the server's code.
 
 import assert from "node:assert/strict";
+import { appendFileSync } from "node:fs";
 import { io } from "socket.io-client";
 
 export const SERVER = process.env.MEETING_SERVER_URL ?? "http://127.0.0.1:8765";
 export const PASSWORD = process.env.MEETING_DEMO_PASSWORD ?? "demo";
 export const ALLOWED_ORIGIN = process.env.MEETING_CORS_ORIGIN ?? "";
 const WAIT_MS = 15000;
+// Where to note each command answered ok (one name a line), when the runner asks: it checks
+// that together the files take every declared command through its happy path.
+const ANSWERED_LOG = process.env.MEETING_CONTRACT_ANSWERED ?? "";
 
 /** POST /api/login; the whole answer (`token`, `user`, ...). */
 export async function login(username, password = PASSWORD) {
@@ -64,6 +68,8 @@ export async function send(socket, name, payload = {}) {
   if (!envelope.ok) {
     assert.equal(typeof envelope.error?.code, "string", `${name}: an error has a code`);
     assert.equal(typeof envelope.error?.message, "string", `${name}: an error has a message`);
+  } else if (ANSWERED_LOG) {
+    appendFileSync(ANSWERED_LOG, `${name}\n`);
   }
   return envelope;
 }

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect as ws_connect
 
-from server.transport.registry import COMMANDS
+from protocol.commands import COMMANDS
 from tests.e2e.helpers import Client, http
 from tests.server.fuzz_payloads import any_text, assert_well_formed, scalars, vietnamese_text
 from tests.support.server_process import ServerProcess

@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 from sqlalchemy import delete
 
+from protocol.commands import COMMANDS
 from server.persistence.models import Participant
 from server.settings import Settings
-from server.transport.registry import COMMANDS
 from tests.server import test_document_rights as documents
 from tests.server import test_permissions as permissions
 from tests.server import test_voting_rights as voting

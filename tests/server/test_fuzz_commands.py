@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from protocol.commands import COMMANDS
 from server.persistence.models import Event, Meeting
-from server.transport.registry import COMMANDS
 from tests.server.fuzz_payloads import assert_well_formed, materialize, payloads
 from tests.server.world import World
 

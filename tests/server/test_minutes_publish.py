@@ -200,7 +200,7 @@ def test_minutes_rendered_before_a_change_are_not_recorded(world: World) -> None
     conclude(world, "secretary", CONCLUSION)
     seq = world.seq()
     with pytest.raises(Stale):
-        world.pipeline._execute(spec, payload, "thread-chair", conn, prepared)
+        world.pipeline.work.execute(spec, payload, "thread-chair", conn, prepared)
     assert world.seq() == seq and world.snapshot("chair")["minutes"]["version"] is None
     published = world.ok("chair", "minutes.publish", {"meeting_id": world.main})
     assert CONCLUSION in pdf_text(blob(world, published["sha256"]))

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from server.transport.registry import COMMANDS
+from protocol.commands import COMMANDS
 from tests.server.world import MeetingHandle, World
 
 ACTORS = ["admin", "organizer", "chair", "secretary", "delegate", "observer", "outsider"]

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from server.persistence.models import AuditEntry
 from server.transport.broadcast import UserDelivery
-from server.transport.pipeline import CommandPipeline
+from server.transport.decoding import decode
 from tests.server.test_floor import site_secretary
 from tests.server.voting import close, live, opened
 from tests.server.world import World
@@ -167,9 +167,9 @@ def test_a_member_names_their_proxy_and_sees_that_it_voted(world: World) -> None
 
     def cast(user: str, **extra: Any) -> list[tuple[int, str, dict[str, Any]]]:
         """Vote as ``user`` through the pipeline's unit of work: the user events it sends."""
-        spec, model = CommandPipeline._parse("poll.vote", ({"poll_id": poll["id"], "option_ids": [1],
+        spec, model = decode("poll.vote", ({"poll_id": poll["id"], "option_ids": [1],
                                                             "ballot_id": str(uuid.uuid4()), **extra},))
-        envelope, sent = world.pipeline._execute(spec, model, f"sid-{user}", world.conns[user])
+        envelope, sent = world.pipeline.work.execute(spec, model, f"sid-{user}", world.conns[user])
         assert envelope["ok"], envelope
         return [(s.user_id, s.envelope["type"], s.envelope["data"])
                 for s in sent if isinstance(s, UserDelivery)]

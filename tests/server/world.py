@@ -35,6 +35,7 @@ from server.persistence.blobs import BlobStore
 from server.persistence.db import Database
 from server.persistence.models import Event, Meeting, Participant, Token, User, utcnow
 from server.settings import Settings
+from server.transport.decoding import decode
 from server.transport.documents_http import UPLOADERS
 from server.transport.pipeline import CommandPipeline
 from server.transport.services import ConnectionInfo, Services
@@ -155,8 +156,9 @@ class World:
         orders commands from different processes, which is what this exercises.)
         """
         try:
-            spec, model = CommandPipeline._parse(command, (payload,))
-            envelope, _events = self.pipeline._execute(spec, model, sid or f"thread-{user}", self.conns[user])
+            spec, model = decode(command, (payload,))
+            envelope, _events = self.pipeline.work.execute(spec, model, sid or f"thread-{user}",
+                                                           self.conns[user])
         except ProtocolError as refusal:
             envelope = refusal.to_envelope()
         return wire(envelope)

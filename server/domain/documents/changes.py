@@ -16,6 +16,7 @@ from server.domain.context import Actor, CommandContext, Outcome, PendingEvent
 from server.domain.documents import events, shapes
 from server.domain.documents.shapes import DocumentRow
 from server.domain.documents.visibility import DocumentAccess, Viewer, may_read
+from server.domain.handlers import handles
 from server.persistence.models import (
     AgendaItem,
     Document,
@@ -77,6 +78,7 @@ def _editable_row(ctx: CommandContext, document_id: int) -> DocumentRow:
     return _row(ctx, document_id)
 
 
+@handles(c.DocumentUpdate)
 def update(ctx: CommandContext, p: c.DocumentUpdate) -> Outcome:
     """Rename, attach or detach, change access, release or withdraw a document."""
     row = _editable_row(ctx, p.document_id)
@@ -111,6 +113,7 @@ def update(ctx: CommandContext, p: c.DocumentUpdate) -> Outcome:
     return Outcome({"document": after}, pending)
 
 
+@handles(c.DocumentRemove)
 def remove(ctx: CommandContext, p: c.DocumentRef) -> Outcome:
     """Take a document out of the meeting (kept, with its files, for the record)."""
     row = _editable_row(ctx, p.document_id)
@@ -123,6 +126,7 @@ def remove(ctx: CommandContext, p: c.DocumentRef) -> Outcome:
     return Outcome({}, pending)
 
 
+@handles(c.DocumentVersions, reads=True)
 def versions(ctx: CommandContext, p: c.DocumentRef) -> Outcome:
     """Every version of a document the caller may read, oldest first."""
     row = _row(ctx, p.document_id)

@@ -5,19 +5,11 @@ from __future__ import annotations
 from protocol import commands as c
 from protocol.errors import closed, conflict, forbidden, invalid, not_found
 from protocol.roles import MeetingStatus
-from server.domain import floor
 from server.domain.context import CommandContext, Outcome
 from server.domain.documents import events, shapes
 from server.domain.documents.visibility import Viewer, may_read
+from server.domain.handlers import handles
 from server.persistence.models import Meeting
-
-
-def holds_floor(ctx: CommandContext) -> bool:
-    """Whether the caller is the speaker who holds the floor: they may present too.
-
-    ``set_page`` still refuses a document the presenter may not read.
-    """
-    return floor.holds_floor(ctx)
 
 
 def _live(ctx: CommandContext) -> Meeting:
@@ -29,6 +21,7 @@ def _live(ctx: CommandContext) -> Meeting:
     return meeting
 
 
+@handles(c.PresenterSetPage)
 def set_page(ctx: CommandContext, p: c.PresenterSetPage) -> Outcome:
     """Show ``page`` of a document to the room; readers who follow go there."""
     meeting = _live(ctx)
@@ -46,6 +39,7 @@ def set_page(ctx: CommandContext, p: c.PresenterSetPage) -> Outcome:
     return Outcome({}, [events.page_changed(meeting, row, shapes.viewers(ctx.session, meeting.id))])
 
 
+@handles(c.PresenterStop)
 def stop(ctx: CommandContext, _p: c.MeetingPayload) -> Outcome:
     """Nothing is presented any more."""
     meeting = ctx.require_meeting()

@@ -14,6 +14,7 @@ from protocol.errors import forbidden, invalid, not_found
 from protocol.roles import MeetingRole
 from server.domain.audit import record
 from server.domain.context import CommandContext, Outcome, PendingEvent
+from server.domain.handlers import handles
 from server.domain.minutes.shapes import action_view
 from server.domain.minutes.workflow import back_to_draft
 from server.persistence.models import ActionItem, AgendaItem, Meeting, Participant, User, utcnow
@@ -44,6 +45,7 @@ def _changed(ctx: CommandContext, row: ActionItem, audit: str) -> Outcome:
     return Outcome({"action": view}, [PendingEvent(row.meeting_id, ev.ACTION_CHANGED, {"action": view})])
 
 
+@handles(c.ActionSave)
 def save(ctx: CommandContext, p: c.ActionSave) -> Outcome:
     """Create an action item (no ``id``) or replace one's fields; ``{"action"}``."""
     meeting = ctx.require_meeting()
@@ -76,6 +78,7 @@ def save(ctx: CommandContext, p: c.ActionSave) -> Outcome:
     return outcome
 
 
+@handles(c.ActionDelete)
 def delete(ctx: CommandContext, p: c.ActionDelete) -> Outcome:
     """Delete an action item."""
     meeting = ctx.require_meeting()
@@ -86,6 +89,7 @@ def delete(ctx: CommandContext, p: c.ActionDelete) -> Outcome:
                         *back_to_draft(meeting)])
 
 
+@handles(c.ActionSetStatus)
 def set_status(ctx: CommandContext, p: c.ActionSetStatus) -> Outcome:
     """Its owner (or the chair, the secretary, an admin) marks an action item done, open or
     cancelled. Progress, not the minutes' content: approved minutes stay approved."""
@@ -101,6 +105,7 @@ def set_status(ctx: CommandContext, p: c.ActionSetStatus) -> Outcome:
     return _changed(ctx, row, "action.set_status")
 
 
+@handles(c.ActionList, reads=True)
 def list_actions(ctx: CommandContext, p: c.ActionList) -> Outcome:
     """Action items across meetings: the caller's own, every item of the meetings they chair
     or are secretary of, all for an admin; filtered; ``{"actions"}`` with ``meeting_title``."""

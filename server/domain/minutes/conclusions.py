@@ -10,6 +10,7 @@ from protocol import events as ev
 from protocol.errors import conflict, not_found
 from server.domain.audit import record
 from server.domain.context import CommandContext, Outcome, PendingEvent
+from server.domain.handlers import handles
 from server.domain.minutes.workflow import back_to_draft
 from server.persistence.event_log import iso
 from server.persistence.models import AgendaItem, Conclusion, ConclusionRevision, User, utcnow
@@ -23,6 +24,7 @@ def agenda_item(ctx: CommandContext, item_id: int) -> AgendaItem:
     return item
 
 
+@handles(c.ConclusionSet)
 def set_conclusion(ctx: CommandContext, p: c.ConclusionSet) -> Outcome:
     """Write the item's conclusion (and decision, if given) as a new revision; ``{"revision"}``.
 
@@ -55,6 +57,7 @@ def set_conclusion(ctx: CommandContext, p: c.ConclusionSet) -> Outcome:
                    [PendingEvent(meeting.id, ev.CONCLUSION_UPDATED, data), *back_to_draft(meeting)])
 
 
+@handles(c.ConclusionHistory, reads=True)
 def history(ctx: CommandContext, p: c.ConclusionRef) -> Outcome:
     """Every revision of the item's conclusion, oldest first."""
     item = agenda_item(ctx, p.agenda_item_id)

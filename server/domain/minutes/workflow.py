@@ -24,6 +24,7 @@ from server.domain.audit import record
 from server.domain.context import CommandContext, Outcome, PendingEvent, Stale
 from server.domain.documents import shapes as documents
 from server.domain.documents import upload as uploads
+from server.domain.handlers import handles
 from server.domain.minutes import shapes
 from server.persistence.models import Meeting, MinutesVersion, utcnow
 
@@ -73,6 +74,7 @@ def back_to_draft(meeting: Meeting) -> list[PendingEvent]:
     return [PendingEvent(meeting.id, ev.MINUTES_STATUS_CHANGED, {"status": DRAFT})]
 
 
+@handles(c.MinutesApprove)
 def approve(ctx: CommandContext, _p: c.MeetingPayload) -> Outcome:
     """The chair agrees the draft as it is: ``{"minutes"}``."""
     meeting = ctx.require_meeting()
@@ -97,6 +99,7 @@ def _distribute(ctx: CommandContext, meeting: Meeting, previous_document: int | 
     return uploads.store(ctx, form, uploads.NewVersion(pdf.sha256, pdf.size, pages, filename))
 
 
+@handles(c.MinutesPublish)
 def publish(ctx: CommandContext, _p: c.MeetingPayload) -> Outcome:
     """Record the prepared PDF and DOCX (and the notice of conclusions') as the next version,
     write their sha256 to the audit log, and distribute both PDFs as meeting documents:

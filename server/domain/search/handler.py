@@ -18,6 +18,7 @@ from protocol import commands as c
 from protocol.errors import invalid
 from server.domain.context import CommandContext, Outcome
 from server.domain.documents.visibility import MANAGING_ROLES
+from server.domain.handlers import handles
 from server.domain.search import documents
 from server.domain.search.fold import fold, matches, snippet, words
 from server.persistence.event_log import iso
@@ -151,6 +152,7 @@ def _documents_of(ctx: CommandContext, meetings: dict[int, Meeting], managed: li
     return found
 
 
+@handles(c.Search, reads=True)
 def search(ctx: CommandContext, p: c.Search) -> Outcome:
     """``{"results": [...]}``: see docs/protocol.md (Search)."""
     terms = words(p.query)

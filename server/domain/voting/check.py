@@ -9,11 +9,13 @@ from protocol.attendance import quorum
 from protocol.roles import MeetingStatus
 from server.domain import views
 from server.domain.context import CommandContext, Outcome
+from server.domain.handlers import handles
 from server.domain.voting import electorate, exposure
 from server.domain.voting.polls import load
 from server.persistence.models import Poll, utcnow
 
 
+@handles(c.PollCheck, reads=True)
 def check(ctx: CommandContext, p: c.PollRef) -> Outcome:
     """The "ready to vote" check the chair sees before opening a poll."""
     poll = load(ctx, p.poll_id)

@@ -15,6 +15,7 @@ from protocol.errors import closed, conflict, invalid, not_found
 from protocol.roles import MeetingStatus
 from server.domain.audit import record
 from server.domain.context import CommandContext, Outcome, PendingEvent
+from server.domain.handlers import handles
 from server.domain.voting import electorate, exposure, results, seals, shapes
 from server.persistence.event_log import iso
 from server.persistence.models import AgendaItem, Document, Meeting, Poll, PollBallot, utcnow
@@ -107,6 +108,7 @@ def _changed(session: Session, poll: Poll) -> Outcome:
     return Outcome(data, [PendingEvent(poll.meeting_id, ev.POLL_CHANGED, {"poll": view})])
 
 
+@handles(c.PollCreate)
 def create(ctx: CommandContext, p: c.PollCreate) -> Outcome:
     """A new poll, as a draft."""
     _editable(ctx)
@@ -127,6 +129,7 @@ def _draft(ctx: CommandContext, poll_id: int) -> Poll:
     return poll
 
 
+@handles(c.PollUpdate)
 def update(ctx: CommandContext, p: c.PollUpdate) -> Outcome:
     """Change a draft: only the fields given."""
     poll = _draft(ctx, p.poll_id)
@@ -145,6 +148,7 @@ def update(ctx: CommandContext, p: c.PollUpdate) -> Outcome:
     return _changed(ctx.session, poll)
 
 
+@handles(c.PollDelete)
 def delete(ctx: CommandContext, p: c.PollRef) -> Outcome:
     """Remove a draft."""
     poll = _draft(ctx, p.poll_id)
@@ -152,6 +156,7 @@ def delete(ctx: CommandContext, p: c.PollRef) -> Outcome:
     return Outcome({}, [PendingEvent(poll.meeting_id, ev.POLL_REMOVED, {"poll_id": poll.id})])
 
 
+@handles(c.PollOpen)
 def open_poll(ctx: CommandContext, p: c.PollOpen) -> Outcome:
     """Draft -> open. A meeting poll needs the meeting live and no other poll open."""
     poll = load(ctx, p.poll_id)
@@ -218,6 +223,7 @@ def close_poll(session: Session, poll: Poll, now: datetime) -> list[PendingEvent
         "poll_id": poll.id, "result": poll.result, "closed_at": iso(now)})]
 
 
+@handles(c.PollClose)
 def close(ctx: CommandContext, p: c.PollRef) -> Outcome:
     """Close an open poll now; answers the result."""
     poll = load(ctx, p.poll_id)
