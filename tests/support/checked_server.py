@@ -30,6 +30,8 @@ def report(problem: str) -> None:
 def main() -> int:
     """Install the check, then run the server's command line with this process's arguments."""
     contract_check.install(report)
+    print("contract check: every answer and event is checked against its protocol model",
+          file=sys.stderr, flush=True)
     from server.cli import main as cli_main
 
     return cli_main()
