@@ -17,6 +17,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field
 
 from protocol.roles import GlobalRole, MeetingRole
 
@@ -54,6 +57,10 @@ class Capability(StrEnum):
     APPROVE_MINUTES = "minutes.approve"
     TRACK_ACTIONS = "actions.track"
     SEARCH = "search"
+
+
+CapabilityField = Annotated[Capability, Field(strict=False)]
+"""A capability as it arrives on the wire (a plain string)."""
 
 
 class Condition(StrEnum):

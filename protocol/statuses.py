@@ -7,11 +7,16 @@ re-exported here so that a reader finds every status in one place.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field
 
 from protocol.roles import Attendance, MeetingStatus
 
-__all__ = ["ActionStatus", "Attendance", "LinkQuality", "MeetingStatus", "MinutesStatus", "PollKind",
-           "PollStatus", "SpeakerKind", "SpeakerRequestStatus"]
+__all__ = ["ActionStatus", "ActionStatusField", "Attendance", "AttendanceField", "LinkQuality",
+           "LinkQualityField", "MeetingStatus", "MeetingStatusField", "MinutesStatus", "MinutesStatusField",
+           "PollKind", "PollKindField", "PollStatus", "PollStatusField", "SpeakerKind", "SpeakerKindField",
+           "SpeakerRequestStatus", "SpeakerRequestStatusField"]
 
 
 class MinutesStatus(StrEnum):
@@ -67,4 +72,17 @@ class LinkQuality(StrEnum):
     POOR = "poor"
     LOST = "lost"
     OFFLINE = "offline"
-    """No connection of the site has joined the meeting."""
+    """No connection from the site at all (``site.status`` says so since before the enum)."""
+
+
+# Statuses arrive as plain strings; strict mode alone would want enum instances. These are
+# the fields' types in payloads, answers, events and the snapshot.
+MeetingStatusField = Annotated[MeetingStatus, Field(strict=False)]
+AttendanceField = Annotated[Attendance, Field(strict=False)]
+MinutesStatusField = Annotated[MinutesStatus, Field(strict=False)]
+PollStatusField = Annotated[PollStatus, Field(strict=False)]
+PollKindField = Annotated[PollKind, Field(strict=False)]
+SpeakerKindField = Annotated[SpeakerKind, Field(strict=False)]
+SpeakerRequestStatusField = Annotated[SpeakerRequestStatus, Field(strict=False)]
+ActionStatusField = Annotated[ActionStatus, Field(strict=False)]
+LinkQualityField = Annotated[LinkQuality, Field(strict=False)]

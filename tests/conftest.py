@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,3 +44,22 @@ def demo_server(tmp_path: Path) -> Iterator[ServerProcess]:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(autouse=True)
+def server_keeps_its_contract(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every answer and event a server in this process sends (tests/server's World, any
+    in-process socket server) is checked against its model; the test fails on a mismatch.
+    Only where the server is loaded (client tests do not load it); ``MEETING_CONTRACT_CHECK=0``
+    turns it off."""
+    if "server.transport.pipeline" not in sys.modules or os.environ.get("MEETING_CONTRACT_CHECK") == "0":
+        yield
+        return
+    from tests.support import contract_check
+
+    problems: list[str] = []
+    contract_check.install(problems.append, monkeypatch.setattr)
+    yield
+    if problems:
+        pytest.fail("the server sent data that does not match its protocol model:\n"
+                    + "\n".join(sorted(set(problems))[:20]), pytrace=False)

@@ -7,11 +7,13 @@ registry, the client's command methods and the contract tests are derived from i
 
 from __future__ import annotations
 
+from typing import Any
+
 from protocol.commands import agenda, attendance, documents, floor, meetings, minutes, people, polls
 from protocol.commands.agenda import *  # noqa: F403
 from protocol.commands.attendance import *  # noqa: F403
 from protocol.commands.base import *  # noqa: F403
-from protocol.commands.base import Payload
+from protocol.commands.base import Answer, Payload
 from protocol.commands.documents import *  # noqa: F403
 from protocol.commands.floor import *  # noqa: F403
 from protocol.commands.meetings import *  # noqa: F403
@@ -37,3 +39,10 @@ def _declared() -> dict[str, type[Payload]]:
 COMMANDS: dict[str, type[Payload]] = _declared()
 """Every command this protocol version defines, by name."""
 PAYLOAD_MODELS = COMMANDS
+
+
+def parse_answer(command: str, data: Any) -> Answer:
+    """The ``data`` of the ``ok`` envelope of the command named ``command``, as its typed
+    answer (``COMMANDS[command].parse_answer``). KeyError: no such command; pydantic's
+    ValidationError: the server answered something else."""
+    return COMMANDS[command].parse_answer(data)

@@ -11,6 +11,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
+from protocol.answers.base import Answer, Empty
 from protocol.capabilities import Capability
 from protocol.roles import MeetingRole
 
@@ -64,12 +65,6 @@ Day = Annotated[date, BeforeValidator(_day_from_iso)]
 Role = Annotated[MeetingRole, Field(strict=False)]
 
 
-class Answer(BaseModel):
-    """Base of a command's answer (the ``data`` of an ``ok`` envelope)."""
-
-    model_config = ConfigDict(frozen=True)
-
-
 class Payload(BaseModel):
     """Base of every command payload, and the command's declaration.
 
@@ -90,8 +85,8 @@ class Payload(BaseModel):
     """The command's name ("" for a shared base)."""
     needs: ClassVar[Capability]
     """The capability the caller must hold."""
-    answer: ClassVar[type[Answer]] = Answer
-    """The model of the answer's data."""
+    answer: ClassVar[type[Answer]] = Empty
+    """The model of the answer's data (``{}`` unless the command declares one)."""
 
     request_id: RequestId | None = None
     """A client-made UUID; a repeat with the same id returns the first answer."""
@@ -112,6 +107,12 @@ class Payload(BaseModel):
     def idempotency_key(self) -> str | None:
         """The key a repeat is recognised by (None: this command is always run afresh)."""
         return self.request_id
+
+    @classmethod
+    def parse_answer(cls, data: Any) -> Answer:
+        """The ``data`` of this command's ``ok`` envelope, as its typed answer (pydantic's
+        ValidationError if the server answered something else)."""
+        return cls.answer.model_validate(data)
 
 
 class MeetingPayload(Payload):

@@ -11,14 +11,27 @@ from pydantic import (
 )
 
 from protocol.annotations import MAX_TEXT, AnnotationId, AnnotationIn
+from protocol.answers.base import Empty
+from protocol.answers.documents import (
+    AnnotationAnswer,
+    AnnotationCommentsAnswer,
+    AnnotationListAnswer,
+    DocumentAnswer,
+    DocumentVersionsAnswer,
+    NoteAnswer,
+    NoteListAnswer,
+    SearchAnswer,
+)
 from protocol.capabilities import Capability
 from protocol.commands.base import Day, Id, MeetingPayload, Payload, Title
+from protocol.statuses import ActionStatusField, MeetingStatusField
 
 DocumentAccess = Literal["all"] | Annotated[list[Id], Field(max_length=1000)]
 """``"all"``, or the user ids of a restricted document's readers."""
 
 
-class DocumentUpdate(Payload, command="document.update", needs=Capability.MANAGE_DOCUMENTS):
+class DocumentUpdate(Payload, command="document.update", needs=Capability.MANAGE_DOCUMENTS,
+        answer=DocumentAnswer):
     """Only the fields given change; ``agenda_item_id: null`` detaches the document."""
 
     document_id: Id
@@ -32,50 +45,55 @@ class DocumentRef(Payload):
     document_id: Id
 
 
-class DocumentRemove(DocumentRef, command="document.remove", needs=Capability.MANAGE_DOCUMENTS):
+class DocumentRemove(DocumentRef, command="document.remove", needs=Capability.MANAGE_DOCUMENTS,
+        answer=Empty):
     """Remove a document from its meeting."""
 
 
-class DocumentVersions(DocumentRef, command="document.versions", needs=Capability.READ_DOCUMENTS):
+class DocumentVersions(DocumentRef, command="document.versions", needs=Capability.READ_DOCUMENTS,
+        answer=DocumentVersionsAnswer):
     """A document's versions, for a reader who may read it."""
 
 
-class PresenterSetPage(MeetingPayload, command="presenter.set_page", needs=Capability.PRESENT):
+class PresenterSetPage(MeetingPayload, command="presenter.set_page", needs=Capability.PRESENT, answer=Empty):
     document_id: Id
     page: Annotated[int, Field(ge=0)]
     """Counts from 0."""
 
 
-class PresenterStop(MeetingPayload, command="presenter.stop", needs=Capability.PRESENT):
+class PresenterStop(MeetingPayload, command="presenter.stop", needs=Capability.PRESENT, answer=Empty):
     """Stop presenting: the sites stop following the presenter's page."""
 
 
-class AnnotationSave(Payload, command="annotation.save", needs=Capability.READ_DOCUMENTS):
+class AnnotationSave(Payload, command="annotation.save", needs=Capability.READ_DOCUMENTS,
+        answer=AnnotationAnswer):
     """Create or change one of the caller's annotations (the id is the client's)."""
 
     document_id: Id
     annotation: AnnotationIn
 
 
-class AnnotationDelete(Payload, command="annotation.delete", needs=Capability.READ_DOCUMENTS):
+class AnnotationDelete(Payload, command="annotation.delete", needs=Capability.READ_DOCUMENTS, answer=Empty):
     document_id: Id
     annotation_id: AnnotationId
 
 
-class AnnotationList(Payload, command="annotation.list", needs=Capability.READ_DOCUMENTS):
+class AnnotationList(Payload, command="annotation.list", needs=Capability.READ_DOCUMENTS,
+        answer=AnnotationListAnswer):
     document_id: Id
     version: Id | None = None
     """The version whose annotations are listed (default: the current one)."""
 
 
-class AnnotationComments(DocumentRef, command="annotation.comments", needs=Capability.REVIEW_COMMENTS):
+class AnnotationComments(DocumentRef, command="annotation.comments", needs=Capability.REVIEW_COMMENTS,
+        answer=AnnotationCommentsAnswer):
     """Every participant's shared comments on a document, for the chair and secretaries."""
 
 
 NoteId = AnnotationId
 
 
-class NoteSave(MeetingPayload, command="note.save", needs=Capability.TAKE_PART):
+class NoteSave(MeetingPayload, command="note.save", needs=Capability.TAKE_PART, answer=NoteAnswer):
     """The caller's personal note on an agenda item (one per item; saving replaces it)."""
 
     agenda_item_id: Id
@@ -84,11 +102,11 @@ class NoteSave(MeetingPayload, command="note.save", needs=Capability.TAKE_PART):
     """A client-made id for a note made offline (kept if the item has no note yet)."""
 
 
-class NoteList(MeetingPayload, command="note.list", needs=Capability.TAKE_PART):
+class NoteList(MeetingPayload, command="note.list", needs=Capability.TAKE_PART, answer=NoteListAnswer):
     """The caller's personal notes in the meeting."""
 
 
-class Search(Payload, command="search", needs=Capability.SEARCH):
+class Search(Payload, command="search", needs=Capability.SEARCH, answer=SearchAnswer):
     """Full-text search over the meetings, conclusions, action items and documents the
     caller may see. ``from``/``to`` bound the meetings' start day (inclusive)."""
 
@@ -97,5 +115,5 @@ class Search(Payload, command="search", needs=Capability.SEARCH):
     query: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
     from_day: Day | None = Field(default=None, alias="from")
     to_day: Day | None = Field(default=None, alias="to")
-    status: Literal["scheduled", "live", "ended", "open", "done", "cancelled"] | None = None
+    status: MeetingStatusField | ActionStatusField | None = None
     """The meetings' status, or an action item status (then only action items are found)."""

@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import (
     Field,
     model_validator,
 )
 
+from protocol.answers.base import Empty
+from protocol.answers.floor import SpeakerRequestAnswer
 from protocol.capabilities import Capability
 from protocol.commands.base import Id, MeetingPayload, RequestId
-
-SpeakerKind = Literal["speak", "question"]
-"""The two lists: requests to speak (đăng ký phát biểu) and questions (chất vấn)."""
-
+from protocol.statuses import SpeakerKindField
 
 Seconds = Annotated[int, Field(ge=10, le=4 * 3600)]
 
 
-class SpeakerRequestCreate(MeetingPayload, command="speaker.request", needs=Capability.REQUEST_FLOOR):
-    kind: SpeakerKind
+class SpeakerRequestCreate(MeetingPayload, command="speaker.request", needs=Capability.REQUEST_FLOOR,
+        answer=SpeakerRequestAnswer):
+    kind: SpeakerKindField
     user_id: Id | None = None
     """On someone's behalf (the chair, or a secretary for a participant of their site)."""
 
@@ -65,11 +65,12 @@ class SpeakerRequestRef(_SpeakerRequestNamed):
         return self
 
 
-class SpeakerWithdraw(SpeakerRequestRef, command="speaker.withdraw", needs=Capability.TAKE_PART):
+class SpeakerWithdraw(SpeakerRequestRef, command="speaker.withdraw", needs=Capability.TAKE_PART,
+        answer=Empty):
     """Withdraw a speaking request (its author, the chair, or a secretary)."""
 
 
-class SpeakerGrant(_SpeakerRequestNamed, command="speaker.grant", needs=Capability.GIVE_FLOOR):
+class SpeakerGrant(_SpeakerRequestNamed, command="speaker.grant", needs=Capability.GIVE_FLOOR, answer=Empty):
     """The floor to a queued request (``speaker_request_id``, or an integer ``request_id``),
     or straight to a participant (``user_id``): exactly one of the two."""
 
@@ -84,16 +85,16 @@ class SpeakerGrant(_SpeakerRequestNamed, command="speaker.grant", needs=Capabili
         return self
 
 
-class SpeakerExtend(MeetingPayload, command="speaker.extend", needs=Capability.GIVE_FLOOR):
+class SpeakerExtend(MeetingPayload, command="speaker.extend", needs=Capability.GIVE_FLOOR, answer=Empty):
     seconds: Annotated[int, Field(ge=1, le=3600)]
     """Added to the current speaker's limit."""
 
 
-class SpeakerEnd(MeetingPayload, command="speaker.end", needs=Capability.END_SPEECH):
+class SpeakerEnd(MeetingPayload, command="speaker.end", needs=Capability.END_SPEECH, answer=Empty):
     """The current speaker's turn ends."""
 
 
-class SpeakerReorder(MeetingPayload, command="speaker.reorder", needs=Capability.ORDER_QUEUE):
-    kind: SpeakerKind
+class SpeakerReorder(MeetingPayload, command="speaker.reorder", needs=Capability.ORDER_QUEUE, answer=Empty):
+    kind: SpeakerKindField
     request_ids: Annotated[list[Id], Field(max_length=1000)]
     """Every pending request of that kind, in the new order."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import (
     AfterValidator,
@@ -12,8 +12,18 @@ from pydantic import (
     StringConstraints,
 )
 
+from protocol.answers.base import Empty
+from protocol.answers.minutes import (
+    ActionAnswer,
+    ActionListAnswer,
+    ConclusionHistoryAnswer,
+    ConclusionSetAnswer,
+    MinutesApproveAnswer,
+    MinutesPublishAnswer,
+)
 from protocol.capabilities import Capability
 from protocol.commands.base import Day, Id, MeetingPayload, Payload, ShortText
+from protocol.statuses import ActionStatus, ActionStatusField
 
 MAX_CONCLUSION_BYTES = 100 * 1024
 """A conclusion's Markdown text may be this long (UTF-8 bytes)."""
@@ -32,7 +42,8 @@ ConclusionText = Annotated[str, StringConstraints(max_length=MAX_CONCLUSION_BYTE
 DecisionText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=10_000)]
 
 
-class ConclusionSet(MeetingPayload, command="conclusion.set", needs=Capability.WRITE_MINUTES):
+class ConclusionSet(MeetingPayload, command="conclusion.set", needs=Capability.WRITE_MINUTES,
+        answer=ConclusionSetAnswer):
     """An agenda item's conclusion (Markdown: paragraphs, bold, italic, lists) and decision
     (one plain paragraph). Every change is kept as a revision."""
 
@@ -49,12 +60,9 @@ class ConclusionRef(MeetingPayload):
     agenda_item_id: Id
 
 
-class ConclusionHistory(ConclusionRef, command="conclusion.history", needs=Capability.WRITE_MINUTES):
+class ConclusionHistory(ConclusionRef, command="conclusion.history", needs=Capability.WRITE_MINUTES,
+        answer=ConclusionHistoryAnswer):
     """An agenda item's conclusion revisions."""
-
-
-ActionStatus = Literal["open", "done", "cancelled"]
-"""An action item's state (giao việc: đang thực hiện, hoàn thành, hủy)."""
 
 
 class ActionFields(BaseModel):
@@ -70,34 +78,37 @@ class ActionFields(BaseModel):
     owner_name: ShortText | None = None
     """Free text when the owner is not a user (a unit: "Vụ Tổ chức cán bộ")."""
     due: Day | None = None
-    status: ActionStatus = "open"
+    status: ActionStatusField = ActionStatus.OPEN
 
 
-class ActionSave(MeetingPayload, command="action.save", needs=Capability.WRITE_MINUTES):
+class ActionSave(MeetingPayload, command="action.save", needs=Capability.WRITE_MINUTES, answer=ActionAnswer):
     action: ActionFields
 
 
-class ActionDelete(MeetingPayload, command="action.delete", needs=Capability.WRITE_MINUTES):
+class ActionDelete(MeetingPayload, command="action.delete", needs=Capability.WRITE_MINUTES, answer=Empty):
     action_id: Id
 
 
-class ActionList(Payload, command="action.list", needs=Capability.TRACK_ACTIONS):
+class ActionList(Payload, command="action.list", needs=Capability.TRACK_ACTIONS, answer=ActionListAnswer):
     """Action items across meetings, those the caller may see; every filter is optional."""
 
-    status: ActionStatus | None = None
+    status: ActionStatusField | None = None
     owner_id: Id | None = None
     query: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
     meeting_id: Id | None = None
 
 
-class ActionSetStatus(Payload, command="action.set_status", needs=Capability.TRACK_ACTIONS):
+class ActionSetStatus(Payload, command="action.set_status", needs=Capability.TRACK_ACTIONS,
+        answer=ActionAnswer):
     action_id: Id
-    status: ActionStatus
+    status: ActionStatusField
 
 
-class MinutesApprove(MeetingPayload, command="minutes.approve", needs=Capability.APPROVE_MINUTES):
+class MinutesApprove(MeetingPayload, command="minutes.approve", needs=Capability.APPROVE_MINUTES,
+        answer=MinutesApproveAnswer):
     """The chair approves the minutes."""
 
 
-class MinutesPublish(MeetingPayload, command="minutes.publish", needs=Capability.APPROVE_MINUTES):
+class MinutesPublish(MeetingPayload, command="minutes.publish", needs=Capability.APPROVE_MINUTES,
+        answer=MinutesPublishAnswer):
     """The chair publishes the minutes (PDF and DOCX) to the participants."""

@@ -9,11 +9,13 @@ from pydantic import (
     StringConstraints,
 )
 
+from protocol.answers.base import Empty
+from protocol.answers.people import ParticipantAnswer, UserAnswer, UserListAnswer
 from protocol.capabilities import Capability
 from protocol.commands.base import Id, MeetingPayload, Payload, Role
 
 
-class UserList(Payload, command="user.list", needs=Capability.FIND_PEOPLE):
+class UserList(Payload, command="user.list", needs=Capability.FIND_PEOPLE, answer=UserListAnswer):
     query: Annotated[str, StringConstraints(max_length=100)] | None = None
     include_inactive: bool | None = None
     """Admins only: list deactivated users too (for user administration)."""
@@ -29,7 +31,7 @@ Password = Annotated[str, StringConstraints(min_length=1, max_length=1024)]
 """The length rule beyond 1 (at least 8) is the server's password policy, told in words."""
 
 
-class UserCreate(Payload, command="user.create", needs=Capability.ADMINISTER_USERS):
+class UserCreate(Payload, command="user.create", needs=Capability.ADMINISTER_USERS, answer=UserAnswer):
     username: Username
     full_name: FullName
     password: Password
@@ -37,29 +39,33 @@ class UserCreate(Payload, command="user.create", needs=Capability.ADMINISTER_USE
     is_organizer: bool = False
 
 
-class UserUpdate(Payload, command="user.update", needs=Capability.ADMINISTER_USERS):
+class UserUpdate(Payload, command="user.update", needs=Capability.ADMINISTER_USERS, answer=UserAnswer):
     user_id: Id
     full_name: FullName | None = None
     is_admin: bool | None = None
     is_organizer: bool | None = None
 
 
-class UserSetActive(Payload, command="user.set_active", needs=Capability.ADMINISTER_USERS):
+class UserSetActive(Payload, command="user.set_active", needs=Capability.ADMINISTER_USERS,
+        answer=UserAnswer):
     user_id: Id
     active: bool
 
 
-class UserResetPassword(Payload, command="user.reset_password", needs=Capability.ADMINISTER_USERS):
+class UserResetPassword(Payload, command="user.reset_password", needs=Capability.ADMINISTER_USERS,
+        answer=UserAnswer):
     user_id: Id
     new_password: Password
 
 
-class ParticipantSet(MeetingPayload, command="participant.set", needs=Capability.MANAGE_PARTICIPANTS):
+class ParticipantSet(MeetingPayload, command="participant.set", needs=Capability.MANAGE_PARTICIPANTS,
+        answer=ParticipantAnswer):
     user_id: Id
     role: Role
     site_id: Id | None = None
     voting_weight: Annotated[int, Field(ge=0, le=1000)] | None = None
 
 
-class ParticipantRemove(MeetingPayload, command="participant.remove", needs=Capability.MANAGE_PARTICIPANTS):
+class ParticipantRemove(MeetingPayload, command="participant.remove", needs=Capability.MANAGE_PARTICIPANTS,
+        answer=Empty):
     user_id: Id

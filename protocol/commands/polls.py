@@ -11,17 +11,16 @@ from pydantic import (
     StringConstraints,
 )
 
+from protocol.answers.base import Empty
+from protocol.answers.polls import PollAnswer, PollCheckAnswer, PollCloseAnswer, PollVoteAnswer
 from protocol.capabilities import Capability
 from protocol.commands.base import Id, MeetingPayload, Payload, Timestamp, Title
+from protocol.statuses import PollKind, PollKindField
 
 Majority = Literal["absolute", "present", "two_thirds", "simple"]
 """absolute: more than half of all members (the default); present: more than half of the
 members present; two_thirds: two thirds of all members; simple: more than half of the
 ballots cast. What the first option (the motion's "yes") needs, in weight."""
-
-
-PollKind = Literal["meeting", "written"]
-"""A vote in the live meeting, or written opinions (lấy ý kiến bằng văn bản) until a deadline."""
 
 
 Question = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
@@ -52,7 +51,7 @@ PollOptions = Annotated[list[Title | PollOption], Field(max_length=50)]
 """Options as plain texts or objects; none: "Tán thành", "Không tán thành", "Ý kiến khác"."""
 
 
-class PollCreate(MeetingPayload, command="poll.create", needs=Capability.PREPARE_POLLS):
+class PollCreate(MeetingPayload, command="poll.create", needs=Capability.PREPARE_POLLS, answer=PollAnswer):
     """A new poll, as a draft. Rules between fields (written polls need ``closes_at``,
     secret polls refuse ``allow_change``, min <= max) are checked by the server."""
 
@@ -69,7 +68,7 @@ class PollCreate(MeetingPayload, command="poll.create", needs=Capability.PREPARE
     weighted: bool = False
     allow_change: bool = False
     duration_seconds: PollSeconds | None = None
-    kind: PollKind = "meeting"
+    kind: PollKindField = PollKind.MEETING
     voter_ids: Annotated[list[Id], Field(max_length=10_000)] | None = None
     """Written polls: the members asked (None: every member)."""
     document_ids: Annotated[list[Id], Field(max_length=100)] = Field(default_factory=list)
@@ -79,7 +78,7 @@ class PollRef(Payload):
     poll_id: Id
 
 
-class PollUpdate(PollRef, command="poll.update", needs=Capability.PREPARE_POLLS):
+class PollUpdate(PollRef, command="poll.update", needs=Capability.PREPARE_POLLS, answer=PollAnswer):
     """Only the fields given change (a draft only); ``null`` clears the optional ones."""
 
     question: Question | None = None
@@ -94,29 +93,29 @@ class PollUpdate(PollRef, command="poll.update", needs=Capability.PREPARE_POLLS)
     weighted: bool | None = None
     allow_change: bool | None = None
     duration_seconds: PollSeconds | None = None
-    kind: PollKind | None = None
+    kind: PollKindField | None = None
     voter_ids: Annotated[list[Id], Field(max_length=10_000)] | None = None
     document_ids: Annotated[list[Id], Field(max_length=100)] | None = None
 
 
-class PollDelete(PollRef, command="poll.delete", needs=Capability.PREPARE_POLLS):
+class PollDelete(PollRef, command="poll.delete", needs=Capability.PREPARE_POLLS, answer=Empty):
     """Delete a draft poll."""
 
 
-class PollCheck(PollRef, command="poll.check", needs=Capability.PREPARE_POLLS):
+class PollCheck(PollRef, command="poll.check", needs=Capability.PREPARE_POLLS, answer=PollCheckAnswer):
     """Check a draft before opening it: who may vote, quorum, problems."""
 
 
-class PollOpen(PollRef, command="poll.open", needs=Capability.RUN_POLLS):
+class PollOpen(PollRef, command="poll.open", needs=Capability.RUN_POLLS, answer=PollAnswer):
     seconds: PollSeconds | None = None
     """Closes the poll this many seconds after opening (else its ``duration_seconds``)."""
 
 
-class PollClose(PollRef, command="poll.close", needs=Capability.RUN_POLLS):
+class PollClose(PollRef, command="poll.close", needs=Capability.RUN_POLLS, answer=PollCloseAnswer):
     """Close an open poll and count it."""
 
 
-class PollVote(PollRef, command="poll.vote", needs=Capability.VOTE):
+class PollVote(PollRef, command="poll.vote", needs=Capability.VOTE, answer=PollVoteAnswer):
     """A ballot. ``ballot_id`` (a client-made UUID) makes it idempotent: the same ballot
     re-sent gets the same receipt. ``voter_id``: a member the sender represents as proxy."""
 

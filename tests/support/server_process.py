@@ -62,6 +62,9 @@ class ServerProcess:
     log_path: Path | None = None
     serve_args: tuple[str, ...] = ()
     """More options for ``serve`` (``--allow-restricted-export``, ``--offline-hours 2``)."""
+    check_contract: bool = os.environ.get("MEETING_CONTRACT_CHECK", "1") != "0"
+    """Check every answer and event it sends against its model (tests.support.checked_server);
+    ``stop`` fails on a mismatch. ``MEETING_CONTRACT_CHECK=0`` turns it off."""
     file_size_limit: int | None = None
     """RLIMIT_FSIZE of the server process in bytes: a write past it fails with EFBIG, as a
     full disk fails with ENOSPC (no root needed). None: no limit."""
@@ -99,13 +102,15 @@ class ServerProcess:
         """Start the process and wait until /api/health answers."""
         command = [*self._cli("serve", "--port", str(self.port)),
                    "--presence-grace", str(self.presence_grace), *self.serve_args]
+        if self.check_contract:  # the same command line, through the checking entry point
+            command[command.index("server.cli")] = "tests.support.checked_server"
         if self.redis_url:
             # Processes of one database share a channel; other test runs on this Redis do not.
             channel = hashlib.sha256((self.database_url or str(self.data_dir)).encode()).hexdigest()[:12]
             command += ["--redis-url", self.redis_url, "--redis-channel", f"test-{channel}"]
         self.log_path = self.data_dir / f"server-{self.port}.log"
         log = self.log_path.open("ab")
-        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", "MEETING_CONTRACT_REPORT": str(self.contract_report)}
         limit = self.file_size_limit
         limited = None if limit is None else partial(_limit_file_size, limit)
         self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env,
@@ -123,7 +128,8 @@ class ServerProcess:
             return False
 
     def stop(self) -> None:
-        """Stop the process (SIGTERM, then SIGKILL if it lingers)."""
+        """Stop the process (SIGTERM, then SIGKILL if it lingers); fail if it sent an answer
+        or event that does not match its model."""
         if self.process is None:
             return
         self.process.terminate()
@@ -133,6 +139,24 @@ class ServerProcess:
             self.process.kill()
             self.process.wait()
         self.process = None
+        self.assert_contract_kept()
+
+    @property
+    def contract_report(self) -> Path:
+        """Where the checked server writes its mismatches (next to the data directory, which
+        a test may replace)."""
+        return self.data_dir.parent / f"contract-{self.port}.txt"
+
+    def assert_contract_kept(self) -> None:
+        """Fail (once) with the mismatches the server reported so far."""
+        report = self.contract_report
+        if not report.exists():
+            return
+        problems = sorted(set(report.read_text(encoding="utf-8").splitlines()))
+        report.unlink()
+        if problems:
+            raise AssertionError("the server sent data that does not match its protocol model:\n"
+                                 + "\n".join(problems[:20]))
 
     def kill(self) -> None:
         """SIGKILL: the process dies without any cleanup."""

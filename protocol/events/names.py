@@ -1,8 +1,6 @@
-"""Event names and the event envelope sent as ``meeting.event``."""
+"""The events' names (and the Socket.IO event names that carry them)."""
 
 from __future__ import annotations
-
-from typing import Any, TypedDict
 
 EVENT_NAME = "meeting.event"
 """The one Socket.IO event name that carries every meeting event."""
@@ -82,22 +80,3 @@ NOTE_CHANGED = "note.changed"
 POLL_PROXY_VOTED = "poll.proxy_voted"
 """User event ``{"poll_id", "proxy_id"}``: your proxy cast (or changed) your ballot in this
 poll (never what they chose)."""
-
-
-class UserEventEnvelope(TypedDict):
-    """What a receiver of ``user.event`` gets."""
-
-    meeting_id: int
-    type: str
-    data: dict[str, Any]
-    at: str
-
-
-class EventEnvelope(TypedDict):
-    """What every receiver of ``meeting.event`` gets."""
-
-    meeting_id: int
-    seq: int
-    type: str
-    data: dict[str, Any]
-    at: str
