@@ -28,6 +28,7 @@ from meeting_app.net.status import ConnectionStatus
 from meeting_app.state.commands import wire_payload
 from meeting_app.state.outbox import Outbox
 from protocol import commands as c
+from protocol import events as ev
 
 Annotation = dict[str, Any]
 SAVE, DELETE, LIST = c.AnnotationSave.command, c.AnnotationDelete.command, c.AnnotationList.command
@@ -208,7 +209,7 @@ class AnnotationStore(QObject):
         """A user event or meeting event about annotations (others' are ignored)."""
         if data.get("document_id") not in (None, self.document_id):
             return
-        if kind in ("annotation.changed", "annotation.shared"):
+        if kind in (ev.ANNOTATION_CHANGED, ev.ANNOTATION_SHARED):
             item = data.get("annotation")
             if not isinstance(item, dict) or item.get("document_id", self.document_id) != self.document_id:
                 return
@@ -224,14 +225,14 @@ class AnnotationStore(QObject):
                 return  # an older state arriving late
             self._items[item["id"]] = item
             self._changed_pages(previous, item)
-        elif kind == "annotation.carried":
+        elif kind == ev.ANNOTATIONS_CARRIED:
             self._report_carry(data)
-        elif kind in ("annotation.deleted", "annotation.unshared"):
+        elif kind in (ev.ANNOTATION_DELETED, ev.ANNOTATION_UNSHARED):
             annotation_id = data.get("annotation_id")
             if not isinstance(annotation_id, str) or self._pending(annotation_id):
                 return
             previous = self._items.get(annotation_id)
-            if previous is None or (kind == "annotation.unshared" and self.is_mine(previous)):
+            if previous is None or (kind == ev.ANNOTATION_UNSHARED and self.is_mine(previous)):
                 return
             del self._items[annotation_id]
             self._changed_pages(previous, None)
