@@ -47,6 +47,7 @@ from meeting_app.ui.preparation.dialog import PreparationDialog  # noqa: E402
 from meeting_app.ui.reader.annotations import Tool, geometry  # noqa: E402
 from meeting_app.ui.room.window import MeetingRoomWindow  # noqa: E402
 from meeting_app.ui.session import Session  # noqa: E402
+from protocol import commands as c  # noqa: E402
 from tests.support.pdfs import meeting_pdf  # noqa: E402
 from tests.support.server_process import free_port  # noqa: E402
 
@@ -372,7 +373,7 @@ class Script:
         voters = ["chair", "delegate2", "delegate3", "delegate5", "delegate7", "delegate9"]
         for name in voters:
             self.run(self.people[name], "attendance.check_in", {"meeting_id": DEMO_MEETING})
-        delegate.commands.send("attendance.check_in", {"meeting_id": DEMO_MEETING})
+        delegate.commands.send(c.AttendanceCheckIn(meeting_id=DEMO_MEETING))
         chair, secretary = self.people["chair"], self.people["secretary"]
         delegate.votes.auto_open = False
 

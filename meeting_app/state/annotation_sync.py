@@ -16,9 +16,10 @@ from meeting_app.state.annotations import AnnotationStore, carry_message
 from meeting_app.state.notes import NotesStore
 from meeting_app.state.outbox import Outbox
 from meeting_app.state.store import MeetingStore
+from protocol import events as ev
 
-ANNOTATION_EVENTS = ("annotation.changed", "annotation.deleted", "annotation.carried",
-                     "annotation.shared", "annotation.unshared")
+ANNOTATION_EVENTS = (ev.ANNOTATION_CHANGED, ev.ANNOTATION_DELETED, ev.ANNOTATIONS_CARRIED,
+                     ev.ANNOTATION_SHARED, ev.ANNOTATION_UNSHARED)
 
 
 class AnnotationSync(QObject):
@@ -61,12 +62,12 @@ class AnnotationSync(QObject):
             for made in self._stores.values():
                 if made.document_id == data.get("document_id"):
                     made.apply_event(kind, data)
-            if kind == "annotation.carried" and not any(
+            if kind == ev.ANNOTATIONS_CARRIED and not any(
                     m.document_id == data.get("document_id") for m in self._stores.values()):
                 text = carry_message(data)  # not opened here: still tell the user
                 if text:
                     self.message.emit(text)
-        elif kind == "note.changed":
+        elif kind == ev.NOTE_CHANGED:
             self.notes.apply_event(data)
 
     def _user_event(self, event: dict[str, Any]) -> None:

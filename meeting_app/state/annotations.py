@@ -20,6 +20,7 @@ import copy
 import uuid
 from typing import Any
 
+from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from meeting_app.net.server_messages import translate_server_message
@@ -27,12 +28,20 @@ from meeting_app.net.status import ConnectionStatus
 from meeting_app.state.commands import wire_payload
 from meeting_app.state.outbox import Outbox
 from protocol import commands as c
+from protocol import events as ev
 
 Annotation = dict[str, Any]
 SAVE, DELETE, LIST = c.AnnotationSave.command, c.AnnotationDelete.command, c.AnnotationList.command
-# A save's payload stays a dict: the drawing's points come as the canvas made them (tuples,
-# say), which the strict model would refuse; the server checks it.
 SAVED_FIELDS = ("id", "page", "kind", "data", "shared")
+
+
+def as_lists(value: Any) -> Any:
+    """``value`` with every tuple, at any depth, made a list (points, quads, rects)."""
+    if isinstance(value, tuple | list):
+        return [as_lists(v) for v in value]
+    if isinstance(value, dict):
+        return {k: as_lists(v) for k, v in value.items()}
+    return value
 
 
 def new_annotation(page: int, kind: str, data: dict[str, Any], shared: bool = False) -> Annotation:
@@ -119,12 +128,18 @@ class AnnotationStore(QObject):
         item.setdefault("author_id", self.my_user_id)
         item.setdefault("author_name", self.my_name)
         self._items[item["id"]] = item
-        wire = {k: item[k] for k in SAVED_FIELDS}
+        # The canvas makes points as tuples; the (strict) model takes lists, as JSON has them.
+        wire = {k: as_lists(item[k]) for k in SAVED_FIELDS}
         wire["base_updated_at"] = (previous or {}).get("updated_at")
         if self.version is not None:
             wire["version"] = self.version
-        self.outbox.put(self._prefix + item["id"], SAVE,
-                        {"document_id": self.document_id, "annotation": wire})
+        try:
+            command = c.AnnotationSave.model_validate({"document_id": self.document_id, "annotation": wire})
+        except ValidationError:  # the server would refuse it: said, and back to its list
+            self._changed_pages(previous, item)
+            self._refused("invalid", "")
+            return
+        self.outbox.queue(self._prefix + item["id"], command)
         self._changed_pages(previous, item)
 
     def delete(self, annotation_id: str) -> None:
@@ -194,7 +209,7 @@ class AnnotationStore(QObject):
         """A user event or meeting event about annotations (others' are ignored)."""
         if data.get("document_id") not in (None, self.document_id):
             return
-        if kind in ("annotation.changed", "annotation.shared"):
+        if kind in (ev.ANNOTATION_CHANGED, ev.ANNOTATION_SHARED):
             item = data.get("annotation")
             if not isinstance(item, dict) or item.get("document_id", self.document_id) != self.document_id:
                 return
@@ -210,14 +225,14 @@ class AnnotationStore(QObject):
                 return  # an older state arriving late
             self._items[item["id"]] = item
             self._changed_pages(previous, item)
-        elif kind == "annotation.carried":
+        elif kind == ev.ANNOTATIONS_CARRIED:
             self._report_carry(data)
-        elif kind in ("annotation.deleted", "annotation.unshared"):
+        elif kind in (ev.ANNOTATION_DELETED, ev.ANNOTATION_UNSHARED):
             annotation_id = data.get("annotation_id")
             if not isinstance(annotation_id, str) or self._pending(annotation_id):
                 return
             previous = self._items.get(annotation_id)
-            if previous is None or (kind == "annotation.unshared" and self.is_mine(previous)):
+            if previous is None or (kind == ev.ANNOTATION_UNSHARED and self.is_mine(previous)):
                 return
             del self._items[annotation_id]
             self._changed_pages(previous, None)
@@ -245,8 +260,11 @@ class AnnotationStore(QObject):
         error = envelope.get("error") or {}
         if entry["command"] == DELETE and error.get("code") == "not_found":
             return  # already gone (made and deleted while offline, or deleted elsewhere)
+        self._refused(str(error.get("code") or ""), str(error.get("message") or ""))
+
+    def _refused(self, code: str, message: str) -> None:
         self.message.emit(self.tr("An annotation could not be saved: {message}").format(
-            message=translate_server_message(str(error.get("message") or ""), str(error.get("code") or ""))))
+            message=translate_server_message(message, code)))
         self.load()  # back to what the server keeps
 
     def _status(self, status: str) -> None:

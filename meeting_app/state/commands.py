@@ -10,14 +10,14 @@ Commands are payload instances (``protocol.commands``): the wire name is
     session.send(c.AgendaSetCurrent(meeting_id=1, item_id=3))
     session.send(c.PollCreate(...), on_success=lambda answer: ...)
 
-The older form ``send("name", {dict}, ...)`` still works while the last callers are
-converted.
+A payload built from what a user typed may not pass the model: ``compose`` builds it, or
+reports it as the server would refuse it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, TypeVar
 
 from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
@@ -32,12 +32,13 @@ DEFAULT_TIMEOUT = 10.0
 """Seconds a command waits for its answer (the connection's default)."""
 
 A = TypeVar("A", bound=Answer)
+P = TypeVar("P", bound=Payload)
 
 
 def wire_payload(payload: Payload) -> dict[str, Any]:
     """The dict sent for ``payload``: the fields the caller set (a ``None`` given on
     purpose is sent, a default left out is not), times as ISO strings."""
-    return payload.model_dump(mode="json", exclude_unset=True)
+    return payload.model_dump(mode="json", exclude_unset=True, by_alias=True)
 
 
 class PendingAnswer(Generic[A]):
@@ -47,8 +48,8 @@ class PendingAnswer(Generic[A]):
     raw dict, ``code``/``message`` the failure (``message`` already translated).
     """
 
-    def __init__(self, answer_type: type[A] | None) -> None:
-        """``answer_type`` None: an untyped (older form) command, answered with its dict."""
+    def __init__(self, answer_type: type[A]) -> None:
+        """``answer_type``: the model the answer's data is parsed with."""
         self.answer_type = answer_type
         self.done = False
         self.answer: A | None = None
@@ -79,14 +80,14 @@ class PendingAnswer(Generic[A]):
 
     def succeed(self, data: dict[str, Any]) -> None:
         """The server said yes with ``data``."""
-        if self.answer_type is not None:
-            self.answer = self.answer_type.model_validate(data)
+        self.answer = self.answer_type.model_validate(data)
         self.done, self.data = True, data
         for call in self._successes:
             call(self._result())
 
-    def _result(self) -> Any:
-        return self.answer if self.answer_type is not None else self.data
+    def _result(self) -> A:
+        assert self.answer is not None
+        return self.answer
 
     def fail(self, code: str, message: str) -> None:
         """The command failed (refused, timeout, offline)."""
@@ -120,42 +121,24 @@ class CommandSender(QObject):
             self._available = available
             self.availability_changed.emit(available)
 
-    @overload
     def send(self, command: Payload, *, on_success: Callable[[Any], None] | None = None,
-             on_failure: Callable[[str, str], None] | None = None, report: bool = True,
-             timeout: float = DEFAULT_TIMEOUT) -> PendingAnswer[Any]: ...
-
-    @overload
-    def send(self, command: str, payload: dict[str, Any],
-             on_success: Callable[[dict[str, Any]], None] | None = None,
-             on_failure: Callable[[str, str], None] | None = None, report: bool = True,
-             timeout: float = DEFAULT_TIMEOUT) -> PendingAnswer[Any]: ...
-
-    def send(self, command: Payload | str, payload: dict[str, Any] | None = None,
-             on_success: Callable[[Any], None] | None = None,
              on_failure: Callable[[str, str], None] | None = None, report: bool = True,
              timeout: float = DEFAULT_TIMEOUT) -> PendingAnswer[Any]:
         """Send a command; on success call ``on_success``, on failure report it.
 
-        ``command`` is a payload instance, the callbacks given by keyword (``on_success``
-        gets the parsed answer, ``type(command).answer``), or, the older form, a name with its
-        ``payload`` dict (``on_success`` gets the data dict). The returned ``PendingAnswer``
-        takes more callbacks (``then``) and keeps the answer.
+        ``command`` is a payload instance; ``on_success`` gets the parsed answer
+        (``type(command).answer``). The returned ``PendingAnswer`` takes more callbacks
+        (``then``) and keeps the answer (``answer``) and its raw dict (``data``).
         ``on_failure(code, message)``, when given, is called as well as ``refused``.
         ``report=False``: only ``on_failure`` hears of a failure (the caller shows it in its
         own way, e.g. an autosave that keeps the text for later).
         ``timeout``: seconds to wait for the answer (then the code is "timeout").
         """
-        if isinstance(command, Payload):
-            if payload is not None:
-                raise TypeError("a payload instance is sent alone: give the callbacks by keyword")
-            name, body = type(command).command, wire_payload(command)
-            pending: PendingAnswer[Any] = PendingAnswer(type(command).answer)
-            pending.then(on_success, on_failure)
-        else:
-            name, body = command, dict(payload or {})
-            pending = PendingAnswer(None)
-            pending.then(on_success, on_failure)
+        if not isinstance(command, Payload):
+            raise TypeError("send takes a payload instance (protocol.commands)")
+        name, body = type(command).command, wire_payload(command)
+        pending: PendingAnswer[Any] = PendingAnswer(type(command).answer)
+        pending.then(on_success, on_failure)
         if not self._available:
             message = self.tr("Not connected to the server: the command was not sent.")
             if report:
@@ -179,6 +162,17 @@ class CommandSender(QObject):
         else:  # stand-in connections of tests may not take a timeout
             self._connection.command(name, body, callback=answered, timeout=timeout)
         return pending
+
+    def compose(self, command: type[P], /, report: bool = True, **fields: Any) -> P | None:
+        """``command(**fields)``; None when the fields do not pass its model (what a form
+        does not check), after reporting it as the server's refusal would be (``refused``,
+        unless ``report`` is False)."""
+        try:
+            return command(**fields)
+        except ValidationError:
+            if report:
+                self.refused.emit(self.describe("invalid", ""))
+            return None
 
     def _failed(self, pending: PendingAnswer[Any], code: str, text: str, report: bool) -> None:
         message = self.describe(code, text)

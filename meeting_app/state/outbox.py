@@ -122,7 +122,7 @@ class Outbox(QObject):
         """``put`` a declared command: its name is ``type(payload).command``, its payload the
         fields set (the options are ``put``'s)."""
         return self.put(key, type(payload).command,
-                        payload.model_dump(mode="json", exclude_unset=True), **options)
+                        payload.model_dump(mode="json", exclude_unset=True, by_alias=True), **options)
 
     def release(self, key: str) -> bool:
         """Let a held entry go (now, if nothing else is on its way); False when none waits."""

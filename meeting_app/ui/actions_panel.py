@@ -27,6 +27,8 @@ from meeting_app.ui.resources import icon
 from meeting_app.ui.session import Session
 from meeting_app.ui.theme import color
 from meeting_app.ui.widgets import tool_button
+from protocol import commands as c
+from protocol.answers.minutes import ActionListAnswer
 from protocol.statuses import ActionStatus
 
 
@@ -121,11 +123,14 @@ class ActionsPanel(QWidget):
         """Ask the server for the action items again."""
         self._typing.stop()
         if self.commands.available:
-            self.commands.send("action.list", self.query(), self._listed)
+            listing = self.commands.compose(c.ActionList, **self.query())
+            if listing is not None:
+                self.commands.send(listing, on_success=self._listed)
 
-    def _listed(self, data: dict[str, Any]) -> None:
+    def _listed(self, answer: ActionListAnswer) -> None:
         selected = self.selected()
-        self._rows = list(data.get("actions") or [])
+        # The rows stay dicts, with the fields the server sent (as the minutes' table has them).
+        self._rows = [a.model_dump(mode="json", exclude_unset=True) for a in answer.actions]
         self.loaded = True
         today = date.today().isoformat()
         self.table.setRowCount(len(self._rows))
@@ -169,5 +174,5 @@ class ActionsPanel(QWidget):
         """My selected action item is done."""
         action = self.selected()
         if action is not None and self.done_button.isEnabled():
-            self.commands.send("action.set_status", {"action_id": action["id"], "status": ActionStatus.DONE},
-                               lambda _data: self.refresh())
+            self.commands.send(c.ActionSetStatus(action_id=action["id"], status=ActionStatus.DONE),
+                               on_success=lambda _answer: self.refresh())

@@ -37,6 +37,8 @@ from meeting_app.ui.session import Session, may_prepare
 from meeting_app.ui.settings_menu import install as install_settings
 from meeting_app.ui.users.window import UsersWindow
 from meeting_app.ui.widgets import ConnectionIndicator, MessageBar, Spacer
+from protocol import commands as c
+from protocol.answers.meetings import MeetingListAnswer
 
 
 class MeetingsWindow(QMainWindow):
@@ -227,7 +229,7 @@ class MeetingsWindow(QMainWindow):
     def refresh(self) -> None:
         """Ask the server for my meetings again (and my action items, when shown)."""
         if self.commands.available:
-            self.commands.send("meeting.list", {}, self._listed)
+            self.commands.send(c.MeetingList(), on_success=self._listed)
             if self.tabs.currentWidget() is self.actions_panel:
                 self.actions_panel.refresh()
 
@@ -259,9 +261,10 @@ class MeetingsWindow(QMainWindow):
         if self.tabs.currentWidget() is self.actions_panel:
             self.actions_panel.refresh()
 
-    def _listed(self, data: dict[str, Any]) -> None:
+    def _listed(self, answer: MeetingListAnswer) -> None:
         selected = self.selected_meeting()
-        self.model.set_meetings(list(data.get("meetings", [])))
+        # The model's rows are dicts, with the fields the server sent.
+        self.model.set_meetings([m.model_dump(mode="json", exclude_unset=True) for m in answer.meetings])
         first = not self.loaded
         self.loaded = True
         if self.model.rowCount():

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 from meeting_app.state.models import local_time_text
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.resources import icon
+from protocol import commands as c
+from protocol.answers.documents import SearchAnswer
 from protocol.roles import MeetingStatus
 from protocol.statuses import ActionStatus
 
@@ -128,11 +130,14 @@ class SearchPanel(QWidget):
         if payload is None:
             self._show([], self.tr("Type words to search for: diacritics and capitals do not matter."))
         elif self.commands.available:
-            self.commands.send("search", payload, self._answered)
+            asked = self.commands.compose(c.Search, **payload)
+            if asked is not None:
+                self.commands.send(asked, on_success=self._answered)
 
-    def _answered(self, data: dict[str, Any]) -> None:
+    def _answered(self, answer: SearchAnswer) -> None:
         self.loaded = True
-        rows = list(data.get("results") or [])
+        # The rows stay dicts, with the fields the server sent.
+        rows = [r.model_dump(mode="json", exclude_unset=True) for r in answer.results]
         self._show(rows, self.tr("Nothing found.") if not rows else "")
 
     def _show(self, rows: list[dict[str, Any]], hint: str) -> None:

@@ -83,7 +83,7 @@ def test_a_triggered_action_sends_its_command(qtbot: Any) -> None:
 
 def test_one_declaration_serves_the_console_and_the_room(qtbot: Any) -> None:
     meeting = Meeting("chair", CHAIR)
-    console = ChairConsole(FloorActions(meeting.store, meeting.sender))
+    console = ChairConsole(meeting.session, FloorActions(meeting.store, meeting.sender))
     qtbot.addWidget(console)
     room_agenda = AgendaPanel(meeting.store, meeting.sender)
     qtbot.addWidget(room_agenda)

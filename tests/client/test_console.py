@@ -88,7 +88,7 @@ def test_the_chair_steers_from_the_console(console: Any) -> None:
     window.agenda.discuss_button.click()
     assert meeting.connection.last("agenda.set_current") == {"meeting_id": 1, "item_id": 105}
     window.queue("speak").grant_button.click()
-    assert meeting.connection.last("speaker.grant") == {"meeting_id": 1, "request_id": 8,
+    assert meeting.connection.last("speaker.grant") == {"meeting_id": 1, "speaker_request_id": 8,
                                                         "seconds": 180}
     assert not window.header.start_button.isEnabled() and window.header.end_button.isEnabled()
 

@@ -96,7 +96,7 @@ def test_a_delegate_asks_for_the_floor_and_withdraws(floor: Any, qtbot: Any) -> 
     room.meeting.queue(request(9, 14, "speak", 70))  # the first one was granted
     assert mine.status.text() == "Speech: you are number 1 in the queue"
     mine.withdraw_button.click()
-    assert room.last("speaker.withdraw") == {"meeting_id": 1, "request_id": 9}
+    assert room.last("speaker.withdraw") == {"meeting_id": 1, "speaker_request_id": 9}
     room.meeting.queue()
     assert mine.ask_button.isVisible() and mine.request is None
 
@@ -121,12 +121,12 @@ def test_the_chair_grants_with_the_chosen_limit(floor: Any) -> None:
     assert room.actions.limit_seconds == 300
     speak.select(10)  # Ánh, third in the queue
     speak.grant_button.click()
-    assert room.last("speaker.grant") == {"meeting_id": 1, "request_id": 10, "seconds": 300}
+    assert room.last("speaker.grant") == {"meeting_id": 1, "speaker_request_id": 10, "seconds": 300}
 
     room.page.others.limit.setCurrentIndex(room.page.others.limit.findText("No limit"))
     speak.tree.clearSelection()
     speak.grant_button.click()  # nothing selected: the first in the queue
-    assert room.last("speaker.grant") == {"meeting_id": 1, "request_id": 8}
+    assert room.last("speaker.grant") == {"meeting_id": 1, "speaker_request_id": 8}
 
     room.page.others.select_user(19)  # straight to a participant, not queued
     room.page.others.limit.setCurrentIndex(room.page.others.limit.findText("2 min"))
@@ -161,7 +161,7 @@ def test_the_chair_extends_ends_reorders_and_withdraws(floor: Any) -> None:
     assert speak.selected_request()["id"] == 8
     assert site_rows(speak)[1][1] == ["2.  Hoàng Minh Tuấn", "3.  Bùi Thị Ngọc Ánh"]
     speak.withdraw_button.click()
-    assert room.last("speaker.withdraw") == {"meeting_id": 1, "request_id": 8}
+    assert room.last("speaker.withdraw") == {"meeting_id": 1, "speaker_request_id": 8}
 
 
 def test_a_secretary_registers_for_someone_and_withdraws(floor: Any) -> None:
@@ -177,7 +177,7 @@ def test_a_secretary_registers_for_someone_and_withdraws(floor: Any) -> None:
     assert room.last("speaker.request") == {"meeting_id": 1, "kind": "question", "user_id": 18}
     questions.select(11)
     questions.withdraw_button.click()
-    assert room.last("speaker.withdraw") == {"meeting_id": 1, "request_id": 11}
+    assert room.last("speaker.withdraw") == {"meeting_id": 1, "speaker_request_id": 11}
 
 
 def test_a_site_secretary_does_not_reorder(floor: Any) -> None:

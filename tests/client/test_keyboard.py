@@ -214,6 +214,7 @@ def test_the_document_forms_read_title_item_access_release_then_buttons(
 
 def test_the_poll_form_is_walked_top_to_bottom_without_traps(
         qtbot: Any, store: MeetingStore, sender: CommandSender, fake_server: FakeServer) -> None:
+    fake_server.command_answers["poll.create"] = {"ok": True, "data": {"poll": poll(7, "Thông qua?")}}
     dialog = shown(qtbot, PollDialog(store, sender))
     assert focused(dialog) is dialog.kind_combo
     options = dialog.options

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QObject, Signal
 
 from meeting_app.state.drafts import Draft
@@ -106,9 +107,13 @@ def test_a_payload_is_sent_by_its_declared_name_and_its_answer_parsed(qapp: Any)
     answers: list[Any] = []
     pending = meeting.send(c.AgendaSetCurrent(meeting_id=1, item_id=3), on_success=answers.append)
     assert connection.sent == [("agenda.set_current", {"meeting_id": 1, "item_id": 3})]
-    connection.answer({"ok": True, "data": {"extra": 1}})
-    assert pending.ok and pending.data == {"extra": 1}
+    connection.answer({"ok": True, "data": {}})
+    assert pending.ok and pending.data == {}
     assert [type(a) for a in answers] == [c.AgendaSetCurrent.answer]
+    # An answer that is not the contract's is a failure, not a success with a broken answer.
+    pending = meeting.send(c.AgendaSetCurrent(meeting_id=1, item_id=4), report=False)
+    connection.answer({"ok": True, "data": {"extra": 1}})
+    assert pending.done and not pending.ok and pending.code == "internal"
     # A None given on purpose is sent; a default left out is not.
     meeting.send(c.ParticipantSet(meeting_id=1, user_id=2, role="chair", site_id=None))
     assert connection.sent[-1][1] == {"meeting_id": 1, "user_id": 2, "role": "chair", "site_id": None}
@@ -182,3 +187,19 @@ def test_the_factory_keeps_each_meetings_outbox_in_my_cache_directory(qapp: Any,
     assert created.outbox.path is None  # no meeting yet
     created.join(9)
     assert created.outbox.path == mine / "outbox-meeting-9.json"
+
+
+def test_only_payload_instances_are_sent_and_fields_a_form_did_not_check_are_refused_here(
+        qapp: Any) -> None:
+    connection = StandIn()
+    meeting = MeetingSession(1, connection)
+    refused: list[str] = []
+    meeting.refused.connect(refused.append)
+    with pytest.raises(TypeError):
+        meeting.send("meeting.start", {"meeting_id": 1})  # type: ignore[arg-type]
+    assert meeting.compose(c.AgendaAddItem, meeting_id=1, title="") is None  # a title is required
+    assert len(refused) == 1 and "invalid" in refused[0] and not connection.sent
+    assert meeting.compose(c.AgendaAddItem, report=False, meeting_id=1, title="") is None
+    assert len(refused) == 1
+    made = meeting.compose(c.AgendaAddItem, meeting_id=1, title="Khai mạc")
+    assert made is not None and made.title == "Khai mạc"

@@ -1,4 +1,5 @@
-"""No role or status written as a string in ``meeting_app/ui`` and ``meeting_app/state``.
+"""No role, status or command name written as a string in ``meeting_app/ui`` and
+``meeting_app/state``.
 
 Read every module with ``ast`` (nothing is imported) and refuse a string constant equal to a
 value of the role and status enums (``protocol.roles``, ``protocol.statuses``, the connection's
@@ -10,6 +11,12 @@ from a search for the enum.
 Not values, so not refused: docstrings, texts for the user (``tr``/``translate``), logging,
 dict keys and subscripts (``data["status"]``), the key given to ``get``/``pop``/``setdefault``,
 Qt property names and icon names (other vocabularies that happen to share a word).
+
+Command names (``protocol.commands.COMMANDS``) are refused wherever they are written, not only
+as values: a command is sent as its payload instance (``c.PollOpen(poll_id=...)``) and its
+name, when needed, read from the class (``c.MeetingJoin.command``). Not refused: docstrings,
+texts for the user, icon names, and the keys of a table of translated texts (the audit
+log's action codes, a vocabulary of the server's that reuses some command names).
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from pathlib import Path
 import pytest
 
 from meeting_app.net.status import ConnectionStatus
+from protocol.commands import COMMANDS
 from protocol.roles import Attendance, GlobalRole, MeetingRole, MeetingStatus
 from protocol.statuses import (
     ActionStatus,
@@ -55,7 +63,7 @@ LOGGING_OBJECTS = frozenset({"log", "logger", "logging", "_log", "_logger", "LOG
 KEY_CALLS = frozenset({"get", "pop", "setdefault", "property", "setProperty", "icon"})
 # Keywords naming another vocabulary (``tool_button(text, icon_name)``).
 NAME_KEYWORDS = frozenset({"icon_name"})
-NAME_ARGUMENTS = {"tool_button": 1}
+NAME_ARGUMENTS = {"tool_button": 1, "icon": 0, "_action": 0}  # _action: the reader's tool bar
 # Names that hold another vocabulary sharing a word: a majority rule ("present",
 # ``protocol.commands.polls.Majority``, a Literal with no enum to compare with).
 OTHER_VOCABULARY_NAMES = frozenset({"rule", "majority"})
@@ -124,6 +132,39 @@ def literals_in(source: str, filename: str = "<source>") -> list[tuple[int, str,
     return sorted(found)
 
 
+def _command_name_allowed(node: ast.Constant, parents: dict[ast.AST, ast.AST]) -> bool:
+    """Whether a string equal to a command name is one of the uses let be (see the module
+    docstring): climbs the expression it is part of, up to its statement."""
+    child: ast.AST = node
+    parent = parents.get(node)
+    if isinstance(parent, ast.Expr):
+        return True  # a docstring (or a bare string)
+    while parent is not None and not isinstance(child, ast.stmt):
+        if isinstance(parent, ast.Call):
+            name = _call_name(parent)[1]
+            if name in TEXT_CALLS:
+                return True
+            if child in parent.args and NAME_ARGUMENTS.get(name) == parent.args.index(child):
+                return True
+            if any(k.value is child and k.arg in NAME_KEYWORDS for k in parent.keywords):
+                return True
+        if isinstance(parent, ast.Dict) and child in parent.keys:
+            value = parent.values[parent.keys.index(child)]  # type: ignore[arg-type]
+            if isinstance(value, ast.Call) and _call_name(value)[1] in TEXT_CALLS:
+                return True
+        child, parent = parent, parents.get(parent)
+    return False
+
+
+def command_names_in(source: str, filename: str = "<source>") -> list[tuple[int, str]]:
+    """(line, name) of every command name written as a string (outside the uses let be)."""
+    tree = ast.parse(source, filename)
+    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    return sorted((node.lineno, node.value) for node in ast.walk(tree)
+                  if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                  and node.value in COMMANDS and not _command_name_allowed(node, parents))
+
+
 def scanned_modules() -> list[Path]:
     return sorted(p for folder in SCANNED for p in (ROOT / folder).rglob("*.py"))
 
@@ -173,3 +214,40 @@ def test_the_scan_finds_literals(source: str) -> None:
 ])
 def test_the_scan_lets_other_strings_be(source: str) -> None:
     assert not literals_in(source)
+
+
+@pytest.mark.parametrize("path", scanned_modules(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_command_name_as_a_string(path: Path) -> None:
+    found = command_names_in(path.read_text(encoding="utf-8"), str(path))
+    assert not found, "\n".join(
+        f"{path.relative_to(ROOT)}:{line}: {name!r}; send {COMMANDS[name].__name__}(...) "
+        f"(protocol.commands), or read {COMMANDS[name].__name__}.command"
+        for line, name in found)
+
+
+@pytest.mark.parametrize("source", [
+    'send("poll.open", {"poll_id": 1})',
+    'name = "poll.update" if editing else "poll.create"',
+    'if name == "meeting.join":\n    pass',
+    'START = "meeting.start"',
+    'answers = {"search": 1}',
+    'connection.command("site.status", payload, answered)',
+    'outbox.put(key, "annotation.save", payload)',
+])
+def test_the_scan_finds_command_names(source: str) -> None:
+    assert command_names_in(source)
+
+
+@pytest.mark.parametrize("source", [
+    '"""Sends ``poll.open``."""',
+    'def f() -> None:\n    """poll.open"""',
+    'label = self.tr("search")',
+    'picture = icon("search")',
+    'picture = icon(ICONS.get(kind, "search"))',
+    'button = tool_button(self.tr("Search"), "search")',
+    'labels = {"user.create": QT_TRANSLATE_NOOP("AuditActions", "Created a user")}',
+    'name = c.MeetingStart.command',
+    'send(c.PollOpen(poll_id=1))',
+])
+def test_the_scan_lets_other_uses_of_command_names_be(source: str) -> None:
+    assert not command_names_in(source)

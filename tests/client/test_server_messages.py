@@ -16,6 +16,7 @@ import pytest
 from meeting_app.net.auth import PasswordChangeError, change_password
 from meeting_app.net.server_messages import TEMPLATES, known, server_message, translate_server_message
 from meeting_app.ui.i18n import translations
+from protocol import commands as c
 from tests.support.server_messages_scan import server_messages
 
 WAIT = 20_000
@@ -86,7 +87,7 @@ def test_a_refusal_in_the_room_is_shown_in_the_chosen_language(
 
     def refused(poll_id: int, expected: str) -> None:
         delegate.message.hide()
-        delegate.commands.send("poll.open", {"poll_id": poll_id})
+        delegate.commands.send(c.PollOpen(poll_id=poll_id))
         qtbot.waitUntil(lambda: delegate.message.isVisible() and delegate.message.text == expected,
                         timeout=WAIT)
 

@@ -17,13 +17,13 @@ ME = USERS["delegate1"]
 ACTIONS = [
     {"id": 31, "meeting_id": 1, "meeting_title": "Hội nghị tổng kết công tác năm 2026", "agenda_item_id": 11,
      "title": "Rà soát chỉ tiêu năm 2027", "owner_id": ME, "owner_name": "Lê Hoàng Cường",
-     "due": "2020-01-31", "status": "open"},
+     "due": "2020-01-31", "status": "open", "updated_at": "2026-12-01T09:00:00+00:00"},
     {"id": 32, "meeting_id": 2, "meeting_title": "Họp giao ban tháng 12/2026", "agenda_item_id": None,
      "title": "Báo cáo tiến độ giải ngân", "owner_id": None, "owner_name": "Vụ Kế hoạch - Tài chính",
-     "due": None, "status": "open"},
+     "due": None, "status": "open", "updated_at": "2026-12-01T09:00:00+00:00"},
     {"id": 33, "meeting_id": 1, "meeting_title": "Hội nghị tổng kết công tác năm 2026", "agenda_item_id": 12,
      "title": "Gửi tài liệu cho các điểm cầu", "owner_id": ME, "owner_name": "Lê Hoàng Cường",
-     "due": "2027-01-10", "status": "done"},
+     "due": "2027-01-10", "status": "done", "updated_at": "2026-12-01T09:00:00+00:00"},
 ]
 
 
@@ -40,6 +40,8 @@ def window(qtbot: Any) -> Iterator[MeetingsWindow]:
     server = MinutesServer(role="delegate", user_id=ME)
     server.answers["meeting.list"] = {"ok": True, "data": {"meetings": []}}
     server.answers["action.list"] = listed
+    done = {k: v for k, v in ACTIONS[0].items() if k != "meeting_title"}
+    server.answers["action.set_status"] = {"ok": True, "data": {"action": {**done, "status": "done"}}}
     server.start()
     made = MeetingsWindow(Session(server.url, TOKEN, {"id": ME, "full_name": "Lê Hoàng Cường"}))
     made.server = server  # type: ignore[attr-defined]

@@ -390,9 +390,9 @@ def test_the_history_lists_revisions_and_restores_one(
         open_room: Opener, server: MinutesServer, qtbot: Any) -> None:
     server.answers["conclusion.history"] = {"ok": True, "data": {"revisions": [
         {"revision": 1, "text": "Bản *đầu tiên*", "decision": "", "author": "Trần Thị Bích",
-         "at": "2026-12-15T02:00:00Z"},
+         "author_id": None, "at": "2026-12-15T02:00:00Z"},
         {"revision": 2, "text": "**Thống nhất**", "decision": "Thông qua.", "author": "Nguyễn Văn An",
-         "at": "2026-12-15T02:30:00Z"}]}}
+         "author_id": None, "at": "2026-12-15T02:30:00Z"}]}}
     window = open_room("secretary")
     dialog = window.minutes.show_history()
     assert dialog is not None

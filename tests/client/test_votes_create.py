@@ -25,6 +25,9 @@ WAIT = 10_000
 @pytest.fixture
 def parts(qtbot: Any, fake_server: FakeServer, open_connection: Any
           ) -> Iterator[tuple[MeetingStore, CommandSender]]:
+    # What the server answers a saved poll (the dialog reads the typed answer).
+    saved = {"ok": True, "data": {"poll": poll(7, "Thông qua?")}}
+    fake_server.command_answers.update({"poll.create": saved, "poll.update": saved})
     connection, _ = open_connection(fake_server.url, "good")
     qtbot.waitUntil(lambda: connection.status == "connected", timeout=WAIT)
     store = MeetingStore()

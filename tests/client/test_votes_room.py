@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from meeting_app.ui.room.window import MeetingRoomWindow
+from protocol import commands as c
 
 pytestmark = pytest.mark.e2e
 WAIT = 30_000
@@ -18,8 +19,8 @@ MEETING = 1
 
 
 def check_in(qtbot: Any, window: MeetingRoomWindow) -> None:
-    answers: list[dict[str, Any]] = []
-    window.commands.send("attendance.check_in", {"meeting_id": MEETING}, answers.append)
+    answers: list[Any] = []
+    window.commands.send(c.AttendanceCheckIn(meeting_id=MEETING), on_success=answers.append)
     qtbot.waitUntil(lambda: bool(answers), timeout=WAIT)
 
 

@@ -15,6 +15,7 @@ from meeting_app.ui.actions.context import ActionContext
 from meeting_app.ui.actions.declaration import Action, Placement
 from meeting_app.ui.actions.registry import REGISTRY
 from meeting_app.ui.widgets import ask
+from protocol import commands as c
 from protocol.roles import MeetingStatus
 
 translate = QCoreApplication.translate
@@ -22,7 +23,8 @@ translate = QCoreApplication.translate
 
 ROOM_TOOLBAR = "room.toolbar"
 """The room's tool bar (the chair's group first, then the officers', then "Leave")."""
-START, END = "meeting.start", "meeting.end"
+# The actions that send one command are named after it.
+START, END = c.MeetingStart.command, c.MeetingEnd.command
 PREVIOUS, NEXT, DISCUSS = "agenda.previous", "agenda.next", "agenda.discuss"
 ADD, EDIT, REMOVE = "agenda.add", "agenda.edit", "agenda.remove"
 MEETING_IDS = (START, END)
@@ -54,7 +56,7 @@ def chair_only(context: ActionContext) -> bool:
 
 def start_meeting(context: ActionContext) -> None:
     """Chair: open the meeting for every site."""
-    context.commands.send("meeting.start", {"meeting_id": context.store.meeting["id"]})
+    context.commands.send(c.MeetingStart(meeting_id=context.store.meeting["id"]))
 
 
 def end_meeting(context: ActionContext) -> None:
@@ -62,7 +64,7 @@ def end_meeting(context: ActionContext) -> None:
     meeting_id = context.store.meeting["id"]
     ask(context.window.window(), translate("Actions", "End the meeting"),
         translate("Actions", "End the meeting for every site? It can no longer change afterwards."),
-        lambda: context.commands.send("meeting.end", {"meeting_id": meeting_id}),
+        lambda: context.commands.send(c.MeetingEnd(meeting_id=meeting_id)),
         translate("Actions", "End meeting"))
 
 
@@ -103,8 +105,7 @@ def may_discuss_selected(context: ActionContext) -> bool:
 
 
 def _set_current(context: ActionContext, item_id: int) -> None:
-    context.commands.send("agenda.set_current",
-                          {"meeting_id": context.store.meeting["id"], "item_id": item_id})
+    context.commands.send(c.AgendaSetCurrent(meeting_id=context.store.meeting["id"], item_id=item_id))
 
 
 def step(context: ActionContext, delta: int) -> None:

@@ -37,6 +37,7 @@ from meeting_app.ui.resources import icon
 from meeting_app.ui.session import Session
 from meeting_app.ui.theme import on_change
 from meeting_app.ui.widgets import tool_button
+from protocol import commands as c
 from protocol.attendance import count, is_member, quorum
 from protocol.roles import Attendance
 
@@ -240,16 +241,16 @@ class AttendancePanel(QWidget):
 
     def check_in(self) -> None:
         """Record myself present."""
-        self._sender.send("attendance.check_in", {"meeting_id": self._meeting_id()})
+        self._sender.send(c.AttendanceCheckIn(meeting_id=self._meeting_id()))
 
     def mark(self, user_ids: list[int], status: str, reason: str | None = None) -> None:
         """Record ``status`` (and the reason) for these participants, one command each."""
         for user_id in user_ids:
-            payload: dict[str, Any] = {"meeting_id": self._meeting_id(), "user_id": user_id,
-                                       "status": status}
-            if reason:
-                payload["reason"] = reason
-            self._sender.send("attendance.set", payload)
+            extra: dict[str, Any] = {"reason": reason} if reason else {}
+            payload = self._sender.compose(c.AttendanceSet, meeting_id=self._meeting_id(),
+                                           user_id=user_id, status=status, **extra)
+            if payload is not None:
+                self._sender.send(payload)
 
     def mark_selected(self, status: str) -> None:
         """Mark the selected participants (present needs no reason)."""
@@ -293,11 +294,11 @@ class AttendancePanel(QWidget):
     def set_proxy(self, user_id: int, proxy_id: int | None, authorisation: str | None = None) -> None:
         """Name ``proxy_id`` as the member's proxy (None: clear it); ``authorisation``: the
         member's written authorisation, when the chair names it for them."""
-        payload: dict[str, Any] = {"meeting_id": self._meeting_id(), "user_id": user_id,
-                                   "proxy_user_id": proxy_id}
-        if authorisation:
-            payload["authorisation"] = authorisation
-        self._sender.send("attendance.set_proxy", payload)
+        extra: dict[str, Any] = {"authorisation": authorisation} if authorisation else {}
+        payload = self._sender.compose(c.AttendanceSetProxy, meeting_id=self._meeting_id(),
+                                       user_id=user_id, proxy_user_id=proxy_id, **extra)
+        if payload is not None:
+            self._sender.send(payload)
 
     def mark_online_present(self) -> None:
         """Everyone online (of the sites I manage) not yet present becomes present."""
@@ -307,9 +308,12 @@ class AttendancePanel(QWidget):
         """Change the meeting's quorum rule."""
         if rule != self._store.meeting.get("quorum_rule"):
             # Refused: show the rule in force again.
-            self._sender.send("meeting.update", {"meeting_id": self._meeting_id(),
-                                                 "quorum_rule": rule},
-                              on_failure=lambda _code, _text: self.refresh())
+            payload = self._sender.compose(c.MeetingUpdate, meeting_id=self._meeting_id(),
+                                           quorum_rule=rule)
+            if payload is None:
+                self.refresh()
+                return
+            self._sender.send(payload, on_failure=lambda _code, _text: self.refresh())
 
     def export_csv(self, path: Path | None = None) -> bool:
         """Save the server's attendance CSV (asks where when ``path`` is None)."""

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QSplitter, QToolButton, QVBoxLayout, 
 from meeting_app.net.server_messages import translate_server_message
 from meeting_app.pdf import PdfEngine
 from meeting_app.state.annotation_sync import AnnotationSync
+from meeting_app.state.commands import wire_payload
 from meeting_app.state.documents import is_restricted
 from meeting_app.state.formats import date_text, time_text
 from meeting_app.ui import progress
@@ -24,6 +25,7 @@ from meeting_app.ui.documents.notes_panel import NotesPanel
 from meeting_app.ui.reader import ReaderWidget
 from meeting_app.ui.reader.annotations import AnnotationLayer
 from meeting_app.ui.resources import icon
+from protocol import commands as c
 
 
 def watermark_text(full_name: str, moment: datetime | None = None) -> str:
@@ -271,7 +273,8 @@ class ReaderPage(QWidget):
             chosen.write_text(exports.comments_csv(document, comments), encoding="utf-8")
             self.message.emit(self.tr("Saved {path} with {n} comments.").format(path=chosen, n=len(comments)))
 
-        self.sync.connection.command("annotation.comments", {"document_id": document["id"]}, answered)
+        asked = c.AnnotationComments(document_id=document["id"])
+        self.sync.connection.command(type(asked).command, wire_payload(asked), answered)
 
     # --- documents ---------------------------------------------------------------------------
 

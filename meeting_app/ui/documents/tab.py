@@ -26,6 +26,7 @@ from meeting_app.ui.documents.list_page import DocumentListPage
 from meeting_app.ui.documents.reader_page import ReaderPage
 from meeting_app.ui.session import Session
 from meeting_app.ui.widgets import ask
+from protocol import commands as c
 
 
 class DocumentsTab(QStackedWidget):
@@ -246,7 +247,9 @@ class DocumentsTab(QStackedWidget):
         def accepted() -> None:
             changes = dialog.changes()
             if changes:
-                self.commands.send("document.update", {"document_id": document_id, **changes})
+                update = self.commands.compose(c.DocumentUpdate, document_id=document_id, **changes)
+                if update is not None:
+                    self.commands.send(update)
 
         dialog.accepted.connect(accepted)
         dialog.open()
@@ -255,7 +258,7 @@ class DocumentsTab(QStackedWidget):
 
     def release(self, document_id: int) -> None:
         """Let the participants read a document prepared ahead."""
-        self.commands.send("document.update", {"document_id": document_id, "released": True})
+        self.commands.send(c.DocumentUpdate(document_id=document_id, released=True))
 
     def remove(self, document_id: int) -> None:
         """Ask, then remove the document for everyone."""
@@ -264,5 +267,5 @@ class DocumentsTab(QStackedWidget):
             return
         ask(self, self.tr("Remove the document"),
             self.tr("Remove “{title}” for every participant?").format(title=doc["title"]),
-            lambda: self.commands.send("document.remove", {"document_id": document_id}),
+            lambda: self.commands.send(c.DocumentRemove(document_id=document_id)),
             self.tr("Remove"))

@@ -20,6 +20,8 @@ from meeting_app.state.floor import LIMIT_CHOICES, moved, queue_of
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.actions import rights
 from meeting_app.ui.commands import CommandSender
+from protocol import commands as c
+from protocol.commands.base import Payload
 
 DEFAULT_LIMIT = 180
 
@@ -112,32 +114,36 @@ class FloorActions(QObject):
 
     # --- commands ------------------------------------------------------------------------
 
-    def _send(self, name: str, **payload: Any) -> None:
-        self.commands.send(name, {"meeting_id": self.store.meeting["id"], **payload})
+    def _send(self, command: type[Payload], **fields: Any) -> None:
+        """Send ``command`` on this meeting with ``fields`` (checked first: a refusal is
+        reported as the server's would be)."""
+        payload = self.commands.compose(command, meeting_id=self.store.meeting["id"], **fields)
+        if payload is not None:
+            self.commands.send(payload)
 
     def request(self, kind: str, user_id: int | None = None) -> None:
         """Ask for the floor (``kind`` "speak" or "question"), for me or on someone's behalf."""
         extra = {} if user_id is None or user_id == self.store.my_user_id else {"user_id": user_id}
-        self._send("speaker.request", kind=kind, **extra)
+        self._send(c.SpeakerRequestCreate, kind=kind, **extra)
 
     def withdraw(self, request_id: int) -> None:
         """Take a pending request out of its queue."""
-        self._send("speaker.withdraw", request_id=request_id)
+        self._send(c.SpeakerWithdraw, speaker_request_id=request_id)
 
     def grant(self, request_id: int | None = None, user_id: int | None = None) -> None:
         """Chair: give the floor to a queued request or straight to a participant, with the
         chosen limit."""
-        target = {"request_id": request_id} if request_id is not None else {"user_id": user_id}
+        target = {"speaker_request_id": request_id} if request_id is not None else {"user_id": user_id}
         limit = {} if self._limit is None else {"seconds": self._limit}
-        self._send("speaker.grant", **target, **limit)
+        self._send(c.SpeakerGrant, **target, **limit)
 
     def extend(self, seconds: int) -> None:
         """Chair: more time for the speaker."""
-        self._send("speaker.extend", seconds=seconds)
+        self._send(c.SpeakerExtend, seconds=seconds)
 
     def end(self) -> None:
         """Chair or the speaker: end the current speech."""
-        self._send("speaker.end")
+        self._send(c.SpeakerEnd)
 
     def move(self, request_id: int, delta: int) -> None:
         """Move a request up (-1) or down (+1) in its queue."""
@@ -151,4 +157,4 @@ class FloorActions(QObject):
 
     def reorder(self, kind: str, request_ids: list[int]) -> None:
         """Ask for a new order of one queue (every pending request of that kind)."""
-        self._send("speaker.reorder", kind=kind, request_ids=request_ids)
+        self._send(c.SpeakerReorder, kind=kind, request_ids=request_ids)

@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 from meeting_app.state.formats import date_text
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.widgets import ask, tool_button
+from protocol import commands as c
+from protocol.answers.minutes import ActionAnswer
 from protocol.statuses import ActionStatus
 
 STATUSES = (ActionStatus.OPEN, ActionStatus.DONE, ActionStatus.CANCELLED)
@@ -272,13 +274,12 @@ class ActionItemsTable(QWidget):
 
     def save(self, action: dict[str, Any]) -> None:
         """Send one action item (new without ``id``)."""
-        self.commands.send("action.save", {"meeting_id": self.meeting_id, "action": action},
-                           lambda data: self._saved(data))
+        saved = self.commands.compose(c.ActionSave, meeting_id=self.meeting_id, action=action)
+        if saved is not None:
+            self.commands.send(saved, on_success=self._saved)
 
-    def _saved(self, data: dict[str, Any]) -> None:
-        action = data.get("action")
-        if isinstance(action, dict) and action.get("id") is not None:
-            self.select(action["id"])
+    def _saved(self, answer: ActionAnswer) -> None:
+        self.select(answer.action.id)
 
     def remove_selected(self) -> None:
         """Ask, then remove the selected action item."""
@@ -291,4 +292,4 @@ class ActionItemsTable(QWidget):
 
     def remove(self, action_id: int) -> None:
         """Remove an action item (without asking)."""
-        self.commands.send("action.delete", {"meeting_id": self.meeting_id, "action_id": action_id})
+        self.commands.send(c.ActionDelete(meeting_id=self.meeting_id, action_id=action_id))

@@ -40,6 +40,8 @@ from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.resources import icon
 from meeting_app.ui.widgets import Panel, ask, tool_button
+from protocol import commands as c
+from protocol.answers.people import UserListAnswer
 from protocol.roles import MeetingRole
 
 ROLES = tuple(MeetingRole)
@@ -266,17 +268,20 @@ class ParticipantsEditor(QWidget):
     def search(self) -> None:
         """Look users up in the directory (``user.list``)."""
         query = self.search_edit.text().strip()
-        self._sender.send("user.list", {"query": query} if query else {}, self._found)
+        fields: dict[str, Any] = {"query": query} if query else {}
+        listing = self._sender.compose(c.UserList, **fields)
+        if listing is not None:
+            self._sender.send(listing, on_success=self._found)
 
-    def _found(self, data: dict[str, Any]) -> None:
+    def _found(self, answer: UserListAnswer) -> None:
         known = {p["user_id"] for p in self._store.participants}
         self.results.clear()
-        for user in data.get("users", []):
-            item = QListWidgetItem(f"{user['full_name']}  ({user['username']})")
-            if user["id"] in known:
+        for user in answer.users:
+            item = QListWidgetItem(f"{user.full_name}  ({user.username})")
+            if user.id in known:
                 item.setIcon(icon("vote", "success"))
                 item.setToolTip(self.tr("Already taking part: pick to change the role or site"))
-            item.setData(USER_ID, user["id"])
+            item.setData(USER_ID, user.id)
             self.results.addItem(item)
         self._update_buttons()
 
@@ -285,11 +290,14 @@ class ParticipantsEditor(QWidget):
         user_id = self._target()
         if user_id is None:
             return
-        payload = {"meeting_id": self._store.meeting["id"], "user_id": user_id,
-                   "role": self.role_combo.currentData(), "site_id": self.site_combo.currentData()}
+        changes: dict[str, Any] = {
+            "meeting_id": self._store.meeting["id"], "user_id": user_id,
+            "role": self.role_combo.currentData(), "site_id": self.site_combo.currentData()}
         if self.weight_spin.isEnabled():  # the organiser's; the server keeps it otherwise
-            payload["voting_weight"] = self.weight_spin.value()
-        self._sender.send("participant.set", payload)
+            changes["voting_weight"] = self.weight_spin.value()
+        payload = self._sender.compose(c.ParticipantSet, **changes)
+        if payload is not None:
+            self._sender.send(payload)
 
     def remove_selected(self) -> QMessageBox | None:
         """Ask, then take the selected participant out of the meeting."""
@@ -299,6 +307,6 @@ class ParticipantsEditor(QWidget):
             return None
         return ask(self, self.tr("Remove participant"),
             self.tr("Remove {name} from this meeting?").format(name=person["full_name"]),
-            lambda: self._sender.send("participant.remove", {
-                "meeting_id": self._store.meeting["id"], "user_id": person["user_id"]}),
+            lambda: self._sender.send(c.ParticipantRemove(
+                meeting_id=self._store.meeting["id"], user_id=person["user_id"])),
             self.tr("Remove"))

@@ -30,6 +30,8 @@ from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.focus import on_enter
 from meeting_app.ui.room.delegates import AgendaDelegate
 from meeting_app.ui.widgets import Panel, ask
+from protocol import commands as c
+from protocol.commands.base import Payload
 from protocol.roles import MeetingStatus
 
 
@@ -151,8 +153,11 @@ class AgendaPanel(Panel):
 
     # --- commands ------------------------------------------------------------------------
 
-    def _send(self, name: str, **payload: Any) -> None:
-        self._sender.send(name, {"meeting_id": self._store.meeting["id"], **payload})
+    def _send(self, command: type[Payload], **fields: Any) -> None:
+        """Send ``command`` on this meeting with ``fields`` (from a form: checked first)."""
+        payload = self._sender.compose(command, meeting_id=self._store.meeting["id"], **fields)
+        if payload is not None:
+            self._sender.send(payload)
 
     def discuss_selected(self) -> None:
         """Chair: make the selected item the current one (sent even when the button is
@@ -166,7 +171,7 @@ class AgendaPanel(Panel):
 
         def accepted() -> None:
             position = {} if row is None else {"position": row + 1}
-            self._send("agenda.add_item", **dialog.values(), **position)
+            self._send(c.AgendaAddItem, **dialog.values(), **position)
 
         dialog.accepted.connect(accepted)
         dialog.open()
@@ -182,7 +187,7 @@ class AgendaPanel(Panel):
         def accepted() -> None:
             changes = dialog.changes()
             if changes:
-                self._send("agenda.update_item", item_id=item["id"], **changes)
+                self._send(c.AgendaUpdateItem, item_id=item["id"], **changes)
 
         dialog.accepted.connect(accepted)
         dialog.open()
@@ -195,7 +200,7 @@ class AgendaPanel(Panel):
             return None
         return ask(self, self.tr("Remove agenda item"),
             self.tr("Remove “{title}” from the agenda?").format(title=item["title"]),
-            lambda: self._send("agenda.remove_item", item_id=item["id"]), self.tr("Remove"))
+            lambda: self._send(c.AgendaRemoveItem, item_id=item["id"]), self.tr("Remove"))
 
     def move_selected(self, step: int) -> bool:
         """Move the selected item up (-1) or down (+1) one place; False when it cannot."""
@@ -212,7 +217,7 @@ class AgendaPanel(Panel):
 
     def reorder(self, item_ids: list[int]) -> None:
         """Ask the server for a new order (from a drag and drop, or Alt+Up/Down)."""
-        self._send("agenda.reorder", item_ids=item_ids)
+        self._send(c.AgendaReorder, item_ids=item_ids)
 
     def sizeHint(self) -> QSize:
         return QSize(380, 600)

@@ -52,6 +52,7 @@ from meeting_app.ui.sites.link import OwnLinkIndicator, SiteStatusPoller
 from meeting_app.ui.sites.tiles import SitesView
 from meeting_app.ui.votes.tab import VotesTab
 from meeting_app.ui.widgets import MessageBar
+from protocol import commands as c
 
 SIDE_MIN_WIDTH = 220
 """The sites and participants column: a site tile (Vietnamese captions) fits in it."""
@@ -235,7 +236,7 @@ class MeetingRoomWindow(QMainWindow):
     def _join_failed(self, name: str, envelope: dict[str, Any]) -> None:
         error = envelope.get("error") or {}
         message = self.commands.describe(str(error.get("code", "")), str(error.get("message", "")))
-        if name == "meeting.join":
+        if name == c.MeetingJoin.command:
             message = self.tr("Could not open the meeting: {message}").format(message=message)
         self.show_refusal(message)
 

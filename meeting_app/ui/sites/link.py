@@ -14,9 +14,11 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from meeting_app.net.status import ConnectionStatus
+from meeting_app.state.commands import wire_payload
 from meeting_app.state.sites import MANAGERS, POOR_RTT_MS, SiteLink, parse_site_status
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.widgets import Badge
+from protocol import commands as c
 from protocol.roles import MeetingStatus
 from protocol.statuses import LinkQuality
 
@@ -77,7 +79,9 @@ class SiteStatusPoller(QObject):
         if self._waiting or not self.allowed:
             return
         self._waiting = True
-        self._connection.command("site.status", {"meeting_id": self._store.meeting["id"]},
+        # On the connection itself: a failed poll only blanks the links, nobody is told.
+        asked = c.SiteStatus(meeting_id=self._store.meeting["id"])
+        self._connection.command(type(asked).command, wire_payload(asked),
                                  self._answered, timeout=POLL_MS / 1000 * 2)
 
     def _answered(self, envelope: dict[str, Any]) -> None:

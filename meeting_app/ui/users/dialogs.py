@@ -24,6 +24,9 @@ from PySide6.QtWidgets import (
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.password_dialog import check_new_password, password_field
 from meeting_app.ui.resources import icon
+from protocol import commands as c
+from protocol.answers.people import UserAnswer
+from protocol.commands.base import Payload
 
 
 class _CommandDialog(QDialog):
@@ -63,15 +66,21 @@ class _CommandDialog(QDialog):
         """Check the form, then send the command (subclasses)."""
         raise NotImplementedError
 
-    def send(self, name: str, payload: dict[str, Any]) -> None:
-        """Send ``name``; close on success, show the refusal otherwise."""
+    def send(self, command: type[Payload], **fields: Any) -> None:
+        """Send ``command`` with ``fields``; close on success, show the refusal otherwise
+        (also when the fields do not pass the command's model)."""
+        payload = self.sender_.compose(command, report=False, **fields)
+        if payload is None:
+            self.show_error(self.sender_.describe("invalid", ""))
+            return
         self.ok_button.setEnabled(False)
         self.error_label.hide()
-        self.sender_.send(name, payload, self._saved, self._refused, report=False)
+        self.sender_.send(payload, on_success=self._saved, on_failure=self._refused, report=False)
 
-    def _saved(self, data: dict[str, Any]) -> None:
+    def _saved(self, answer: UserAnswer) -> None:
         self.ok_button.setEnabled(True)
-        self.saved.emit(dict(data.get("user") or {}))
+        # As a dict with the fields the server sent (the table's rows are dicts).
+        self.saved.emit(answer.user.model_dump(mode="json", exclude_unset=True))
         self.accept()
 
     def _refused(self, _code: str, message: str) -> None:
@@ -116,14 +125,14 @@ class UserDialog(_CommandDialog):
             return
         roles = {"is_admin": self.admin_box.isChecked(), "is_organizer": self.organizer_box.isChecked()}
         if self.user is not None:
-            self.send("user.update", {"user_id": self.user["id"], "full_name": full_name, **roles})
+            self.send(c.UserUpdate, user_id=self.user["id"], full_name=full_name, **roles)
             return
         problem = check_new_password(self, username, self.password_edit.text(), self.repeat_edit.text())
         if problem:
             self.show_error(problem)
             return
-        self.send("user.create", {"username": username, "full_name": full_name,
-                                  "password": self.password_edit.text(), **roles})
+        self.send(c.UserCreate, username=username, full_name=full_name,
+                  password=self.password_edit.text(), **roles)
 
 
 class ResetPasswordDialog(_CommandDialog):
@@ -150,4 +159,4 @@ class ResetPasswordDialog(_CommandDialog):
         if problem:
             self.show_error(problem)
             return
-        self.send("user.reset_password", {"user_id": self.user["id"], "new_password": password})
+        self.send(c.UserResetPassword, user_id=self.user["id"], new_password=password)

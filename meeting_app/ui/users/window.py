@@ -32,6 +32,8 @@ from meeting_app.ui.screen_fit import fit_to_screen, wide_enough
 from meeting_app.ui.users.dialogs import ResetPasswordDialog, UserDialog
 from meeting_app.ui.users.model import UsersModel
 from meeting_app.ui.widgets import MessageBar, Spacer, ask
+from protocol import commands as c
+from protocol.answers.people import UserListAnswer
 
 
 class UsersWindow(QMainWindow):
@@ -124,14 +126,19 @@ class UsersWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Ask for the users matching the search."""
-        payload: dict[str, Any] = {"include_inactive": self.inactive_box.isChecked()}
+        fields: dict[str, Any] = {"include_inactive": self.inactive_box.isChecked()}
         if self.search_edit.text().strip():
-            payload["query"] = self.search_edit.text().strip()
-        self.sender_.send("user.list", payload, self._listed, self._refused, report=False)
+            fields["query"] = self.search_edit.text().strip()
+        listing = self.sender_.compose(c.UserList, report=False, **fields)
+        if listing is None:
+            self._refused("invalid", self.sender_.describe("invalid", ""))
+            return
+        self.sender_.send(listing, on_success=self._listed, on_failure=self._refused, report=False)
 
-    def _listed(self, data: dict[str, Any]) -> None:
+    def _listed(self, answer: UserListAnswer) -> None:
         selected = self.selected_user()
-        self.model.set_users(list(data.get("users", [])))
+        # The table's rows are dicts, with the fields the server sent.
+        self.model.set_users([user.model_dump(mode="json", exclude_unset=True) for user in answer.users])
         wanted = self._select_next or (int(selected["id"]) if selected is not None else None)
         self._select_next = None
         if wanted is not None:
@@ -220,10 +227,11 @@ class UsersWindow(QMainWindow):
 
     def _set_active(self, user: dict[str, Any], active: bool) -> None:
         done = self.tr("Reactivated {name}.") if active else self.tr("Deactivated {name}.")
-        self.sender_.send("user.set_active", {"user_id": user["id"], "active": active},
-                          lambda data: self._changed(dict(data.get("user") or user),
-                                                     done.format(name=user.get("full_name", ""))),
-                          self._refused, report=False)
+        self.sender_.send(c.UserSetActive(user_id=user["id"], active=active),
+                          on_success=lambda answer: self._changed(
+                              answer.user.model_dump(mode="json", exclude_unset=True),
+                              done.format(name=user.get("full_name", ""))),
+                          on_failure=self._refused, report=False)
 
     def _show(self, dialog: Any) -> Any:
         dialog.setWindowModality(Qt.WindowModality.WindowModal)

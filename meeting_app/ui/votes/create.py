@@ -32,6 +32,8 @@ from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.votes.options import OptionsEditor
 from meeting_app.ui.votes.texts import RULES, rule_explanation, rule_name, weight_warnings
+from protocol import commands as c
+from protocol.answers.polls import PollAnswer
 from protocol.attendance import is_member
 from protocol.statuses import PollKind
 
@@ -297,17 +299,20 @@ class PollDialog(QDialog):
         if problem:
             self.show_error(problem)
             return
+        command = self.commands.compose(c.PollUpdate if self.poll is not None else c.PollCreate,
+                                        report=False, **self.payload())
+        if command is None:  # what the form does not check: the server would refuse it
+            self.show_error(self.commands.describe("invalid", ""))
+            return
         self.save_button.setEnabled(False)
-        name = "poll.update" if self.poll is not None else "poll.create"
-        self.commands.send(name, self.payload(), self._saved,
-                           lambda _code, message: self.show_error(message))
+        self.commands.send(command, on_success=self._saved,
+                           on_failure=lambda _code, message: self.show_error(message))
 
-    def _saved(self, data: dict[str, Any]) -> None:
+    def _saved(self, answer: PollAnswer) -> None:
         """Saved: close, and tell the chair when the poll's weights give a secret ballot away."""
-        poll_id = (data.get("poll") or {}).get("id", self.poll["id"] if self.poll else None)
-        if poll_id is not None:
-            self.saved.emit(int(poll_id))
-        text = weight_warnings(data.get("warnings") or [], self.store.participants)
+        self.saved.emit(answer.poll.id)
+        warnings = [w.model_dump(mode="json", exclude_unset=True) for w in answer.warnings or []]
+        text = weight_warnings(warnings, self.store.participants)
         if text:
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Secret vote"), text,
                               QMessageBox.StandardButton.Ok, self.parentWidget())

@@ -14,6 +14,7 @@ from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.votes.create import PollDialog
 from meeting_app.ui.votes.texts import weight_warnings
 from meeting_app.ui.widgets import ask
+from protocol import commands as c
 from protocol.roles import MeetingRole
 from protocol.statuses import PollKind, PollStatus
 
@@ -84,14 +85,15 @@ class PollManager(QObject):
             return
         ask(self.window, self.tr("Delete the poll"),
             self.tr("Delete the draft “{q}”?").format(q=poll["question"]),
-            lambda: self.commands.send("poll.delete", {"poll_id": poll_id}), self.tr("Delete"))
+            lambda: self.commands.send(c.PollDelete(poll_id=poll_id)), self.tr("Delete"))
 
     # --- voting ----------------------------------------------------------------------------
 
     def open_poll(self, poll_id: int) -> None:
         """Check the poll is ready, show the answer, and open it when the chair agrees."""
-        self.commands.send("poll.check", {"poll_id": poll_id},
-                           lambda check: self._confirm_open(poll_id, check))
+        # The check is read as a dict with the fields the server sent (``check_text``).
+        self.commands.send(c.PollCheck(poll_id=poll_id), on_success=lambda check: self._confirm_open(
+            poll_id, check.model_dump(mode="json", exclude_unset=True)))
 
     def _confirm_open(self, poll_id: int, check: dict[str, Any]) -> None:
         poll = self.store.poll_by_id(poll_id) or {}
@@ -110,7 +112,7 @@ class PollManager(QObject):
 
         def clicked(button: QAbstractButton) -> None:
             if box.standardButton(button) == QMessageBox.StandardButton.Yes:
-                self.commands.send("poll.open", {"poll_id": poll_id})
+                self.commands.send(c.PollOpen(poll_id=poll_id))
 
         box.buttonClicked.connect(clicked)
         self.check_box = box
@@ -120,7 +122,7 @@ class PollManager(QObject):
         """Ask, then close the vote now (before its countdown ends)."""
         self.close_box = ask(self.window, self.tr("Close the vote"),
             self.tr("Close the vote now? Ballots not yet sent will not count."),
-            lambda: self.commands.send("poll.close", {"poll_id": poll_id}), self.tr("Close voting"))
+            lambda: self.commands.send(c.PollClose(poll_id=poll_id)), self.tr("Close voting"))
 
     def next_draft(self) -> dict[str, Any] | None:
         """The next draft vote in agenda order (then by creation), or None."""

@@ -28,6 +28,7 @@ from meeting_app.ui.votes.manage import PollManager
 from meeting_app.ui.votes.receipts import ReceiptBook
 from meeting_app.ui.votes.texts import status_text
 from meeting_app.ui.widgets import tool_button
+from protocol import events as ev
 from protocol.statuses import PollKind, PollStatus
 
 POLL_ID = Qt.ItemDataRole.UserRole
@@ -306,15 +307,15 @@ class VotesTab(QWidget):
 
     def _event(self, event: dict[str, Any]) -> None:
         kind, data = event.get("type"), event.get("data") or {}
-        if kind == "poll.changed":
+        if kind == ev.POLL_CHANGED:
             poll = self.store.poll_by_id((data.get("poll") or {}).get("id"))
             if poll is not None and poll["status"] == PollStatus.OPEN:  # only drafts change otherwise
                 self._opened(poll)
-        elif kind == "poll.reminder" and self.store.my_user_id in (data.get("user_ids") or []):
+        elif kind == ev.POLL_REMINDER and self.store.my_user_id in (data.get("user_ids") or []):
             poll = self.store.poll_by_id(data.get("poll_id")) or {}
             self.message.emit(self.tr("Reminder: please give your written opinion on “{q}”.").format(
                 q=poll.get("question", "")))
-        elif kind == "poll.closed":
+        elif kind == ev.POLL_CLOSED:
             self.select(int(data.get("poll_id", 0)) or None)
 
     def _opened(self, poll: dict[str, Any]) -> None:
