@@ -38,7 +38,6 @@ def _declared() -> dict[str, type[Payload]]:
 
 COMMANDS: dict[str, type[Payload]] = _declared()
 """Every command this protocol version defines, by name."""
-PAYLOAD_MODELS = COMMANDS
 
 
 def parse_answer(command: str, data: Any) -> Answer:

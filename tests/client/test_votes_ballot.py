@@ -17,7 +17,7 @@ from meeting_app.state.session import MeetingSession
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.votes.ballot import CHOOSE, CONFIRM, SENT, BallotDialog
 from meeting_app.ui.votes.receipts import ReceiptBook
-from protocol.commands import PAYLOAD_MODELS
+from protocol.commands import COMMANDS
 from tests.client.conftest import FakeServer
 from tests.client.votes_data import ABSENT, DELEGATE_B, ME, event, opened, options, poll, result, snapshot
 
@@ -86,7 +86,7 @@ def test_a_ballot_is_confirmed_then_sent_with_a_ballot_id(qtbot: Any, room: Room
     assert sent["comment"] == "Đề nghị bổ sung chỉ tiêu về dịch vụ công trực tuyến"
     assert "voter_id" not in sent
     assert uuid.UUID(sent["ballot_id"]).version == 4
-    PAYLOAD_MODELS["poll.vote"].model_validate(sent)  # the server's own payload model accepts it
+    COMMANDS["poll.vote"].model_validate(sent)  # the server's own payload model accepts it
     assert room.book.receipts(2) == ["7f3a9c2e41d0b5a8"]  # kept for the check after the close
     assert dialog.next_button.isVisible()  # still to vote for the member I represent
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QDateTime, Qt
 from meeting_app.state.store import MeetingStore
 from meeting_app.ui.commands import CommandSender
 from meeting_app.ui.votes.create import PollDialog
-from protocol.commands import PAYLOAD_MODELS
+from protocol.commands import COMMANDS
 from tests.client.conftest import FakeServer
 from tests.client.votes_data import DELEGATE_B, ME, poll, snapshot
 
@@ -65,7 +65,7 @@ def test_the_defaults_make_a_named_vote_by_more_than_half_of_all_members_on_the_
         "question": "Thông qua Kế hoạch cải cách hành chính năm 2027?", "secret": False,
         "majority": "absolute", "min_choices": 1, "max_choices": 1, "allow_change": False,
         "duration_seconds": 60}  # no options nor quorum: the server's defaults, the meeting's quorum
-    PAYLOAD_MODELS["poll.create"].model_validate(payload)
+    COMMANDS["poll.create"].model_validate(payload)
 
 
 def test_own_options_multiple_choice_secret_and_a_quorum(qtbot: Any, parts: Any,
@@ -99,7 +99,7 @@ def test_own_options_multiple_choice_secret_and_a_quorum(qtbot: Any, parts: Any,
     assert (payload["min_choices"], payload["max_choices"]) == (1, 2)
     assert payload["secret"] is True and payload["allow_change"] is False
     assert payload["majority"] == "two_thirds" and payload["quorum"] == 8
-    PAYLOAD_MODELS["poll.create"].model_validate(payload)
+    COMMANDS["poll.create"].model_validate(payload)
 
 
 def test_written_opinions_ask_members_by_a_deadline_with_documents(
@@ -131,7 +131,7 @@ def test_written_opinions_ask_members_by_a_deadline_with_documents(
     assert payload["kind"] == "written" and payload["voter_ids"] == [ME, DELEGATE_B]
     assert payload["closes_at"] == deadline.isoformat().replace("+00:00", "Z")
     assert payload["document_ids"] == [31] and "duration_seconds" not in payload
-    PAYLOAD_MODELS["poll.create"].model_validate(payload)
+    COMMANDS["poll.create"].model_validate(payload)
 
 
 def test_missing_parts_are_named_and_nothing_is_sent(qtbot: Any, parts: Any,
@@ -167,7 +167,7 @@ def test_editing_a_draft_sends_an_update_that_can_clear_fields(qtbot: Any, parts
     assert payload["poll_id"] == 1 and "meeting_id" not in payload
     assert payload["quorum"] is None and payload["agenda_item_id"] == 11
     assert payload["options"] == [] and payload["duration_seconds"] == 60  # [] means the standard ones
-    PAYLOAD_MODELS["poll.update"].model_validate(payload)
+    COMMANDS["poll.update"].model_validate(payload)
 
 
 WEIGHT_WARNING = {"code": "weight_reveals_ballot", "user_ids": [DELEGATE_B],

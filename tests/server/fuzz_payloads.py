@@ -14,7 +14,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from protocol.commands import PAYLOAD_MODELS
+from protocol.commands import COMMANDS
 from protocol.errors import ErrorCode
 
 VIETNAMESE = ("aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
@@ -142,7 +142,7 @@ def from_schema(schema: dict[str, Any], defs: dict[str, Any]) -> st.SearchStrate
 
 def well_shaped(name: str) -> st.SearchStrategy[dict[str, Any]]:
     """Payloads of ``name``'s shape."""
-    schema = PAYLOAD_MODELS[name].model_json_schema()
+    schema = COMMANDS[name].model_json_schema()
     return from_schema(schema, schema.get("$defs", {}))
 
 

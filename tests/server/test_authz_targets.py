@@ -112,8 +112,8 @@ def test_rights_over_people(world: World, key: str) -> None:
 
 
 def test_every_command_that_names_a_participant_has_a_row() -> None:
-    from protocol.commands import PAYLOAD_MODELS
+    from protocol.commands import COMMANDS
 
-    naming = {name for name, model in PAYLOAD_MODELS.items()
+    naming = {name for name, model in COMMANDS.items()
               if "user_id" in model.model_fields and "meeting_id" in model.model_fields}
     assert naming == {rule.command for rule in TARGET_RULES}
