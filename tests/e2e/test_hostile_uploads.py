@@ -2,8 +2,9 @@
 
 Every file gets a clear answer (a refusal that says why, or a safe accept where the file is
 a fine document), within a deadline, while the server keeps answering others at once; and
-after the whole corpus the server still takes a good document. The server runs with a 3 s
-CPU limit for checking a PDF (the default is 30 s) so that the bombs fail fast.
+after the whole corpus the server still takes a good document. The server runs with an 8 s
+CPU limit for checking a PDF (the default is 30 s) so that the bombs fail fast; not less: the
+image bomb, a fine page, takes 3.6 s of CPU to check on a 2-core EPYC machine.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from tests.server import hostile_pdfs as h
 pytestmark = pytest.mark.e2e
 
 DEADLINE = 20.0
-"""Seconds one upload may take, however hostile (the CPU limit is 3 s, the wall clock 60 s)."""
+"""Seconds one upload may take, however hostile (the CPU limit is 8 s, the wall clock 60 s)."""
 
 # (case, the bytes, the file name, the status, words of which the message holds one)
 CORPUS: list[tuple[str, Callable[[], bytes], str, int, tuple[str, ...]]] = [
@@ -60,7 +61,7 @@ CODES = {201: None, 415: "unsupported_type", 422: "unprocessable"}
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory: pytest.TempPathFactory, seeded_sqlite: Path) -> Iterator[TunedServer]:
     process = TunedServer(tmp_path_factory.mktemp("hostile"),
-                          serve_options=["--max-upload-mb", "8", "--inspect-cpu-seconds", "3"])
+                          serve_options=["--max-upload-mb", "8", "--inspect-cpu-seconds", "8"])
     process.copy_database_from(seeded_sqlite)
     with process.running():
         yield process
