@@ -54,12 +54,13 @@ def server_keeps_its_contract(request: pytest.FixtureRequest,
                               monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Every answer and event a server in this process sends (tests/server's World, any
     in-process socket server) is checked against its model; the test fails on a mismatch.
-    Only where the server is loaded, and never in client tests: their scripted stand-in servers
-    send what a test needs (an undeclared event, a gap), and the server may be loaded there only
-    because a whole-suite run collected the server's tests. ``MEETING_CONTRACT_CHECK=0`` turns
+    Only where the server is loaded, and never in client tests or tests marked
+    ``stand_in_events``: their scripted stand-in servers send what a test needs (an undeclared
+    event, a gap), and the server may be loaded there only because a whole-suite run collected
+    the server's tests. ``MEETING_CONTRACT_CHECK=0`` turns
     it off."""
-    client_test = CLIENT_TESTS in request.node.path.parents
-    if client_test or "server.transport.pipeline" not in sys.modules \
+    stand_in = CLIENT_TESTS in request.node.path.parents or request.node.get_closest_marker("stand_in_events")
+    if stand_in or "server.transport.pipeline" not in sys.modules \
             or os.environ.get("MEETING_CONTRACT_CHECK") == "0":
         yield
         return

@@ -23,6 +23,8 @@ from server.transport.frames import text_frame
 from server.transport.room_manager import DirectManager, DirectRedisManager, client_manager
 from tests.support.server_process import free_port
 
+pytestmark = pytest.mark.stand_in_events  # the fast paths are tested with events of their own
+
 DEADLINE = 10.0
 
 
