@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests.server.authz_targets import render_targets
+from tests.support import generated_docs
 
 ROLES = ("admin", "organizer", "chair", "secretary", "delegate", "observer", "outsider")
 HTTP_ROLES = (*ROLES, "anonymous")
@@ -232,14 +233,12 @@ def render() -> str:
 
 def rendered_section(text: str) -> str:
     """The generated part of ``docs/security.md`` as it stands."""
-    start, stop = text.index(BEGIN), text.index(END) + len(END)
-    return text[start:stop]
+    return generated_docs.section(text, BEGIN, END)
 
 
 def write_doc(path: Path = DOC) -> None:
     """Replace the generated part of ``docs/security.md`` with the table as it is now."""
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace(rendered_section(text), render()), encoding="utf-8")
+    generated_docs.rewrite(path, BEGIN, END, render())
 
 
 if __name__ == "__main__":
